@@ -1,0 +1,179 @@
+package academy.cqo.identity.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+import academy.cqo.identity.NewStaffAccount;
+import academy.cqo.identity.Registration;
+import academy.cqo.identity.Role;
+import academy.cqo.shared.FieldViolation;
+import academy.cqo.shared.RegionDirectory;
+
+/**
+ * What makes a registration or a new staff account acceptable. Every field is checked and
+ * every problem reported at once, each as a message key under {@code identity.*} or
+ * {@code field.*}.
+ */
+public final class RegistrationRules {
+
+	static final Pattern USERNAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{3,31}");
+
+	/**
+	 * Han characters, Latin letters, the middle dots of minority and foreign names, and
+	 * single spaces.
+	 */
+	static final Pattern FULL_NAME = Pattern.compile("[\\p{IsHan}A-Za-z·•.]+(?: [\\p{IsHan}A-Za-z·•.]+)*");
+
+	static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
+
+	static final Pattern EMAIL = Pattern.compile(
+			"[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
+
+	/**
+	 * Registered enterprise names: Han characters, letters, digits, spaces and the
+	 * brackets and marks they use.
+	 */
+	static final Pattern ENTERPRISE_NAME = Pattern.compile("[\\p{IsHan}A-Za-z0-9()（）·&＆.,，、\\- ]+");
+
+	private final RegionDirectory regions;
+
+	public RegistrationRules(RegionDirectory regions) {
+		this.regions = regions;
+	}
+
+	/**
+	 * Check a self-registration.
+	 * @param registration the registration
+	 * @param today the current date
+	 * @return every violation, empty when acceptable
+	 */
+	public List<FieldViolation> check(Registration registration, LocalDate today) {
+		List<FieldViolation> violations = new ArrayList<>();
+		checkUsername(registration.username(), violations);
+		checkPassword(registration.password(), registration.username(), violations);
+		checkFullName(registration.fullName(), violations);
+		checkIdNumber(registration.idNumber(), today, violations);
+		checkText("mobile", registration.mobile(), 11, MOBILE.asMatchPredicate(), "identity.mobile.pattern",
+				violations);
+		checkText("email", registration.email(), 100, EMAIL.asMatchPredicate(), "identity.email.pattern", violations);
+		checkRegion(registration.regionCode(), true, violations);
+		checkText("employerName", registration.employerName(), 100,
+				(name) -> name.length() >= 2 && ENTERPRISE_NAME.matcher(name).matches(),
+				"identity.employerName.pattern", violations);
+		checkCreditCode(registration.employerCreditCode(), violations);
+		return violations;
+	}
+
+	/**
+	 * Check a staff account an administrator creates.
+	 * @param account the new account
+	 * @return every violation, empty when acceptable
+	 */
+	public List<FieldViolation> check(NewStaffAccount account) {
+		List<FieldViolation> violations = new ArrayList<>();
+		checkUsername(account.username(), violations);
+		checkPassword(account.password(), account.username(), violations);
+		checkFullName(account.fullName(), violations);
+		Set<Role> roles = account.roles();
+		if (roles == null || roles.isEmpty() || roles.stream().anyMatch(java.util.Objects::isNull)) {
+			violations.add(FieldViolation.of("roles", "field.required"));
+		}
+		checkRegion(account.regionCode(), false, violations);
+		return violations;
+	}
+
+	private void checkUsername(String username, List<FieldViolation> violations) {
+		checkText("username", username, 32, USERNAME.asMatchPredicate(), "identity.username.pattern", violations);
+	}
+
+	private void checkPassword(String password, String username, List<FieldViolation> violations) {
+		if (password == null || password.isEmpty()) {
+			violations.add(FieldViolation.of("password", "field.required"));
+			return;
+		}
+		for (String problem : PasswordPolicy.problems(password, username)) {
+			violations.add(FieldViolation.of("password", "identity.password." + problem, PasswordPolicy.MIN_LENGTH,
+					PasswordPolicy.MAX_LENGTH));
+		}
+	}
+
+	private void checkFullName(String fullName, List<FieldViolation> violations) {
+		checkText("fullName", fullName, 30, (name) -> name.length() >= 2 && FULL_NAME.matcher(name).matches(),
+				"identity.fullName.pattern", violations);
+	}
+
+	private void checkIdNumber(String idNumber, LocalDate today, List<FieldViolation> violations) {
+		if (idNumber == null || idNumber.isBlank()) {
+			violations.add(FieldViolation.of("idNumber", "field.required"));
+			return;
+		}
+		if (idNumber.strip().length() > 18) {
+			violations.add(FieldViolation.of("idNumber", "field.tooLong", 18));
+			return;
+		}
+		ResidentIdNumber.Problem problem = ResidentIdNumber.check(idNumber, today);
+		if (problem != null) {
+			violations.add(FieldViolation.of("idNumber", "identity.idNumber." + camel(problem.name())));
+		}
+	}
+
+	private void checkRegion(String regionCode, boolean leafOnly, List<FieldViolation> violations) {
+		if (regionCode == null || regionCode.isBlank()) {
+			violations.add(FieldViolation.of("regionCode", "field.required"));
+		}
+		else if (!this.regions.contains(regionCode)) {
+			violations.add(FieldViolation.of("regionCode", "identity.region.unknown"));
+		}
+		else if (leafOnly && !this.regions.childrenOf(regionCode).isEmpty()) {
+			violations.add(FieldViolation.of("regionCode", "identity.region.notCounty"));
+		}
+	}
+
+	private void checkCreditCode(String code, List<FieldViolation> violations) {
+		if (code == null || code.isBlank()) {
+			violations.add(FieldViolation.of("employerCreditCode", "field.required"));
+			return;
+		}
+		if (code.strip().length() > 18) {
+			violations.add(FieldViolation.of("employerCreditCode", "field.tooLong", 18));
+			return;
+		}
+		CreditCode.Problem problem = CreditCode.check(code);
+		if (problem != null) {
+			violations.add(FieldViolation.of("employerCreditCode", "identity.creditCode." + camel(problem.name())));
+		}
+	}
+
+	private static void checkText(String field, String value, int maxLength, Predicate<String> valid, String messageKey,
+			List<FieldViolation> violations) {
+		if (value == null || value.isBlank()) {
+			violations.add(FieldViolation.of(field, "field.required"));
+		}
+		else if (value.strip().length() > maxLength) {
+			violations.add(FieldViolation.of(field, "field.tooLong", maxLength));
+		}
+		else if (!valid.test(value.strip())) {
+			violations.add(FieldViolation.of(field, messageKey));
+		}
+	}
+
+	private static String camel(String constant) {
+		StringBuilder result = new StringBuilder();
+		boolean upper = false;
+		for (char c : constant.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+			if (c == '_') {
+				upper = true;
+			}
+			else {
+				result.append(upper ? Character.toUpperCase(c) : c);
+				upper = false;
+			}
+		}
+		return result.toString();
+	}
+
+}

@@ -1,0 +1,160 @@
+package academy.cqo.identity.persistence;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.bson.types.ObjectId;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import academy.cqo.identity.Role;
+import academy.cqo.shared.Conflict;
+import academy.cqo.shared.FieldViolation;
+import academy.cqo.shared.StartupTask;
+
+/**
+ * Stored accounts. Every change is one atomic single-document update; uniqueness of
+ * usernames and ID numbers is held by unique indexes, so two registrations racing for the
+ * same name give one account and one {@link Conflict}.
+ */
+@Component
+public class AccountStore implements StartupTask {
+
+	private final ReactiveMongoTemplate mongo;
+
+	AccountStore(ReactiveMongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	@Override
+	public int getOrder() {
+		return SCHEMA;
+	}
+
+	@Override
+	public Mono<Void> run() {
+		var accounts = this.mongo.indexOps(AccountDocument.COLLECTION);
+		var audit = this.mongo.indexOps(AuditEventDocument.COLLECTION);
+		return accounts.createIndex(new Index("username", Sort.Direction.ASC).unique().named("username_unique"))
+			.then(accounts.createIndex(
+					new Index("idNumberHash", Sort.Direction.ASC).unique().sparse().named("id_number_hash_unique")))
+			.then(accounts.createIndex(new Index("regionCode", Sort.Direction.ASC).named("region_code")))
+			.then(audit.createIndex(new Index("at", Sort.Direction.DESC).named("audit_at")))
+			.then();
+	}
+
+	public static String newId() {
+		return new ObjectId().toHexString();
+	}
+
+	/**
+	 * Store a new account.
+	 * @param account the account
+	 * @return the stored account, or a {@link Conflict} naming the username or the ID
+	 * number when either is taken
+	 */
+	public Mono<AccountDocument> insert(AccountDocument account) {
+		return this.mongo.insert(account).onErrorMap(DuplicateKeyException.class, AccountStore::conflict);
+	}
+
+	private static Conflict conflict(DuplicateKeyException ex) {
+		String message = String.valueOf(ex.getMessage());
+		if (message.contains("idNumberHash") || message.contains("id_number_hash")) {
+			return new Conflict(FieldViolation.of("idNumber", "identity.idNumber.taken"));
+		}
+		return new Conflict(FieldViolation.of("username", "identity.username.taken"));
+	}
+
+	public Mono<AccountDocument> findByUsername(String username) {
+		return this.mongo.findOne(Query.query(Criteria.where("username").is(username)), AccountDocument.class);
+	}
+
+	public Mono<AccountDocument> findById(String id) {
+		return this.mongo.findById(id, AccountDocument.class);
+	}
+
+	public Mono<Boolean> existsByIdNumberHash(String hash) {
+		return this.mongo.exists(Query.query(Criteria.where("idNumberHash").is(hash)), AccountDocument.class);
+	}
+
+	public Mono<Boolean> existsWithRole(Role role) {
+		return this.mongo.exists(Query.query(Criteria.where("roles").is(role.name())), AccountDocument.class);
+	}
+
+	/**
+	 * Count a failed login; the failure that reaches {@code maxFailures} locks the
+	 * account for {@code lockout}.
+	 * @param id the account id
+	 * @param now the time of the failure
+	 * @param maxFailures failures that lock
+	 * @param lockout how long the lock lasts
+	 * @return the account after the failure was counted (locked or not)
+	 */
+	public Mono<AccountDocument> recordFailedLogin(String id, Instant now, int maxFailures, Duration lockout) {
+		return this.mongo
+			.findAndModify(Query.query(Criteria.where("_id").is(id)), new Update().inc("failedLogins", 1),
+					FindAndModifyOptions.options().returnNew(true), AccountDocument.class)
+			.flatMap((account) -> (account.failedLogins() >= maxFailures) ? lock(id, now.plus(lockout), maxFailures)
+					: Mono.just(account));
+	}
+
+	private Mono<AccountDocument> lock(String id, Instant until, int maxFailures) {
+		Query reachedLimit = Query.query(Criteria.where("_id").is(id).and("failedLogins").gte(maxFailures));
+		Update lock = new Update().set("lockedUntil", until).set("failedLogins", 0);
+		return this.mongo
+			.findAndModify(reachedLimit, lock, FindAndModifyOptions.options().returnNew(true), AccountDocument.class)
+			.switchIfEmpty(findById(id));
+	}
+
+	public Mono<Void> recordSuccessfulLogin(String id, Instant now) {
+		Update update = new Update().set("failedLogins", 0).unset("lockedUntil").set("lastLoginAt", now);
+		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, AccountDocument.class).then();
+	}
+
+	public Mono<AccountDocument> replaceRoles(String id, Set<Role> roles) {
+		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(id)), new Update().set("roles", roles),
+				FindAndModifyOptions.options().returnNew(true), AccountDocument.class);
+	}
+
+	/**
+	 * Accounts whose region starts with a prefix, newest first, optionally matching a
+	 * text in username or name.
+	 * @param regionPrefix two, four or six digits
+	 * @param text a text to look for, or {@code null}
+	 * @param offset how many to skip
+	 * @param limit how many at most
+	 * @return the accounts
+	 */
+	public Flux<AccountDocument> findInRegion(String regionPrefix, String text, long offset, int limit) {
+		return this.mongo.find(regionQuery(regionPrefix, text).with(Sort.by(Sort.Direction.DESC, "createdAt"))
+			.skip(offset)
+			.limit(limit), AccountDocument.class);
+	}
+
+	public Mono<Long> countInRegion(String regionPrefix, String text) {
+		return this.mongo.count(regionQuery(regionPrefix, text), AccountDocument.class);
+	}
+
+	private static Query regionQuery(String regionPrefix, String text) {
+		Criteria criteria = Criteria.where("regionCode").regex("^" + Pattern.quote(regionPrefix));
+		if (text != null && !text.isBlank()) {
+			String quoted = Pattern.quote(text.strip());
+			criteria = criteria.orOperator(Criteria.where("username").regex(quoted, "i"),
+					Criteria.where("fullName").regex(quoted));
+		}
+		return Query.query(criteria);
+	}
+
+}

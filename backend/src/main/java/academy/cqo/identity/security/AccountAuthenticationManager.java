@@ -1,0 +1,127 @@
+package academy.cqo.identity.security;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+import academy.cqo.identity.AuditLog;
+import academy.cqo.identity.CurrentUser;
+import academy.cqo.identity.IdentitySettings;
+import academy.cqo.identity.persistence.AccountDocument;
+import academy.cqo.identity.persistence.AccountStore;
+
+/**
+ * Checks a username and password for form login and for API tokens alike. Failed logins
+ * are counted; the fifth in a row locks the account for fifteen minutes (settings),
+ * during which even the right password is refused. An unknown username costs the same
+ * password hashing as a known one, so timing does not tell which names exist.
+ */
+@Component
+public class AccountAuthenticationManager implements ReactiveAuthenticationManager {
+
+	private final AccountStore accounts;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final AuditLog audit;
+
+	private final IdentitySettings settings;
+
+	private final Clock clock;
+
+	private final String unknownUserHash;
+
+	AccountAuthenticationManager(AccountStore accounts, PasswordEncoder passwordEncoder, AuditLog audit,
+			IdentitySettings settings, Clock clock) {
+		this.accounts = accounts;
+		this.passwordEncoder = passwordEncoder;
+		this.audit = audit;
+		this.settings = settings;
+		this.clock = clock;
+		this.unknownUserHash = passwordEncoder.encode(UUID.randomUUID().toString());
+	}
+
+	@Override
+	public Mono<Authentication> authenticate(Authentication authentication) {
+		String username = normalise(authentication.getName());
+		String password = String.valueOf(authentication.getCredentials());
+		return this.accounts.findByUsername(username)
+			.flatMap((account) -> authenticate(account, password))
+			.switchIfEmpty(Mono.defer(() -> refuseUnknown(username, password)));
+	}
+
+	/**
+	 * A username as stored: trimmed, lower case.
+	 * @param username a typed username
+	 * @return the normalised form
+	 */
+	public static String normalise(String username) {
+		return (username != null) ? username.strip().toLowerCase(Locale.ROOT) : "";
+	}
+
+	private Mono<Authentication> authenticate(AccountDocument account, String password) {
+		Instant now = this.clock.instant();
+		if (account.lockedAt(now)) {
+			return this.audit
+				.record(account.username(), AuditLog.LOGIN_REFUSED_LOCKED, account.username(), account.regionCode(),
+						"locked until " + account.lockedUntil())
+				.then(Mono.error(new LockedException("Account locked")));
+		}
+		return passwordMatches(password, account.passwordHash())
+			.flatMap((matches) -> matches ? succeed(account, now) : fail(account, now));
+	}
+
+	private Mono<Boolean> passwordMatches(String password, String hash) {
+		return Mono.fromCallable(() -> this.passwordEncoder.matches(password, hash))
+			.subscribeOn(Schedulers.boundedElastic());
+	}
+
+	private Mono<Authentication> succeed(AccountDocument account, Instant now) {
+		CurrentUser user = new CurrentUser(account.id(), account.username(), account.fullName(), account.roles(),
+				account.regionCode());
+		return this.accounts.recordSuccessfulLogin(account.id(), now)
+			.then(this.audit.record(account.username(), AuditLog.LOGIN_SUCCEEDED, account.username(),
+					account.regionCode(), null))
+			.thenReturn(new AccountAuthentication(user));
+	}
+
+	private Mono<Authentication> fail(AccountDocument account, Instant now) {
+		return this.accounts
+			.recordFailedLogin(account.id(), now, this.settings.maxFailedLogins(), this.settings.lockout())
+			.flatMap((updated) -> updated.lockedAt(now) ? lockedNow(updated) : failedOnce(updated));
+	}
+
+	private Mono<Authentication> lockedNow(AccountDocument account) {
+		return this.audit
+			.record(account.username(), AuditLog.LOGIN_FAILED, account.username(), account.regionCode(),
+					"wrong password")
+			.then(this.audit.record("system", AuditLog.ACCOUNT_LOCKED, account.username(), account.regionCode(),
+					"locked until " + account.lockedUntil()))
+			.then(Mono.error(new LockedException("Account locked")));
+	}
+
+	private Mono<Authentication> failedOnce(AccountDocument account) {
+		return this.audit
+			.record(account.username(), AuditLog.LOGIN_FAILED, account.username(), account.regionCode(),
+					"wrong password (" + account.failedLogins() + ")")
+			.then(Mono.error(new BadCredentialsException("Bad credentials")));
+	}
+
+	private Mono<Authentication> refuseUnknown(String username, String password) {
+		return passwordMatches(password, this.unknownUserHash)
+			.then(this.audit.record(username, AuditLog.LOGIN_FAILED, username, null, "unknown username"))
+			.then(Mono.error(new BadCredentialsException("Bad credentials")));
+	}
+
+}

@@ -1,0 +1,99 @@
+package academy.cqo.identity.security;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.stereotype.Component;
+
+import academy.cqo.identity.CurrentUser;
+import academy.cqo.identity.IdentitySettings;
+import academy.cqo.identity.Role;
+import academy.cqo.shared.DataDirectory;
+
+/**
+ * API access tokens: JWTs signed with HMAC-SHA256, carrying the account id, name, roles
+ * and region, valid for the configured lifetime. Every application instance that shares
+ * the secret accepts them, so the API is stateless.
+ */
+@Component
+public class TokenService {
+
+	static final String ISSUER = "cqo-academy";
+
+	private final SecretKey key;
+
+	private final JwtEncoder encoder;
+
+	private final IdentitySettings settings;
+
+	private final Clock clock;
+
+	TokenService(IdentitySettings settings, DataDirectory dataDirectory, Clock clock) {
+		byte[] secret = KeyMaterial.load(settings.jwtSecret(), "CQO_JWT_SECRET", dataDirectory, "jwt.key", 32);
+		this.key = new SecretKeySpec(secret, "HmacSHA256");
+		this.encoder = NimbusJwtEncoder.withSecretKey(this.key).build();
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/** An issued token. */
+	public record AccessToken(String value, long expiresInSeconds) {
+	}
+
+	public AccessToken issue(CurrentUser user) {
+		Instant now = this.clock.instant();
+		JwtClaimsSet claims = JwtClaimsSet.builder()
+			.issuer(ISSUER)
+			.subject(user.username())
+			.issuedAt(now)
+			.expiresAt(now.plus(this.settings.tokenLifetime()))
+			.claim("uid", user.accountId())
+			.claim("name", user.fullName())
+			.claim("roles", AccountAuthentication.roleNames(user))
+			.claim("region", user.regionCode())
+			.build();
+		JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).build();
+		String value = this.encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+		return new AccessToken(value, this.settings.tokenLifetime().toSeconds());
+	}
+
+	ReactiveJwtDecoder decoder() {
+		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(this.key)
+			.macAlgorithm(MacAlgorithm.HS256)
+			.build();
+		JwtTimestampValidator timestamps = new JwtTimestampValidator();
+		timestamps.setClock(this.clock);
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(ISSUER)));
+		return decoder;
+	}
+
+	static Mono<AccountAuthentication> toAuthentication(Jwt jwt) {
+		Collection<String> roleNames = jwt.getClaimAsStringList("roles");
+		Set<Role> roles = (roleNames != null) ? roleNames.stream().map(Role::valueOf).collect(Collectors.toSet())
+				: Set.of();
+		CurrentUser user = new CurrentUser(jwt.getClaimAsString("uid"), jwt.getSubject(), jwt.getClaimAsString("name"),
+				roles, jwt.getClaimAsString("region"));
+		return Mono.just(new AccountAuthentication(user));
+	}
+
+}

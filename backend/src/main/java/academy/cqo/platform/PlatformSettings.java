@@ -1,0 +1,25 @@
+package academy.cqo.platform;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the platform runtime ({@code cqo.*}).
+ *
+ * @param dataDir where the embedded store, generated keys and uploads live
+ * ({@code CQO_DATA_DIR})
+ * @param mongodbUri a MongoDB connection string; when set nothing is embedded
+ * ({@code CQO_MONGODB_URI})
+ * @param demo load demo accounts and content at start-up ({@code CQO_DEMO})
+ */
+@ConfigurationProperties("cqo")
+public record PlatformSettings(@DefaultValue("./data") Path dataDir, String mongodbUri,
+		@DefaultValue("false") boolean demo) {
+
+	public boolean usesExternalMongo() {
+		return this.mongodbUri != null && !this.mongodbUri.isBlank();
+	}
+
+}

@@ -1,0 +1,64 @@
+package academy.cqo.platform.store;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+
+import de.bwaldvogel.mongo.MongoServer;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A MongoDB-wire-compatible server running inside the application, storing its data in
+ * one H2 MVStore file. It exists so that the platform runs with one command and keeps its
+ * data; production uses a MongoDB replica set.
+ */
+public final class EmbeddedMongoServer implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(EmbeddedMongoServer.class);
+
+	private final Path file;
+
+	private final MVStore store;
+
+	private final MongoServer server;
+
+	private final InetSocketAddress address;
+
+	private EmbeddedMongoServer(Path file) {
+		this.file = file;
+		this.store = new MVStore.Builder().fileName(file.toString()).compress().open();
+		this.server = new MongoServer(new DurableH2Backend(this.store));
+		this.address = this.server.bind();
+	}
+
+	/**
+	 * Open (or create) the store in {@code file} and listen on a free loopback port.
+	 * @param file the MVStore file
+	 * @return the running server
+	 */
+	public static EmbeddedMongoServer start(Path file) {
+		EmbeddedMongoServer server = new EmbeddedMongoServer(file);
+		logger.info("Document store: embedded MongoDB-compatible server (H2 file {}) on {}", file,
+				server.connectionString());
+		return server;
+	}
+
+	public String connectionString() {
+		return "mongodb://" + this.address.getHostString() + ":" + this.address.getPort();
+	}
+
+	public Path file() {
+		return this.file;
+	}
+
+	@Override
+	public void close() {
+		this.server.shutdownNow();
+		if (!this.store.isClosed()) {
+			this.store.close();
+		}
+		logger.info("Embedded document store closed ({})", this.file);
+	}
+
+}

@@ -1,0 +1,34 @@
+package academy.cqo.shared;
+
+import java.util.List;
+
+/**
+ * A request was refused because of what it said: each violation names the field and what
+ * is wrong. Nothing was stored. Shown as HTTP 400 (or, with {@link #unprocessable()},
+ * 422) with a problem detail listing every violation.
+ */
+public class InvalidInput extends RuntimeException {
+
+	private final List<FieldViolation> violations;
+
+	private final boolean unprocessable;
+
+	public InvalidInput(List<FieldViolation> violations) {
+		this(violations, false);
+	}
+
+	public InvalidInput(List<FieldViolation> violations, boolean unprocessable) {
+		super("Invalid input: " + violations);
+		this.violations = List.copyOf(violations);
+		this.unprocessable = unprocessable;
+	}
+
+	public List<FieldViolation> violations() {
+		return this.violations;
+	}
+
+	public boolean unprocessable() {
+		return this.unprocessable;
+	}
+
+}
