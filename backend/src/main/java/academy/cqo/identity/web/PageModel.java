@@ -4,9 +4,12 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.reactive.result.view.CsrfRequestDataValueProcessor;
+import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.server.ServerWebExchange;
 
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.identity.Role;
@@ -29,6 +32,22 @@ class PageModel {
 					user.has(Role.CANDIDATE));
 		}
 
+	}
+
+	/**
+	 * Resolve the CSRF token for the page, so that Thymeleaf adds it to every
+	 * {@code th:action} form.
+	 * @param exchange the request
+	 * @return the token
+	 */
+	@ModelAttribute("_csrfToken")
+	Mono<CsrfToken> csrfToken(ServerWebExchange exchange) {
+		Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+		if (token == null) {
+			return Mono.empty();
+		}
+		return token.doOnSuccess((resolved) -> exchange.getAttributes()
+			.put(CsrfRequestDataValueProcessor.DEFAULT_CSRF_ATTR_NAME, resolved));
 	}
 
 	@ModelAttribute("visitor")

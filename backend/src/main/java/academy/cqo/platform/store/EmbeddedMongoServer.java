@@ -48,6 +48,15 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 		return "mongodb://" + this.address.getHostString() + ":" + this.address.getPort();
 	}
 
+	/**
+	 * Whether acknowledged writes are still waiting for a commit (never, after a write
+	 * command has replied).
+	 * @return {@code true} when the store holds changes not yet on disk
+	 */
+	boolean hasUnsavedChanges() {
+		return this.store.hasUnsavedChanges();
+	}
+
 	public Path file() {
 		return this.file;
 	}

@@ -1,0 +1,33 @@
+package academy.cqo.identity.domain;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PasswordPolicyTests {
+
+	@Test
+	void goodPasswordHasNoProblems() {
+		assertThat(PasswordPolicy.problems("Qual1ty#Safe", "zhangsan")).isEmpty();
+		assertThat(PasswordPolicy.problems("quality2026!", "zhangsan")).isEmpty();
+	}
+
+	@Test
+	void shortOrLongPasswordBreaksLength() {
+		assertThat(PasswordPolicy.problems("Ab1!", "zhangsan")).containsExactly("length");
+		assertThat(PasswordPolicy.problems("Ab1!".repeat(17), "zhangsan")).containsExactly("length");
+		assertThat(PasswordPolicy.problems(null, "zhangsan")).containsExactly("length");
+	}
+
+	@Test
+	void twoClassesAreNotEnough() {
+		assertThat(PasswordPolicy.problems("qualitysafety", "zhangsan")).containsExactly("classes");
+		assertThat(PasswordPolicy.problems("quality2026", "zhangsan")).containsExactly("classes");
+	}
+
+	@Test
+	void passwordContainingUsernameIsRefused() {
+		assertThat(PasswordPolicy.problems("Zhangsan#2026", "zhangsan")).containsExactly("containsUsername");
+	}
+
+}

@@ -1,0 +1,60 @@
+package academy.cqo.platform.store;
+
+import java.nio.file.Path;
+
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EmbeddedMongoServerTests {
+
+	@TempDir
+	Path dataDir;
+
+	@Test
+	void writeIsOnDiskBeforeItIsAcknowledged() {
+		try (EmbeddedMongoServer server = EmbeddedMongoServer.start(this.dataDir.resolve("a.mv.db"));
+				MongoClient client = MongoClients.create(server.connectionString())) {
+			MongoCollection<Document> things = client.getDatabase("cqo").getCollection("things");
+			Mono.from(things.insertOne(new Document("_id", 1).append("name", "质量")))
+				.as(StepVerifier::create)
+				.assertNext((result) -> assertThat(server.hasUnsavedChanges()).isFalse())
+				.verifyComplete();
+			Mono.from(things.updateOne(new Document("_id", 1), new Document("$set", new Document("name", "安全"))))
+				.as(StepVerifier::create)
+				.assertNext((result) -> assertThat(server.hasUnsavedChanges()).isFalse())
+				.verifyComplete();
+		}
+	}
+
+	@Test
+	void concurrentWritesAreAllCommittedAndSurviveReopening() {
+		Path file = this.dataDir.resolve("b.mv.db");
+		try (EmbeddedMongoServer server = EmbeddedMongoServer.start(file);
+				MongoClient client = MongoClients.create(server.connectionString())) {
+			MongoCollection<Document> things = client.getDatabase("cqo").getCollection("things");
+			Flux.range(0, 200)
+				.flatMap((i) -> things.insertOne(new Document("_id", i)), 32)
+				.then(Mono.fromSupplier(server::hasUnsavedChanges))
+				.as(StepVerifier::create)
+				.expectNext(false)
+				.verifyComplete();
+		}
+		try (EmbeddedMongoServer reopened = EmbeddedMongoServer.start(file);
+				MongoClient client = MongoClients.create(reopened.connectionString())) {
+			Mono.from(client.getDatabase("cqo").getCollection("things").countDocuments())
+				.as(StepVerifier::create)
+				.expectNext(200L)
+				.verifyComplete();
+		}
+	}
+
+}

@@ -1,0 +1,28 @@
+package academy.cqo.testsupport;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * A full-application test on a random port, with the {@link TestStore}, demo accounts and
+ * a clock tests can move.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "cqo.demo=true", "cqo.identity.admin-username=", "logging.level.academy.cqo=WARN" })
+@AutoConfigureWebTestClient
+@ContextConfiguration(initializers = TestStore.class)
+@Import(TestClockConfiguration.class)
+public @interface IntegrationTest {
+
+}

@@ -1,0 +1,21 @@
+package academy.cqo.testsupport;
+
+import java.time.ZoneId;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Replaces the platform clock with a {@link MutableClock}.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestClockConfiguration {
+
+	@Bean
+	@Primary
+	MutableClock testClock() {
+		return new MutableClock(ZoneId.of("Asia/Shanghai"));
+	}
+
+}
