@@ -1,0 +1,147 @@
+package academy.cqo.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The platform started as a separate operating-system process, so that tests can stop it
+ * cleanly or kill it with {@code SIGKILL} (as {@code kill -9} does) and start it again on
+ * the same data directory.
+ */
+public final class ApplicationProcess implements AutoCloseable {
+
+	private final Process process;
+
+	private final int port;
+
+	private final Path log;
+
+	private ApplicationProcess(Process process, int port, Path log) {
+		this.process = process;
+		this.port = port;
+		this.log = log;
+	}
+
+	/**
+	 * Start the application on a free port and wait until it reports itself ready.
+	 * @param dataDir the data directory
+	 * @param environment extra environment variables
+	 * @return the running application
+	 */
+	public static ApplicationProcess start(Path dataDir, Map<String, String> environment) {
+		int port = freePort();
+		try {
+			Path log = Files.createTempFile("cqo-process-", ".log");
+			List<String> command = new ArrayList<>();
+			command.add(ProcessHandle.current().info().command().orElse("java"));
+			command.add("--enable-native-access=ALL-UNNAMED");
+			command.add("-Xmx512m");
+			command.add("-cp");
+			command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+			command.add("academy.cqo.CqoAcademyApplication");
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+			builder.environment().put("CQO_DATA_DIR", dataDir.toString());
+			builder.environment().put("PORT", Integer.toString(port));
+			builder.environment().remove("CQO_MONGODB_URI");
+			builder.environment().putAll(environment);
+			ApplicationProcess application = new ApplicationProcess(builder.start(), port, log);
+			application.awaitReady(Duration.ofSeconds(90));
+			return application;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public String baseUrl() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+	private void awaitReady(Duration limit) {
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+		Instant deadline = Instant.now().plus(limit);
+		while (Instant.now().isBefore(deadline)) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException("The application exited during start-up:\n" + logTail());
+			}
+			try {
+				HttpResponse<Void> response = http.send(
+						HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness")).build(),
+						HttpResponse.BodyHandlers.discarding());
+				if (response.statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+			this.process.onExit().completeOnTimeout(null, 200, TimeUnit.MILLISECONDS).join();
+		}
+		throw new IllegalStateException("The application was not ready within " + limit + ":\n" + logTail());
+	}
+
+	/**
+	 * Stop it the way an orchestrator does: SIGTERM, then wait for the graceful shutdown.
+	 */
+	public void stop() {
+		this.process.destroy();
+		awaitExit();
+	}
+
+	/** Kill it at once with SIGKILL, as {@code kill -9} does: no shutdown hook runs. */
+	public void kill() {
+		this.process.destroyForcibly();
+		awaitExit();
+	}
+
+	private void awaitExit() {
+		if (this.process.onExit().completeOnTimeout(null, 60, TimeUnit.SECONDS).join() == null) {
+			throw new IllegalStateException("The application did not exit");
+		}
+	}
+
+	public String logTail() {
+		try {
+			List<String> lines = Files.readAllLines(this.log);
+			return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+		}
+		catch (IOException ex) {
+			return "(no log: " + ex.getMessage() + ")";
+		}
+	}
+
+	@Override
+	public void close() {
+		if (this.process.isAlive()) {
+			this.process.destroyForcibly();
+			awaitExit();
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
