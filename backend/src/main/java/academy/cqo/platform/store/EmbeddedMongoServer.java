@@ -4,7 +4,9 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoServer;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,9 +29,23 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
 	private EmbeddedMongoServer(Path file) {
 		this.file = file;
-		this.store = new MVStore.Builder().fileName(file.toString()).compress().open();
+		this.store = open(file);
 		this.server = new MongoServer(new DurableH2Backend(this.store));
 		this.address = this.server.bind();
+	}
+
+	private static MVStore open(Path file) {
+		try {
+			return new MVStore.Builder().fileName(file.toString()).compress().open();
+		}
+		catch (MVStoreException ex) {
+			if (ex.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+				throw new IllegalStateException("The data directory " + file.getParent().getParent()
+						+ " is in use by another running CQO Academy process: stop it, or give this one its own"
+						+ " CQO_DATA_DIR", ex);
+			}
+			throw ex;
+		}
 	}
 
 	/**

@@ -13,6 +13,7 @@ import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class EmbeddedMongoServerTests {
 
@@ -54,6 +55,17 @@ class EmbeddedMongoServerTests {
 				.as(StepVerifier::create)
 				.expectNext(200L)
 				.verifyComplete();
+		}
+	}
+
+	@Test
+	void secondProcessOnTheSameDataDirectoryGetsAClearError() {
+		Path file = this.dataDir.resolve("store").resolve("c.mv.db");
+		file.getParent().toFile().mkdirs();
+		try (EmbeddedMongoServer server = EmbeddedMongoServer.start(file)) {
+			assertThatIllegalStateException().isThrownBy(() -> EmbeddedMongoServer.start(file))
+				.withMessageContaining("in use by another running CQO Academy process")
+				.withMessageContaining("CQO_DATA_DIR");
 		}
 	}
 

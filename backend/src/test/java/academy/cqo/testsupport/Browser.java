@@ -1,0 +1,98 @@
+package academy.cqo.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver},
+ * installed by {@code .ci/run}), driven by Selenium with both paths given so nothing is
+ * downloaded. Screenshots go to {@code target/browser-screenshots/} and are kept as test
+ * artifacts.
+ */
+public final class Browser implements AutoCloseable {
+
+	static final Path CHROMIUM = Path.of(System.getProperty("cqo.chromium", "/usr/bin/chromium"));
+
+	static final Path DRIVER = Path.of(System.getProperty("cqo.chromedriver", "/usr/bin/chromedriver"));
+
+	static final Path SCREENSHOTS = Path.of("target/browser-screenshots");
+
+	private final WebDriver driver;
+
+	private final Path profile;
+
+	private Browser(WebDriver driver, Path profile) {
+		this.driver = driver;
+		this.profile = profile;
+	}
+
+	/**
+	 * Start the browser. Outside CI a machine without Chromium skips browser tests; in CI
+	 * ({@code CI=true}) their absence fails the run, because {@code .ci/run} installs
+	 * them.
+	 * @param width the window width
+	 * @param height the window height
+	 * @return the browser
+	 */
+	public static Browser start(int width, int height) {
+		boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+		if (!"true".equals(System.getenv("CI"))) {
+			Assumptions.assumeTrue(present,
+					"Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+		}
+		try {
+			Path profile = Files.createTempDirectory("cqo-chromium-");
+			ChromeOptions options = new ChromeOptions();
+			options.setBinary(CHROMIUM.toFile());
+			options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+					"--disable-quic", "--lang=zh-CN", "--window-size=" + width + "," + height,
+					"--user-data-dir=" + profile);
+			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+				.usingAnyFreePort()
+				.build();
+			return new Browser(new ChromeDriver(service, options), profile);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public WebDriver driver() {
+		return this.driver;
+	}
+
+	public WebDriverWait waiting() {
+		return new WebDriverWait(this.driver, Duration.ofSeconds(15));
+	}
+
+	public Path screenshot(String name) {
+		try {
+			Files.createDirectories(SCREENSHOTS);
+			Path file = SCREENSHOTS.resolve(name + ".png");
+			Files.write(file, ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.BYTES));
+			return file;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.driver.quit();
+	}
+
+}
