@@ -25,6 +25,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import academy.cqo.testsupport.IntegrationTest;
 import academy.cqo.testsupport.People;
+import academy.cqo.testsupport.Tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -289,18 +290,7 @@ class RegistrationIntegrationTests {
 	}
 
 	private String token(String username, String password) {
-		return this.client.post()
-			.uri("/api/v1/auth/token")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("username", username, "password", password))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("accessToken")
-			.toString();
+		return Tokens.issue(this.client, username, password);
 	}
 
 	private void assertNotStored(String username) {

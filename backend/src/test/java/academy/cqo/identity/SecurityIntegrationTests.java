@@ -22,6 +22,7 @@ import academy.cqo.testsupport.IntegrationTest;
 import academy.cqo.testsupport.MutableClock;
 import academy.cqo.testsupport.PageForm;
 import academy.cqo.testsupport.People;
+import academy.cqo.testsupport.Tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -175,20 +176,11 @@ class SecurityIntegrationTests {
 				.expectBody(String.class)
 				.value((html) -> assertThat(html).contains("无权访问").contains("首席质量官培训考核平台"));
 			String token = token("candidate");
-			SecurityIntegrationTests.this.client.get()
-				.uri("/api/v1/admin/users")
-				.headers((headers) -> headers.setBearerAuth(token))
-				.exchange()
-				.expectStatus()
+			getAs(token, "/api/v1/admin/users").expectStatus()
 				.isForbidden()
 				.expectHeader()
 				.contentType(MediaType.APPLICATION_PROBLEM_JSON);
-			SecurityIntegrationTests.this.client.get()
-				.uri("/actuator/prometheus")
-				.headers((headers) -> headers.setBearerAuth(token))
-				.exchange()
-				.expectStatus()
-				.isForbidden();
+			getAs(token, "/actuator/prometheus").expectStatus().isForbidden();
 		}
 
 		@Test
@@ -219,11 +211,7 @@ class SecurityIntegrationTests {
 		@Test
 		void adminReadsMetrics() {
 			String token = token("admin-jx");
-			SecurityIntegrationTests.this.client.get()
-				.uri("/actuator/prometheus")
-				.headers((headers) -> headers.setBearerAuth(token))
-				.exchange()
-				.expectStatus()
+			getAs(token, "/actuator/prometheus").expectStatus()
 				.isOk()
 				.expectBody(String.class)
 				.value((text) -> assertThat(text).contains("jvm_memory_used_bytes"));
@@ -233,12 +221,7 @@ class SecurityIntegrationTests {
 		void forgedTokenIsRefused() {
 			String token = token("candidate");
 			String forged = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
-			SecurityIntegrationTests.this.client.get()
-				.uri("/api/v1/me")
-				.headers((headers) -> headers.setBearerAuth(forged))
-				.exchange()
-				.expectStatus()
-				.isUnauthorized();
+			getAs(forged, "/api/v1/me").expectStatus().isUnauthorized();
 		}
 
 		@Test
@@ -278,11 +261,7 @@ class SecurityIntegrationTests {
 		@Test
 		void countyAdminSeesOnlyItsCounty() {
 			String token = token("admin-dh");
-			SecurityIntegrationTests.this.client.get()
-				.uri("/api/v1/admin/users?size=100")
-				.headers((headers) -> headers.setBearerAuth(token))
-				.exchange()
-				.expectStatus()
+			getAs(token, "/api/v1/admin/users?size=100").expectStatus()
 				.isOk()
 				.expectBody()
 				.jsonPath("$.items[?(@.username == 'candidate')]")
@@ -291,18 +270,8 @@ class SecurityIntegrationTests {
 				.doesNotExist()
 				.jsonPath("$.items[?(@.regionCode != '360102')]")
 				.doesNotExist();
-			SecurityIntegrationTests.this.client.get()
-				.uri("/api/v1/admin/users/candidate2")
-				.headers((headers) -> headers.setBearerAuth(token))
-				.exchange()
-				.expectStatus()
-				.isNotFound();
-			SecurityIntegrationTests.this.client.get()
-				.uri("/api/v1/admin/users/candidate2/id-number")
-				.headers((headers) -> headers.setBearerAuth(token))
-				.exchange()
-				.expectStatus()
-				.isForbidden();
+			getAs(token, "/api/v1/admin/users/candidate2").expectStatus().isNotFound();
+			getAs(token, "/api/v1/admin/users/candidate2/id-number").expectStatus().isForbidden();
 		}
 
 		@Test
@@ -323,11 +292,7 @@ class SecurityIntegrationTests {
 		@Test
 		void cityAdminSeesItsCounties() {
 			String token = token("admin-nc");
-			SecurityIntegrationTests.this.client.get()
-				.uri("/api/v1/admin/users?size=100")
-				.headers((headers) -> headers.setBearerAuth(token))
-				.exchange()
-				.expectStatus()
+			getAs(token, "/api/v1/admin/users?size=100").expectStatus()
 				.isOk()
 				.expectBody()
 				.jsonPath("$.items[?(@.username == 'candidate')]")
@@ -372,11 +337,7 @@ class SecurityIntegrationTests {
 		@Test
 		void revealingAnIdNumberIsAudited() {
 			String token = token("admin-nc");
-			SecurityIntegrationTests.this.client.get()
-				.uri("/api/v1/admin/users/candidate/id-number")
-				.headers((headers) -> headers.setBearerAuth(token))
-				.exchange()
-				.expectStatus()
+			getAs(token, "/api/v1/admin/users/candidate/id-number").expectStatus()
 				.isOk()
 				.expectBody()
 				.jsonPath("$.idNumber")
@@ -395,6 +356,10 @@ class SecurityIntegrationTests {
 			.verifyComplete();
 	}
 
+	private WebTestClient.ResponseSpec getAs(String token, String uri) {
+		return this.client.get().uri(uri).headers((headers) -> headers.setBearerAuth(token)).exchange();
+	}
+
 	private String registerFresh() {
 		String username = People.username();
 		this.client.post()
@@ -408,21 +373,11 @@ class SecurityIntegrationTests {
 	}
 
 	private WebTestClient.ResponseSpec tokenRequest(String username, String password) {
-		return this.client.post()
-			.uri("/api/v1/auth/token")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("username", username, "password", password))
-			.exchange();
+		return Tokens.request(this.client, username, password);
 	}
 
 	private String token(String username) {
-		return tokenRequest(username, DEMO_PASSWORD).expectStatus()
-			.isOk()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("accessToken")
-			.toString();
+		return Tokens.issue(this.client, username, DEMO_PASSWORD);
 	}
 
 	private WebTestClient.ResponseSpec formLogin(String username, String password) {

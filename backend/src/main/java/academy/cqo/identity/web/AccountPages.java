@@ -1,6 +1,5 @@
 package academy.cqo.identity.web;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,11 +65,7 @@ class AccountPages {
 	}
 
 	private Mono<String> redisplay(Model model, Registration form, List<FieldViolation> violations, Locale locale) {
-		Map<String, String> errors = new LinkedHashMap<>();
-		for (FieldViolation violation : violations) {
-			errors.putIfAbsent(violation.field(), this.messages.getMessage(violation.messageKey(),
-					violation.arguments().toArray(), violation.messageKey(), locale));
-		}
+		Map<String, String> errors = FieldErrors.of(violations, this.messages, locale);
 		Registration withoutPassword = new Registration(form.username(), "", form.fullName(), form.idNumber(),
 				form.mobile(), form.email(), form.regionCode(), form.employerName(), form.employerCreditCode());
 		showForm(model, withoutPassword, errors);

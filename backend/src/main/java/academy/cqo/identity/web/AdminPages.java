@@ -1,7 +1,6 @@
 package academy.cqo.identity.web;
 
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,11 +85,7 @@ class AdminPages {
 	}
 
 	private Mono<String> redisplay(Model model, NewStaffAccount form, List<FieldViolation> violations, Locale locale) {
-		Map<String, String> errors = new LinkedHashMap<>();
-		for (FieldViolation violation : violations) {
-			errors.putIfAbsent(violation.field(), this.messages.getMessage(violation.messageKey(),
-					violation.arguments().toArray(), violation.messageKey(), locale));
-		}
+		Map<String, String> errors = FieldErrors.of(violations, this.messages, locale);
 		model.addAttribute("form",
 				new NewStaffAccount(form.username(), "", form.fullName(), form.roles(), form.regionCode()));
 		model.addAttribute("errors", errors);

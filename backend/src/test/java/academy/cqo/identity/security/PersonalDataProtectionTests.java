@@ -1,6 +1,7 @@
 package academy.cqo.identity.security;
 
 import java.security.SecureRandom;
+import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,10 +29,13 @@ class PersonalDataProtectionTests {
 	void tamperedCiphertextIsRefused() {
 		PersonalDataProtection protection = new PersonalDataProtection(key());
 		String sealed = protection.encrypt("360102198503151238");
-		char last = sealed.charAt(sealed.length() - 3);
-		String tampered = sealed.substring(0, sealed.length() - 3) + ((last == 'A') ? 'B' : 'A')
-				+ sealed.substring(sealed.length() - 2);
-		assertThatIllegalStateException().isThrownBy(() -> protection.decrypt(tampered));
+		byte[] bytes = Base64.getDecoder().decode(sealed.substring(3));
+		for (int position : new int[] { 0, 13, bytes.length - 1 }) {
+			byte[] tampered = bytes.clone();
+			tampered[position] ^= 0x01;
+			String forged = "v1:" + Base64.getEncoder().encodeToString(tampered);
+			assertThatIllegalStateException().isThrownBy(() -> protection.decrypt(forged));
+		}
 	}
 
 	@Test

@@ -1,0 +1,30 @@
+package academy.cqo.identity.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+
+import academy.cqo.shared.FieldViolation;
+
+/**
+ * Field violations as a page shows them: the first message per field, in the page's
+ * language.
+ */
+final class FieldErrors {
+
+	private FieldErrors() {
+	}
+
+	static Map<String, String> of(List<FieldViolation> violations, MessageSource messages, Locale locale) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		for (FieldViolation violation : violations) {
+			errors.putIfAbsent(violation.field(), messages.getMessage(violation.messageKey(),
+					violation.arguments().toArray(), violation.messageKey(), locale));
+		}
+		return errors;
+	}
+
+}
