@@ -74,10 +74,7 @@ class IdentityStartup {
 				if (!platform.demo()) {
 					return Mono.empty();
 				}
-				return Flux.concat(demoStaff(accounts), demoCandidates(accounts))
-					.then(Mono.fromRunnable(() -> logger.info(
-							"Demo accounts ready (password {}): admin-jx, admin-nc, admin-dh, trainer, candidate, candidate2",
-							DEMO_PASSWORD)));
+				return Flux.concat(demoStaff(accounts), demoCandidates(accounts)).then();
 			}
 
 		};

@@ -58,7 +58,7 @@ class RegistrationBrowserTests {
 		type("employerCreditCode", People.CREDIT_CODE);
 		chooseRegion("南昌市", "东湖区");
 		this.browser.screenshot("register-filled");
-		page.findElement(By.cssSelector("form.form button[type=submit]")).click();
+		submit();
 
 		WebElement error = this.browser.waiting()
 			.until(ExpectedConditions.visibilityOfElementLocated(By.id("idNumber-error")));
@@ -70,13 +70,11 @@ class RegistrationBrowserTests {
 
 		type("idNumber", idNumber);
 		type("password", "Qual1ty#Safe");
-		page.findElement(By.cssSelector("form.form button[type=submit]")).click();
+		submit();
 		this.browser.waiting().until(ExpectedConditions.urlContains("/login?registered"));
 		assertThat(page.findElement(By.cssSelector(".notice")).getText()).contains("注册成功");
 
-		type("username", username);
-		type("password", "Qual1ty#Safe");
-		page.findElement(By.cssSelector("form.form button[type=submit]")).click();
+		signIn(username, "Qual1ty#Safe");
 		this.browser.waiting().until(ExpectedConditions.urlContains("/account"));
 		assertThat(page.findElement(By.id("account-username")).getText()).isEqualTo(username);
 		assertThat(page.findElement(By.id("account-fullname")).getText()).isEqualTo("欧阳质量");
@@ -95,9 +93,7 @@ class RegistrationBrowserTests {
 	void wrongPasswordShowsAChineseMessageAndEnglishCanBeChosen() {
 		WebDriver page = this.browser.driver();
 		page.get(url("/login"));
-		type("username", "candidate");
-		type("password", "Wrong#Pass1");
-		page.findElement(By.cssSelector("form.form button[type=submit]")).click();
+		signIn("candidate", "Wrong#Pass1");
 		WebElement error = this.browser.waiting()
 			.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
 		assertThat(error.getText()).isEqualTo("用户名或密码错误。");
@@ -112,9 +108,7 @@ class RegistrationBrowserTests {
 	void adminSignsInAndSeesTheUsersOfTheJurisdiction() {
 		WebDriver page = this.browser.driver();
 		page.get(url("/login"));
-		type("username", "admin-nc");
-		type("password", "Cqo@2026demo");
-		page.findElement(By.cssSelector("form.form button[type=submit]")).click();
+		signIn("admin-nc", "Cqo@2026demo");
 		this.browser.waiting().until(ExpectedConditions.urlContains("/account"));
 		page.get(url("/admin/users"));
 		this.browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("users")));
@@ -129,6 +123,16 @@ class RegistrationBrowserTests {
 			.until(ExpectedConditions
 				.presenceOfElementLocated(By.xpath("//select[@id='regionCode']/option[text()='" + county + "']")));
 		new Select(this.browser.driver().findElement(By.id("regionCode"))).selectByVisibleText(county);
+	}
+
+	private void signIn(String username, String password) {
+		type("username", username);
+		type("password", password);
+		submit();
+	}
+
+	private void submit() {
+		this.browser.driver().findElement(By.cssSelector("form.form button[type=submit]")).click();
 	}
 
 	private void type(String id, String text) {
