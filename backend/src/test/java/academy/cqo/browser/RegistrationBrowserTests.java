@@ -136,9 +136,7 @@ class RegistrationBrowserTests {
 	}
 
 	private void type(String id, String text) {
-		WebElement input = this.browser.driver().findElement(By.id(id));
-		input.clear();
-		input.sendKeys(text);
+		this.browser.type(id, text);
 	}
 
 	private String url(String path) {

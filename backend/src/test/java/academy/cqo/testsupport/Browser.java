@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -88,6 +90,30 @@ public final class Browser implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Replace the text of an input.
+	 * @param id the input's id
+	 * @param text the new text
+	 */
+	public void type(String id, String text) {
+		WebElement input = this.driver.findElement(By.id(id));
+		input.clear();
+		input.sendKeys(text);
+	}
+
+	/**
+	 * Sign in on the login page.
+	 * @param loginUrl the login page's URL
+	 * @param username the username
+	 * @param password the password
+	 */
+	public void signIn(String loginUrl, String username, String password) {
+		this.driver.get(loginUrl);
+		type("username", username);
+		type("password", password);
+		this.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
 	}
 
 	@Override

@@ -32,6 +32,7 @@ import org.springframework.security.web.server.authentication.logout.RedirectSer
 import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ResponseStatusException;
@@ -128,8 +129,11 @@ class SecurityConfiguration {
 				.permitAll()
 				.pathMatchers("/admin/**")
 				.hasRole("ADMIN")
+				.pathMatchers("/question-banks/**", "/questions/**")
+				.hasAnyRole("TRAINER", "ADMIN")
 				.anyExchange()
 				.authenticated())
+			.csrf((csrf) -> csrf.csrfTokenRequestHandler(multipartAware()))
 			.formLogin((form) -> form.loginPage("/login")
 				.authenticationManager(authentication)
 				.authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/account"))
@@ -140,6 +144,17 @@ class SecurityConfiguration {
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
 			.build();
+	}
+
+	/**
+	 * Pages post files (question imports) as multipart forms; their CSRF token is read
+	 * from the multipart body as from any other form.
+	 * @return the request handler
+	 */
+	private static XorServerCsrfTokenRequestAttributeHandler multipartAware() {
+		XorServerCsrfTokenRequestAttributeHandler handler = new XorServerCsrfTokenRequestAttributeHandler();
+		handler.setTokenFromMultipartDataEnabled(true);
+		return handler;
 	}
 
 	private static ServerAuthenticationFailureHandler loginFailureHandler() {

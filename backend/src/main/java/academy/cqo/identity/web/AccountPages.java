@@ -19,6 +19,7 @@ import academy.cqo.identity.Accounts;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.identity.Registration;
 import academy.cqo.shared.Conflict;
+import academy.cqo.shared.FieldErrors;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
 import academy.cqo.shared.RegionDirectory;

@@ -25,6 +25,7 @@ import academy.cqo.identity.CurrentUser;
 import academy.cqo.identity.NewStaffAccount;
 import academy.cqo.identity.Role;
 import academy.cqo.shared.Conflict;
+import academy.cqo.shared.FieldErrors;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
 import academy.cqo.shared.RegionDirectory;

@@ -1,4 +1,4 @@
-package academy.cqo.identity.web;
+package academy.cqo.shared;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,18 +7,16 @@ import java.util.Map;
 
 import org.springframework.context.MessageSource;
 
-import academy.cqo.shared.FieldViolation;
-
 /**
  * Field violations as a page shows them: the first message per field, in the page's
  * language.
  */
-final class FieldErrors {
+public final class FieldErrors {
 
 	private FieldErrors() {
 	}
 
-	static Map<String, String> of(List<FieldViolation> violations, MessageSource messages, Locale locale) {
+	public static Map<String, String> of(List<FieldViolation> violations, MessageSource messages, Locale locale) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		for (FieldViolation violation : violations) {
 			errors.putIfAbsent(violation.field(), messages.getMessage(violation.messageKey(),

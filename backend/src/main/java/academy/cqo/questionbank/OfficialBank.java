@@ -1,0 +1,119 @@
+package academy.cqo.questionbank;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+import academy.cqo.questionbank.persistence.BankDocument;
+import academy.cqo.questionbank.persistence.BankStore;
+import academy.cqo.questionbank.persistence.QuestionStore;
+import academy.cqo.shared.Conflict;
+import academy.cqo.shared.InvalidInput;
+import academy.cqo.shared.StartupTask;
+
+/**
+ * Loads the official CQO question bank ({@code question-bank/topics/*.yaml}, packaged on
+ * the classpath) at every start: the bank is created when missing, new questions are
+ * added as reviewed, a question whose file changed gets a new version, and an unchanged
+ * bank is left alone, so restarts never duplicate anything.
+ */
+@Component
+class OfficialBank implements StartupTask {
+
+	private static final Logger logger = LoggerFactory.getLogger(OfficialBank.class);
+
+	static final String NAME = "首席质量官官方题库";
+
+	static final String DESCRIPTION = "平台随附的官方题库，按培训大纲分主题编写，每题附解析和出处（question-bank/topics）。";
+
+	private static final String LOCATION = "classpath*:question-bank/topics/*.yaml";
+
+	private final BankStore banks;
+
+	private final QuestionImports imports;
+
+	private final Clock clock;
+
+	OfficialBank(BankStore banks, QuestionImports imports, Clock clock) {
+		this.banks = banks;
+		this.imports = imports;
+		this.clock = clock;
+	}
+
+	@Override
+	public int getOrder() {
+		return CONTENT - 50;
+	}
+
+	@Override
+	public Mono<Void> run() {
+		return Mono.fromCallable(OfficialBank::topicFiles)
+			.subscribeOn(Schedulers.boundedElastic())
+			.flatMap((files) -> bank().flatMap((bank) -> Flux.fromIterable(files)
+				.concatMap((file) -> load(bank, file))
+				.reduce(new int[3], (totals, result) -> {
+					totals[0] += result.imported();
+					totals[1] += result.updated();
+					totals[2] += result.unchanged();
+					return totals;
+				})
+				.doOnNext((totals) -> logger.info(
+						"Official question bank: {} questions added, {} changed (new versions), {} unchanged",
+						totals[0], totals[1], totals[2]))))
+			.then();
+	}
+
+	private Mono<BankDocument> bank() {
+		return this.banks.findOfficial()
+			.switchIfEmpty(Mono.defer(() -> this.banks
+				.insert(new BankDocument(QuestionStore.newId(), NAME, DESCRIPTION, null, "CQO Academy", null, List.of(),
+						true, List.of(), 1, this.clock.instant()))
+				.onErrorResume(Conflict.class, (ex) -> this.banks.findOfficial())));
+	}
+
+	private Mono<ImportResult> load(BankDocument bank, TopicFile file) {
+		QuestionImports.Parsed parsed;
+		try {
+			parsed = this.imports.parse(file.name(), file.content(), "yaml");
+		}
+		catch (InvalidInput ex) {
+			return Mono.error(new IllegalStateException(
+					"The official question bank file " + file.name() + " is invalid: " + ex.violations()));
+		}
+		return this.imports.importParsed(bank, file.name(), parsed, ReviewStatus.REVIEWED, "official-bank");
+	}
+
+	record TopicFile(String name, byte[] content) {
+	}
+
+	private static List<TopicFile> topicFiles() throws IOException {
+		Resource[] resources = new PathMatchingResourcePatternResolver().getResources(LOCATION);
+		return Arrays.stream(resources)
+			.sorted(Comparator.comparing(Resource::getFilename))
+			.map(OfficialBank::read)
+			.toList();
+	}
+
+	private static TopicFile read(Resource resource) {
+		try (InputStream in = resource.getInputStream()) {
+			return new TopicFile(resource.getFilename(), in.readAllBytes());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot read " + resource, ex);
+		}
+	}
+
+}

@@ -1,0 +1,95 @@
+package academy.cqo.questionbank.persistence;
+
+import java.time.Instant;
+import java.util.List;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * The journal that makes imports all-or-nothing (see {@link ImportDocument}).
+ */
+@Component
+public class ImportJournal {
+
+	private final ReactiveMongoTemplate mongo;
+
+	ImportJournal(ReactiveMongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	public Mono<ImportDocument> begin(ImportDocument journal) {
+		return this.mongo.insert(journal);
+	}
+
+	public Mono<Void> saveChanges(List<ImportChangeDocument> changes) {
+		if (changes.isEmpty()) {
+			return Mono.empty();
+		}
+		return this.mongo.insert(changes, ImportChangeDocument.class).then();
+	}
+
+	public Flux<ImportChangeDocument> changes(String importId) {
+		return this.mongo.find(Query.query(Criteria.where("importId").is(importId)), ImportChangeDocument.class);
+	}
+
+	/**
+	 * The moment an import takes effect: one atomic move from {@code WRITING} to
+	 * {@code COMMITTING}.
+	 * @param importId the import
+	 * @return the journal, or empty when it was not writing (rolled back meanwhile)
+	 */
+	public Mono<ImportDocument> commit(String importId) {
+		return move(importId, ImportDocument.WRITING, new Update().set("state", ImportDocument.COMMITTING));
+	}
+
+	public Mono<ImportDocument> finish(String importId, Instant at) {
+		return move(importId, ImportDocument.COMMITTING,
+				new Update().set("state", ImportDocument.DONE).set("finishedAt", at));
+	}
+
+	/**
+	 * Give up an import that did not commit.
+	 * @param importId the import
+	 * @param at now
+	 * @return the journal, or empty when it had already committed
+	 */
+	public Mono<ImportDocument> abandon(String importId, Instant at) {
+		return move(importId, ImportDocument.WRITING, new Update().set("state", "ABANDONED").set("finishedAt", at));
+	}
+
+	private Mono<ImportDocument> move(String importId, String from, Update update) {
+		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(importId).and("state").is(from)), update,
+				FindAndModifyOptions.options().returnNew(true), ImportDocument.class);
+	}
+
+	public Mono<Void> removeChanges(String importId) {
+		return this.mongo.remove(Query.query(Criteria.where("importId").is(importId)), ImportChangeDocument.class)
+			.then();
+	}
+
+	/**
+	 * Imports left unfinished, e.g. by a crash.
+	 * @param state {@code WRITING} or {@code COMMITTING}
+	 * @param startedBefore only those started before this
+	 * @return the journals
+	 */
+	public Flux<ImportDocument> unfinished(String state, Instant startedBefore) {
+		return this.mongo.find(Query.query(Criteria.where("state").is(state).and("startedAt").lt(startedBefore)),
+				ImportDocument.class);
+	}
+
+	public Flux<ImportDocument> recent(String bankId, int limit) {
+		return this.mongo.find(Query.query(Criteria.where("bankId").is(bankId))
+			.with(org.springframework.data.domain.Sort.by("startedAt").descending())
+			.limit(limit), ImportDocument.class);
+	}
+
+}

@@ -1,0 +1,145 @@
+package academy.cqo.testsupport;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+/**
+ * The question-bank API as a client uses it, with a bearer token.
+ */
+public final class QuestionBankApi {
+
+	public static final String DEMO_PASSWORD = "Cqo@2026demo";
+
+	private final WebTestClient client;
+
+	private final String token;
+
+	public QuestionBankApi(WebTestClient client, String username) {
+		this(client, username, DEMO_PASSWORD);
+	}
+
+	public QuestionBankApi(WebTestClient client, String username, String password) {
+		this.client = client.mutate()
+			.responseTimeout(Duration.ofMinutes(2))
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(64 * 1024 * 1024))
+			.build();
+		this.token = Tokens.issue(client, username, password);
+	}
+
+	public String token() {
+		return this.token;
+	}
+
+	public String createBank(String name) {
+		Map<?, ?> body = createBankRequest(name).expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		return String.valueOf(body.get("id"));
+	}
+
+	public WebTestClient.ResponseSpec createBankRequest(String name) {
+		return post("/api/v1/question-banks", Map.of("name", name, "description", "测试题库"));
+	}
+
+	public WebTestClient.ResponseSpec post(String path, Object body) {
+		return this.client.post()
+			.uri(path)
+			.headers(this::authorize)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange();
+	}
+
+	public WebTestClient.ResponseSpec put(String path, Object body) {
+		return this.client.put()
+			.uri(path)
+			.headers(this::authorize)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange();
+	}
+
+	public WebTestClient.ResponseSpec get(String path) {
+		return this.client.get().uri(path).headers(this::authorize).exchange();
+	}
+
+	public Map<String, Object> getJson(String path) {
+		return get(path).expectStatus().isOk().expectBody(JSON).returnResult().getResponseBody();
+	}
+
+	public WebTestClient.ResponseSpec upload(String bankId, String fileName, byte[] content) {
+		return upload(bankId, fileName, content, "zh-CN");
+	}
+
+	public WebTestClient.ResponseSpec upload(String bankId, String fileName, byte[] content, String language) {
+		MultipartBodyBuilder parts = new MultipartBodyBuilder();
+		parts.part("file", new ByteArrayResource(content) {
+			@Override
+			public String getFilename() {
+				return fileName;
+			}
+		});
+		return this.client.post()
+			.uri("/api/v1/question-banks/{id}/imports", bankId)
+			.headers(this::authorize)
+			.header(HttpHeaders.ACCEPT_LANGUAGE, language)
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(BodyInserters.fromMultipartData(parts.build()))
+			.exchange();
+	}
+
+	public Map<String, Object> imported(String bankId, String fileName, byte[] content) {
+		return upload(bankId, fileName, content).expectStatus()
+			.isOk()
+			.expectBody(JSON)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	@SuppressWarnings("unchecked")
+	public List<Map<String, Object>> refused(String bankId, String fileName, byte[] content) {
+		Map<String, Object> problem = upload(bankId, fileName, content).expectStatus()
+			.isEqualTo(422)
+			.expectBody(JSON)
+			.returnResult()
+			.getResponseBody();
+		return (List<Map<String, Object>>) problem.get("errors");
+	}
+
+	public byte[] export(String bankId, String format) {
+		return get("/api/v1/question-banks/" + bankId + "/export?format=" + format).expectStatus()
+			.isOk()
+			.expectBody(byte[].class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	@SuppressWarnings("unchecked")
+	public List<Map<String, Object>> allQuestions(String bankId) {
+		Map<String, Object> page = getJson("/api/v1/question-banks/" + bankId + "/questions?size=200&status=any");
+		return (List<Map<String, Object>>) page.get("items");
+	}
+
+	public long questionCount(String bankId) {
+		Map<String, Object> page = getJson("/api/v1/question-banks/" + bankId + "/questions?size=1");
+		return ((Number) page.get("total")).longValue();
+	}
+
+	private void authorize(HttpHeaders headers) {
+		headers.setBearerAuth(this.token);
+	}
+
+	public static final org.springframework.core.ParameterizedTypeReference<Map<String, Object>> JSON = new org.springframework.core.ParameterizedTypeReference<>() {
+	};
+
+}
