@@ -1,0 +1,184 @@
+package academy.cqo.questionbank;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
+
+import academy.cqo.testsupport.IntegrationTest;
+import academy.cqo.testsupport.PageForm;
+import academy.cqo.testsupport.People;
+import academy.cqo.testsupport.QuestionBankApi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The trainer pages over HTTP as a browser posts them (session cookie, CSRF token in the
+ * form, multipart upload): refused imports and edits are shown on the page with every
+ * problem located, and nothing is written.
+ */
+@IntegrationTest
+class QuestionBankPagesIntegrationTests {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	@Autowired
+	WebTestClient client;
+
+	@Test
+	void whenAnImportIsRefusedThenThePageListsEveryProblemWithItsLineAndTheBankIsUnchanged() {
+		QuestionBankApi api = new QuestionBankApi(this.client, "trainer");
+		String bank = api.createBank("页面导入-" + People.username());
+		String session = signIn("trainer");
+		String csrf = csrfOf(page(session, "/question-banks/" + bank));
+		String gift = "::p-1:: 正常的判断题。{T}\n\n::p-2:: 数值题 {#3}\n\n::p-3:: 含脚本<script>x()</script>的题。{F}\n";
+
+		MultipartBodyBuilder parts = new MultipartBodyBuilder();
+		parts.part("_csrf", csrf);
+		parts.part("status", "draft");
+		parts.part("file", new ByteArrayResource(gift.getBytes(StandardCharsets.UTF_8)) {
+			@Override
+			public String getFilename() {
+				return "坏文件.gift";
+			}
+		});
+		String html = this.client.post()
+			.uri("/question-banks/{id}/imports", bank)
+			.cookie("SESSION", session)
+			.accept(MediaType.TEXT_HTML)
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(BodyInserters.fromMultipartData(parts.build()))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat(html).contains("id=\"import-problems\"", "第 3 行", "第 5 行", "&lt;script&gt;");
+		assertThat(api.questionCount(bank)).isZero();
+	}
+
+	@Test
+	void whenAnEditIsRefusedThenTheEditorShowsTheErrorsAndKeepsWhatWasTyped() {
+		QuestionBankApi api = new QuestionBankApi(this.client, "trainer");
+		String bank = api.createBank("页面编辑-" + People.username());
+		String session = signIn("trainer");
+		String csrf = csrfOf(page(session, "/question-banks/" + bank + "/questions/new"));
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		form.add("_csrf", csrf);
+		form.add("type", "single");
+		form.add("stem", "保留我输入的题干");
+		form.addAll("optionId", List.of("a", "b", "c"));
+		form.addAll("optionText", List.of("甲", "乙", "丙"));
+		form.addAll("correct", List.of("a", "b"));
+		form.add("difficulty", "3");
+		form.add("score", "一分");
+
+		String html = this.client.post()
+			.uri("/question-banks/{id}/questions", bank)
+			.cookie("SESSION", session)
+			.accept(MediaType.TEXT_HTML)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData(form))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat(html).contains("id=\"editor-problems\"", "“一分”不是数字", "保留我输入的题干");
+
+		form.set("score", "1");
+		String twoKeys = this.client.post()
+			.uri("/question-banks/{id}/questions", bank)
+			.cookie("SESSION", session)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData(form))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(twoKeys).contains("单选题须恰好有 1 个正确答案，现有 2 个");
+
+		form.set("correct", "a");
+		this.client.post()
+			.uri("/question-banks/{id}/questions", bank)
+			.cookie("SESSION", session)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData(form))
+			.exchange()
+			.expectStatus()
+			.is3xxRedirection()
+			.expectHeader()
+			.value(HttpHeaders.LOCATION, (target) -> assertThat(target).matches("/questions/[0-9a-f]{24}\\?saved"));
+		assertThat(api.questionCount(bank)).isEqualTo(1);
+	}
+
+	@Test
+	void whenACandidateOpensTheQuestionBanksThenForbidden() {
+		String session = signIn("candidate");
+		this.client.get()
+			.uri("/question-banks")
+			.cookie("SESSION", session)
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+	}
+
+	private String signIn(String username) {
+		PageForm login = PageForm.open(this.client, "/login");
+		EntityExchangeResult<Void> result = this.client.post()
+			.uri("/login")
+			.cookie("SESSION", login.session())
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("username", username)
+				.with("password", QuestionBankApi.DEMO_PASSWORD)
+				.with("_csrf", login.csrfToken()))
+			.exchange()
+			.expectStatus()
+			.is3xxRedirection()
+			.expectBody()
+			.isEmpty();
+		ResponseCookie renewed = result.getResponseCookies().getFirst("SESSION");
+		return (renewed != null) ? renewed.getValue() : login.session();
+	}
+
+	private String page(String session, String path) {
+		return this.client.get()
+			.uri(path)
+			.cookie("SESSION", session)
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private static String csrfOf(String html) {
+		Matcher matcher = CSRF.matcher(html);
+		assertThat(matcher.find()).isTrue();
+		return matcher.group(1);
+	}
+
+}
