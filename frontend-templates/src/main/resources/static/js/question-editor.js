@@ -44,6 +44,48 @@
 		timer = setTimeout(refresh, 300);
 	}
 
+	var image = document.getElementById('stem-image');
+	var stem = document.getElementById('stem');
+	var imageStatus = document.getElementById('stem-image-status');
+
+	function insertAtCursor(text) {
+		var start = stem.selectionStart || stem.value.length;
+		var end = stem.selectionEnd || start;
+		stem.value = stem.value.slice(0, start) + text + stem.value.slice(end);
+		stem.selectionStart = stem.selectionEnd = start + text.length;
+	}
+
+	if (image) {
+		image.addEventListener('change', function () {
+			if (!image.files.length) {
+				return;
+			}
+			var data = new FormData();
+			data.append('file', image.files[0]);
+			var token = form.querySelector('input[name="_csrf"]');
+			fetch(image.getAttribute('data-upload-url'), {
+				method: 'POST',
+				body: data,
+				headers: { 'X-CSRF-TOKEN': token ? token.value : '', Accept: 'application/json' },
+				credentials: 'same-origin'
+			}).then(function (response) {
+				return response.json().then(function (body) { return { ok: response.ok, body: body }; });
+			}).then(function (result) {
+				if (result.ok) {
+					insertAtCursor('\n' + result.body.markdown + '\n');
+					imageStatus.textContent = image.getAttribute('data-done') || '';
+					schedule();
+				}
+				else {
+					imageStatus.textContent = (result.body.errors && result.body.errors[0].message) || result.body.detail;
+				}
+				image.value = '';
+			}).catch(function () {
+				imageStatus.textContent = image.getAttribute('data-failed') || '';
+			});
+		});
+	}
+
 	type.addEventListener('change', function () {
 		showTypeParts();
 		schedule();

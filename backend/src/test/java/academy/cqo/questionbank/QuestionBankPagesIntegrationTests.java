@@ -1,7 +1,9 @@
 package academy.cqo.questionbank;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -130,6 +132,62 @@ class QuestionBankPagesIntegrationTests {
 			.expectHeader()
 			.value(HttpHeaders.LOCATION, (target) -> assertThat(target).matches("/questions/[0-9a-f]{24}\\?saved"));
 		assertThat(api.questionCount(bank)).isEqualTo(1);
+	}
+
+	@Test
+	void whenAPictureIsUploadedThenAStemCanShowItToSignedInUsersOnly() {
+		QuestionBankApi api = new QuestionBankApi(this.client, "trainer");
+		String bank = api.createBank("页面图片-" + People.username());
+		byte[] png = Base64.getDecoder()
+			.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+		Map<String, Object> uploaded = upload(api, bank, "图.png", png).expectStatus()
+			.isCreated()
+			.expectBody(QuestionBankApi.JSON)
+			.returnResult()
+			.getResponseBody();
+		String url = (String) uploaded.get("url");
+		assertThat(url).startsWith("/media/question-images/");
+		assertThat(uploaded.get("markdown")).isEqualTo("![](" + url + ")");
+		upload(api, bank, "again.png", png).expectStatus().isCreated().expectBody().jsonPath("$.url").isEqualTo(url);
+		upload(api, bank, "fake.png", "不是图片".getBytes(StandardCharsets.UTF_8)).expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errors[0].code")
+			.isEqualTo("question.image.type");
+
+		Map<String, Object> question = QuestionBankIntegrationTests.singleChoice("看图：\n\n" + uploaded.get("markdown"));
+		String id = QuestionBankIntegrationTests.createdId(api, bank, question);
+		String session = signIn("candidate");
+		byte[] served = this.client.get()
+			.uri(url)
+			.cookie("SESSION", session)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType("image/png")
+			.expectBody(byte[].class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(served).isEqualTo(png);
+		this.client.get().uri(url).exchange().expectStatus().is3xxRedirection();
+		assertThat(page(signIn("trainer"), "/questions/" + id)).contains("<img src=\"" + url + "\"");
+	}
+
+	private WebTestClient.ResponseSpec upload(QuestionBankApi api, String bank, String name, byte[] content) {
+		MultipartBodyBuilder parts = new MultipartBodyBuilder();
+		parts.part("file", new ByteArrayResource(content) {
+			@Override
+			public String getFilename() {
+				return name;
+			}
+		});
+		return this.client.post()
+			.uri("/api/v1/question-banks/{id}/images", bank)
+			.headers((headers) -> headers.setBearerAuth(api.token()))
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(BodyInserters.fromMultipartData(parts.build()))
+			.exchange();
 	}
 
 	@Test

@@ -4,7 +4,7 @@ package academy.cqo.questionbank.formats;
  * The image types a question may embed, told by their first bytes rather than by a file
  * name: PNG, JPEG, GIF and WebP.
  */
-final class ImageTypes {
+public final class ImageTypes {
 
 	private ImageTypes() {
 	}
@@ -15,7 +15,7 @@ final class ImageTypes {
 	 * @return {@code image/png}, {@code image/jpeg}, {@code image/gif} or
 	 * {@code image/webp}; {@code null} for anything else
 	 */
-	static String sniff(byte[] bytes) {
+	public static String sniff(byte[] bytes) {
 		if (startsWith(bytes, 0, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
 			return "image/png";
 		}
