@@ -65,7 +65,9 @@ public final class Browser implements AutoCloseable {
 			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
 				.usingAnyFreePort()
 				.build();
-			return new Browser(new ChromeDriver(service, options), profile);
+			ChromeDriver driver = new ChromeDriver(service, options);
+			driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(30));
+			return new Browser(driver, profile);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
