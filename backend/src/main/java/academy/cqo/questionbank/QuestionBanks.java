@@ -363,6 +363,33 @@ public class QuestionBanks {
 	// Delivery (used by exams)
 
 	/**
+	 * The official bank's id.
+	 * @return the id, or empty before the official bank was loaded
+	 */
+	public Mono<String> officialBankId() {
+		return this.banks.findOfficial().map(BankDocument::id);
+	}
+
+	/**
+	 * The reviewed questions an exam section may draw.
+	 * @param criteria what the section draws
+	 * @return question ids in a stable order (bank, then number), so that a seeded draw
+	 * can be reproduced
+	 */
+	public Flux<String> drawable(DrawCriteria criteria) {
+		return this.questions.drawable(criteria);
+	}
+
+	/**
+	 * How many reviewed questions an exam section could draw from.
+	 * @param criteria what the section draws
+	 * @return the count
+	 */
+	public Mono<Long> countDrawable(DrawCriteria criteria) {
+		return this.questions.countDrawable(criteria);
+	}
+
+	/**
 	 * Freeze a question's current version for delivery to a candidate: from now on an
 	 * edit makes a new version, and this one stays exactly as returned.
 	 * @param questionId the question

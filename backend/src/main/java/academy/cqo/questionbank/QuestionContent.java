@@ -3,6 +3,8 @@ package academy.cqo.questionbank;
 import java.util.List;
 import java.util.Objects;
 
+import academy.cqo.questionbank.domain.TextFolding;
+
 /**
  * What one version of a question says: everything a candidate is shown or graded against.
  * A delivered version never changes; editing it makes a new version.
@@ -43,6 +45,21 @@ public record QuestionContent(QuestionType type, String stem, List<Option> optio
 	 */
 	public boolean trueFalseAnswer() {
 		return this.answer.contains("true");
+	}
+
+	/**
+	 * Whether an answer fills a blank: compared with each accepted answer ignoring case,
+	 * full-/half-width differences and surrounding or repeated white space.
+	 * @param blank the blank's index, from 0
+	 * @param given the candidate's answer
+	 * @return whether it is accepted
+	 */
+	public boolean accepts(int blank, String given) {
+		if (given == null || blank < 0 || blank >= this.blanks.size()) {
+			return false;
+		}
+		String folded = TextFolding.answer(given);
+		return !folded.isEmpty() && this.blanks.get(blank).stream().map(TextFolding::answer).anyMatch(folded::equals);
 	}
 
 	private static String blankToNull(String text) {

@@ -7,7 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Replaces the platform clock with a {@link MutableClock}.
+ * Replaces the platform clock with a {@link MutableClock} and records the events modules
+ * publish ({@link PublishedEvents}).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestClockConfiguration {
@@ -16,6 +17,11 @@ public class TestClockConfiguration {
 	@Primary
 	MutableClock testClock() {
 		return new MutableClock(ZoneId.of("Asia/Shanghai"));
+	}
+
+	@Bean
+	PublishedEvents publishedEvents() {
+		return new PublishedEvents();
 	}
 
 }

@@ -22,6 +22,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import academy.cqo.questionbank.DrawCriteria;
 import academy.cqo.questionbank.QuestionType;
 import academy.cqo.questionbank.ReviewStatus;
 import academy.cqo.shared.StartupTask;
@@ -251,6 +252,42 @@ public class QuestionStore implements StartupTask {
 	 */
 	public Mono<Void> discardImport(String importId) {
 		return this.mongo.remove(Query.query(Criteria.where("importId").is(importId)), QuestionDocument.class).then();
+	}
+
+	/**
+	 * The ids of reviewed questions an exam section may draw, in a stable order.
+	 * @param criteria what the section draws
+	 * @return question ids ordered by bank and number
+	 */
+	public Flux<String> drawable(DrawCriteria criteria) {
+		Query query = Query.query(drawableCriteria(criteria)).with(Sort.by("bankId", "number"));
+		query.fields().include("_id");
+		return this.mongo.find(query, org.bson.Document.class, QuestionDocument.COLLECTION)
+			.map((document) -> document.get("_id").toString());
+	}
+
+	public Mono<Long> countDrawable(DrawCriteria criteria) {
+		return this.mongo.count(Query.query(drawableCriteria(criteria)), QuestionDocument.class);
+	}
+
+	private static Criteria drawableCriteria(DrawCriteria criteria) {
+		Criteria where = Criteria.where("bankId")
+			.in(criteria.bankIds())
+			.and("content.type")
+			.is(criteria.type().name())
+			.and("status")
+			.is(ReviewStatus.REVIEWED.name());
+		if (!criteria.difficulties().isEmpty()) {
+			where = where.and("difficulty").in(criteria.difficulties());
+		}
+		if (!criteria.tags().isEmpty()) {
+			String any = criteria.tags()
+				.stream()
+				.map((tag) -> Pattern.quote(tag.strip()))
+				.collect(java.util.stream.Collectors.joining("|"));
+			where = where.and("tags").regex("^(?:" + any + ")(/|$)");
+		}
+		return where.andOperator(visible());
 	}
 
 	/**

@@ -1,0 +1,22 @@
+package academy.cqo.exam;
+
+import java.time.Instant;
+
+/**
+ * A candidate passed an exam: the attempt is graded and final. Published once per attempt
+ * (again after a crash between grading and publishing, so listeners must be idempotent,
+ * keyed by {@code attemptId}).
+ *
+ * @param attemptId the attempt
+ * @param examId the exam
+ * @param examTitle the exam's title
+ * @param qualifying whether the exam leads to the qualification certificate
+ * @param sessionId the session
+ * @param accountId the candidate's account
+ * @param score the score
+ * @param maxScore the highest possible score
+ * @param passedAt when the result became final
+ */
+public record AttemptPassed(String attemptId, String examId, String examTitle, boolean qualifying, String sessionId,
+		String accountId, double score, double maxScore, Instant passedAt) {
+}

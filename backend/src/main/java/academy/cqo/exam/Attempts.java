@@ -1,0 +1,590 @@
+package academy.cqo.exam;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
+
+import academy.cqo.exam.domain.Grading;
+import academy.cqo.exam.domain.PaperDraw;
+import academy.cqo.exam.persistence.AttemptDocument;
+import academy.cqo.exam.persistence.AttemptDocument.AttemptEvent;
+import academy.cqo.exam.persistence.AttemptDocument.PaperQuestion;
+import academy.cqo.exam.persistence.AttemptDocument.QuestionResult;
+import academy.cqo.exam.persistence.AttemptDocument.SavedAnswer;
+import academy.cqo.exam.persistence.AttemptStore;
+import academy.cqo.exam.persistence.SessionDocument;
+import academy.cqo.identity.CurrentUser;
+import academy.cqo.questionbank.Option;
+import academy.cqo.questionbank.QuestionBanks;
+import academy.cqo.questionbank.QuestionContent;
+import academy.cqo.questionbank.RenderedQuestion;
+import academy.cqo.shared.Conflict;
+import academy.cqo.shared.FieldViolation;
+import academy.cqo.shared.InvalidInput;
+import academy.cqo.shared.StartupTask;
+
+/**
+ * The public face of attempts. Time is the server's: the deadline is fixed when the
+ * attempt starts and every response carries the server's clock. Answers are saved one at
+ * a time with a sequence number, each save one conditional update, so that repeats and
+ * late arrivals never overwrite a newer answer and nothing is accepted after the deadline
+ * plus the grace period. Attempts whose time is up are submitted by the server, at
+ * start-up too, exactly once however many instances run.
+ */
+@Service
+public class Attempts implements StartupTask {
+
+	private static final Logger logger = LoggerFactory.getLogger(Attempts.class);
+
+	private static final Set<String> EVENT_TYPES = Set.of("FOCUS_LOST", "FOCUS_BACK", "COPY", "PASTE",
+			"FULLSCREEN_EXIT", "OFFLINE", "ONLINE");
+
+	private static final int MAX_TEXT = 20_000;
+
+	/**
+	 * A pass still unpublished this long after grading was interrupted (a crash between
+	 * grading and publishing) and is published by the sweep.
+	 */
+	private static final Duration UNPUBLISHED_AFTER = Duration.ofMinutes(1);
+
+	private final AttemptStore store;
+
+	private final Exams exams;
+
+	private final QuestionBanks banks;
+
+	private final ExamSettings settings;
+
+	private final Clock clock;
+
+	private final ApplicationEventPublisher events;
+
+	private final ObjectProvider<CourseRequirement> courses;
+
+	private final SecureRandom seeds = new SecureRandom();
+
+	Attempts(AttemptStore store, Exams exams, QuestionBanks banks, ExamSettings settings, Clock clock,
+			ApplicationEventPublisher events, ObjectProvider<CourseRequirement> courses) {
+		this.store = store;
+		this.exams = exams;
+		this.banks = banks;
+		this.settings = settings;
+		this.clock = clock;
+		this.events = events;
+		this.courses = courses;
+	}
+
+	/**
+	 * An attempt that was started, or the open one that already existed.
+	 *
+	 * @param attempt the attempt
+	 * @param created whether this call started it
+	 */
+	public record Started(AttemptView attempt, boolean created) {
+	}
+
+	/**
+	 * An acknowledged save.
+	 *
+	 * @param seq the sequence number now stored for the question (the request's, or a
+	 * newer one that was already there)
+	 * @param savedAt when the stored answer was saved
+	 * @param deadline the attempt's deadline
+	 * @param serverTime the server's clock
+	 */
+	public record Saved(long seq, Instant savedAt, Instant deadline, Instant serverTime) {
+	}
+
+	/**
+	 * The outcome of a submission.
+	 *
+	 * @param status {@code SUBMITTED} (essays await marking) or {@code GRADED}
+	 * @param score the score, when final and released
+	 * @param maxScore the highest possible score
+	 * @param passed whether it passed, when final and released
+	 */
+	public record Outcome(String status, Double score, double maxScore, Boolean passed) {
+	}
+
+	// Starting
+
+	/**
+	 * Start an attempt, or return the open one. Two starts at once give one attempt.
+	 * @param sessionId the session
+	 * @param candidate the candidate
+	 * @param address the client's address
+	 * @return the attempt
+	 */
+	public Mono<Started> start(String sessionId, CurrentUser candidate, String address) {
+		return this.exams.session(sessionId)
+			.flatMap((session) -> this.exams.exam(session.examId())
+				.flatMap((exam) -> start(session, exam, candidate, address)));
+	}
+
+	private Mono<Started> start(SessionDocument session, Exams.Exam exam, CurrentUser candidate, String address) {
+		Instant now = this.clock.instant();
+		if (!session.openAt(now)) {
+			return Mono.error(new Conflict(FieldViolation.of("session", "exam.session.closed")));
+		}
+		if (!Exams.inScope(session, candidate)) {
+			return Mono.error(new Conflict(FieldViolation.of("session", "exam.session.notInRegion")));
+		}
+		return eligible(session, candidate)
+			.then(this.store.findByCandidate(session.id(), candidate.accountId()).collectList())
+			.flatMap((previous) -> {
+				AttemptDocument open = previous.stream()
+					.filter((attempt) -> AttemptDocument.IN_PROGRESS.equals(attempt.status()))
+					.findFirst()
+					.orElse(null);
+				if (open != null) {
+					return Mono.just(new Started(view(open, exam, session, null), false));
+				}
+				return mayStartAnother(session, exam.definition(), candidate, previous, now)
+					.then(Mono.defer(() -> create(session, exam, candidate, previous.size() + 1, address, now)));
+			});
+	}
+
+	private Mono<Void> eligible(SessionDocument session, CurrentUser candidate) {
+		if (session.requiredCourseId() == null) {
+			return Mono.empty();
+		}
+		CourseRequirement requirement = this.courses.getIfAvailable();
+		Mono<Boolean> completed = (requirement != null)
+				? requirement.completed(candidate.accountId(), session.requiredCourseId()) : Mono.just(false);
+		return completed.flatMap((done) -> done ? Mono.<Void>empty()
+				: Mono.error(new Conflict(FieldViolation.of("session", "exam.session.courseRequired"))));
+	}
+
+	private Mono<Void> mayStartAnother(SessionDocument session, ExamDefinition exam, CurrentUser candidate,
+			List<AttemptDocument> previous, Instant now) {
+		SessionDocument.Adjustment adjustment = session.adjustmentFor(candidate.username());
+		if (previous.size() >= exam.maxAttempts() + adjustment.extraAttempts()) {
+			return Mono.error(new Conflict(FieldViolation.of("session", "exam.attempts.used", previous.size())));
+		}
+		if (!previous.isEmpty()) {
+			AttemptDocument last = previous.get(previous.size() - 1);
+			Instant ended = (last.submittedAt() != null) ? last.submittedAt() : last.deadline();
+			Instant allowed = ended.plusSeconds(exam.coolingOffSeconds());
+			if (now.isBefore(allowed)) {
+				return Mono.error(new Conflict(FieldViolation.of("session", "exam.attempts.coolingOff", allowed)));
+			}
+			return Mono.empty();
+		}
+		if (session.capacity() == null) {
+			return Mono.empty();
+		}
+		return this.store.countCandidates(session.id())
+			.flatMap((count) -> (count >= session.capacity())
+					? Mono.error(new Conflict(FieldViolation.of("session", "exam.session.full"))) : Mono.<Void>empty());
+	}
+
+	private Mono<Started> create(SessionDocument session, Exams.Exam exam, CurrentUser candidate, int number,
+			String address, Instant now) {
+		ExamDefinition definition = exam.definition();
+		long seed = this.seeds.nextLong();
+		PaperDraw draw = new PaperDraw(seed);
+		return Flux.fromIterable(definition.sections())
+			.concatMap((section) -> this.banks.drawable(section.criteria()).collectList())
+			.collectList()
+			.map((candidates) -> draw.draw(candidates, definition.sections().stream().map(Section::count).toList(),
+					definition.shuffleQuestions()))
+			.onErrorMap(IllegalStateException.class,
+					(ex) -> new Conflict(FieldViolation.of("session", "exam.paper.cannotDraw")))
+			.flatMapMany(Flux::fromIterable)
+			.concatMap((drawn) -> this.banks.deliver(drawn.questionId())
+				.map((version) -> new PaperQuestion(version.questionId(), version.version(), drawn.section(),
+						version.content(), definition.sections().get(drawn.section()).scorePerQuestion(),
+						draw.optionOrder(version.content().options().stream().map(Option::id).toList(),
+								definition.shuffleOptions()))))
+			.collectList()
+			.flatMap((paper) -> {
+				SessionDocument.Adjustment adjustment = session.adjustmentFor(candidate.username());
+				Instant byLimit = now.plusSeconds(definition.timeLimitSeconds() + adjustment.extraTimeSeconds());
+				Instant deadline = byLimit.isBefore(session.closesAt()) ? byLimit : session.closesAt();
+				AttemptDocument attempt = new AttemptDocument(
+						AttemptDocument.idOf(session.id(), candidate.accountId(), number), session.id(), exam.id(),
+						candidate.accountId(), candidate.username(), number, AttemptDocument.IN_PROGRESS, now, deadline,
+						seed, paper, Map.of(), List.of(), List.of(new AttemptEvent("STARTED", now, address, null)),
+						null, address, null, null, List.of(), null, definition.totalScore(), null, null, false);
+				return this.store.insert(attempt);
+			})
+			.map((stored) -> new Started(view(stored, exam, session, null), stored.startedAt().equals(now)));
+	}
+
+	// Answering
+
+	/**
+	 * Save one answer.
+	 * @param attemptId the attempt
+	 * @param questionId the question
+	 * @param response option ids, {@code true}/{@code false}, texts per blank, or the
+	 * essay
+	 * @param seq the page's sequence number for this question (newer answers have higher
+	 * numbers)
+	 * @param browserToken the page's token, or {@code null} for API clients
+	 * @param candidate the candidate
+	 * @return the acknowledgement, or a {@link Conflict} when the attempt is closed or
+	 * held by another page
+	 */
+	public Mono<Saved> save(String attemptId, String questionId, List<String> response, long seq, String browserToken,
+			CurrentUser candidate) {
+		return owned(attemptId, candidate).flatMap((attempt) -> {
+			PaperQuestion question = attempt.paper()
+				.stream()
+				.filter((q) -> q.questionId().equals(questionId))
+				.findFirst()
+				.orElse(null);
+			if (question == null) {
+				return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
+			}
+			List<FieldViolation> violations = checkResponse(question.content(), response, seq);
+			if (!violations.isEmpty()) {
+				return Mono.error(new InvalidInput(violations));
+			}
+			if (browserToken != null && attempt.browserToken() != null && !browserToken.equals(attempt.browserToken())
+					&& AttemptDocument.IN_PROGRESS.equals(attempt.status())) {
+				return Mono.error(new Conflict(FieldViolation.of("attempt", "exam.attempt.otherWindow")));
+			}
+			Instant now = this.clock.instant();
+			SavedAnswer answer = new SavedAnswer(List.copyOf(response), seq, now);
+			return this.store
+				.saveAnswer(attemptId, candidate.accountId(), questionId, answer,
+						now.minus(this.settings.gracePeriod()))
+				.flatMap((stored) -> stored ? Mono.just(new Saved(seq, now, attempt.deadline(), now))
+						: afterRefusedSave(attemptId, questionId, now));
+		});
+	}
+
+	private Mono<Saved> afterRefusedSave(String attemptId, String questionId, Instant now) {
+		return this.store.findById(attemptId).flatMap((attempt) -> {
+			boolean open = AttemptDocument.IN_PROGRESS.equals(attempt.status())
+					&& attempt.deadline().isAfter(now.minus(this.settings.gracePeriod()));
+			SavedAnswer stored = attempt.answers().get(questionId);
+			if (!open || stored == null) {
+				return Mono.error(new Conflict(FieldViolation.of("attempt", "exam.attempt.closed")));
+			}
+			return Mono.just(new Saved(stored.seq(), stored.savedAt(), attempt.deadline(), now));
+		});
+	}
+
+	private static List<FieldViolation> checkResponse(QuestionContent content, List<String> response, long seq) {
+		List<FieldViolation> violations = new ArrayList<>();
+		if (seq < 1) {
+			violations.add(FieldViolation.of("seq", "exam.answer.seq"));
+		}
+		if (response == null) {
+			violations.add(FieldViolation.of("response", "exam.answer.shape"));
+			return violations;
+		}
+		Set<String> optionIds = new HashSet<>();
+		content.options().forEach((option) -> optionIds.add(option.id()));
+		boolean fits = switch (content.type()) {
+			case SINGLE -> response.size() <= 1 && optionIds.containsAll(response);
+			case MULTIPLE -> optionIds.containsAll(response) && new HashSet<>(response).size() == response.size();
+			case TRUE_FALSE -> response.size() <= 1 && List.of("true", "false").containsAll(response);
+			case FILL -> response.size() <= content.blanks().size()
+					&& response.stream().allMatch((text) -> text != null && text.length() <= 500);
+			case ESSAY ->
+				response.size() <= 1 && response.stream().allMatch((text) -> text != null && text.length() <= MAX_TEXT);
+		};
+		if (!fits) {
+			violations.add(FieldViolation.of("response", "exam.answer.shape"));
+		}
+		return violations;
+	}
+
+	/**
+	 * Flag a question for review, or unflag it.
+	 * @param attemptId the attempt
+	 * @param questionId the question
+	 * @param flagged whether it is flagged
+	 * @param candidate the candidate
+	 * @return the flagged questions
+	 */
+	public Mono<List<String>> flag(String attemptId, String questionId, boolean flagged, CurrentUser candidate) {
+		return owned(attemptId, candidate).then(this.store.flag(attemptId, candidate.accountId(), questionId, flagged))
+			.map(AttemptDocument::flagged)
+			.switchIfEmpty(Mono.error(new Conflict(FieldViolation.of("attempt", "exam.attempt.closed"))));
+	}
+
+	/**
+	 * Record something the page noticed (focus lost, copy, full-screen exit…). When the
+	 * exam limits leaving the page, the attempt is submitted once the limit is reached.
+	 * @param attemptId the attempt
+	 * @param type the event
+	 * @param detail more, or {@code null}
+	 * @param candidate the candidate
+	 * @param address the client's address
+	 * @return how many times the page was left, and whether the attempt was submitted
+	 */
+	public Mono<Map<String, Object>> record(String attemptId, String type, String detail, CurrentUser candidate,
+			String address) {
+		if (!EVENT_TYPES.contains(type)) {
+			return Mono.error(new InvalidInput(List.of(FieldViolation.of("type", "exam.event.unknown", type))));
+		}
+		String shortDetail = (detail != null && detail.length() > 200) ? detail.substring(0, 200) : detail;
+		return owned(attemptId, candidate)
+			.then(this.store.record(attemptId, new AttemptEvent(type, this.clock.instant(), address, shortDetail)))
+			.flatMap((attempt) -> this.exams.exam(attempt.examId()).flatMap((exam) -> {
+				long losses = attempt.events().stream().filter((event) -> "FOCUS_LOST".equals(event.type())).count();
+				int limit = exam.definition().maxFocusLosses();
+				Map<String, Object> state = new LinkedHashMap<>();
+				state.put("focusLosses", losses);
+				state.put("limit", limit);
+				if (limit > 0 && losses >= limit && AttemptDocument.IN_PROGRESS.equals(attempt.status())) {
+					return submitBy(attempt.id(), "INTEGRITY", address).map((outcome) -> {
+						state.put("submitted", true);
+						return state;
+					});
+				}
+				state.put("submitted", !AttemptDocument.IN_PROGRESS.equals(attempt.status()));
+				return Mono.just(state);
+			}));
+	}
+
+	// Reading
+
+	/**
+	 * The attempt as its candidate sees it.
+	 * @param attemptId the attempt
+	 * @param candidate the candidate
+	 * @return the attempt
+	 */
+	public Mono<AttemptView> view(String attemptId, CurrentUser candidate) {
+		return owned(attemptId, candidate).flatMap((attempt) -> viewOf(attempt, null));
+	}
+
+	/**
+	 * Open the attempt in a browser page: the page gets a new token and any page that
+	 * held it before can no longer save ("one active browser session per attempt").
+	 * @param attemptId the attempt
+	 * @param candidate the candidate
+	 * @param address the client's address
+	 * @return the attempt with the page's token
+	 */
+	public Mono<AttemptView> openInPage(String attemptId, CurrentUser candidate, String address) {
+		String token = UUID.randomUUID().toString();
+		return owned(attemptId, candidate).flatMap((attempt) -> {
+			if (!AttemptDocument.IN_PROGRESS.equals(attempt.status())) {
+				return viewOf(attempt, null);
+			}
+			return this.store
+				.takeOver(attemptId, token, new AttemptEvent("OPENED", this.clock.instant(), address, null))
+				.flatMap((held) -> viewOf(held, token));
+		});
+	}
+
+	private Mono<AttemptView> viewOf(AttemptDocument attempt, String token) {
+		return this.exams.session(attempt.sessionId())
+			.zipWith(this.exams.exam(attempt.examId()))
+			.map((pair) -> view(attempt, pair.getT2(), pair.getT1(), token));
+	}
+
+	private Mono<AttemptDocument> owned(String attemptId, CurrentUser candidate) {
+		return this.store.findById(attemptId)
+			.filter((attempt) -> attempt.accountId().equals(candidate.accountId()))
+			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
+	}
+
+	private AttemptView view(AttemptDocument attempt, Exams.Exam exam, SessionDocument session, String token) {
+		List<AttemptView.Question> questions = new ArrayList<>();
+		for (PaperQuestion question : attempt.paper()) {
+			RenderedQuestion rendered = RenderedQuestion.of(question.content(), question.optionOrder());
+			List<AttemptView.Option> options = new ArrayList<>();
+			for (RenderedQuestion.RenderedOption option : rendered.options()) {
+				String text = question.content()
+					.options()
+					.stream()
+					.filter((o) -> o.id().equals(option.id()))
+					.findFirst()
+					.map(Option::text)
+					.orElse("");
+				options.add(new AttemptView.Option(option.id(), text, option.html(), option.letter()));
+			}
+			questions.add(new AttemptView.Question(question.questionId(), question.version(),
+					question.content().type().code(), question.content().stem(), rendered.stemHtml(), options,
+					rendered.blanks(), question.score()));
+		}
+		Map<String, AttemptView.Answer> answers = new HashMap<>();
+		attempt.answers()
+			.forEach((id, answer) -> answers.put(id,
+					new AttemptView.Answer(answer.response(), answer.seq(), answer.savedAt())));
+		return new AttemptView(attempt.id(), attempt.sessionId(), exam.definition().title(), attempt.number(),
+				attempt.status(), attempt.startedAt(), attempt.deadline(), this.clock.instant(), questions, answers,
+				attempt.flagged(), result(attempt, exam.definition(), session), token);
+	}
+
+	private AttemptView.Result result(AttemptDocument attempt, ExamDefinition exam, SessionDocument session) {
+		if (AttemptDocument.IN_PROGRESS.equals(attempt.status()) || !released(session) || attempt.results().isEmpty()) {
+			return null;
+		}
+		List<AttemptView.QuestionReview> reviews = new ArrayList<>();
+		if (exam.reviewPolicy() != ReviewPolicy.SCORE_ONLY) {
+			for (int i = 0; i < attempt.paper().size(); i++) {
+				PaperQuestion question = attempt.paper().get(i);
+				QuestionResult mark = attempt.results().get(i);
+				String explanation = (exam.reviewPolicy() == ReviewPolicy.EXPLANATIONS)
+						? question.content().explanation() : null;
+				reviews.add(new AttemptView.QuestionReview(question.questionId(), mark.awarded(), mark.correct(),
+						keyOf(question.content()), explanation));
+			}
+		}
+		return new AttemptView.Result(attempt.score(), attempt.maxScore(), exam.passMark(), attempt.passed(), reviews);
+	}
+
+	private boolean released(SessionDocument session) {
+		return session.resultsAt() == null || !this.clock.instant().isBefore(session.resultsAt());
+	}
+
+	static List<Object> keyOf(QuestionContent content) {
+		return switch (content.type()) {
+			case SINGLE, MULTIPLE, TRUE_FALSE -> List.copyOf(content.answer());
+			case FILL -> List.copyOf(content.blanks());
+			case ESSAY -> (content.referenceAnswer() != null) ? List.of(content.referenceAnswer()) : List.of();
+		};
+	}
+
+	// Submitting and grading
+
+	/**
+	 * Submit the attempt (idempotent: a second submit returns the same outcome).
+	 * @param attemptId the attempt
+	 * @param candidate the candidate
+	 * @param address the client's address
+	 * @return the outcome
+	 */
+	public Mono<Outcome> submit(String attemptId, CurrentUser candidate, String address) {
+		return owned(attemptId, candidate).then(submitBy(attemptId, "CANDIDATE", address));
+	}
+
+	private Mono<Outcome> submitBy(String attemptId, String by, String address) {
+		AttemptEvent event = new AttemptEvent("SUBMITTED", this.clock.instant(), address, by);
+		return this.store.submit(attemptId, by, event)
+			.switchIfEmpty(this.store.findById(attemptId))
+			.flatMap(this::gradeIfNeeded)
+			.flatMap(this::outcome);
+	}
+
+	/**
+	 * Grade a submitted attempt once: of racing graders only the one whose conditional
+	 * update wins publishes the outcome; the others read the graded attempt.
+	 */
+	private Mono<AttemptDocument> gradeIfNeeded(AttemptDocument attempt) {
+		if (!AttemptDocument.SUBMITTED.equals(attempt.status()) || !attempt.results().isEmpty()) {
+			return Mono.just(attempt);
+		}
+		return this.exams.exam(attempt.examId())
+			.flatMap((exam) -> grade(attempt, exam.definition()))
+			.flatMap(this::publishIfPassed)
+			.switchIfEmpty(Mono.defer(() -> this.store.findById(attempt.id())));
+	}
+
+	private Mono<AttemptDocument> grade(AttemptDocument attempt, ExamDefinition exam) {
+		List<QuestionResult> results = new ArrayList<>();
+		double total = 0;
+		boolean pending = false;
+		for (PaperQuestion question : attempt.paper()) {
+			SavedAnswer answer = attempt.answers().get(question.questionId());
+			Grading.Mark mark = Grading.mark(question.content(), question.score(),
+					(answer != null) ? answer.response() : null, exam.multipleChoiceScoring());
+			results.add(new QuestionResult(question.questionId(), mark.awarded(), mark.correct()));
+			if (mark.awarded() == null) {
+				pending = true;
+			}
+			else {
+				total += mark.awarded();
+			}
+		}
+		double score = Math.round(total * 100) / 100.0;
+		Instant now = this.clock.instant();
+		return this.store.grade(attempt.id(), results, pending ? null : score,
+				pending ? null : score >= exam.passMark(), pending ? null : now);
+	}
+
+	private Mono<AttemptDocument> publishIfPassed(AttemptDocument attempt) {
+		if (!AttemptDocument.GRADED.equals(attempt.status()) || !Boolean.TRUE.equals(attempt.passed())
+				|| attempt.outcomePublished()) {
+			return Mono.just(attempt);
+		}
+		return this.exams.exam(attempt.examId()).flatMap((exam) -> {
+			this.events.publishEvent(new AttemptPassed(attempt.id(), attempt.examId(), exam.definition().title(),
+					exam.definition().qualifying(), attempt.sessionId(), attempt.accountId(), attempt.score(),
+					attempt.maxScore(), attempt.gradedAt()));
+			return this.store.markOutcomePublished(attempt.id()).thenReturn(attempt);
+		});
+	}
+
+	private Mono<Outcome> outcome(AttemptDocument attempt) {
+		return this.exams.session(attempt.sessionId()).map((session) -> {
+			boolean show = released(session) && AttemptDocument.GRADED.equals(attempt.status());
+			return new Outcome(attempt.status(), show ? attempt.score() : null, attempt.maxScore(),
+					show ? attempt.passed() : null);
+		});
+	}
+
+	// The deadline
+
+	@Override
+	public int getOrder() {
+		return CONTENT + 50;
+	}
+
+	/**
+	 * At start-up: submit attempts whose time ran out while the application was down,
+	 * grade submitted ones that were not graded, publish outcomes not yet published.
+	 */
+	@Override
+	public Mono<Void> run() {
+		return finishOverdue().doOnNext((count) -> {
+			if (count > 0) {
+				logger.info("Submitted {} attempts whose time ran out while the platform was down", count);
+			}
+		}).then();
+	}
+
+	@Scheduled(fixedDelayString = "${cqo.exam.sweep-interval:5s}", initialDelayString = "${cqo.exam.sweep-interval:5s}")
+	void sweep() {
+		finishOverdue().subscribe(null, (ex) -> logger.warn("Deadline sweep failed; retrying", ex));
+	}
+
+	/**
+	 * Submit every attempt whose deadline and grace period have passed, with the answers
+	 * acknowledged before; grade what was submitted but not graded; publish passes.
+	 * @return how many attempts were submitted
+	 */
+	public Mono<Long> finishOverdue() {
+		Instant cutoff = this.clock.instant().minus(this.settings.gracePeriod());
+		return this.store.findOverdue(cutoff)
+			.concatMap((attempt) -> this.store
+				.submit(attempt.id(), "DEADLINE", new AttemptEvent("SUBMITTED", this.clock.instant(), null, "DEADLINE"))
+				.flatMap(this::gradeIfNeeded))
+			.count()
+			.flatMap((submitted) -> this.store.findUngraded()
+				.concatMap(this::gradeIfNeeded)
+				.thenMany(this.store.findUnpublishedPasses(this.clock.instant().minus(UNPUBLISHED_AFTER))
+					.concatMap(this::publishIfPassed))
+				.then(Mono.just(submitted)));
+	}
+
+}

@@ -1,0 +1,97 @@
+package academy.cqo.exam;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+import academy.cqo.exam.persistence.ExamDocument;
+import academy.cqo.exam.persistence.ExamStore;
+import academy.cqo.exam.persistence.SessionDocument;
+import academy.cqo.platform.PlatformSettings;
+import academy.cqo.questionbank.QuestionBanks;
+import academy.cqo.questionbank.QuestionType;
+import academy.cqo.shared.StartupTask;
+
+/**
+ * With {@code CQO_DEMO=true}: a short practice exam from the official bank (20 objective
+ * questions, 30 minutes, no prerequisites) and a session of it open for a year, so a
+ * newcomer can take an exam at once. Idempotent: fixed ids, created only when missing.
+ */
+@Component
+class ExamDemo implements StartupTask {
+
+	private static final Logger logger = LoggerFactory.getLogger(ExamDemo.class);
+
+	static final String PRACTICE_EXAM = "demo-practice-exam";
+
+	static final String PRACTICE_SESSION = "demo-practice-session";
+
+	private final PlatformSettings platform;
+
+	private final ExamStore store;
+
+	private final QuestionBanks banks;
+
+	private final Clock clock;
+
+	ExamDemo(PlatformSettings platform, ExamStore store, QuestionBanks banks, Clock clock) {
+		this.platform = platform;
+		this.store = store;
+		this.banks = banks;
+		this.clock = clock;
+	}
+
+	@Override
+	public int getOrder() {
+		return CONTENT + 10;
+	}
+
+	@Override
+	public Mono<Void> run() {
+		if (!this.platform.demo()) {
+			return Mono.empty();
+		}
+		return this.banks.officialBankId()
+			.flatMap((bankId) -> this.store.findExam(PRACTICE_EXAM)
+				.switchIfEmpty(Mono.defer(() -> createExam(bankId)))
+				.then(this.store.findSession(PRACTICE_SESSION))
+				.switchIfEmpty(Mono.defer(this::createSession)))
+			.then();
+	}
+
+	static ExamDefinition practice(String bankId) {
+		List<String> banks = List.of(bankId);
+		return new ExamDefinition("首席质量官知识练习（演示）", "演示用练习考试：从官方题库随机抽取 20 道客观题，30 分钟，不限先修课程，可考 3 次。", false,
+				List.of(new Section("一、单项选择题", banks, QuestionType.SINGLE, List.of(), Set.of(), 10, 5),
+						new Section("二、多项选择题", banks, QuestionType.MULTIPLE, List.of(), Set.of(), 5, 6),
+						new Section("三、判断题", banks, QuestionType.TRUE_FALSE, List.of(), Set.of(), 5, 4)),
+				60, 30 * 60, true, true, 3, 0, ReviewPolicy.EXPLANATIONS, MultipleChoiceScoring.HALF_FOR_CORRECT_SUBSET,
+				0);
+	}
+
+	private Mono<ExamDocument> createExam(String bankId) {
+		Instant now = this.clock.instant();
+		return this.store.insert(new ExamDocument(PRACTICE_EXAM, practice(bankId), "demo", now, now))
+			.onErrorResume(DuplicateKeyException.class, (ex) -> this.store.findExam(PRACTICE_EXAM));
+	}
+
+	private Mono<SessionDocument> createSession() {
+		Instant now = this.clock.instant();
+		SessionDocument session = new SessionDocument(PRACTICE_SESSION, PRACTICE_EXAM, "演示练习场次",
+				now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)), null, null, null, null, List.of(),
+				"demo", now);
+		return this.store.insert(session)
+			.doOnNext((created) -> logger.info("Demo: practice exam session '{}' is open", created.title()))
+			.onErrorResume(DuplicateKeyException.class, (ex) -> this.store.findSession(PRACTICE_SESSION));
+	}
+
+}

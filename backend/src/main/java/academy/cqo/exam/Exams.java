@@ -1,0 +1,230 @@
+package academy.cqo.exam;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
+
+import academy.cqo.exam.persistence.ExamDocument;
+import academy.cqo.exam.persistence.ExamStore;
+import academy.cqo.exam.persistence.SessionDocument;
+import academy.cqo.identity.CurrentUser;
+import academy.cqo.identity.Role;
+import academy.cqo.questionbank.QuestionBanks;
+import academy.cqo.shared.FieldViolation;
+import academy.cqo.shared.InvalidInput;
+
+/**
+ * The public face of exams and sessions: trainers and administrators define exams (a
+ * blueprint the banks must be able to fill) and open sessions; candidates list the
+ * sessions open to them.
+ */
+@Service
+public class Exams {
+
+	private final ExamStore store;
+
+	private final QuestionBanks banks;
+
+	private final Clock clock;
+
+	Exams(ExamStore store, QuestionBanks banks, Clock clock) {
+		this.store = store;
+		this.banks = banks;
+		this.clock = clock;
+	}
+
+	/**
+	 * How many questions a section can draw from, and how many it needs.
+	 *
+	 * @param section the section's index
+	 * @param available reviewed questions that match
+	 * @param needed how many the section draws
+	 */
+	public record SectionCount(int section, long available, int needed) {
+
+		public boolean fillable() {
+			return this.available >= this.needed;
+		}
+
+	}
+
+	/** An exam with its id. */
+	public record Exam(String id, ExamDefinition definition, String createdBy, Instant createdAt) {
+	}
+
+	/**
+	 * How many reviewed questions each section of a blueprint could draw (the blueprint
+	 * editor shows it live).
+	 * @param sections the sections
+	 * @return per section, what is available and needed
+	 */
+	public Mono<List<SectionCount>> counts(List<Section> sections) {
+		return Flux.range(0, sections.size()).concatMap((index) -> count(index, sections.get(index))).collectList();
+	}
+
+	private Mono<SectionCount> count(int index, Section section) {
+		if (section.bankIds().isEmpty() || section.type() == null) {
+			return Mono.just(new SectionCount(index, 0, section.count()));
+		}
+		return this.banks.countDrawable(section.criteria())
+			.map((available) -> new SectionCount(index, available, section.count()));
+	}
+
+	/**
+	 * Define an exam. Every rule is checked and every section must be fillable from the
+	 * banks' reviewed questions.
+	 * @param definition the exam
+	 * @param author a trainer or administrator
+	 * @return the stored exam
+	 */
+	public Mono<Exam> create(ExamDefinition definition, CurrentUser author) {
+		requireStaff(author);
+		Instant now = this.clock.instant();
+		return checked(definition)
+			.then(this.store.insert(new ExamDocument(ExamStore.newId(), definition, author.username(), now, now)))
+			.map(Exams::exam);
+	}
+
+	/**
+	 * Change an exam's blueprint and rules; attempts already started keep their papers.
+	 * @param examId the exam
+	 * @param definition the new definition
+	 * @param author a trainer or administrator
+	 * @return the changed exam
+	 */
+	public Mono<Exam> update(String examId, ExamDefinition definition, CurrentUser author) {
+		requireStaff(author);
+		return exam(examId).then(checked(definition))
+			.then(this.store.updateDefinition(examId, definition, this.clock.instant()))
+			.map(Exams::exam);
+	}
+
+	public Mono<Exam> exam(String examId) {
+		return this.store.findExam(examId)
+			.map(Exams::exam)
+			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
+	}
+
+	public Flux<Exam> exams(CurrentUser user) {
+		requireStaff(user);
+		return this.store.findExams().map(Exams::exam);
+	}
+
+	private Mono<Void> checked(ExamDefinition definition) {
+		List<FieldViolation> violations = new ArrayList<>(ExamRules.check(definition));
+		if (!violations.isEmpty()) {
+			return Mono.error(new InvalidInput(violations));
+		}
+		return counts(definition.sections()).flatMap((counts) -> {
+			List<FieldViolation> unfillable = counts.stream()
+				.filter((count) -> !count.fillable())
+				.map((count) -> FieldViolation.of("sections[" + count.section() + "].count", "exam.section.notEnough",
+						count.section() + 1, count.needed(), count.available()))
+				.toList();
+			return unfillable.isEmpty() ? Mono.empty() : Mono.error(new InvalidInput(unfillable));
+		});
+	}
+
+	private static Exam exam(ExamDocument document) {
+		return new Exam(document.id(), document.definition(), document.createdBy(), document.createdAt());
+	}
+
+	// Sessions
+
+	/**
+	 * Open a session of an exam.
+	 * @param definition the session
+	 * @param author a trainer or administrator
+	 * @return the session
+	 */
+	public Mono<SessionSummary> createSession(SessionDefinition definition, CurrentUser author) {
+		requireStaff(author);
+		List<FieldViolation> violations = ExamRules.check(definition);
+		if (!violations.isEmpty()) {
+			return Mono.error(new InvalidInput(violations));
+		}
+		return exam(definition.examId()).flatMap(
+				(exam) -> this.store
+					.insert(new SessionDocument(ExamStore.newId(), definition.examId(), definition.title().strip(),
+							definition.opensAt(), definition.closesAt(), blankToNull(definition.regionScope()),
+							definition.capacity(), blankToNull(definition.requiredCourseId()), definition.resultsAt(),
+							List.of(), author.username(), this.clock.instant()))
+					.map((session) -> summary(session, exam)));
+	}
+
+	/**
+	 * Give one candidate extra time or an extra attempt in a session.
+	 * @param sessionId the session
+	 * @param adjustment the candidate and what they get
+	 * @param author a trainer or administrator
+	 * @return the session's adjustments
+	 */
+	public Mono<List<SessionDocument.Adjustment>> adjust(String sessionId, SessionDocument.Adjustment adjustment,
+			CurrentUser author) {
+		requireStaff(author);
+		if (adjustment.extraTimeSeconds() < 0 || adjustment.extraAttempts() < 0
+				|| adjustment.extraTimeSeconds() > 24 * 3600 || adjustment.extraAttempts() > 10) {
+			return Mono.error(new InvalidInput(List.of(FieldViolation.of("adjustment", "exam.adjustment.range"))));
+		}
+		return session(sessionId).flatMap((session) -> {
+			List<SessionDocument.Adjustment> others = new ArrayList<>(session.overrides()
+				.stream()
+				.filter((existing) -> !existing.username().equals(adjustment.username()))
+				.toList());
+			others.add(adjustment);
+			return this.store.replaceOverrides(sessionId, others);
+		}).map(SessionDocument::overrides);
+	}
+
+	public Mono<SessionDocument> session(String sessionId) {
+		return this.store.findSession(sessionId)
+			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
+	}
+
+	/**
+	 * Sessions, newest first, optionally only those open now and open to a candidate's
+	 * region.
+	 * @param openOnly only sessions open now
+	 * @param user the viewer (candidates see only sessions of their region)
+	 * @return the sessions
+	 */
+	public Flux<SessionSummary> sessions(boolean openOnly, CurrentUser user) {
+		Instant now = this.clock.instant();
+		boolean staff = user.has(Role.TRAINER) || user.has(Role.ADMIN);
+		return this.store.findSessions()
+			.filter((session) -> !openOnly || session.openAt(now))
+			.filter((session) -> staff || inScope(session, user))
+			.concatMap((session) -> this.store.findExam(session.examId()).map((exam) -> summary(session, exam(exam))));
+	}
+
+	static boolean inScope(SessionDocument session, CurrentUser user) {
+		return session.regionScope() == null
+				|| (user.regionCode() != null && user.regionCode().startsWith(session.regionScope()));
+	}
+
+	static SessionSummary summary(SessionDocument session, Exam exam) {
+		ExamDefinition definition = exam.definition();
+		return new SessionSummary(session.id(), exam.id(), definition.title(), session.title(), session.opensAt(),
+				session.closesAt(), definition.timeLimitSeconds(), definition.questionCount(), definition.qualifying(),
+				definition.totalScore(), definition.passMark());
+	}
+
+	private static void requireStaff(CurrentUser user) {
+		if (user == null || !(user.has(Role.TRAINER) || user.has(Role.ADMIN))) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
+	}
+
+}

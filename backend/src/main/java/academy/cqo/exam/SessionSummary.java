@@ -1,0 +1,23 @@
+package academy.cqo.exam;
+
+import java.time.Instant;
+
+/**
+ * A session as the session list shows it.
+ *
+ * @param id the session
+ * @param examId the exam
+ * @param examTitle the exam's title
+ * @param title the session's title
+ * @param opensAt when it opens
+ * @param closesAt when it closes
+ * @param timeLimitSeconds the exam's time limit
+ * @param questionCount how many questions a paper has
+ * @param qualifying whether passing leads to the qualification certificate
+ * @param totalScore the highest possible score
+ * @param passMark the points needed to pass
+ */
+public record SessionSummary(String id, String examId, String examTitle, String title, Instant opensAt,
+		Instant closesAt, int timeLimitSeconds, int questionCount, boolean qualifying, double totalScore,
+		double passMark) {
+}

@@ -1,0 +1,206 @@
+package academy.cqo.exam.persistence;
+
+import java.time.Instant;
+import java.util.List;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import academy.cqo.exam.persistence.AttemptDocument.AttemptEvent;
+import academy.cqo.exam.persistence.AttemptDocument.QuestionResult;
+import academy.cqo.exam.persistence.AttemptDocument.SavedAnswer;
+
+/**
+ * Stored attempts. Each operation is one conditional update of one attempt, so that a
+ * save, a submit and the deadline sweep racing each other (on one instance or several)
+ * always leave one consistent attempt: a save is applied only while the attempt is open
+ * and only when its sequence number is newer than the stored one; a submit moves
+ * {@code IN_PROGRESS → SUBMITTED} once.
+ */
+@Component
+public class AttemptStore {
+
+	private final ReactiveMongoTemplate mongo;
+
+	AttemptStore(ReactiveMongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	/**
+	 * Store a new attempt.
+	 * @param attempt the attempt
+	 * @return the attempt, or the one stored under the same id when another start won the
+	 * race
+	 */
+	public Mono<AttemptDocument> insert(AttemptDocument attempt) {
+		return this.mongo.insert(attempt).onErrorResume(DuplicateKeyException.class, (ex) -> findById(attempt.id()));
+	}
+
+	public Mono<AttemptDocument> findById(String id) {
+		return this.mongo.findById(id, AttemptDocument.class);
+	}
+
+	public Flux<AttemptDocument> findByCandidate(String sessionId, String accountId) {
+		return this.mongo.find(Query.query(Criteria.where("sessionId").is(sessionId).and("accountId").is(accountId))
+			.with(Sort.by("number")), AttemptDocument.class);
+	}
+
+	public Flux<AttemptDocument> findBySession(String sessionId) {
+		return this.mongo.find(Query.query(Criteria.where("sessionId").is(sessionId)).with(Sort.by("startedAt")),
+				AttemptDocument.class);
+	}
+
+	public Mono<Long> countCandidates(String sessionId) {
+		return this.mongo.count(Query.query(Criteria.where("sessionId").is(sessionId).and("number").is(1)),
+				AttemptDocument.class);
+	}
+
+	/**
+	 * Store an answer if the attempt is still open and the answer is newer than the one
+	 * stored.
+	 * @param id the attempt
+	 * @param accountId its candidate
+	 * @param questionId the question
+	 * @param answer the answer
+	 * @param openAfter the attempt's deadline must be after this (now minus the grace
+	 * period)
+	 * @return whether it was stored
+	 */
+	public Mono<Boolean> saveAnswer(String id, String accountId, String questionId, SavedAnswer answer,
+			Instant openAfter) {
+		String field = "answers." + questionId;
+		Query query = Query.query(Criteria.where("_id")
+			.is(id)
+			.and("accountId")
+			.is(accountId)
+			.and("status")
+			.is(AttemptDocument.IN_PROGRESS)
+			.and("deadline")
+			.gt(openAfter)
+			.orOperator(Criteria.where(field).exists(false), Criteria.where(field + ".seq").lt(answer.seq())));
+		return this.mongo.updateFirst(query, new Update().set(field, answer), AttemptDocument.class)
+			.map((result) -> result.getModifiedCount() == 1);
+	}
+
+	public Mono<AttemptDocument> flag(String id, String accountId, String questionId, boolean flagged) {
+		Update update = flagged ? new Update().addToSet("flagged", questionId)
+				: new Update().pull("flagged", questionId);
+		return this.mongo.findAndModify(
+				Query.query(Criteria.where("_id")
+					.is(id)
+					.and("accountId")
+					.is(accountId)
+					.and("status")
+					.is(AttemptDocument.IN_PROGRESS)),
+				update, FindAndModifyOptions.options().returnNew(true), AttemptDocument.class);
+	}
+
+	public Mono<AttemptDocument> record(String id, AttemptEvent event) {
+		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(id)), new Update().push("events", event),
+				FindAndModifyOptions.options().returnNew(true), AttemptDocument.class);
+	}
+
+	/**
+	 * Hand the attempt to a browser page; pages that held it before can no longer save.
+	 * @param id the attempt
+	 * @param token the page's token
+	 * @param event the log entry
+	 * @return the attempt
+	 */
+	public Mono<AttemptDocument> takeOver(String id, String token, AttemptEvent event) {
+		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(id)),
+				new Update().set("browserToken", token).push("events", event),
+				FindAndModifyOptions.options().returnNew(true), AttemptDocument.class);
+	}
+
+	/**
+	 * Submit an open attempt: the one move from {@code IN_PROGRESS} to {@code SUBMITTED}.
+	 * @param id the attempt
+	 * @param by {@code CANDIDATE}, {@code DEADLINE} or {@code INTEGRITY}
+	 * @param event the log entry
+	 * @return the submitted attempt, or empty when it was no longer open
+	 */
+	public Mono<AttemptDocument> submit(String id, String by, AttemptEvent event) {
+		Query open = Query.query(Criteria.where("_id").is(id).and("status").is(AttemptDocument.IN_PROGRESS));
+		Update update = new Update().set("status", AttemptDocument.SUBMITTED)
+			.set("submittedAt", event.at())
+			.set("submittedBy", by)
+			.push("events", event);
+		return this.mongo.findAndModify(open, update, FindAndModifyOptions.options().returnNew(true),
+				AttemptDocument.class);
+	}
+
+	/**
+	 * Record the marks of a submitted attempt; final when nothing awaits a person.
+	 * @param id the attempt
+	 * @param results per question
+	 * @param score the score when final, else {@code null}
+	 * @param passed whether it passed when final, else {@code null}
+	 * @param gradedAt when it became final, else {@code null}
+	 * @return the graded attempt, or empty when it was already graded
+	 */
+	public Mono<AttemptDocument> grade(String id, List<QuestionResult> results, Double score, Boolean passed,
+			Instant gradedAt) {
+		Query submitted = Query.query(Criteria.where("_id").is(id).and("status").is(AttemptDocument.SUBMITTED));
+		Update update = new Update().set("results", results).set("score", score).set("passed", passed);
+		if (gradedAt != null) {
+			update.set("status", AttemptDocument.GRADED).set("gradedAt", gradedAt);
+		}
+		return this.mongo.findAndModify(submitted, update, FindAndModifyOptions.options().returnNew(true),
+				AttemptDocument.class);
+	}
+
+	public Mono<Void> markOutcomePublished(String id) {
+		return this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("outcomePublished", true),
+					AttemptDocument.class)
+			.then();
+	}
+
+	/**
+	 * Open attempts whose deadline (plus grace) has passed.
+	 * @param cutoff now minus the grace period
+	 * @return the attempts
+	 */
+	public Flux<AttemptDocument> findOverdue(Instant cutoff) {
+		return this.mongo.find(
+				Query.query(Criteria.where("status").is(AttemptDocument.IN_PROGRESS).and("deadline").lte(cutoff)),
+				AttemptDocument.class);
+	}
+
+	/**
+	 * Submitted attempts that were never graded (a crash between submitting and grading).
+	 * @return the attempts
+	 */
+	public Flux<AttemptDocument> findUngraded() {
+		return this.mongo.find(
+				Query.query(Criteria.where("status").is(AttemptDocument.SUBMITTED).and("results").size(0)),
+				AttemptDocument.class);
+	}
+
+	/**
+	 * Passed attempts whose outcome was never published (a crash before publishing).
+	 * @param gradedBefore only those graded before this
+	 * @return the attempts
+	 */
+	public Flux<AttemptDocument> findUnpublishedPasses(Instant gradedBefore) {
+		return this.mongo.find(Query.query(Criteria.where("status")
+			.is(AttemptDocument.GRADED)
+			.and("passed")
+			.is(true)
+			.and("outcomePublished")
+			.is(false)
+			.and("gradedAt")
+			.lt(gradedBefore)), AttemptDocument.class);
+	}
+
+}

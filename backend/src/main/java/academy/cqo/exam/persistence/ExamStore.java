@@ -1,0 +1,71 @@
+package academy.cqo.exam.persistence;
+
+import java.util.List;
+
+import org.bson.types.ObjectId;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import academy.cqo.exam.ExamDefinition;
+
+/**
+ * Stored exams and sessions.
+ */
+@Component
+public class ExamStore {
+
+	private final ReactiveMongoTemplate mongo;
+
+	ExamStore(ReactiveMongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	public static String newId() {
+		return new ObjectId().toHexString();
+	}
+
+	public Mono<ExamDocument> insert(ExamDocument exam) {
+		return this.mongo.insert(exam);
+	}
+
+	public Mono<ExamDocument> findExam(String id) {
+		return this.mongo.findById(id, ExamDocument.class);
+	}
+
+	public Flux<ExamDocument> findExams() {
+		return this.mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "createdAt")), ExamDocument.class);
+	}
+
+	public Mono<ExamDocument> updateDefinition(String id, ExamDefinition definition, java.time.Instant at) {
+		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(id)),
+				new Update().set("definition", definition).set("updatedAt", at),
+				FindAndModifyOptions.options().returnNew(true), ExamDocument.class);
+	}
+
+	public Mono<SessionDocument> insert(SessionDocument session) {
+		return this.mongo.insert(session);
+	}
+
+	public Mono<SessionDocument> findSession(String id) {
+		return this.mongo.findById(id, SessionDocument.class);
+	}
+
+	public Flux<SessionDocument> findSessions() {
+		return this.mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "opensAt")), SessionDocument.class);
+	}
+
+	public Mono<SessionDocument> replaceOverrides(String id, List<SessionDocument.Adjustment> overrides) {
+		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(id)),
+				new Update().set("overrides", overrides), FindAndModifyOptions.options().returnNew(true),
+				SessionDocument.class);
+	}
+
+}

@@ -1,0 +1,57 @@
+package academy.cqo.exam.persistence;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * An exam session: a window in which candidates may take an exam.
+ *
+ * @param id the session's id
+ * @param examId the exam
+ * @param title a title (2026年第一期)
+ * @param opensAt when attempts may start
+ * @param closesAt when every attempt ends at the latest
+ * @param regionScope only candidates whose region starts with this; {@code null} for all
+ * @param capacity the most candidates; {@code null} for no limit
+ * @param requiredCourseId a course candidates must have completed; {@code null} for none
+ * @param resultsAt when results are released; {@code null} at once
+ * @param overrides per-candidate extra time and attempts
+ * @param createdBy who created it
+ * @param createdAt when
+ */
+@Document(SessionDocument.COLLECTION)
+public record SessionDocument(@Id String id, String examId, String title, Instant opensAt, Instant closesAt,
+		String regionScope, Integer capacity, String requiredCourseId, Instant resultsAt, List<Adjustment> overrides,
+		String createdBy, Instant createdAt) {
+
+	public static final String COLLECTION = "exam_sessions";
+
+	public SessionDocument {
+		overrides = (overrides != null) ? List.copyOf(overrides) : List.of();
+	}
+
+	/**
+	 * Extra time or attempts for one candidate.
+	 *
+	 * @param username the candidate
+	 * @param extraTimeSeconds extra seconds on every attempt
+	 * @param extraAttempts attempts beyond the exam's limit
+	 */
+	public record Adjustment(String username, int extraTimeSeconds, int extraAttempts) {
+	}
+
+	public Adjustment adjustmentFor(String username) {
+		return this.overrides.stream()
+			.filter((adjustment) -> adjustment.username().equals(username))
+			.findFirst()
+			.orElse(new Adjustment(username, 0, 0));
+	}
+
+	public boolean openAt(Instant now) {
+		return !now.isBefore(this.opensAt) && now.isBefore(this.closesAt);
+	}
+
+}

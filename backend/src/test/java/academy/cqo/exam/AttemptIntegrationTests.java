@@ -1,0 +1,435 @@
+package academy.cqo.exam;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import academy.cqo.testsupport.IntegrationTest;
+import academy.cqo.testsupport.MutableClock;
+import academy.cqo.testsupport.People;
+import academy.cqo.testsupport.PublishedEvents;
+import academy.cqo.testsupport.QuestionBankApi;
+import academy.cqo.testsupport.Tokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Attempts through the API: the paper never carries keys, two starts give one attempt,
+ * saves are idempotent and ordered by sequence number, nothing is accepted after the
+ * deadline and grace period, the server submits overdue attempts with every acknowledged
+ * answer, a candidate reaches only their own attempts, and a pass is published once.
+ */
+@IntegrationTest
+class AttemptIntegrationTests {
+
+	@Autowired
+	WebTestClient client;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	Attempts attempts;
+
+	@Autowired
+	PublishedEvents events;
+
+	QuestionBankApi candidate() {
+		return new QuestionBankApi(this.client, "candidate");
+	}
+
+	QuestionBankApi trainer() {
+		return new QuestionBankApi(this.client, "trainer");
+	}
+
+	/**
+	 * A fresh candidate registered for one test, so attempts of other tests do not count.
+	 */
+	QuestionBankApi freshCandidate() {
+		String username = People.username();
+		this.client.post()
+			.uri("/api/v1/auth/register")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(People.registration(username, People.idNumber(), "360102"))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		return new QuestionBankApi(this.client, username, "Qual1ty#Safe");
+	}
+
+	/** A session of a one-minute exam of 4 true/false and 2 single-choice questions. */
+	String shortSession(QuestionBankApi trainer, Map<String, Object> overrides) {
+		String bank = officialBank(trainer);
+		Map<String, Object> exam = new HashMap<>(Map.of("title", "计时测试考试", "sections", List.of(
+				Map.of("title", "判断", "bankIds", List.of(bank), "type", "true_false", "count", 4, "scorePerQuestion",
+						10),
+				Map.of("title", "单选", "bankIds", List.of(bank), "type", "single", "count", 2, "scorePerQuestion", 30)),
+				"passMark", 60, "timeLimitSeconds", 60, "maxAttempts", 2, "reviewPolicy", "explanations"));
+		exam.putAll(overrides);
+		String examId = (String) trainer.post("/api/v1/exams", exam)
+			.expectStatus()
+			.isCreated()
+			.expectBody(QuestionBankApi.JSON)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
+		Instant now = this.clock.instant();
+		return (String) trainer
+			.post("/api/v1/exam-sessions",
+					Map.of("examId", examId, "title", "测试场次", "opensAt", now.minusSeconds(60).toString(), "closesAt",
+							now.plus(Duration.ofDays(1)).toString()))
+			.expectStatus()
+			.isCreated()
+			.expectBody(QuestionBankApi.JSON)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
+	}
+
+	@SuppressWarnings("unchecked")
+	static String officialBank(QuestionBankApi trainer) {
+		return trainer.get("/api/v1/question-banks")
+			.expectBodyList(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.stream()
+			.filter((bank) -> Boolean.TRUE.equals(bank.get("official")))
+			.map((bank) -> (String) bank.get("id"))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	Map<String, Object> start(QuestionBankApi candidate, String session, int status) {
+		return candidate.post("/api/v1/exam-sessions/" + session + "/attempts", Map.of())
+			.expectStatus()
+			.isEqualTo(status)
+			.expectBody(QuestionBankApi.JSON)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	@SuppressWarnings("unchecked")
+	static List<Map<String, Object>> questions(Map<String, Object> attempt) {
+		return (List<Map<String, Object>>) attempt.get("questions");
+	}
+
+	WebTestClient.ResponseSpec save(QuestionBankApi candidate, String attempt, String question, List<String> response,
+			long seq) {
+		return candidate.put("/api/v1/attempts/" + attempt + "/answers/" + question,
+				Map.of("response", response, "seq", seq));
+	}
+
+	/** The answer key of a question, read by a trainer. */
+	@SuppressWarnings("unchecked")
+	List<String> keyOf(String questionId) {
+		List<Object> key = (List<Object>) trainer().getJson("/api/v1/questions/" + questionId).get("key");
+		return key.stream().map(String::valueOf).toList();
+	}
+
+	@Nested
+	class Sessions {
+
+		@Test
+		void whenACandidateListsOpenSessionsThenTheDemoPracticeExamIsThere() {
+			candidate().get("/api/v1/exam-sessions?open=true")
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$[?(@.id == 'demo-practice-session')].questionCount")
+				.isEqualTo(20)
+				.jsonPath("$[?(@.id == 'demo-practice-session')].timeLimitSeconds")
+				.isEqualTo(1800)
+				.jsonPath("$[?(@.id == 'demo-practice-session')].qualifying")
+				.isEqualTo(false);
+		}
+
+		@Test
+		void whenABlueprintAsksForMoreThanTheBanksHoldThenRefusedNamingTheSection() {
+			QuestionBankApi trainer = trainer();
+			String bank = officialBank(trainer);
+			trainer
+				.post("/api/v1/exams",
+						Map.of("title", "过大的考试", "sections",
+								List.of(Map.of("title", "判断", "bankIds", List.of(bank), "type", "true_false", "count",
+										400, "scorePerQuestion", 1)),
+								"passMark", 60, "timeLimitSeconds", 600))
+				.expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.jsonPath("$.errors[0].field")
+				.isEqualTo("sections[0].count")
+				.jsonPath("$.errors[0].code")
+				.isEqualTo("exam.section.notEnough");
+			trainer
+				.post("/api/v1/exams/section-counts",
+						Map.of("sections", List.of(Map.of("bankIds", List.of(bank), "type", "essay", "count", 5))))
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$[0].available")
+				.value((Integer available) -> assertThat(available).isGreaterThanOrEqualTo(30));
+		}
+
+	}
+
+	@Nested
+	class Starting {
+
+		@Test
+		void whenStartedThenThePaperHasNoKeysAndStartingAgainGivesTheSameAttempt() {
+			QuestionBankApi candidate = freshCandidate();
+			Map<String, Object> attempt = start(candidate, "demo-practice-session", 201);
+
+			assertThat(questions(attempt)).hasSize(20);
+			assertThat(questions(attempt)).allSatisfy((question) -> assertThat(question)
+				.containsKeys("questionId", "version", "type", "stem", "options", "score")
+				.doesNotContainKeys("answer", "key", "explanation", "blanks_key"));
+			assertThat(questions(attempt)).extracting((q) -> q.get("type"))
+				.containsOnly("single", "multiple", "true_false");
+			Instant deadline = Instant.parse((String) attempt.get("deadline"));
+			Instant serverTime = Instant.parse((String) attempt.get("serverTime"));
+			assertThat(Duration.between(serverTime, deadline)).isBetween(Duration.ofMinutes(30).minusSeconds(5),
+					Duration.ofMinutes(30));
+
+			Map<String, Object> again = start(candidate, "demo-practice-session", 200);
+			assertThat(again.get("id")).isEqualTo(attempt.get("id"));
+			assertThat(questions(again)).extracting((q) -> q.get("questionId"))
+				.isEqualTo(questions(attempt).stream().map((q) -> q.get("questionId")).toList());
+		}
+
+		@Test
+		void whenTwoStartsArriveAtOnceThenOneAttemptExists() {
+			QuestionBankApi candidate = freshCandidate();
+			Mono<List<String>> starts = Flux.range(0, 4)
+				.flatMap((i) -> Mono
+					.fromCallable(() -> (String) candidate
+						.post("/api/v1/exam-sessions/demo-practice-session/attempts", Map.of())
+						.expectBody(QuestionBankApi.JSON)
+						.returnResult()
+						.getResponseBody()
+						.get("id"))
+					.subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()), 4)
+				.collectList();
+			StepVerifier.create(starts)
+				.assertNext((ids) -> assertThat(ids).hasSize(4).containsOnly(ids.get(0)))
+				.verifyComplete();
+		}
+
+		@Test
+		void whenAnotherCandidateReachesForTheAttemptThenNotFound() {
+			QuestionBankApi owner = freshCandidate();
+			Map<String, Object> attempt = start(owner, "demo-practice-session", 201);
+			String question = (String) questions(attempt).get(0).get("questionId");
+			QuestionBankApi other = freshCandidate();
+
+			other.get("/api/v1/attempts/" + attempt.get("id")).expectStatus().isNotFound();
+			save(other, (String) attempt.get("id"), question, List.of("a"), 1).expectStatus().isNotFound();
+			other.post("/api/v1/attempts/" + attempt.get("id") + "/submit", Map.of()).expectStatus().isNotFound();
+			owner.get("/api/v1/attempts/" + attempt.get("id")).expectStatus().isOk();
+		}
+
+	}
+
+	@Nested
+	class Saving {
+
+		@Test
+		void whenSavesArriveOutOfOrderThenTheNewestAnswerStays() {
+			QuestionBankApi candidate = freshCandidate();
+			Map<String, Object> attempt = start(candidate, "demo-practice-session", 201);
+			String id = (String) attempt.get("id");
+			Map<String, Object> question = questions(attempt).stream()
+				.filter((q) -> "true_false".equals(q.get("type")))
+				.findFirst()
+				.orElseThrow();
+			String questionId = (String) question.get("questionId");
+
+			save(candidate, id, questionId, List.of("true"), 2).expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.seq")
+				.isEqualTo(2);
+			save(candidate, id, questionId, List.of("false"), 1).expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.seq")
+				.isEqualTo(2);
+			save(candidate, id, questionId, List.of("true"), 2).expectStatus().isOk();
+
+			candidate.get("/api/v1/attempts/" + id)
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.answers['" + questionId + "'].response[0]")
+				.isEqualTo("true")
+				.jsonPath("$.answers['" + questionId + "'].seq")
+				.isEqualTo(2);
+		}
+
+		@Test
+		void whenAnAnswerDoesNotFitTheQuestionThenRefused() {
+			QuestionBankApi candidate = freshCandidate();
+			Map<String, Object> attempt = start(candidate, "demo-practice-session", 201);
+			Map<String, Object> single = questions(attempt).stream()
+				.filter((q) -> "single".equals(q.get("type")))
+				.findFirst()
+				.orElseThrow();
+			save(candidate, (String) attempt.get("id"), (String) single.get("questionId"), List.of("a", "b"), 1)
+				.expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.jsonPath("$.errors[0].field")
+				.isEqualTo("response");
+			save(candidate, (String) attempt.get("id"), (String) single.get("questionId"), List.of("z"), 1)
+				.expectStatus()
+				.isBadRequest();
+		}
+
+	}
+
+	@Nested
+	class Deadlines {
+
+		@Test
+		void whenTheDeadlinePassesThenSavesInTheGraceAreKeptLaterOnesRefusedAndTheServerSubmits() {
+			QuestionBankApi trainer = trainer();
+			String session = shortSession(trainer, Map.of());
+			QuestionBankApi candidate = freshCandidate();
+			Map<String, Object> attempt = start(candidate, session, 201);
+			String id = (String) attempt.get("id");
+			List<Map<String, Object>> paper = questions(attempt);
+			String first = (String) paper.get(0).get("questionId");
+			String second = (String) paper.get(1).get("questionId");
+			save(candidate, id, first, keyOf(first), 1).expectStatus().isOk();
+
+			AttemptIntegrationTests.this.clock.advance(Duration.ofSeconds(75));
+			save(candidate, id, second, keyOf(second), 1).expectStatus().isOk();
+
+			AttemptIntegrationTests.this.clock.advance(Duration.ofSeconds(20));
+			save(candidate, id, first, List.of(flip(keyOf(first))), 2).expectStatus()
+				.isEqualTo(409)
+				.expectBody()
+				.jsonPath("$.errors[0].code")
+				.isEqualTo("exam.attempt.closed");
+
+			StepVerifier.create(AttemptIntegrationTests.this.attempts.finishOverdue())
+				.assertNext((submitted) -> assertThat(submitted).isGreaterThanOrEqualTo(1))
+				.verifyComplete();
+
+			Map<String, Object> submitted = candidate.getJson("/api/v1/attempts/" + id);
+			assertThat(submitted.get("status")).isEqualTo("GRADED");
+			@SuppressWarnings("unchecked")
+			Map<String, Object> result = (Map<String, Object>) submitted.get("result");
+			assertThat(result.get("score")).isEqualTo(20.0);
+			assertThat(result.get("passed")).isEqualTo(false);
+			candidate.post("/api/v1/attempts/" + id + "/submit", Map.of())
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.score")
+				.isEqualTo(20.0);
+		}
+
+		@Test
+		void whenACandidateHasExtraTimeThenTheirDeadlineIsLater() {
+			QuestionBankApi trainer = trainer();
+			String session = shortSession(trainer, Map.of());
+			QuestionBankApi candidate = freshCandidate();
+			String username = (String) candidate.getJson("/api/v1/me").get("username");
+			trainer
+				.put("/api/v1/exam-sessions/" + session + "/adjustments",
+						Map.of("username", username, "extraTimeSeconds", 120, "extraAttempts", 0))
+				.expectStatus()
+				.isOk();
+			Map<String, Object> attempt = start(candidate, session, 201);
+			assertThat(Duration.between(Instant.parse((String) attempt.get("serverTime")),
+					Instant.parse((String) attempt.get("deadline"))))
+				.isBetween(Duration.ofSeconds(175), Duration.ofSeconds(180));
+		}
+
+	}
+
+	@Nested
+	class Submitting {
+
+		@Test
+		void whenAllIsAnsweredRightAndSubmittedTwiceAtOnceThenOneResultAndOnePass() {
+			QuestionBankApi trainer = trainer();
+			String session = shortSession(trainer, Map.of());
+			QuestionBankApi candidate = freshCandidate();
+			Map<String, Object> attempt = start(candidate, session, 201);
+			String id = (String) attempt.get("id");
+			long seq = 1;
+			for (Map<String, Object> question : questions(attempt)) {
+				String questionId = (String) question.get("questionId");
+				save(candidate, id, questionId, keyOf(questionId), seq++).expectStatus().isOk();
+			}
+
+			Mono<List<Map<String, Object>>> submits = Flux.range(0, 3)
+				.flatMap((i) -> Mono
+					.fromCallable(() -> candidate.post("/api/v1/attempts/" + id + "/submit", Map.of())
+						.expectStatus()
+						.isOk()
+						.expectBody(QuestionBankApi.JSON)
+						.returnResult()
+						.getResponseBody())
+					.subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()), 3)
+				.collectList();
+
+			StepVerifier.create(submits)
+				.assertNext((outcomes) -> assertThat(outcomes).hasSize(3)
+					.allSatisfy((outcome) -> assertThat(outcome).containsEntry("status", "GRADED")
+						.containsEntry("score", 100.0)
+						.containsEntry("maxScore", 100.0)
+						.containsEntry("passed", true)))
+				.verifyComplete();
+			assertThat(AttemptIntegrationTests.this.events.of(AttemptPassed.class)
+				.filter((passed) -> passed.attemptId().equals(id))).hasSize(1);
+			save(candidate, id, (String) questions(attempt).get(0).get("questionId"), List.of("true"), 99)
+				.expectStatus()
+				.isEqualTo(409);
+
+			Map<String, Object> read = candidate.getJson("/api/v1/attempts/" + id);
+			@SuppressWarnings("unchecked")
+			List<Map<String, Object>> review = (List<Map<String, Object>>) ((Map<String, Object>) read.get("result"))
+				.get("questions");
+			assertThat(review).hasSize(6).allSatisfy((q) -> assertThat(q.get("correct")).isEqualTo(true));
+			assertThat(review).allSatisfy((q) -> assertThat(q.get("explanation")).isNotNull());
+		}
+
+		@Test
+		void whenTheAttemptsAreUsedUpThenNoMoreStart() {
+			QuestionBankApi trainer = trainer();
+			String session = shortSession(trainer, Map.of("maxAttempts", 1));
+			QuestionBankApi candidate = freshCandidate();
+			Map<String, Object> attempt = start(candidate, session, 201);
+			candidate.post("/api/v1/attempts/" + attempt.get("id") + "/submit", Map.of()).expectStatus().isOk();
+			candidate.post("/api/v1/exam-sessions/" + session + "/attempts", Map.of())
+				.expectStatus()
+				.isEqualTo(409)
+				.expectBody()
+				.jsonPath("$.errors[0].code")
+				.isEqualTo("exam.attempts.used");
+		}
+
+	}
+
+	static String flip(List<String> key) {
+		return "true".equals(key.get(0)) ? "false" : "true";
+	}
+
+}
