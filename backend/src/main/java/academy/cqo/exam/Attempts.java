@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -143,7 +144,7 @@ public class Attempts implements StartupTask {
 	}
 
 	private Mono<Started> start(SessionDocument session, Exams.Exam exam, CurrentUser candidate, String address) {
-		Instant now = this.clock.instant();
+		Instant now = now();
 		if (!session.openAt(now)) {
 			return Mono.error(new Conflict(FieldViolation.of("session", "exam.session.closed")));
 		}
@@ -232,6 +233,14 @@ public class Attempts implements StartupTask {
 			.map((stored) -> new Started(view(stored, exam, session, null), stored.startedAt().equals(now)));
 	}
 
+	/**
+	 * The server's clock at the store's precision (milliseconds), so that a time handed
+	 * to a client reads the same after the attempt is stored and read back.
+	 */
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
 	// Answering
 
 	/**
@@ -266,7 +275,7 @@ public class Attempts implements StartupTask {
 					&& AttemptDocument.IN_PROGRESS.equals(attempt.status())) {
 				return Mono.error(new Conflict(FieldViolation.of("attempt", "exam.attempt.otherWindow")));
 			}
-			Instant now = this.clock.instant();
+			Instant now = now();
 			SavedAnswer answer = new SavedAnswer(List.copyOf(response), seq, now);
 			return this.store
 				.saveAnswer(attemptId, candidate.accountId(), questionId, answer,
