@@ -375,6 +375,40 @@ public class Attempts implements StartupTask {
 	// Reading
 
 	/**
+	 * One of a candidate's attempts, in a list.
+	 *
+	 * @param id the attempt
+	 * @param sessionId its session
+	 * @param examTitle the exam
+	 * @param number 1 for the first attempt in the session
+	 * @param status its status
+	 * @param startedAt when it started
+	 * @param deadline when it ends
+	 * @param score the score when final and released
+	 * @param passed whether it passed when final and released
+	 */
+	public record AttemptSummary(String id, String sessionId, String examTitle, int number, String status,
+			Instant startedAt, Instant deadline, Double score, Boolean passed) {
+	}
+
+	/**
+	 * The candidate's attempts, newest first.
+	 * @param candidate the candidate
+	 * @return the attempts
+	 */
+	public Flux<AttemptSummary> mine(CurrentUser candidate) {
+		return this.store.findByAccount(candidate.accountId())
+			.concatMap((attempt) -> this.exams.session(attempt.sessionId())
+				.zipWith(this.exams.exam(attempt.examId()))
+				.map((pair) -> {
+					boolean show = released(pair.getT1()) && AttemptDocument.GRADED.equals(attempt.status());
+					return new AttemptSummary(attempt.id(), attempt.sessionId(), pair.getT2().definition().title(),
+							attempt.number(), attempt.status(), attempt.startedAt(), attempt.deadline(),
+							show ? attempt.score() : null, show ? attempt.passed() : null);
+				}));
+	}
+
+	/**
 	 * The attempt as its candidate sees it.
 	 * @param attemptId the attempt
 	 * @param candidate the candidate

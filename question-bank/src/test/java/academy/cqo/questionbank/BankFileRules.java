@@ -34,6 +34,11 @@ final class BankFileRules {
 	private static final Pattern REFERS_TO_OTHERS = Pattern.compile(
 			"^(以上|上述)(选项)?(都|皆|均|全)" + "|^[A-F](?:[和、与及,，][A-F])+(?:项|选项)?(?:都|均)?(?:正确|错误|对)?$|^全部(正确|错误)$|^都(对|不对)$");
 
+	/**
+	 * Papers are drawn at random and shuffled, so no stem may lean on another question.
+	 */
+	private static final Pattern REFERS_TO_OTHER_QUESTIONS = Pattern.compile("上题|上一题|前题|前一题|下题|下一题|同上题");
+
 	private final List<String> problems = new ArrayList<>();
 
 	private final Set<String> ids = new HashSet<>();
@@ -134,6 +139,10 @@ final class BankFileRules {
 		String stem = text(question, "stem");
 		if (stem.isBlank()) {
 			problem(file, id, "stem", "is missing");
+		}
+		if (REFERS_TO_OTHER_QUESTIONS.matcher(stem).find()) {
+			problem(file, id, "stem",
+					"refers to another question; papers are drawn at random, so each stem stands alone");
 		}
 		if (text(question, "explanation").isBlank()) {
 			problem(file, id, "explanation", "is missing (every question needs a 解析)");

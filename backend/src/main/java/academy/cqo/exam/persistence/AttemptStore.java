@@ -54,6 +54,12 @@ public class AttemptStore {
 			.with(Sort.by("number")), AttemptDocument.class);
 	}
 
+	public Flux<AttemptDocument> findByAccount(String accountId) {
+		return this.mongo.find(
+				Query.query(Criteria.where("accountId").is(accountId)).with(Sort.by(Sort.Direction.DESC, "startedAt")),
+				AttemptDocument.class);
+	}
+
 	public Flux<AttemptDocument> findBySession(String sessionId) {
 		return this.mongo.find(Query.query(Criteria.where("sessionId").is(sessionId)).with(Sort.by("startedAt")),
 				AttemptDocument.class);
