@@ -27,6 +27,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
 
 import academy.cqo.exam.domain.Grading;
+import academy.cqo.exam.domain.ItemAnalysis;
 import academy.cqo.exam.domain.PaperDraw;
 import academy.cqo.exam.persistence.AttemptDocument;
 import academy.cqo.exam.persistence.AttemptDocument.AttemptEvent;
@@ -39,6 +40,7 @@ import academy.cqo.identity.CurrentUser;
 import academy.cqo.questionbank.Option;
 import academy.cqo.questionbank.QuestionBanks;
 import academy.cqo.questionbank.QuestionContent;
+import academy.cqo.questionbank.QuestionType;
 import academy.cqo.questionbank.RenderedQuestion;
 import academy.cqo.shared.Conflict;
 import academy.cqo.shared.FieldViolation;
@@ -584,6 +586,134 @@ public class Attempts implements StartupTask {
 			return new Outcome(attempt.status(), show ? attempt.score() : null, attempt.maxScore(),
 					show ? attempt.passed() : null);
 		});
+	}
+
+	// Marking
+
+	/**
+	 * An essay answer awaiting a person's mark, shown without the candidate's identity.
+	 *
+	 * @param attemptId the attempt (not shown)
+	 * @param label the anonymous label (答卷 1, 2, …)
+	 * @param questionId the essay
+	 * @param stemHtml the question
+	 * @param referenceAnswer the model answer
+	 * @param rubric the rubric
+	 * @param score the most points
+	 * @param answer what the candidate wrote
+	 */
+	public record MarkingItem(String attemptId, int label, String questionId, String stemHtml, String referenceAnswer,
+			List<academy.cqo.questionbank.RubricItem> rubric, double score, String answer) {
+	}
+
+	/**
+	 * The essays of a session that await marking, oldest submission first, blind to who
+	 * wrote them.
+	 * @param sessionId the session
+	 * @param marker a trainer or administrator
+	 * @return the essays
+	 */
+	public Flux<MarkingItem> markingQueue(String sessionId, CurrentUser marker) {
+		requireStaff(marker);
+		return this.store.findAwaitingMarks(sessionId).index().concatMap((indexed) -> {
+			AttemptDocument attempt = indexed.getT2();
+			List<MarkingItem> items = new ArrayList<>();
+			for (int i = 0; i < attempt.paper().size(); i++) {
+				PaperQuestion question = attempt.paper().get(i);
+				if (i < attempt.results().size() && attempt.results().get(i).awarded() == null) {
+					SavedAnswer answer = attempt.answers().get(question.questionId());
+					String text = (answer != null && !answer.response().isEmpty()) ? answer.response().get(0) : "";
+					items.add(new MarkingItem(attempt.id(), indexed.getT1().intValue() + 1, question.questionId(),
+							RenderedQuestion.of(question.content()).stemHtml(), question.content().referenceAnswer(),
+							question.content().rubric(), question.score(), text));
+				}
+			}
+			return Flux.fromIterable(items);
+		});
+	}
+
+	/**
+	 * Mark one essay; when nothing else awaits marking the result becomes final (and a
+	 * pass is published).
+	 * @param attemptId the attempt
+	 * @param questionId the essay
+	 * @param points the points, 0 to the question's score
+	 * @param marker a trainer or administrator
+	 * @return the attempt's outcome
+	 */
+	public Mono<Outcome> mark(String attemptId, String questionId, double points, CurrentUser marker) {
+		requireStaff(marker);
+		return this.store.findById(attemptId)
+			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
+			.flatMap((attempt) -> {
+				PaperQuestion question = attempt.paper()
+					.stream()
+					.filter((q) -> q.questionId().equals(questionId))
+					.findFirst()
+					.orElse(null);
+				if (question == null) {
+					return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
+				}
+				if (points < 0 || points > question.score()) {
+					return Mono.error(new InvalidInput(
+							List.of(FieldViolation.of("points", "exam.mark.range", Grading.format(question.score())))));
+				}
+				AttemptEvent event = new AttemptEvent("MARKED", this.clock.instant(), null,
+						marker.username() + " " + questionId + " " + points);
+				return this.store.mark(attemptId, questionId, points, event)
+					.switchIfEmpty(Mono.error(new Conflict(FieldViolation.of("attempt", "exam.mark.closed"))));
+			})
+			.flatMap(this::finishIfMarked)
+			.flatMap(this::outcome);
+	}
+
+	private Mono<AttemptDocument> finishIfMarked(AttemptDocument attempt) {
+		boolean pending = attempt.results().stream().anyMatch((result) -> result.awarded() == null);
+		if (pending || !AttemptDocument.SUBMITTED.equals(attempt.status())) {
+			return Mono.just(attempt);
+		}
+		double total = Math.round(attempt.results().stream().mapToDouble(QuestionResult::awarded).sum() * 100) / 100.0;
+		return this.exams.exam(attempt.examId())
+			.flatMap((exam) -> this.store.finish(attempt.id(), total, total >= exam.definition().passMark(), now()))
+			.flatMap(this::publishIfPassed)
+			.switchIfEmpty(Mono.defer(() -> this.store.findById(attempt.id())));
+	}
+
+	private static void requireStaff(CurrentUser user) {
+		if (user == null
+				|| !(user.has(academy.cqo.identity.Role.TRAINER) || user.has(academy.cqo.identity.Role.ADMIN))) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
+	}
+
+	// Item analysis
+
+	/**
+	 * Item statistics over every graded attempt of an exam.
+	 * @param examId the exam
+	 * @param staff a trainer or administrator
+	 * @return the report
+	 */
+	public Mono<ItemAnalysis.Report> analysis(String examId, CurrentUser staff) {
+		requireStaff(staff);
+		return this.store.findGradedByExam(examId).map(Attempts::sitting).collectList().map(ItemAnalysis::of);
+	}
+
+	private static ItemAnalysis.Sitting sitting(AttemptDocument attempt) {
+		List<ItemAnalysis.Item> items = new ArrayList<>();
+		for (int i = 0; i < attempt.paper().size(); i++) {
+			PaperQuestion question = attempt.paper().get(i);
+			QuestionResult result = (i < attempt.results().size()) ? attempt.results().get(i) : null;
+			SavedAnswer answer = attempt.answers().get(question.questionId());
+			String stem = question.content().stem().strip().replaceAll("\\s+", " ");
+			String label = (stem.length() > 40) ? stem.substring(0, 40) + "…" : stem;
+			List<String> chosen = (answer != null && question.content().type() != QuestionType.FILL
+					&& question.content().type() != QuestionType.ESSAY) ? answer.response() : List.of();
+			items.add(new ItemAnalysis.Item(question.questionId(), question.version(), label,
+					question.content().type().code(),
+					(result != null && result.awarded() != null) ? result.awarded() : 0, question.score(), chosen));
+		}
+		return new ItemAnalysis.Sitting((attempt.score() != null) ? attempt.score() : 0, items);
 	}
 
 	// The deadline

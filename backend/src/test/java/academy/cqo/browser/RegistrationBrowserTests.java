@@ -110,7 +110,7 @@ class RegistrationBrowserTests {
 		page.get(url("/login"));
 		signIn("admin-nc", "Cqo@2026demo");
 		this.browser.waiting().until(ExpectedConditions.urlContains("/account"));
-		page.get(url("/admin/users"));
+		page.get(url("/admin/users?q=candidate"));
 		this.browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("users")));
 		assertThat(page.findElement(By.cssSelector("tr[data-username=candidate]")).getText()).contains("张三");
 		this.browser.screenshot("admin-users");

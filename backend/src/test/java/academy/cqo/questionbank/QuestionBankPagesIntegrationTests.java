@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,16 +11,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseCookie;
 import org.springframework.http.client.MultipartBodyBuilder;
-import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import academy.cqo.testsupport.IntegrationTest;
-import academy.cqo.testsupport.PageForm;
+import academy.cqo.testsupport.PageSession;
 import academy.cqo.testsupport.People;
 import academy.cqo.testsupport.QuestionBankApi;
 
@@ -35,8 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 class QuestionBankPagesIntegrationTests {
-
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	@Autowired
 	WebTestClient client;
@@ -203,21 +197,7 @@ class QuestionBankPagesIntegrationTests {
 	}
 
 	private String signIn(String username) {
-		PageForm login = PageForm.open(this.client, "/login");
-		EntityExchangeResult<Void> result = this.client.post()
-			.uri("/login")
-			.cookie("SESSION", login.session())
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.body(BodyInserters.fromFormData("username", username)
-				.with("password", QuestionBankApi.DEMO_PASSWORD)
-				.with("_csrf", login.csrfToken()))
-			.exchange()
-			.expectStatus()
-			.is3xxRedirection()
-			.expectBody()
-			.isEmpty();
-		ResponseCookie renewed = result.getResponseCookies().getFirst("SESSION");
-		return (renewed != null) ? renewed.getValue() : login.session();
+		return PageSession.signIn(this.client, username, QuestionBankApi.DEMO_PASSWORD).cookie();
 	}
 
 	private String page(String session, String path) {
@@ -234,9 +214,7 @@ class QuestionBankPagesIntegrationTests {
 	}
 
 	private static String csrfOf(String html) {
-		Matcher matcher = CSRF.matcher(html);
-		assertThat(matcher.find()).isTrue();
-		return matcher.group(1);
+		return PageSession.csrfOf(html);
 	}
 
 }

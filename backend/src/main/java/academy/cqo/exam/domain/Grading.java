@@ -45,6 +45,15 @@ public final class Grading {
 		};
 	}
 
+	/**
+	 * Points as people write them: {@code 5}, not {@code 5.0}.
+	 * @param points the points
+	 * @return the text
+	 */
+	public static String format(double points) {
+		return java.math.BigDecimal.valueOf(points).stripTrailingZeros().toPlainString();
+	}
+
 	private static Mark allOrNothing(boolean correct, double score) {
 		return new Mark(correct ? score : 0.0, correct);
 	}

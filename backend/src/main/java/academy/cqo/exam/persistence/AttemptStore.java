@@ -165,6 +165,56 @@ public class AttemptStore {
 				AttemptDocument.class);
 	}
 
+	/**
+	 * Record a person's mark for one essay of a submitted attempt.
+	 * @param id the attempt
+	 * @param questionId the essay
+	 * @param points the points awarded
+	 * @param event the log entry (who marked)
+	 * @return the attempt after marking, or empty when it is no longer awaiting marks
+	 */
+	public Mono<AttemptDocument> mark(String id, String questionId, double points, AttemptEvent event) {
+		Query query = Query.query(Criteria.where("_id")
+			.is(id)
+			.and("status")
+			.is(AttemptDocument.SUBMITTED)
+			.and("results")
+			.elemMatch(Criteria.where("questionId").is(questionId)));
+		Update update = new Update().set("results.$.awarded", points).push("events", event);
+		return this.mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true),
+				AttemptDocument.class);
+	}
+
+	/**
+	 * Make a fully marked attempt final.
+	 * @param id the attempt
+	 * @param score the total
+	 * @param passed whether it passed
+	 * @param at now
+	 * @return the final attempt, or empty when another marker finalised it first
+	 */
+	public Mono<AttemptDocument> finish(String id, double score, boolean passed, Instant at) {
+		Query query = Query.query(Criteria.where("_id").is(id).and("status").is(AttemptDocument.SUBMITTED));
+		Update update = new Update().set("status", AttemptDocument.GRADED)
+			.set("score", score)
+			.set("passed", passed)
+			.set("gradedAt", at);
+		return this.mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true),
+				AttemptDocument.class);
+	}
+
+	public Flux<AttemptDocument> findGradedByExam(String examId) {
+		return this.mongo.find(
+				Query.query(Criteria.where("examId").is(examId).and("status").is(AttemptDocument.GRADED)),
+				AttemptDocument.class);
+	}
+
+	public Flux<AttemptDocument> findAwaitingMarks(String sessionId) {
+		return this.mongo
+			.find(Query.query(Criteria.where("sessionId").is(sessionId).and("status").is(AttemptDocument.SUBMITTED))
+				.with(Sort.by("submittedAt")), AttemptDocument.class);
+	}
+
 	public Mono<Void> markOutcomePublished(String id) {
 		return this.mongo
 			.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("outcomePublished", true),

@@ -129,7 +129,7 @@ class SecurityConfiguration {
 				.permitAll()
 				.pathMatchers("/admin/**")
 				.hasRole("ADMIN")
-				.pathMatchers("/question-banks/**", "/questions/**")
+				.pathMatchers("/question-banks/**", "/questions/**", "/manage/**")
 				.hasAnyRole("TRAINER", "ADMIN")
 				.anyExchange()
 				.authenticated())

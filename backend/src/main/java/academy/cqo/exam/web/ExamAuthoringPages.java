@@ -1,0 +1,265 @@
+package academy.cqo.exam.web;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ServerWebExchange;
+
+import academy.cqo.exam.Attempts;
+import academy.cqo.exam.Exams;
+import academy.cqo.exam.MultipleChoiceScoring;
+import academy.cqo.exam.ReviewPolicy;
+import academy.cqo.exam.SessionDefinition;
+import academy.cqo.exam.persistence.SessionDocument;
+import academy.cqo.identity.CurrentUser;
+import academy.cqo.questionbank.QuestionBanks;
+import academy.cqo.questionbank.QuestionType;
+import academy.cqo.shared.FieldErrors;
+import academy.cqo.shared.FieldViolation;
+import academy.cqo.shared.InvalidInput;
+
+/**
+ * Trainers' and administrators' exam pages: exams and sessions, the blueprint editor with
+ * live counts of matching questions, per-candidate adjustments.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('TRAINER', 'ADMIN')")
+class ExamAuthoringPages {
+
+	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	private final Exams exams;
+
+	private final QuestionBanks banks;
+
+	private final MessageSource messages;
+
+	private final Attempts attempts;
+
+	ExamAuthoringPages(Exams exams, QuestionBanks banks, MessageSource messages, Attempts attempts) {
+		this.exams = exams;
+		this.banks = banks;
+		this.messages = messages;
+		this.attempts = attempts;
+	}
+
+	@GetMapping("/manage/exams")
+	Mono<String> overview(@AuthenticationPrincipal CurrentUser user, Model model) {
+		model.addAttribute("errors", Map.of());
+		return overviewPage(user, model);
+	}
+
+	private Mono<String> overviewPage(CurrentUser user, Model model) {
+		return this.exams.exams(user)
+			.collectList()
+			.zipWith(this.exams.sessions(false, user).collectList())
+			.map((pair) -> {
+				model.addAttribute("exams", pair.getT1());
+				model.addAttribute("sessions", pair.getT2());
+				return "exam/manage";
+			});
+	}
+
+	@GetMapping("/manage/exams/new")
+	Mono<String> newExam(@AuthenticationPrincipal CurrentUser user, Model model) {
+		model.addAttribute("form", ExamForm.empty());
+		model.addAttribute("errors", Map.of());
+		return editor(user, model);
+	}
+
+	private Mono<String> editor(CurrentUser user, Model model) {
+		model.addAttribute("types", QuestionType.values());
+		model.addAttribute("policies", ReviewPolicy.values());
+		model.addAttribute("scorings", MultipleChoiceScoring.values());
+		return this.banks.visibleTo(user).collectList().map((banks) -> {
+			model.addAttribute("banks", banks);
+			return "exam/editor";
+		});
+	}
+
+	@PostMapping("/manage/exams")
+	Mono<String> createExam(@AuthenticationPrincipal CurrentUser user, ServerWebExchange exchange, Model model) {
+		return exchange.getFormData()
+			.map(ExamForm::from)
+			.flatMap((form) -> Mono.fromCallable(form::toDefinition)
+				.flatMap((definition) -> this.exams.create(definition, user))
+				.map((exam) -> "redirect:/manage/exams?created=" + exam.id())
+				.onErrorResume(InvalidInput.class, (ex) -> {
+					exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
+					model.addAttribute("form", form);
+					model.addAttribute("errors", FieldErrors.of(ex.violations(), this.messages, locale(exchange)));
+					model.addAttribute("problems",
+							ex.violations()
+								.stream()
+								.map((v) -> this.messages.getMessage(v.messageKey(), v.arguments().toArray(),
+										v.messageKey(), locale(exchange)))
+								.toList());
+					return editor(user, model);
+				}));
+	}
+
+	@PostMapping("/manage/sessions")
+	Mono<String> createSession(@AuthenticationPrincipal CurrentUser user, ServerWebExchange exchange, Model model) {
+		return exchange.getFormData()
+			.map(ExamAuthoringPages::sessionOf)
+			.flatMap((session) -> this.exams.createSession(session, user))
+			.map((session) -> "redirect:/manage/sessions/" + session.id())
+			.onErrorResume(InvalidInput.class, (ex) -> {
+				exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
+				model.addAttribute("errors", FieldErrors.of(ex.violations(), this.messages, locale(exchange)));
+				return overviewPage(user, model);
+			});
+	}
+
+	static SessionDefinition sessionOf(MultiValueMap<String, String> data) {
+		Integer capacity = null;
+		String capacityText = data.getFirst("capacity");
+		List<FieldViolation> violations = new ArrayList<>();
+		if (capacityText != null && !capacityText.isBlank()) {
+			try {
+				capacity = Integer.parseInt(capacityText.strip());
+			}
+			catch (NumberFormatException ex) {
+				violations.add(FieldViolation.of("capacity", "question.number.invalid", capacityText));
+			}
+		}
+		Instant opens = time(data.getFirst("opensAt"), "opensAt", violations);
+		Instant closes = time(data.getFirst("closesAt"), "closesAt", violations);
+		Instant results = time(data.getFirst("resultsAt"), "resultsAt", violations);
+		if (!violations.isEmpty()) {
+			throw new InvalidInput(violations);
+		}
+		return new SessionDefinition(data.getFirst("examId"), String.valueOf(data.getFirst("title")), opens, closes,
+				data.getFirst("regionScope"), capacity, null, results);
+	}
+
+	private static Instant time(String text, String field, List<FieldViolation> violations) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDateTime.parse(text.strip()).atZone(ZONE).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			violations.add(FieldViolation.of(field, "exam.session.time", text));
+			return null;
+		}
+	}
+
+	@GetMapping("/manage/sessions/{sessionId}")
+	Mono<String> session(@PathVariable String sessionId, @AuthenticationPrincipal CurrentUser user, Model model) {
+		return this.exams.session(sessionId).zipWhen((session) -> this.exams.exam(session.examId())).map((pair) -> {
+			model.addAttribute("examSession", pair.getT1());
+			model.addAttribute("exam", pair.getT2());
+			return "exam/session";
+		});
+	}
+
+	@GetMapping("/manage/exams/{examId}/analysis")
+	Mono<String> analysis(@PathVariable String examId, @AuthenticationPrincipal CurrentUser user, Model model) {
+		return this.exams.exam(examId).zipWith(this.attempts.analysis(examId, user)).map((pair) -> {
+			model.addAttribute("exam", pair.getT1());
+			model.addAttribute("report", pair.getT2());
+			return "exam/analysis";
+		});
+	}
+
+	@GetMapping("/manage/exams/{examId}/analysis.xlsx")
+	Mono<org.springframework.http.ResponseEntity<byte[]>> analysisWorkbook(@PathVariable String examId,
+			@AuthenticationPrincipal CurrentUser user, ServerWebExchange exchange) {
+		return this.exams.exam(examId)
+			.zipWith(this.attempts.analysis(examId, user))
+			.map((pair) -> org.springframework.http.ResponseEntity.ok()
+				.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+						org.springframework.http.ContentDisposition.attachment()
+							.filename(pair.getT1().definition().title() + "-item-analysis.xlsx",
+									java.nio.charset.StandardCharsets.UTF_8)
+							.build()
+							.toString())
+				.contentType(org.springframework.http.MediaType
+					.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+				.body(ItemAnalysisWorkbook.write(pair.getT1().definition().title(), pair.getT2(), this.messages,
+						locale(exchange))));
+	}
+
+	@GetMapping("/manage/sessions/{sessionId}/marking")
+	Mono<String> marking(@PathVariable String sessionId, @AuthenticationPrincipal CurrentUser user, Model model) {
+		return this.exams.session(sessionId)
+			.zipWhen((session) -> this.exams.exam(session.examId()))
+			.zipWith(this.attempts.markingQueue(sessionId, user).collectList())
+			.map((pair) -> {
+				model.addAttribute("examSession", pair.getT1().getT1());
+				model.addAttribute("exam", pair.getT1().getT2());
+				model.addAttribute("items", pair.getT2());
+				return "exam/marking";
+			});
+	}
+
+	@PostMapping("/manage/sessions/{sessionId}/marking")
+	Mono<String> mark(@PathVariable String sessionId, @AuthenticationPrincipal CurrentUser user,
+			ServerWebExchange exchange) {
+		return exchange.getFormData()
+			.flatMap((data) -> this.attempts.mark(String.valueOf(data.getFirst("attemptId")),
+					String.valueOf(data.getFirst("questionId")), points(data.getFirst("points")), user))
+			.map((outcome) -> "redirect:/manage/sessions/" + sessionId + "/marking?marked")
+			.onErrorResume(InvalidInput.class,
+					(ex) -> Mono.just("redirect:/manage/sessions/" + sessionId + "/marking?refused"))
+			.onErrorResume(academy.cqo.shared.Conflict.class,
+					(ex) -> Mono.just("redirect:/manage/sessions/" + sessionId + "/marking?refused"));
+	}
+
+	private static double points(String text) {
+		try {
+			return Double.parseDouble(String.valueOf(text).strip());
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+	@PostMapping("/manage/sessions/{sessionId}/adjustments")
+	Mono<String> adjust(@PathVariable String sessionId, @AuthenticationPrincipal CurrentUser user,
+			ServerWebExchange exchange) {
+		return exchange.getFormData()
+			.flatMap((data) -> this.exams.adjust(sessionId,
+					new SessionDocument.Adjustment(String.valueOf(data.getFirst("username")).strip(),
+							parse(data.getFirst("extraMinutes")) * 60, parse(data.getFirst("extraAttempts"))),
+					user))
+			.map((adjustments) -> "redirect:/manage/sessions/" + sessionId + "?adjusted")
+			.onErrorResume(InvalidInput.class,
+					(ex) -> Mono.just("redirect:/manage/sessions/" + sessionId + "?adjustmentRefused"));
+	}
+
+	private static int parse(String text) {
+		try {
+			return (text == null || text.isBlank()) ? 0 : Integer.parseInt(text.strip());
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+	private static Locale locale(ServerWebExchange exchange) {
+		Locale locale = exchange.getLocaleContext().getLocale();
+		return (locale != null) ? locale : Locale.SIMPLIFIED_CHINESE;
+	}
+
+}
