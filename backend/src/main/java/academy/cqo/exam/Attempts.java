@@ -214,13 +214,9 @@ public class Attempts implements StartupTask {
 					definition.shuffleQuestions()))
 			.onErrorMap(IllegalStateException.class,
 					(ex) -> new Conflict(FieldViolation.of("session", "exam.paper.cannotDraw")))
-			.flatMapMany(Flux::fromIterable)
-			.concatMap((drawn) -> this.banks.deliver(drawn.questionId())
-				.map((version) -> new PaperQuestion(version.questionId(), version.version(), drawn.section(),
-						version.content(), definition.sections().get(drawn.section()).scorePerQuestion(),
-						draw.optionOrder(version.content().options().stream().map(Option::id).toList(),
-								definition.shuffleOptions()))))
-			.collectList()
+			.flatMap((drawn) -> this.banks.deliverAll(drawn.stream().map(PaperDraw.Drawn::questionId).toList())
+				.collectList()
+				.map((versions) -> paper(drawn, versions, definition, draw)))
 			.flatMap((paper) -> {
 				SessionDocument.Adjustment adjustment = session.adjustmentFor(candidate.username());
 				Instant byLimit = now.plusSeconds(definition.timeLimitSeconds() + adjustment.extraTimeSeconds());
@@ -241,6 +237,20 @@ public class Attempts implements StartupTask {
 	 */
 	private Instant now() {
 		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	private static List<PaperQuestion> paper(List<PaperDraw.Drawn> drawn,
+			List<academy.cqo.questionbank.QuestionVersion> versions, ExamDefinition definition, PaperDraw draw) {
+		List<PaperQuestion> paper = new ArrayList<>();
+		for (int i = 0; i < drawn.size(); i++) {
+			academy.cqo.questionbank.QuestionVersion version = versions.get(i);
+			int section = drawn.get(i).section();
+			paper.add(new PaperQuestion(version.questionId(), version.version(), section, version.content(),
+					definition.sections().get(section).scorePerQuestion(),
+					draw.optionOrder(version.content().options().stream().map(Option::id).toList(),
+							definition.shuffleOptions())));
+		}
+		return paper;
 	}
 
 	// Answering

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeSet;
 
 import reactor.core.publisher.Flux;
@@ -47,6 +49,16 @@ public class QuestionBanks {
 	private final QuestionStore questions;
 
 	private final Clock clock;
+
+	/**
+	 * When every candidate of a session starts within the same second, each start would
+	 * scan the banks for the same sections; the candidates of a section are remembered
+	 * for a few seconds instead. A question reviewed or retired in that time is drawn (or
+	 * no longer drawn) a few seconds later; the version delivered is always read fresh.
+	 */
+	private static final java.time.Duration DRAWABLE_FOR = java.time.Duration.ofSeconds(5);
+
+	private final Map<DrawCriteria, Drawable> drawableCache = new ConcurrentHashMap<>();
 
 	QuestionBanks(BankStore banks, QuestionStore questions, Clock clock) {
 		this.banks = banks;
@@ -377,7 +389,21 @@ public class QuestionBanks {
 	 * can be reproduced
 	 */
 	public Flux<String> drawable(DrawCriteria criteria) {
-		return this.questions.drawable(criteria);
+		Instant now = this.clock.instant();
+		Drawable cached = this.drawableCache.get(criteria);
+		if (cached != null && cached.until().isAfter(now)) {
+			return Flux.fromIterable(cached.ids());
+		}
+		return this.questions.drawable(criteria).collectList().doOnNext((ids) -> {
+			if (this.drawableCache.size() > 1000) {
+				this.drawableCache.clear();
+			}
+			this.drawableCache.put(criteria, new Drawable(List.copyOf(ids), now.plus(DRAWABLE_FOR)));
+		}).flatMapMany(Flux::fromIterable);
+	}
+
+	/** The drawable questions of one section, remembered briefly. */
+	private record Drawable(List<String> ids, Instant until) {
 	}
 
 	/**
@@ -400,6 +426,28 @@ public class QuestionBanks {
 			.map((version) -> new QuestionVersion(version.questionId(), version.bankId(), version.version(),
 					version.content()))
 			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
+	}
+
+	/**
+	 * Freeze many questions for one paper. Questions already frozen are read in two
+	 * queries; only those never delivered are frozen one by one, so starting an attempt
+	 * stays cheap once a bank is in use.
+	 * @param questionIds the questions, in paper order
+	 * @return their frozen versions, in the same order
+	 */
+	public Flux<QuestionVersion> deliverAll(List<String> questionIds) {
+		return Flux.fromIterable(questionIds)
+			.flatMap(this.questions::findById, 8)
+			.filter(QuestionDocument::delivered)
+			.map((question) -> QuestionVersionDocument.idOf(question.id(), question.version()))
+			.flatMap((versionId) -> this.questions.findVersionById(versionId), 8)
+			.collectMap(QuestionVersionDocument::questionId)
+			.flatMapMany((frozen) -> Flux.fromIterable(questionIds)
+				.concatMap((id) -> frozen.containsKey(id) ? Mono.just(versionOf(frozen.get(id))) : deliver(id)));
+	}
+
+	private static QuestionVersion versionOf(QuestionVersionDocument stored) {
+		return new QuestionVersion(stored.questionId(), stored.bankId(), stored.version(), stored.content());
 	}
 
 	/**

@@ -42,13 +42,24 @@ public final class ApplicationProcess implements AutoCloseable {
 	 * @return the running application
 	 */
 	public static ApplicationProcess start(Path dataDir, Map<String, String> environment) {
+		return start(dataDir, environment, "512m");
+	}
+
+	/**
+	 * Start the application with a given maximum heap.
+	 * @param dataDir the data directory
+	 * @param environment extra environment variables
+	 * @param heap the maximum heap, e.g. {@code 2g}
+	 * @return the running application
+	 */
+	public static ApplicationProcess start(Path dataDir, Map<String, String> environment, String heap) {
 		int port = freePort();
 		try {
 			Path log = Files.createTempFile("cqo-process-", ".log");
 			List<String> command = new ArrayList<>();
 			command.add(ProcessHandle.current().info().command().orElse("java"));
 			command.add("--enable-native-access=ALL-UNNAMED");
-			command.add("-Xmx512m");
+			command.add("-Xmx" + heap);
 			command.add("-cp");
 			command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
 			command.add("academy.cqo.CqoAcademyApplication");

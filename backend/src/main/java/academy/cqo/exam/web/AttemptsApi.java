@@ -99,6 +99,12 @@ class AttemptsApi {
 			.toList());
 	}
 
+	@GetMapping("/me/attempts")
+	@Operation(summary = "The caller's attempts, newest first (score and pass only once released)")
+	Flux<Attempts.AttemptSummary> mine(@AuthenticationPrincipal CurrentUser user) {
+		return this.attempts.mine(user);
+	}
+
 	@GetMapping("/attempts/{id}")
 	@Operation(summary = "The attempt: status, deadline, server time, questions, answers, the result when released")
 	Mono<AttemptView> attempt(@PathVariable String id, @AuthenticationPrincipal CurrentUser user) {

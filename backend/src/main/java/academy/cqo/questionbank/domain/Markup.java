@@ -3,7 +3,9 @@ package academy.cqo.questionbank.domain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,6 +42,17 @@ public final class Markup {
 		.compile("(?i)(?:(?:href|src)\\s*=\\s*[\"']?|\\]\\(\\s*<?)\\s*(?:javascript|vbscript)\\s*:");
 
 	private static final Set<String> ALLOWED_ELEMENTS = Set.of("img", "a");
+
+	/**
+	 * Rendered texts by their Markdown: a paper shows the same questions to every
+	 * candidate, so each text is parsed and sanitised once (texts up to
+	 * {@link #CACHED_LENGTH} characters, at most {@link #CACHED_TEXTS} of them).
+	 */
+	private static final Map<String, String> RENDERED = new ConcurrentHashMap<>();
+
+	private static final int CACHED_LENGTH = 10_000;
+
+	private static final int CACHED_TEXTS = 50_000;
 
 	private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
 		.allowElements("p", "br", "hr", "div", "span", "strong", "b", "em", "i", "u", "s", "del", "sub", "sup", "code",
@@ -88,6 +101,16 @@ public final class Markup {
 		if (markdown == null || markdown.isBlank()) {
 			return "";
 		}
+		if (markdown.length() > CACHED_LENGTH) {
+			return render(markdown);
+		}
+		if (RENDERED.size() > CACHED_TEXTS) {
+			RENDERED.clear();
+		}
+		return RENDERED.computeIfAbsent(markdown, Markup::render);
+	}
+
+	private static String render(String markdown) {
 		return POLICY.sanitize(RENDERER.render(PARSER.parse(markdown)));
 	}
 

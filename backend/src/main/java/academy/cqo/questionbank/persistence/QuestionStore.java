@@ -211,6 +211,10 @@ public class QuestionStore implements StartupTask {
 						(ex) -> this.mongo.findById(versionId, QuestionVersionDocument.class))));
 	}
 
+	public Mono<QuestionVersionDocument> findVersionById(String versionId) {
+		return this.mongo.findById(versionId, QuestionVersionDocument.class);
+	}
+
 	public Mono<QuestionVersionDocument> findVersion(String questionId, int version) {
 		return this.mongo.findById(QuestionVersionDocument.idOf(questionId, version), QuestionVersionDocument.class);
 	}

@@ -1,0 +1,390 @@
+package academy.cqo.benchmark;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+import academy.cqo.testsupport.ApplicationProcess;
+import academy.cqo.testsupport.People;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The exam-day scenario against the application running as its own process on the
+ * embedded store: N candidates sign in, all start the same exam within the same second,
+ * each saves an answer every few seconds (random think time), a tenth go offline for a
+ * while and resend what they queued, half submit early and the rest are submitted by the
+ * server at the deadline. Every acknowledged save is recorded by this client and checked
+ * against the final attempts: the lost-answer count must be zero. Not part of the build;
+ * run with
+ * {@code ./mvnw -B verify -pl backend -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ExamDayBenchmark -Dcandidates=1000}
+ * (see {@code docs/BENCHMARKS.md}).
+ */
+class ExamDayBenchmark {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final String PASSWORD = "Qual1ty#Safe";
+
+	private final int candidates = Integer.getInteger("candidates", 1000);
+
+	private final int examSeconds = Integer.getInteger("examSeconds", 120);
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.executor(Executors.newVirtualThreadPerTaskExecutor())
+		.connectTimeout(Duration.ofSeconds(10))
+		.build();
+
+	private final ConcurrentLinkedQueue<Long> startLatencies = new ConcurrentLinkedQueue<>();
+
+	private final ConcurrentLinkedQueue<Long> saveLatencies = new ConcurrentLinkedQueue<>();
+
+	private final AtomicInteger errors = new AtomicInteger();
+
+	private final AtomicInteger refusedAfterDeadline = new AtomicInteger();
+
+	private final AtomicLong saves = new AtomicLong();
+
+	/**
+	 * Per attempt and question, the highest acknowledged sequence number and its answer.
+	 */
+	private final Map<String, Map<String, Acknowledged>> acknowledged = new ConcurrentHashMap<>();
+
+	/** Which candidate's token owns each attempt. */
+	private final Map<String, String> owners = new ConcurrentHashMap<>();
+
+	record Acknowledged(long seq, List<String> response) {
+	}
+
+	@TempDir
+	Path dataDir;
+
+	@Test
+	void examDay() throws Exception {
+		try (ApplicationProcess app = ApplicationProcess.start(this.dataDir, Map.of("CQO_DEMO", "true"), "2g");
+				ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+			String trainer = token(app, "trainer", "Cqo@2026demo");
+			String session = session(app, trainer, 1);
+			List<String> tokens = prepareCandidates(app, threads);
+			System.out.printf("Prepared %d candidates%n", tokens.size());
+			warmUp(app, trainer, threads);
+
+			CountDownLatch ready = new CountDownLatch(1);
+			CountDownLatch done = new CountDownLatch(tokens.size());
+			List<Map<String, Object>> attempts = Collections.synchronizedList(new ArrayList<>());
+			long examStart = System.nanoTime();
+			for (int i = 0; i < tokens.size(); i++) {
+				String token = tokens.get(i);
+				int index = i;
+				threads.submit(() -> {
+					try {
+						ready.await();
+						Map<String, Object> attempt = start(app, token, session);
+						attempts.add(attempt);
+						this.owners.put((String) attempt.get("id"), token);
+						takeExam(app, token, attempt, index);
+					}
+					catch (Exception ex) {
+						this.errors.incrementAndGet();
+					}
+					finally {
+						done.countDown();
+					}
+				});
+			}
+			ready.countDown();
+			done.await();
+			long examMillis = (System.nanoTime() - examStart) / 1_000_000;
+			Instant latest = attempts.stream()
+				.map((a) -> Instant.parse((String) a.get("deadline")))
+				.max(Instant::compareTo)
+				.orElse(Instant.now());
+			Duration wait = Duration.between(Instant.now(), latest.plusSeconds(30 + 10));
+			if (!wait.isNegative()) {
+				Thread.sleep(wait.toMillis());
+			}
+			int lost = verify(app, tokens, attempts);
+			String report = report(tokens.size(), examMillis, lost);
+			System.out.println(report);
+			Files.writeString(Path.of("target/exam-day-benchmark-" + tokens.size() + ".txt"), report);
+			assertThat(lost).as("acknowledged answers missing from final attempts").isZero();
+			assertThat(this.errors.get()).as("errors").isZero();
+		}
+	}
+
+	/**
+	 * Warm the server up (JIT) with a few rounds of starts, saves and submits in another
+	 * session, as a real platform is warm long before an exam day.
+	 */
+	@SuppressWarnings("unchecked")
+	private void warmUp(ApplicationProcess app, String trainer, ExecutorService threads) throws Exception {
+		String session = session(app, trainer, 3);
+		List<String> tokens = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			String username = People.username();
+			send(app, "POST", "/api/v1/auth/register", null,
+					People.registration(username, People.idNumber(), "360102"));
+			tokens.add(token(app, username, PASSWORD));
+		}
+		for (int round = 0; round < 3; round++) {
+			CountDownLatch done = new CountDownLatch(tokens.size());
+			for (String token : tokens) {
+				threads.submit(() -> {
+					try {
+						Map<String, Object> attempt = send(app, "POST",
+								"/api/v1/exam-sessions/" + session + "/attempts", token, Map.of());
+						for (Map<String, Object> question : (List<Map<String, Object>>) attempt.get("questions")) {
+							raw(app, "PUT",
+									"/api/v1/attempts/" + attempt.get("id") + "/answers/" + question.get("questionId"),
+									token,
+									Map.of("response", answerFor(question, ThreadLocalRandom.current()), "seq", 1));
+						}
+						send(app, "POST", "/api/v1/attempts/" + attempt.get("id") + "/submit", token, Map.of());
+					}
+					catch (Exception ex) {
+						// warm-up only
+					}
+					finally {
+						done.countDown();
+					}
+				});
+			}
+			done.await();
+		}
+	}
+
+	private List<String> prepareCandidates(ApplicationProcess app, ExecutorService threads) throws Exception {
+		List<String> tokens = Collections.synchronizedList(new ArrayList<>());
+		CountDownLatch prepared = new CountDownLatch(this.candidates);
+		java.util.concurrent.Semaphore parallel = new java.util.concurrent.Semaphore(8);
+		for (int i = 0; i < this.candidates; i++) {
+			threads.submit(() -> {
+				try {
+					parallel.acquire();
+					String username = People.username();
+					send(app, "POST", "/api/v1/auth/register", null,
+							People.registration(username, People.idNumber(), "360102"));
+					tokens.add(token(app, username, PASSWORD));
+				}
+				catch (Exception ex) {
+					System.err.println("Could not prepare a candidate: " + ex.getMessage());
+				}
+				finally {
+					parallel.release();
+					prepared.countDown();
+				}
+			});
+		}
+		prepared.await();
+		return tokens;
+	}
+
+	private Map<String, Object> start(ApplicationProcess app, String token, String session) throws Exception {
+		long t = System.nanoTime();
+		Map<String, Object> attempt = send(app, "POST", "/api/v1/exam-sessions/" + session + "/attempts", token,
+				Map.of());
+		this.startLatencies.add((System.nanoTime() - t) / 1_000);
+		return attempt;
+	}
+
+	@SuppressWarnings("unchecked")
+	private void takeExam(ApplicationProcess app, String token, Map<String, Object> attempt, int index)
+			throws Exception {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		String id = (String) attempt.get("id");
+		List<Map<String, Object>> questions = (List<Map<String, Object>>) attempt.get("questions");
+		Instant deadline = Instant.parse((String) attempt.get("deadline"));
+		boolean submitsEarly = index % 2 == 0;
+		boolean goesOffline = index % 10 == 3;
+		Map<String, List<String>> queued = new java.util.LinkedHashMap<>();
+		Map<String, Long> seqs = new java.util.HashMap<>();
+		Instant offlineFrom = Instant.now().plusSeconds(this.examSeconds / 4);
+		Instant offlineUntil = offlineFrom.plusSeconds(20);
+		int answered = 0;
+		while (Instant.now().isBefore(deadline.minusSeconds(2))) {
+			Thread.sleep(random.nextLong(2000, 6000));
+			Map<String, Object> question = questions.get(random.nextInt(questions.size()));
+			String questionId = (String) question.get("questionId");
+			List<String> response = answerFor(question, random);
+			long seq = seqs.merge(questionId, 1L, Long::sum);
+			boolean offline = goesOffline && Instant.now().isAfter(offlineFrom) && Instant.now().isBefore(offlineUntil);
+			if (offline) {
+				queued.put(questionId, response);
+				continue;
+			}
+			for (Map.Entry<String, List<String>> waiting : queued.entrySet()) {
+				save(app, token, id, waiting.getKey(), waiting.getValue(), seqs.merge(waiting.getKey(), 1L, Long::sum));
+			}
+			queued.clear();
+			save(app, token, id, questionId, response, seq);
+			answered++;
+			if (submitsEarly && answered >= questions.size()) {
+				send(app, "POST", "/api/v1/attempts/" + id + "/submit", token, Map.of());
+				return;
+			}
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> answerFor(Map<String, Object> question, ThreadLocalRandom random) {
+		if ("true_false".equals(question.get("type"))) {
+			return List.of(random.nextBoolean() ? "true" : "false");
+		}
+		List<Map<String, Object>> options = (List<Map<String, Object>>) question.get("options");
+		return List.of((String) options.get(random.nextInt(options.size())).get("id"));
+	}
+
+	private void save(ApplicationProcess app, String token, String attempt, String questionId, List<String> response,
+			long seq) throws Exception {
+		long t = System.nanoTime();
+		HttpResponse<String> result = raw(app, "PUT", "/api/v1/attempts/" + attempt + "/answers/" + questionId, token,
+				Map.of("response", response, "seq", seq));
+		this.saveLatencies.add((System.nanoTime() - t) / 1_000);
+		this.saves.incrementAndGet();
+		if (result.statusCode() == 200) {
+			@SuppressWarnings("unchecked")
+			Map<String, Object> body = JSON.readValue(result.body(), Map.class);
+			long storedSeq = ((Number) body.get("seq")).longValue();
+			if (storedSeq == seq) {
+				this.acknowledged.computeIfAbsent(attempt, (k) -> new ConcurrentHashMap<>())
+					.merge(questionId, new Acknowledged(seq, response), (a, b) -> (a.seq() >= b.seq()) ? a : b);
+			}
+		}
+		else if (result.statusCode() == 409) {
+			this.refusedAfterDeadline.incrementAndGet();
+		}
+		else {
+			this.errors.incrementAndGet();
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private int verify(ApplicationProcess app, List<String> tokens, List<Map<String, Object>> attempts)
+			throws Exception {
+		int lost = 0;
+		int open = 0;
+		for (Map.Entry<String, String> owner : this.owners.entrySet()) {
+			String id = owner.getKey();
+			Map<String, Object> attempt = send(app, "GET", "/api/v1/attempts/" + id, owner.getValue(), null);
+			if ("IN_PROGRESS".equals(attempt.get("status"))) {
+				open++;
+			}
+			Map<String, Map<String, Object>> answers = (Map<String, Map<String, Object>>) attempt.get("answers");
+			for (Map.Entry<String, Acknowledged> ack : this.acknowledged.getOrDefault(id, Map.of()).entrySet()) {
+				Map<String, Object> stored = answers.get(ack.getKey());
+				long storedSeq = (stored != null) ? ((Number) stored.get("seq")).longValue() : -1;
+				if (storedSeq < ack.getValue().seq() || (storedSeq == ack.getValue().seq()
+						&& !stored.get("response").equals(ack.getValue().response()))) {
+					lost++;
+				}
+			}
+		}
+		assertThat(attempts).hasSize(tokens.size());
+		assertThat(open).as("attempts still open after the deadline and grace").isZero();
+		return lost;
+	}
+
+	private String report(int n, long examMillis, int lost) {
+		List<Long> starts = sorted(this.startLatencies);
+		List<Long> saveTimes = sorted(this.saveLatencies);
+		return String.format("""
+				Exam-day scenario: %d candidates, %d-second exam, embedded store, %s
+				  starts (all released at once): p50 %s  p95 %s  p99 %s  max %s
+				  saves: %d in %.1f s = %.0f/s; p50 %s  p95 %s  p99 %s  max %s
+				  refused after deadline + grace: %d   errors: %d   lost acknowledged answers: %d
+				""", n, this.examSeconds, Instant.now(), ms(starts, 50), ms(starts, 95), ms(starts, 99),
+				ms(starts, 100), this.saves.get(), examMillis / 1000.0, this.saves.get() * 1000.0 / examMillis,
+				ms(saveTimes, 50), ms(saveTimes, 95), ms(saveTimes, 99), ms(saveTimes, 100),
+				this.refusedAfterDeadline.get(), this.errors.get(), lost);
+	}
+
+	private static List<Long> sorted(ConcurrentLinkedQueue<Long> values) {
+		List<Long> list = new ArrayList<>(values);
+		Collections.sort(list);
+		return list;
+	}
+
+	private static String ms(List<Long> sortedMicros, int percentile) {
+		if (sortedMicros.isEmpty()) {
+			return "-";
+		}
+		int index = Math.min(sortedMicros.size() - 1, (int) Math.ceil(percentile / 100.0 * sortedMicros.size()) - 1);
+		return String.format("%.1f ms", sortedMicros.get(Math.max(0, index)) / 1000.0);
+	}
+
+	@SuppressWarnings("unchecked")
+	private String session(ApplicationProcess app, String trainer, int attempts) throws Exception {
+		List<Map<String, Object>> banks = JSON
+			.readValue(raw(app, "GET", "/api/v1/question-banks", trainer, null).body(), List.class);
+		String bank = banks.stream()
+			.filter((b) -> Boolean.TRUE.equals(b.get("official")))
+			.map((b) -> (String) b.get("id"))
+			.findFirst()
+			.orElseThrow();
+		Map<String, Object> exam = send(app, "POST", "/api/v1/exams", trainer,
+				Map.of("title", "考试日压力测试", "sections",
+						List.of(Map.of("title", "单选", "bankIds", List.of(bank), "type", "single", "count", 10,
+								"scorePerQuestion", 5),
+								Map.of("title", "判断", "bankIds", List.of(bank), "type", "true_false", "count", 10,
+										"scorePerQuestion", 5)),
+						"passMark", 60, "timeLimitSeconds", this.examSeconds, "maxAttempts", attempts));
+		Map<String, Object> session = send(app, "POST", "/api/v1/exam-sessions", trainer,
+				Map.of("examId", exam.get("id"), "title", "压力测试场次", "opensAt",
+						Instant.now().minusSeconds(60).toString(), "closesAt",
+						Instant.now().plus(Duration.ofHours(2)).toString()));
+		return (String) session.get("id");
+	}
+
+	private String token(ApplicationProcess app, String username, String password) throws Exception {
+		return (String) send(app, "POST", "/api/v1/auth/token", null,
+				Map.of("username", username, "password", password))
+			.get("accessToken");
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> send(ApplicationProcess app, String method, String path, String token, Object body)
+			throws Exception {
+		HttpResponse<String> response = raw(app, method, path, token, body);
+		if (response.statusCode() / 100 != 2) {
+			throw new IllegalStateException(
+					method + " " + path + " → " + response.statusCode() + " " + response.body());
+		}
+		return JSON.readValue(response.body(), Map.class);
+	}
+
+	private HttpResponse<String> raw(ApplicationProcess app, String method, String path, String token, Object body)
+			throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
+			.timeout(Duration.ofSeconds(60))
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json");
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		request.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))
+				: HttpRequest.BodyPublishers.noBody());
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}
