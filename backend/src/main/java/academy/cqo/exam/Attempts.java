@@ -696,6 +696,88 @@ public class Attempts implements StartupTask {
 		}
 	}
 
+	// Regrading
+
+	/**
+	 * What a regrade did.
+	 *
+	 * @param attempts attempts that contained the question
+	 * @param changed attempts whose mark changed
+	 */
+	public record Regraded(int attempts, int changed) {
+	}
+
+	/**
+	 * Regrade one question in every submitted attempt of an exam with the question's
+	 * current key (after a trainer corrected it): marks and totals are recomputed, each
+	 * change is logged in the attempt (who, old and new mark), and attempts that now pass
+	 * publish their outcome. Questions whose options changed are not regraded.
+	 * @param examId the exam
+	 * @param questionId the corrected question
+	 * @param staff a trainer or administrator
+	 * @return how many attempts were looked at and changed
+	 */
+	public Mono<Regraded> regrade(String examId, String questionId, CurrentUser staff) {
+		requireStaff(staff);
+		return this.exams.exam(examId)
+			.zipWith(this.banks.currentVersion(questionId))
+			.flatMap((pair) -> this.store.findByExam(examId)
+				.filter((attempt) -> !AttemptDocument.IN_PROGRESS.equals(attempt.status())
+						&& !attempt.results().isEmpty())
+				.filter((attempt) -> attempt.paper().stream().anyMatch((q) -> q.questionId().equals(questionId)))
+				.concatMap((attempt) -> regradeOne(attempt, questionId, pair.getT2().content(),
+						pair.getT1().definition(), staff))
+				.collectList())
+			.map((changes) -> new Regraded(changes.size(),
+					(int) changes.stream().filter(Boolean::booleanValue).count()));
+	}
+
+	private Mono<Boolean> regradeOne(AttemptDocument attempt, String questionId, QuestionContent current,
+			ExamDefinition exam, CurrentUser staff) {
+		int index = 0;
+		while (!attempt.paper().get(index).questionId().equals(questionId)) {
+			index++;
+		}
+		PaperQuestion question = attempt.paper().get(index);
+		QuestionContent shown = question.content();
+		boolean sameOptions = shown.options()
+			.stream()
+			.map(Option::id)
+			.toList()
+			.equals(current.options().stream().map(Option::id).toList());
+		if (shown.type() != current.type() || !sameOptions || shown.type() == QuestionType.ESSAY) {
+			return Mono.just(false);
+		}
+		QuestionContent corrected = new QuestionContent(shown.type(), shown.stem(), shown.options(), current.answer(),
+				current.blanks(), shown.referenceAnswer(), shown.rubric(), shown.score(), current.explanation(),
+				shown.source());
+		SavedAnswer answer = attempt.answers().get(questionId);
+		Grading.Mark mark = Grading.mark(corrected, question.score(), (answer != null) ? answer.response() : null,
+				exam.multipleChoiceScoring());
+		QuestionResult before = attempt.results().get(index);
+		QuestionResult after = new QuestionResult(questionId, mark.awarded(), mark.correct());
+		if (java.util.Objects.equals(before.awarded(), after.awarded()) && corrected.equals(shown)) {
+			return Mono.just(false);
+		}
+		Double score = null;
+		Boolean passed = null;
+		if (AttemptDocument.GRADED.equals(attempt.status())) {
+			double total = 0;
+			for (int i = 0; i < attempt.results().size(); i++) {
+				Double awarded = (i == index) ? after.awarded() : attempt.results().get(i).awarded();
+				total += (awarded != null) ? awarded : 0;
+			}
+			score = Math.round(total * 100) / 100.0;
+			passed = score >= exam.passMark();
+		}
+		AttemptEvent event = new AttemptEvent("REGRADED", this.clock.instant(), null,
+				staff.username() + " " + questionId + " " + before.awarded() + " -> " + after.awarded());
+		return this.store.regrade(attempt.id(), index, corrected, before, after, score, passed, event)
+			.flatMap(this::publishIfPassed)
+			.map((regraded) -> !java.util.Objects.equals(before.awarded(), after.awarded()))
+			.defaultIfEmpty(false);
+	}
+
 	// Item analysis
 
 	/**

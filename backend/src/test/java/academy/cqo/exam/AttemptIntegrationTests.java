@@ -60,15 +60,7 @@ class AttemptIntegrationTests {
 	 * A fresh candidate registered for one test, so attempts of other tests do not count.
 	 */
 	QuestionBankApi freshCandidate() {
-		String username = People.username();
-		this.client.post()
-			.uri("/api/v1/auth/register")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(People.registration(username, People.idNumber(), "360102"))
-			.exchange()
-			.expectStatus()
-			.isCreated();
-		return new QuestionBankApi(this.client, username, "Qual1ty#Safe");
+		return QuestionBankApi.newCandidate(this.client);
 	}
 
 	/** A session of a one-minute exam of 4 true/false and 2 single-choice questions. */

@@ -83,15 +83,8 @@ class ExamAuthoringIntegrationTests {
 			.returnResult()
 			.getResponseBody()
 			.get("id");
-		String username = People.username();
-		this.client.post()
-			.uri("/api/v1/auth/register")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(People.registration(username, People.idNumber(), "360102"))
-			.exchange()
-			.expectStatus()
-			.isCreated();
-		QuestionBankApi candidate = new QuestionBankApi(this.client, username, "Qual1ty#Safe");
+		QuestionBankApi candidate = QuestionBankApi.newCandidate(this.client);
+		String username = (String) candidate.getJson("/api/v1/me").get("username");
 		Map<String, Object> attempt = candidate.post("/api/v1/exam-sessions/" + session + "/attempts", Map.of())
 			.expectBody(QuestionBankApi.JSON)
 			.returnResult()

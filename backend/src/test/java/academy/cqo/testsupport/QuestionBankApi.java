@@ -34,6 +34,24 @@ public final class QuestionBankApi {
 		this.token = Tokens.issue(client, username, password);
 	}
 
+	/**
+	 * Register a new candidate (in 东湖区) and sign in as them, so that a test's attempts do
+	 * not meet those of other tests.
+	 * @param client the client
+	 * @return the candidate's API
+	 */
+	public static QuestionBankApi newCandidate(WebTestClient client) {
+		String username = People.username();
+		client.post()
+			.uri("/api/v1/auth/register")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(People.registration(username, People.idNumber(), "360102"))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		return new QuestionBankApi(client, username, "Qual1ty#Safe");
+	}
+
 	public String token() {
 		return this.token;
 	}

@@ -66,6 +66,18 @@ public record AttemptDocument(@Id String id, String sessionId, String examId, St
 		results = (results != null) ? List.copyOf(results) : List.of();
 	}
 
+	/**
+	 * The same attempt with another paper (the stored references filled in, or emptied).
+	 * @param otherPaper the paper
+	 * @return the attempt
+	 */
+	public AttemptDocument withPaper(List<PaperQuestion> otherPaper) {
+		return new AttemptDocument(this.id, this.sessionId, this.examId, this.accountId, this.username, this.number,
+				this.status, this.startedAt, this.deadline, this.seed, otherPaper, this.answers, this.flagged,
+				this.events, this.browserToken, this.startedFrom, this.submittedAt, this.submittedBy, this.results,
+				this.score, this.maxScore, this.passed, this.gradedAt, this.outcomePublished);
+	}
+
 	public static String idOf(String sessionId, String accountId, int number) {
 		return sessionId + ":" + accountId + ":" + number;
 	}
@@ -76,7 +88,8 @@ public record AttemptDocument(@Id String id, String sessionId, String examId, St
 	 * @param questionId the question
 	 * @param version the exact version shown
 	 * @param section the blueprint section it was drawn for
-	 * @param content what that version says, key included (never sent to the candidate)
+	 * @param content what that version says, key included (never sent to the candidate);
+	 * not stored unless a regrade corrected it (see {@code PaperContents})
 	 * @param score what it is worth in this exam
 	 * @param optionOrder option ids in the order shown
 	 */

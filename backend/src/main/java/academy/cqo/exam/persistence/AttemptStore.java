@@ -31,8 +31,11 @@ public class AttemptStore {
 
 	private final ReactiveMongoTemplate mongo;
 
-	AttemptStore(ReactiveMongoTemplate mongo) {
+	private final PaperContents contents;
+
+	AttemptStore(ReactiveMongoTemplate mongo, PaperContents contents) {
 		this.mongo = mongo;
+		this.contents = contents;
 	}
 
 	/**
@@ -46,23 +49,28 @@ public class AttemptStore {
 	}
 
 	public Mono<AttemptDocument> findById(String id) {
-		return this.mongo.findById(id, AttemptDocument.class);
+		return this.mongo.findById(id, AttemptDocument.class).flatMap(this.contents::hydrate);
 	}
 
 	public Flux<AttemptDocument> findByCandidate(String sessionId, String accountId) {
-		return this.mongo.find(Query.query(Criteria.where("sessionId").is(sessionId).and("accountId").is(accountId))
-			.with(Sort.by("number")), AttemptDocument.class);
+		return this.mongo
+			.find(Query.query(Criteria.where("sessionId").is(sessionId).and("accountId").is(accountId))
+				.with(Sort.by("number")), AttemptDocument.class)
+			.concatMap(this.contents::hydrate);
 	}
 
 	public Flux<AttemptDocument> findByAccount(String accountId) {
-		return this.mongo.find(
-				Query.query(Criteria.where("accountId").is(accountId)).with(Sort.by(Sort.Direction.DESC, "startedAt")),
-				AttemptDocument.class);
+		return this.mongo
+			.find(Query.query(Criteria.where("accountId").is(accountId))
+				.with(Sort.by(Sort.Direction.DESC, "startedAt")), AttemptDocument.class)
+			.concatMap(this.contents::hydrate);
 	}
 
 	public Flux<AttemptDocument> findBySession(String sessionId) {
-		return this.mongo.find(Query.query(Criteria.where("sessionId").is(sessionId)).with(Sort.by("startedAt")),
-				AttemptDocument.class);
+		return this.mongo
+			.find(Query.query(Criteria.where("sessionId").is(sessionId)).with(Sort.by("startedAt")),
+					AttemptDocument.class)
+			.concatMap(this.contents::hydrate);
 	}
 
 	public Mono<Long> countCandidates(String sessionId) {
@@ -100,19 +108,23 @@ public class AttemptStore {
 	public Mono<AttemptDocument> flag(String id, String accountId, String questionId, boolean flagged) {
 		Update update = flagged ? new Update().addToSet("flagged", questionId)
 				: new Update().pull("flagged", questionId);
-		return this.mongo.findAndModify(
-				Query.query(Criteria.where("_id")
-					.is(id)
-					.and("accountId")
-					.is(accountId)
-					.and("status")
-					.is(AttemptDocument.IN_PROGRESS)),
-				update, FindAndModifyOptions.options().returnNew(true), AttemptDocument.class);
+		return this.mongo
+			.findAndModify(
+					Query.query(Criteria.where("_id")
+						.is(id)
+						.and("accountId")
+						.is(accountId)
+						.and("status")
+						.is(AttemptDocument.IN_PROGRESS)),
+					update, FindAndModifyOptions.options().returnNew(true), AttemptDocument.class)
+			.flatMap(this.contents::hydrate);
 	}
 
 	public Mono<AttemptDocument> record(String id, AttemptEvent event) {
-		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(id)), new Update().push("events", event),
-				FindAndModifyOptions.options().returnNew(true), AttemptDocument.class);
+		return this.mongo
+			.findAndModify(Query.query(Criteria.where("_id").is(id)), new Update().push("events", event),
+					FindAndModifyOptions.options().returnNew(true), AttemptDocument.class)
+			.flatMap(this.contents::hydrate);
 	}
 
 	/**
@@ -123,9 +135,11 @@ public class AttemptStore {
 	 * @return the attempt
 	 */
 	public Mono<AttemptDocument> takeOver(String id, String token, AttemptEvent event) {
-		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(id)),
-				new Update().set("browserToken", token).push("events", event),
-				FindAndModifyOptions.options().returnNew(true), AttemptDocument.class);
+		return this.mongo
+			.findAndModify(Query.query(Criteria.where("_id").is(id)),
+					new Update().set("browserToken", token).push("events", event),
+					FindAndModifyOptions.options().returnNew(true), AttemptDocument.class)
+			.flatMap(this.contents::hydrate);
 	}
 
 	/**
@@ -141,8 +155,9 @@ public class AttemptStore {
 			.set("submittedAt", event.at())
 			.set("submittedBy", by)
 			.push("events", event);
-		return this.mongo.findAndModify(open, update, FindAndModifyOptions.options().returnNew(true),
-				AttemptDocument.class);
+		return this.mongo
+			.findAndModify(open, update, FindAndModifyOptions.options().returnNew(true), AttemptDocument.class)
+			.flatMap(this.contents::hydrate);
 	}
 
 	/**
@@ -161,8 +176,9 @@ public class AttemptStore {
 		if (gradedAt != null) {
 			update.set("status", AttemptDocument.GRADED).set("gradedAt", gradedAt);
 		}
-		return this.mongo.findAndModify(submitted, update, FindAndModifyOptions.options().returnNew(true),
-				AttemptDocument.class);
+		return this.mongo
+			.findAndModify(submitted, update, FindAndModifyOptions.options().returnNew(true), AttemptDocument.class)
+			.flatMap(this.contents::hydrate);
 	}
 
 	/**
@@ -181,8 +197,9 @@ public class AttemptStore {
 			.and("results")
 			.elemMatch(Criteria.where("questionId").is(questionId)));
 		Update update = new Update().set("results.$.awarded", points).push("events", event);
-		return this.mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true),
-				AttemptDocument.class);
+		return this.mongo
+			.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), AttemptDocument.class)
+			.flatMap(this.contents::hydrate);
 	}
 
 	/**
@@ -199,20 +216,57 @@ public class AttemptStore {
 			.set("score", score)
 			.set("passed", passed)
 			.set("gradedAt", at);
-		return this.mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true),
-				AttemptDocument.class);
+		return this.mongo
+			.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), AttemptDocument.class)
+			.flatMap(this.contents::hydrate);
 	}
 
 	public Flux<AttemptDocument> findGradedByExam(String examId) {
-		return this.mongo.find(
-				Query.query(Criteria.where("examId").is(examId).and("status").is(AttemptDocument.GRADED)),
-				AttemptDocument.class);
+		return this.mongo
+			.find(Query.query(Criteria.where("examId").is(examId).and("status").is(AttemptDocument.GRADED)),
+					AttemptDocument.class)
+			.concatMap(this.contents::hydrate);
+	}
+
+	/**
+	 * Apply a regrade of one question: the corrected key and its mark, and the total when
+	 * the attempt is final. Conditional on the mark it replaces, so a regrade racing
+	 * another change applies once.
+	 * @param id the attempt
+	 * @param index the question's position in the paper
+	 * @param corrected the question with the corrected key
+	 * @param before the mark it replaces
+	 * @param after the new mark
+	 * @param score the new total, or {@code null} while not final
+	 * @param passed whether it now passes, or {@code null} while not final
+	 * @param event the log entry
+	 * @return the regraded attempt, or empty when it changed meanwhile
+	 */
+	public Mono<AttemptDocument> regrade(String id, int index, academy.cqo.questionbank.QuestionContent corrected,
+			QuestionResult before, QuestionResult after, Double score, Boolean passed, AttemptEvent event) {
+		Query query = Query
+			.query(Criteria.where("_id").is(id).and("results." + index + ".awarded").is(before.awarded()));
+		Update update = new Update().set("paper." + index + ".content", corrected)
+			.set("results." + index, after)
+			.push("events", event);
+		if (score != null) {
+			update.set("score", score).set("passed", passed);
+		}
+		return this.mongo
+			.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), AttemptDocument.class)
+			.flatMap(this.contents::hydrate);
+	}
+
+	public Flux<AttemptDocument> findByExam(String examId) {
+		return this.mongo.find(Query.query(Criteria.where("examId").is(examId)), AttemptDocument.class)
+			.concatMap(this.contents::hydrate);
 	}
 
 	public Flux<AttemptDocument> findAwaitingMarks(String sessionId) {
 		return this.mongo
 			.find(Query.query(Criteria.where("sessionId").is(sessionId).and("status").is(AttemptDocument.SUBMITTED))
-				.with(Sort.by("submittedAt")), AttemptDocument.class);
+				.with(Sort.by("submittedAt")), AttemptDocument.class)
+			.concatMap(this.contents::hydrate);
 	}
 
 	public Mono<Void> markOutcomePublished(String id) {
@@ -228,9 +282,10 @@ public class AttemptStore {
 	 * @return the attempts
 	 */
 	public Flux<AttemptDocument> findOverdue(Instant cutoff) {
-		return this.mongo.find(
-				Query.query(Criteria.where("status").is(AttemptDocument.IN_PROGRESS).and("deadline").lte(cutoff)),
-				AttemptDocument.class);
+		return this.mongo
+			.find(Query.query(Criteria.where("status").is(AttemptDocument.IN_PROGRESS).and("deadline").lte(cutoff)),
+					AttemptDocument.class)
+			.concatMap(this.contents::hydrate);
 	}
 
 	/**
@@ -238,9 +293,10 @@ public class AttemptStore {
 	 * @return the attempts
 	 */
 	public Flux<AttemptDocument> findUngraded() {
-		return this.mongo.find(
-				Query.query(Criteria.where("status").is(AttemptDocument.SUBMITTED).and("results").size(0)),
-				AttemptDocument.class);
+		return this.mongo
+			.find(Query.query(Criteria.where("status").is(AttemptDocument.SUBMITTED).and("results").size(0)),
+					AttemptDocument.class)
+			.concatMap(this.contents::hydrate);
 	}
 
 	/**
@@ -256,7 +312,7 @@ public class AttemptStore {
 			.and("outcomePublished")
 			.is(false)
 			.and("gradedAt")
-			.lt(gradedBefore)), AttemptDocument.class);
+			.lt(gradedBefore)), AttemptDocument.class).concatMap(this.contents::hydrate);
 	}
 
 }

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import academy.cqo.exam.Attempts;
 import academy.cqo.exam.Exams;
 import academy.cqo.exam.SessionDefinition;
 import academy.cqo.exam.SessionSummary;
@@ -36,8 +37,11 @@ class ExamsApi {
 
 	private final Exams exams;
 
-	ExamsApi(Exams exams) {
+	private final Attempts attempts;
+
+	ExamsApi(Exams exams, Attempts attempts) {
 		this.exams = exams;
+		this.attempts = attempts;
 	}
 
 	record Created(String id) {
@@ -76,6 +80,17 @@ class ExamsApi {
 	@Operation(summary = "How many reviewed questions each section of a blueprint can draw from (for the editor)")
 	Mono<List<Exams.SectionCount>> counts(@RequestBody ExamJson exam) {
 		return Mono.fromCallable(exam::toSections).flatMap(this.exams::counts);
+	}
+
+	record RegradeRequest(String questionId) {
+	}
+
+	@PostMapping("/exams/{id}/regrade")
+	@Operation(summary = "Regrade one question in every submitted attempt with its current (corrected) key; "
+			+ "each change is logged in the attempt")
+	Mono<Attempts.Regraded> regrade(@PathVariable String id, @RequestBody RegradeRequest request,
+			@AuthenticationPrincipal CurrentUser user) {
+		return this.attempts.regrade(id, request.questionId(), user);
 	}
 
 	@PostMapping("/exam-sessions")
