@@ -52,12 +52,26 @@ public class AttemptStore {
 		return this.mongo.findById(id, AttemptDocument.class).flatMap(this.contents::hydrate);
 	}
 
+	/**
+	 * A candidate's attempts in a session, first to last. Attempt ids are
+	 * {@code sessionId:accountId:n}, so they are found by key (1, 2, … until one is
+	 * missing) rather than by scanning: on an exam day every candidate starts at once.
+	 * @param sessionId the session
+	 * @param accountId the candidate
+	 * @return the attempts in order
+	 */
 	public Flux<AttemptDocument> findByCandidate(String sessionId, String accountId) {
-		return this.mongo
-			.find(Query.query(Criteria.where("sessionId").is(sessionId).and("accountId").is(accountId))
-				.with(Sort.by("number")), AttemptDocument.class)
+		return Flux.range(1, 1000)
+			.concatMap((number) -> this.mongo
+				.findById(AttemptDocument.idOf(sessionId, accountId, number), AttemptDocument.class)
+				.defaultIfEmpty(MISSING), 1)
+			.takeWhile((attempt) -> attempt != MISSING)
 			.concatMap(this.contents::hydrate);
 	}
+
+	/** Marks the end of a candidate's attempts when probing by key. */
+	private static final AttemptDocument MISSING = new AttemptDocument("", "", "", "", "", 0, "", null, null, 0, null,
+			null, null, null, null, null, null, null, null, null, 0, null, null, false);
 
 	public Flux<AttemptDocument> findByAccount(String accountId) {
 		return this.mongo

@@ -201,14 +201,22 @@ class ExamAuthoringPages {
 	}
 
 	@GetMapping("/manage/sessions/{sessionId}/marking")
-	Mono<String> marking(@PathVariable String sessionId, @AuthenticationPrincipal CurrentUser user, Model model) {
+	Mono<String> marking(@PathVariable String sessionId,
+			@org.springframework.web.bind.annotation.RequestParam(defaultValue = "paper") String by,
+			@AuthenticationPrincipal CurrentUser user, Model model) {
 		return this.exams.session(sessionId)
 			.zipWhen((session) -> this.exams.exam(session.examId()))
 			.zipWith(this.attempts.markingQueue(sessionId, user).collectList())
 			.map((pair) -> {
+				List<Attempts.MarkingItem> items = new ArrayList<>(pair.getT2());
+				if ("question".equals(by)) {
+					items.sort(java.util.Comparator.comparing(Attempts.MarkingItem::questionId)
+						.thenComparing(Attempts.MarkingItem::label));
+				}
 				model.addAttribute("examSession", pair.getT1().getT1());
 				model.addAttribute("exam", pair.getT1().getT2());
-				model.addAttribute("items", pair.getT2());
+				model.addAttribute("items", items);
+				model.addAttribute("by", by);
 				return "exam/marking";
 			});
 	}
