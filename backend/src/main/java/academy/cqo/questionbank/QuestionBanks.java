@@ -60,6 +60,8 @@ public class QuestionBanks {
 
 	private final Map<DrawCriteria, Drawable> drawableCache = new ConcurrentHashMap<>();
 
+	private final Map<String, Delivered> deliveredCache = new ConcurrentHashMap<>();
+
 	QuestionBanks(BankStore banks, QuestionStore questions, Clock clock) {
 		this.banks = banks;
 		this.questions = questions;
@@ -429,34 +431,41 @@ public class QuestionBanks {
 	}
 
 	/**
-	 * Freeze many questions for one paper. Questions already frozen are read in two
-	 * queries; only those never delivered are frozen one by one, so starting an attempt
-	 * stays cheap once a bank is in use.
+	 * Freeze many questions for one paper. A question already frozen is read by key (and
+	 * remembered for a few seconds, see {@link #DRAWABLE_FOR}); only questions never
+	 * delivered are frozen, so starting an attempt stays cheap once a bank is in use.
 	 * @param questionIds the questions, in paper order
 	 * @return their frozen versions, in the same order
 	 */
 	public Flux<QuestionVersion> deliverAll(List<String> questionIds) {
-		return Flux.fromIterable(questionIds)
-			.flatMap(this.questions::findById, 8)
+		Instant now = this.clock.instant();
+		return Flux.fromIterable(questionIds).concatMap((id) -> {
+			Delivered cached = this.deliveredCache.get(id);
+			if (cached != null && cached.until().isAfter(now)) {
+				return Mono.just(cached.version());
+			}
+			return deliverOne(id).doOnNext((version) -> {
+				if (this.deliveredCache.size() > 50_000) {
+					this.deliveredCache.clear();
+				}
+				this.deliveredCache.put(id, new Delivered(version, now.plus(DRAWABLE_FOR)));
+			});
+		});
+	}
+
+	private Mono<QuestionVersion> deliverOne(String questionId) {
+		return this.questions.findById(questionId)
 			.filter(QuestionDocument::delivered)
-			.map((question) -> QuestionVersionDocument.idOf(question.id(), question.version()))
-			.flatMap((versionId) -> this.questions.findVersionById(versionId), 8)
-			.collectMap(QuestionVersionDocument::questionId)
-			.flatMapMany((frozen) -> Flux.fromIterable(questionIds)
-				.concatMap((id) -> frozen.containsKey(id) ? Mono.just(versionOf(frozen.get(id))) : deliver(id)));
+			.flatMap((question) -> this.questions
+				.findVersionById(QuestionVersionDocument.idOf(question.id(), question.version())))
+			.map(QuestionBanks::versionOf)
+			.switchIfEmpty(Mono.defer(() -> deliver(questionId)));
 	}
 
 	/**
-	 * A question's current version, without freezing it (to regrade with a corrected
-	 * key).
-	 * @param questionId the question
-	 * @return the current version
+	 * A question's frozen version, remembered briefly for the papers drawn at one start.
 	 */
-	public Mono<QuestionVersion> currentVersion(String questionId) {
-		return this.questions.findById(questionId)
-			.map((question) -> new QuestionVersion(question.id(), question.bankId(), question.version(),
-					question.content()))
-			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
+	private record Delivered(QuestionVersion version, Instant until) {
 	}
 
 	private static QuestionVersion versionOf(QuestionVersionDocument stored) {
