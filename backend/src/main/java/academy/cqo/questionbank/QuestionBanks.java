@@ -468,6 +468,19 @@ public class QuestionBanks {
 	private record Delivered(QuestionVersion version, Instant until) {
 	}
 
+	/**
+	 * A question's current version, without freezing it (to regrade with a corrected
+	 * key).
+	 * @param questionId the question
+	 * @return the current version
+	 */
+	public Mono<QuestionVersion> currentVersion(String questionId) {
+		return this.questions.findById(questionId)
+			.map((question) -> new QuestionVersion(question.id(), question.bankId(), question.version(),
+					question.content()))
+			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
+	}
+
 	private static QuestionVersion versionOf(QuestionVersionDocument stored) {
 		return new QuestionVersion(stored.questionId(), stored.bankId(), stored.version(), stored.content());
 	}
