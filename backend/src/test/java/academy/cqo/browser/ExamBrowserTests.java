@@ -1,6 +1,7 @@
 package academy.cqo.browser;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -8,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.chromium.HasNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import academy.cqo.testsupport.Browser;
 import academy.cqo.testsupport.IntegrationTest;
 import academy.cqo.testsupport.People;
+import academy.cqo.testsupport.QuestionBankApi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,6 +107,42 @@ class ExamBrowserTests {
 		assertThat(result.getText()).contains("得分", "/ 100", "及格分 60");
 		assertThat(page.findElements(By.cssSelector(".question-card"))).hasSize(20);
 		this.browser.screenshot("exam-result");
+	}
+
+	@Test
+	void answersGivenOfflineAreQueuedAndSavedOnceTheConnectionIsBack() {
+		QuestionBankApi candidate = QuestionBankApi.newCandidate(this.client);
+		String username = (String) candidate.getJson("/api/v1/me").get("username");
+		WebDriver page = this.browser.driver();
+		this.browser.signIn(url("/login"), username, "Qual1ty#Safe");
+		this.browser.waiting().until(ExpectedConditions.urlContains("/account"));
+		page.get(url("/exams"));
+		page.findElement(By.cssSelector("[data-session='demo-practice-session'] button[type=submit]")).click();
+		this.browser.waiting().until(ExpectedConditions.urlMatches("/attempts/.+"));
+		String attemptId = page.getCurrentUrl().substring(page.getCurrentUrl().lastIndexOf('/') + 1);
+		this.browser.waiting().until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("time-left"), "--:--")));
+
+		ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+		offline.setOffline(true);
+		((HasNetworkConditions) page).setNetworkConditions(offline);
+		WebElement option = page.findElements(By.cssSelector("#q-3 input")).get(0);
+		String questionId = page.findElement(By.id("q-3")).getAttribute("data-question");
+		option.click();
+		this.browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("save-state"), "网络中断"));
+		assertThat(candidate.getJson("/api/v1/attempts/" + attemptId).get("answers"))
+			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+			.doesNotContainKey(questionId);
+		this.browser.screenshot("exam-offline");
+
+		((HasNetworkConditions) page).deleteNetworkConditions();
+		this.browser.waiting().until(ExpectedConditions.textToBe(By.id("save-state"), "所有答案已保存"));
+		@SuppressWarnings("unchecked")
+		Map<String, Object> answers = (Map<String, Object>) candidate.getJson("/api/v1/attempts/" + attemptId)
+			.get("answers");
+		@SuppressWarnings("unchecked")
+		Map<String, Object> saved = (Map<String, Object>) answers.get(questionId);
+		assertThat(saved).isNotNull();
+		assertThat(saved.get("response")).isEqualTo(List.of(option.getAttribute("value")));
 	}
 
 	private static int seconds(String clock) {
