@@ -696,6 +696,47 @@ public class Attempts implements StartupTask {
 		}
 	}
 
+	// Staff view
+
+	/**
+	 * An attempt as staff see it in a session's list, with its integrity log.
+	 *
+	 * @param id the attempt
+	 * @param username the candidate
+	 * @param number 1 for the first attempt
+	 * @param status its status
+	 * @param startedAt when it started
+	 * @param startedFrom the address it started from
+	 * @param deadline its deadline
+	 * @param submittedBy {@code CANDIDATE}, {@code DEADLINE} or {@code INTEGRITY}
+	 * @param score the score when final
+	 * @param passed whether it passed when final
+	 * @param answered how many questions have an answer
+	 * @param questions how many questions the paper has
+	 * @param focusLosses how often the page was left
+	 * @param events the whole log
+	 */
+	public record StaffAttempt(String id, String username, int number, String status, Instant startedAt,
+			String startedFrom, Instant deadline, String submittedBy, Double score, Boolean passed, int answered,
+			int questions, long focusLosses, List<AttemptEvent> events) {
+	}
+
+	/**
+	 * The attempts of a session, oldest first, with their logs (for review and appeals).
+	 * @param sessionId the session
+	 * @param staff a trainer or administrator
+	 * @return the attempts
+	 */
+	public Flux<StaffAttempt> inSession(String sessionId, CurrentUser staff) {
+		requireStaff(staff);
+		return this.store.findBySession(sessionId)
+			.map((attempt) -> new StaffAttempt(attempt.id(), attempt.username(), attempt.number(), attempt.status(),
+					attempt.startedAt(), attempt.startedFrom(), attempt.deadline(), attempt.submittedBy(),
+					attempt.score(), attempt.passed(), attempt.answers().size(), attempt.paper().size(),
+					attempt.events().stream().filter((event) -> "FOCUS_LOST".equals(event.type())).count(),
+					attempt.events()));
+	}
+
 	// Regrading
 
 	/**

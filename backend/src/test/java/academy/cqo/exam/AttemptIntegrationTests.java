@@ -404,6 +404,35 @@ class AttemptIntegrationTests {
 		}
 
 		@Test
+		void whenTheCandidateLeavesThePageTooOftenThenTheAttemptIsSubmittedAndTheLogKeepsIt() {
+			QuestionBankApi trainer = trainer();
+			String session = shortSession(trainer, Map.of("maxFocusLosses", 2));
+			QuestionBankApi candidate = freshCandidate();
+			String id = (String) start(candidate, session, 201).get("id");
+
+			candidate.post("/api/v1/attempts/" + id + "/events", Map.of("type", "FOCUS_LOST"))
+				.expectStatus()
+				.isAccepted()
+				.expectBody()
+				.jsonPath("$.focusLosses")
+				.isEqualTo(1)
+				.jsonPath("$.submitted")
+				.isEqualTo(false);
+			candidate.post("/api/v1/attempts/" + id + "/events", Map.of("type", "COPY")).expectStatus().isAccepted();
+			candidate.post("/api/v1/attempts/" + id + "/events", Map.of("type", "FOCUS_LOST"))
+				.expectStatus()
+				.isAccepted()
+				.expectBody()
+				.jsonPath("$.submitted")
+				.isEqualTo(true);
+			candidate.post("/api/v1/attempts/" + id + "/events", Map.of("type", "HACKED"))
+				.expectStatus()
+				.isBadRequest();
+
+			assertThat(candidate.getJson("/api/v1/attempts/" + id).get("status")).isEqualTo("GRADED");
+		}
+
+		@Test
 		void whenTheAttemptsAreUsedUpThenNoMoreStart() {
 			QuestionBankApi trainer = trainer();
 			String session = shortSession(trainer, Map.of("maxAttempts", 1));

@@ -145,6 +145,7 @@ class ExamAuthoringIntegrationTests {
 		assertThat(this.events.of(AttemptPassed.class).filter((passed) -> passed.attemptId().equals(attemptId)))
 			.hasSize(1);
 		assertThat(trainer.page("/manage/sessions/" + session + "/marking")).contains("没有待阅的答卷");
+		assertThat(trainer.page("/manage/sessions/" + session)).contains(username, "开始", "考生交卷", "阅卷记分", "3 / 3");
 
 		String analysis = trainer.page("/manage/exams/" + examId + "/analysis");
 		assertThat(analysis).contains("id=\"analysis-summary\"", "答卷数");

@@ -166,11 +166,15 @@ class ExamAuthoringPages {
 
 	@GetMapping("/manage/sessions/{sessionId}")
 	Mono<String> session(@PathVariable String sessionId, @AuthenticationPrincipal CurrentUser user, Model model) {
-		return this.exams.session(sessionId).zipWhen((session) -> this.exams.exam(session.examId())).map((pair) -> {
-			model.addAttribute("examSession", pair.getT1());
-			model.addAttribute("exam", pair.getT2());
-			return "exam/session";
-		});
+		return this.exams.session(sessionId)
+			.zipWhen((session) -> this.exams.exam(session.examId()))
+			.zipWith(this.attempts.inSession(sessionId, user).collectList())
+			.map((pair) -> {
+				model.addAttribute("examSession", pair.getT1().getT1());
+				model.addAttribute("exam", pair.getT1().getT2());
+				model.addAttribute("attempts", pair.getT2());
+				return "exam/session";
+			});
 	}
 
 	@GetMapping("/manage/exams/{examId}/analysis")
