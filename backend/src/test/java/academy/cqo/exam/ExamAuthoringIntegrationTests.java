@@ -51,10 +51,24 @@ class ExamAuthoringIntegrationTests {
 		assertThat(refused).contains("id=\"exam-problems\"", "第 1 部分需要 500 道题", "页面创建的考试");
 
 		form.set("sectionCount", "2");
-		trainer.post("/manage/exams/new", "/manage/exams", examForm("页面创建的考试", bank, "essay", "2"))
+		String location = trainer.post("/manage/exams/new", "/manage/exams", examForm("页面创建的考试", bank, "essay", "2"))
+			.expectStatus()
+			.is3xxRedirection()
+			.returnResult(Void.class)
+			.getResponseHeaders()
+			.getLocation()
+			.toString();
+		assertThat(trainer.page("/manage/exams")).contains("页面创建的考试");
+
+		String examId = location.substring(location.indexOf("created=") + "created=".length());
+		String edit = trainer.page("/manage/exams/" + examId + "/edit");
+		assertThat(edit).contains("修改考试", "value=\"页面创建的考试\"");
+		trainer
+			.post("/manage/exams/" + examId + "/edit", "/manage/exams/" + examId,
+					examForm("页面修改后的考试", bank, "essay", "3"))
 			.expectStatus()
 			.is3xxRedirection();
-		assertThat(trainer.page("/manage/exams")).contains("页面创建的考试");
+		assertThat(trainer.page("/manage/exams")).contains("页面修改后的考试").doesNotContain("页面创建的考试");
 	}
 
 	@Test

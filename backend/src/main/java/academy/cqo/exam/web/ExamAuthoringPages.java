@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import reactor.core.publisher.Mono;
 
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 
 import academy.cqo.exam.Attempts;
+import academy.cqo.exam.ExamDefinition;
 import academy.cqo.exam.Exams;
 import academy.cqo.exam.MultipleChoiceScoring;
 import academy.cqo.exam.ReviewPolicy;
@@ -95,12 +97,34 @@ class ExamAuthoringPages {
 		});
 	}
 
+	@GetMapping("/manage/exams/{examId}/edit")
+	Mono<String> editExam(@PathVariable String examId, @AuthenticationPrincipal CurrentUser user, Model model) {
+		return this.exams.exam(examId).flatMap((exam) -> {
+			model.addAttribute("form", ExamForm.of(exam.definition()));
+			model.addAttribute("examId", examId);
+			model.addAttribute("errors", Map.of());
+			return editor(user, model);
+		});
+	}
+
+	@PostMapping("/manage/exams/{examId}")
+	Mono<String> updateExam(@PathVariable String examId, @AuthenticationPrincipal CurrentUser user,
+			ServerWebExchange exchange, Model model) {
+		model.addAttribute("examId", examId);
+		return save(exchange, model, user, (definition) -> this.exams.update(examId, definition, user));
+	}
+
 	@PostMapping("/manage/exams")
 	Mono<String> createExam(@AuthenticationPrincipal CurrentUser user, ServerWebExchange exchange, Model model) {
+		return save(exchange, model, user, (definition) -> this.exams.create(definition, user));
+	}
+
+	private Mono<String> save(ServerWebExchange exchange, Model model, CurrentUser user,
+			Function<ExamDefinition, Mono<Exams.Exam>> store) {
 		return exchange.getFormData()
 			.map(ExamForm::from)
 			.flatMap((form) -> Mono.fromCallable(form::toDefinition)
-				.flatMap((definition) -> this.exams.create(definition, user))
+				.flatMap(store)
 				.map((exam) -> "redirect:/manage/exams?created=" + exam.id())
 				.onErrorResume(InvalidInput.class, (ex) -> {
 					exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);

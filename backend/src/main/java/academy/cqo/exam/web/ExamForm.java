@@ -12,6 +12,7 @@ import academy.cqo.exam.ExamDefinition;
 import academy.cqo.exam.MultipleChoiceScoring;
 import academy.cqo.exam.ReviewPolicy;
 import academy.cqo.exam.Section;
+import academy.cqo.exam.domain.Grading;
 import academy.cqo.questionbank.QuestionType;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
@@ -57,6 +58,25 @@ record ExamForm(String title, String description, String qualifying, String pass
 		}
 		return new ExamForm("", "", "", "60", "60", "1", "0", "on", "on", ReviewPolicy.SCORE_ONLY.name(),
 				MultipleChoiceScoring.ALL_OR_NOTHING.name(), "0", rows);
+	}
+
+	static ExamForm of(ExamDefinition exam) {
+		List<Row> rows = new ArrayList<>();
+		for (Section section : exam.sections()) {
+			rows.add(new Row(section.title(), section.bankIds().isEmpty() ? "" : section.bankIds().get(0),
+					(section.type() != null) ? section.type().code() : "", String.join("；", section.tags()),
+					String.join(",", section.difficulties().stream().sorted().map(String::valueOf).toList()),
+					String.valueOf(section.count()), Grading.format(section.scorePerQuestion())));
+		}
+		while (rows.size() < ROWS) {
+			rows.add(Row.empty());
+		}
+		return new ExamForm(exam.title(), (exam.description() != null) ? exam.description() : "",
+				exam.qualifying() ? "on" : "", Grading.format(exam.passMark()),
+				String.valueOf(exam.timeLimitSeconds() / 60), String.valueOf(exam.maxAttempts()),
+				String.valueOf(exam.coolingOffSeconds() / 60), exam.shuffleQuestions() ? "on" : "",
+				exam.shuffleOptions() ? "on" : "", exam.reviewPolicy().name(), exam.multipleChoiceScoring().name(),
+				String.valueOf(exam.maxFocusLosses()), rows);
 	}
 
 	static ExamForm from(MultiValueMap<String, String> data) {
