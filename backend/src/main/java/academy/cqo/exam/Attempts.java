@@ -624,7 +624,7 @@ public class Attempts implements StartupTask {
 	 * @return the essays
 	 */
 	public Flux<MarkingItem> markingQueue(String sessionId, CurrentUser marker) {
-		requireStaff(marker);
+		CurrentUser.requireStaff(marker);
 		return this.store.findAwaitingMarks(sessionId).index().concatMap((indexed) -> {
 			AttemptDocument attempt = indexed.getT2();
 			List<MarkingItem> items = new ArrayList<>();
@@ -652,7 +652,7 @@ public class Attempts implements StartupTask {
 	 * @return the attempt's outcome
 	 */
 	public Mono<Outcome> mark(String attemptId, String questionId, double points, CurrentUser marker) {
-		requireStaff(marker);
+		CurrentUser.requireStaff(marker);
 		return this.store.findById(attemptId)
 			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
 			.flatMap((attempt) -> {
@@ -689,13 +689,6 @@ public class Attempts implements StartupTask {
 			.switchIfEmpty(Mono.defer(() -> this.store.findById(attempt.id())));
 	}
 
-	private static void requireStaff(CurrentUser user) {
-		if (user == null
-				|| !(user.has(academy.cqo.identity.Role.TRAINER) || user.has(academy.cqo.identity.Role.ADMIN))) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-		}
-	}
-
 	// Staff view
 
 	/**
@@ -728,7 +721,7 @@ public class Attempts implements StartupTask {
 	 * @return the attempts
 	 */
 	public Flux<StaffAttempt> inSession(String sessionId, CurrentUser staff) {
-		requireStaff(staff);
+		CurrentUser.requireStaff(staff);
 		return this.store.findBySession(sessionId)
 			.map((attempt) -> new StaffAttempt(attempt.id(), attempt.username(), attempt.number(), attempt.status(),
 					attempt.startedAt(), attempt.startedFrom(), attempt.deadline(), attempt.submittedBy(),
@@ -759,7 +752,7 @@ public class Attempts implements StartupTask {
 	 * @return how many attempts were looked at and changed
 	 */
 	public Mono<Regraded> regrade(String examId, String questionId, CurrentUser staff) {
-		requireStaff(staff);
+		CurrentUser.requireStaff(staff);
 		return this.exams.exam(examId)
 			.zipWith(this.banks.currentVersion(questionId))
 			.flatMap((pair) -> this.store.findByExam(examId)
@@ -828,7 +821,7 @@ public class Attempts implements StartupTask {
 	 * @return the report
 	 */
 	public Mono<ItemAnalysis.Report> analysis(String examId, CurrentUser staff) {
-		requireStaff(staff);
+		CurrentUser.requireStaff(staff);
 		return this.store.findGradedByExam(examId).map(Attempts::sitting).collectList().map(ItemAnalysis::of);
 	}
 

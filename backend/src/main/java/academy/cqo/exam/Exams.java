@@ -16,7 +16,6 @@ import academy.cqo.exam.persistence.ExamDocument;
 import academy.cqo.exam.persistence.ExamStore;
 import academy.cqo.exam.persistence.SessionDocument;
 import academy.cqo.identity.CurrentUser;
-import academy.cqo.identity.Role;
 import academy.cqo.questionbank.QuestionBanks;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
@@ -86,7 +85,7 @@ public class Exams {
 	 * @return the stored exam
 	 */
 	public Mono<Exam> create(ExamDefinition definition, CurrentUser author) {
-		requireStaff(author);
+		CurrentUser.requireStaff(author);
 		Instant now = this.clock.instant();
 		return checked(definition)
 			.then(this.store.insert(new ExamDocument(ExamStore.newId(), definition, author.username(), now, now)))
@@ -101,7 +100,7 @@ public class Exams {
 	 * @return the changed exam
 	 */
 	public Mono<Exam> update(String examId, ExamDefinition definition, CurrentUser author) {
-		requireStaff(author);
+		CurrentUser.requireStaff(author);
 		return exam(examId).then(checked(definition))
 			.then(this.store.updateDefinition(examId, definition, this.clock.instant()))
 			.map(Exams::exam);
@@ -114,7 +113,7 @@ public class Exams {
 	}
 
 	public Flux<Exam> exams(CurrentUser user) {
-		requireStaff(user);
+		CurrentUser.requireStaff(user);
 		return this.store.findExams().map(Exams::exam);
 	}
 
@@ -146,7 +145,7 @@ public class Exams {
 	 * @return the session
 	 */
 	public Mono<SessionSummary> createSession(SessionDefinition definition, CurrentUser author) {
-		requireStaff(author);
+		CurrentUser.requireStaff(author);
 		List<FieldViolation> violations = ExamRules.check(definition);
 		if (!violations.isEmpty()) {
 			return Mono.error(new InvalidInput(violations));
@@ -169,7 +168,7 @@ public class Exams {
 	 */
 	public Mono<List<SessionDocument.Adjustment>> adjust(String sessionId, SessionDocument.Adjustment adjustment,
 			CurrentUser author) {
-		requireStaff(author);
+		CurrentUser.requireStaff(author);
 		if (adjustment.extraTimeSeconds() < 0 || adjustment.extraAttempts() < 0
 				|| adjustment.extraTimeSeconds() > 24 * 3600 || adjustment.extraAttempts() > 10) {
 			return Mono.error(new InvalidInput(List.of(FieldViolation.of("adjustment", "exam.adjustment.range"))));
@@ -198,7 +197,7 @@ public class Exams {
 	 */
 	public Flux<SessionSummary> sessions(boolean openOnly, CurrentUser user) {
 		Instant now = this.clock.instant();
-		boolean staff = user.has(Role.TRAINER) || user.has(Role.ADMIN);
+		boolean staff = user.isStaff();
 		return this.store.findSessions()
 			.filter((session) -> !openOnly || session.openAt(now))
 			.filter((session) -> staff || inScope(session, user))
@@ -215,12 +214,6 @@ public class Exams {
 		return new SessionSummary(session.id(), exam.id(), definition.title(), session.title(), session.opensAt(),
 				session.closesAt(), definition.timeLimitSeconds(), definition.questionCount(), definition.qualifying(),
 				definition.totalScore(), definition.passMark());
-	}
-
-	private static void requireStaff(CurrentUser user) {
-		if (user == null || !(user.has(Role.TRAINER) || user.has(Role.ADMIN))) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-		}
 	}
 
 	private static String blankToNull(String text) {

@@ -3,6 +3,9 @@ package academy.cqo.identity;
 import java.io.Serializable;
 import java.util.Set;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+
 import academy.cqo.shared.Jurisdiction;
 
 /**
@@ -24,6 +27,25 @@ public record CurrentUser(String accountId, String username, String fullName, Se
 
 	public boolean has(Role role) {
 		return this.roles.contains(role);
+	}
+
+	/**
+	 * Whether the user authors and runs training: a trainer or an administrator.
+	 * @return whether the user is staff
+	 */
+	public boolean isStaff() {
+		return has(Role.TRAINER) || has(Role.ADMIN);
+	}
+
+	/**
+	 * Refuse anyone but trainers and administrators.
+	 * @param user the caller, or {@code null}
+	 * @throws ResponseStatusException 403 for anyone else
+	 */
+	public static void requireStaff(CurrentUser user) {
+		if (user == null || !user.isStaff()) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
 	}
 
 	/**

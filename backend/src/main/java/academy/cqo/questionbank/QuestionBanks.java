@@ -20,7 +20,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
 
 import academy.cqo.identity.CurrentUser;
-import academy.cqo.identity.Role;
 import academy.cqo.questionbank.domain.BankAccess;
 import academy.cqo.questionbank.domain.QuestionRules;
 import academy.cqo.questionbank.domain.TextFolding;
@@ -87,7 +86,7 @@ public class QuestionBanks {
 	 * @return the new bank
 	 */
 	public Mono<BankSummary> create(String name, String description, CurrentUser user) {
-		requireStaff(user);
+		CurrentUser.requireStaff(user);
 		List<FieldViolation> violations = new ArrayList<>();
 		String trimmed = (name != null) ? name.strip() : "";
 		if (trimmed.isEmpty() || trimmed.length() > 100) {
@@ -110,7 +109,7 @@ public class QuestionBanks {
 	 * @return the banks, oldest first
 	 */
 	public Flux<BankSummary> visibleTo(CurrentUser user) {
-		requireStaff(user);
+		CurrentUser.requireStaff(user);
 		return this.questions.countsByBank()
 			.flatMapMany((counts) -> this.banks.findAll()
 				.filter((bank) -> BankAccess.canRead(bank, user))
@@ -145,7 +144,7 @@ public class QuestionBanks {
 	}
 
 	Mono<BankDocument> readableBank(String bankId, CurrentUser user) {
-		requireStaff(user);
+		CurrentUser.requireStaff(user);
 		return this.banks.findById(bankId)
 			.filter((bank) -> BankAccess.canRead(bank, user))
 			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
@@ -536,12 +535,6 @@ public class QuestionBanks {
 		return new QuestionView(question.id(), question.bankId(), question.code(), question.number(),
 				question.content(), question.difficulty(), question.tags(), question.status(), question.version(),
 				question.delivered(), question.revision(), question.updatedAt(), question.updatedBy(), versions);
-	}
-
-	private static void requireStaff(CurrentUser user) {
-		if (user == null || !(user.has(Role.TRAINER) || user.has(Role.ADMIN))) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-		}
 	}
 
 	private static String blankToNull(String text) {

@@ -13,8 +13,4 @@ package academy.cqo.questionbank;
 public record QuestionFilter(QuestionType type, String tag, Integer difficulty, ReviewStatus status, String text,
 		boolean anyStatus) {
 
-	public static QuestionFilter all() {
-		return new QuestionFilter(null, null, null, null, null, true);
-	}
-
 }

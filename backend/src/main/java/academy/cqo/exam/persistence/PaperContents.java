@@ -37,7 +37,6 @@ class PaperContents {
 	/**
 	 * The attempt as stored: paper contents left out unless corrected.
 	 * @param attempt the attempt with its paper's contents
-	 * @param corrected ids of questions whose content differs from their frozen version
 	 * @return the attempt to store
 	 */
 	static AttemptDocument stripped(AttemptDocument attempt) {

@@ -86,10 +86,4 @@ public class ImportJournal {
 				ImportDocument.class);
 	}
 
-	public Flux<ImportDocument> recent(String bankId, int limit) {
-		return this.mongo.find(Query.query(Criteria.where("bankId").is(bankId))
-			.with(org.springframework.data.domain.Sort.by("startedAt").descending())
-			.limit(limit), ImportDocument.class);
-	}
-
 }

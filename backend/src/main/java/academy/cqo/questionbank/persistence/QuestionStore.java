@@ -81,12 +81,6 @@ public class QuestionStore implements StartupTask {
 				QuestionDocument.class);
 	}
 
-	public Flux<QuestionDocument> findByIds(String bankId, Collection<String> ids) {
-		return this.mongo.find(
-				Query.query(Criteria.where("_id").in(ids).and("bankId").is(bankId).andOperator(visible())),
-				QuestionDocument.class);
-	}
-
 	public Mono<QuestionDocument> findByFingerprint(String bankId, String fingerprint) {
 		return this.mongo.findOne(Query.query(Criteria.where("bankId").is(bankId).and("fingerprint").is(fingerprint)),
 				QuestionDocument.class);
