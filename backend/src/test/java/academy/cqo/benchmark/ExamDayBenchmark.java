@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 import academy.cqo.testsupport.ApplicationProcess;
+import academy.cqo.testsupport.Eventually;
 import academy.cqo.testsupport.People;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,14 +126,8 @@ class ExamDayBenchmark {
 			ready.countDown();
 			done.await();
 			long examMillis = (System.nanoTime() - examStart) / 1_000_000;
-			Instant latest = attempts.stream()
-				.map((a) -> Instant.parse((String) a.get("deadline")))
-				.max(Instant::compareTo)
-				.orElse(Instant.now());
-			Duration wait = Duration.between(Instant.now(), latest.plusSeconds(30 + 10));
-			if (!wait.isNegative()) {
-				Thread.sleep(wait.toMillis());
-			}
+			Eventually.await("every attempt submitted (by its candidate or by the server)", Duration.ofMinutes(3),
+					() -> noneOpen(app));
 			int lost = verify(app, tokens, attempts);
 			String report = report(tokens.size(), examMillis, lost);
 			System.out.println(report);
@@ -293,6 +288,16 @@ class ExamDayBenchmark {
 		else {
 			this.errors.incrementAndGet();
 		}
+	}
+
+	private boolean noneOpen(ApplicationProcess app) throws Exception {
+		for (Map.Entry<String, String> owner : this.owners.entrySet()) {
+			if ("IN_PROGRESS"
+				.equals(send(app, "GET", "/api/v1/attempts/" + owner.getKey(), owner.getValue(), null).get("status"))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	@SuppressWarnings("unchecked")

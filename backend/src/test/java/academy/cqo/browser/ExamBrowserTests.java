@@ -15,12 +15,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import academy.cqo.testsupport.Browser;
 import academy.cqo.testsupport.IntegrationTest;
-import academy.cqo.testsupport.People;
 import academy.cqo.testsupport.QuestionBankApi;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,14 +53,8 @@ class ExamBrowserTests {
 
 	@Test
 	void candidateTakesTheDemoExamRefreshesMidWayAndSeesTheResult() {
-		String username = People.username();
-		this.client.post()
-			.uri("/api/v1/auth/register")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(People.registration(username, People.idNumber(), "360102"))
-			.exchange()
-			.expectStatus()
-			.isCreated();
+		QuestionBankApi candidate = QuestionBankApi.newCandidate(this.client);
+		String username = (String) candidate.getJson("/api/v1/me").get("username");
 		WebDriver page = this.browser.driver();
 		this.browser.signIn(url("/login"), username, "Qual1ty#Safe");
 		this.browser.waiting().until(ExpectedConditions.urlContains("/account"));

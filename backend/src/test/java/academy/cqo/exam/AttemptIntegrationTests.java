@@ -2,11 +2,9 @@ package academy.cqo.exam;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -15,15 +13,12 @@ import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import academy.cqo.testsupport.IntegrationTest;
 import academy.cqo.testsupport.MutableClock;
-import academy.cqo.testsupport.People;
 import academy.cqo.testsupport.PublishedEvents;
 import academy.cqo.testsupport.QuestionBankApi;
-import academy.cqo.testsupport.Tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,44 +60,16 @@ class AttemptIntegrationTests {
 
 	/** A session of a one-minute exam of 4 true/false and 2 single-choice questions. */
 	String shortSession(QuestionBankApi trainer, Map<String, Object> overrides) {
-		String bank = officialBank(trainer);
+		String bank = trainer.officialBankId();
 		Map<String, Object> exam = new HashMap<>(Map.of("title", "计时测试考试", "sections", List.of(
 				Map.of("title", "判断", "bankIds", List.of(bank), "type", "true_false", "count", 4, "scorePerQuestion",
 						10),
 				Map.of("title", "单选", "bankIds", List.of(bank), "type", "single", "count", 2, "scorePerQuestion", 30)),
 				"passMark", 60, "timeLimitSeconds", 60, "maxAttempts", 2, "reviewPolicy", "explanations"));
 		exam.putAll(overrides);
-		String examId = (String) trainer.post("/api/v1/exams", exam)
-			.expectStatus()
-			.isCreated()
-			.expectBody(QuestionBankApi.JSON)
-			.returnResult()
-			.getResponseBody()
-			.get("id");
+		String examId = trainer.createExam(exam);
 		Instant now = this.clock.instant();
-		return (String) trainer
-			.post("/api/v1/exam-sessions",
-					Map.of("examId", examId, "title", "测试场次", "opensAt", now.minusSeconds(60).toString(), "closesAt",
-							now.plus(Duration.ofDays(1)).toString()))
-			.expectStatus()
-			.isCreated()
-			.expectBody(QuestionBankApi.JSON)
-			.returnResult()
-			.getResponseBody()
-			.get("id");
-	}
-
-	@SuppressWarnings("unchecked")
-	static String officialBank(QuestionBankApi trainer) {
-		return trainer.get("/api/v1/question-banks")
-			.expectBodyList(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.stream()
-			.filter((bank) -> Boolean.TRUE.equals(bank.get("official")))
-			.map((bank) -> (String) bank.get("id"))
-			.findFirst()
-			.orElseThrow();
+		return trainer.openSession(examId, "测试场次", now.minusSeconds(60), now.plus(Duration.ofDays(1)));
 	}
 
 	Map<String, Object> start(QuestionBankApi candidate, String session, int status) {
@@ -126,10 +93,8 @@ class AttemptIntegrationTests {
 	}
 
 	/** The answer key of a question, read by a trainer. */
-	@SuppressWarnings("unchecked")
 	List<String> keyOf(String questionId) {
-		List<Object> key = (List<Object>) trainer().getJson("/api/v1/questions/" + questionId).get("key");
-		return key.stream().map(String::valueOf).toList();
+		return trainer().keyOf(questionId);
 	}
 
 	@Nested
@@ -152,7 +117,7 @@ class AttemptIntegrationTests {
 		@Test
 		void whenABlueprintAsksForMoreThanTheBanksHoldThenRefusedNamingTheSection() {
 			QuestionBankApi trainer = trainer();
-			String bank = officialBank(trainer);
+			String bank = trainer.officialBankId();
 			trainer
 				.post("/api/v1/exams",
 						Map.of("title", "过大的考试", "sections",

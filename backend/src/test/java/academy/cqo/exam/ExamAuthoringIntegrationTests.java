@@ -9,14 +9,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 import academy.cqo.testsupport.IntegrationTest;
 import academy.cqo.testsupport.PageSession;
-import academy.cqo.testsupport.People;
 import academy.cqo.testsupport.PublishedEvents;
 import academy.cqo.testsupport.QuestionBankApi;
 
@@ -39,7 +37,7 @@ class ExamAuthoringIntegrationTests {
 	@Test
 	void whenTheBlueprintCannotBeFilledThenTheEditorSaysWhichSectionAndAFillableOneIsSaved() {
 		PageSession trainer = PageSession.signIn(this.client, "trainer", QuestionBankApi.DEMO_PASSWORD);
-		String bank = AttemptIntegrationTests.officialBank(new QuestionBankApi(this.client, "trainer"));
+		String bank = new QuestionBankApi(this.client, "trainer").officialBankId();
 		MultiValueMap<String, String> form = examForm("页面创建的考试", bank, "essay", "500");
 
 		String refused = trainer.post("/manage/exams/new", "/manage/exams", form)
@@ -74,29 +72,14 @@ class ExamAuthoringIntegrationTests {
 	@Test
 	void whenEssaysAreMarkedBlindThenTheResultBecomesFinalAndThePassIsPublishedOnce() {
 		QuestionBankApi trainerApi = new QuestionBankApi(this.client, "trainer");
-		String bank = AttemptIntegrationTests.officialBank(trainerApi);
-		String examId = (String) trainerApi
-			.post("/api/v1/exams",
-					Map.of("title", "含案例分析的考试", "sections",
-							List.of(Map.of("title", "判断", "bankIds", List.of(bank), "type", "true_false", "count", 2,
-									"scorePerQuestion", 10),
-									Map.of("title", "案例分析", "bankIds", List.of(bank), "type", "essay", "count", 1,
-											"scorePerQuestion", 20)),
-							"passMark", 30, "timeLimitSeconds", 600, "reviewPolicy", "answers"))
-			.expectStatus()
-			.isCreated()
-			.expectBody(QuestionBankApi.JSON)
-			.returnResult()
-			.getResponseBody()
-			.get("id");
-		String session = (String) trainerApi
-			.post("/api/v1/exam-sessions",
-					Map.of("examId", examId, "title", "阅卷测试场次", "opensAt", Instant.now().minusSeconds(600).toString(),
-							"closesAt", Instant.now().plus(Duration.ofDays(1)).toString()))
-			.expectBody(QuestionBankApi.JSON)
-			.returnResult()
-			.getResponseBody()
-			.get("id");
+		String bank = trainerApi.officialBankId();
+		String examId = trainerApi.createExam(Map.of("title", "含案例分析的考试", "sections", List.of(
+				Map.of("title", "判断", "bankIds", List.of(bank), "type", "true_false", "count", 2, "scorePerQuestion",
+						10),
+				Map.of("title", "案例分析", "bankIds", List.of(bank), "type", "essay", "count", 1, "scorePerQuestion", 20)),
+				"passMark", 30, "timeLimitSeconds", 600, "reviewPolicy", "answers"));
+		String session = trainerApi.openSession(examId, "阅卷测试场次", Instant.now().minusSeconds(600),
+				Instant.now().plus(Duration.ofDays(1)));
 		QuestionBankApi candidate = QuestionBankApi.newCandidate(this.client);
 		String username = (String) candidate.getJson("/api/v1/me").get("username");
 		Map<String, Object> attempt = candidate.post("/api/v1/exam-sessions/" + session + "/attempts", Map.of())
@@ -109,7 +92,7 @@ class ExamAuthoringIntegrationTests {
 		for (Map<String, Object> question : AttemptIntegrationTests.questions(attempt)) {
 			String questionId = (String) question.get("questionId");
 			List<String> response = "essay".equals(question.get("type")) ? List.of(essayAnswer)
-					: keyOf(trainerApi, questionId);
+					: trainerApi.keyOf(questionId);
 			candidate
 				.put("/api/v1/attempts/" + attemptId + "/answers/" + questionId,
 						Map.of("response", response, "seq", seq++))
@@ -173,12 +156,6 @@ class ExamAuthoringIntegrationTests {
 			.returnResult()
 			.getResponseBody();
 		assertThat(workbook).startsWith('P', 'K');
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<String> keyOf(QuestionBankApi trainer, String questionId) {
-		List<Object> key = (List<Object>) trainer.getJson("/api/v1/questions/" + questionId).get("key");
-		return key.stream().map(String::valueOf).toList();
 	}
 
 	private static MultiValueMap<String, String> examForm(String title, String bank, String type, String count) {

@@ -40,33 +40,13 @@ class RegradeIntegrationTests {
 						List.of(Map.of("id", "a", "text", "生产者"), Map.of("id", "b", "text", "消费者"),
 								Map.of("id", "c", "text", "行业协会")),
 						"key", List.of("b"), "status", "reviewed", "tags", List.of("质量法律法规/产品质量法")));
-		String questionId = (String) trainer.post("/api/v1/question-banks/" + bank + "/questions", question)
-			.expectStatus()
-			.isCreated()
-			.expectBody(QuestionBankApi.JSON)
-			.returnResult()
-			.getResponseBody()
-			.get("id");
-		String examId = (String) trainer
-			.post("/api/v1/exams",
-					Map.of("title", "重评测试考试", "sections",
-							List.of(Map.of("title", "单选", "bankIds", List.of(bank), "type", "single", "count", 1,
-									"scorePerQuestion", 100)),
-							"passMark", 60, "timeLimitSeconds", 600, "reviewPolicy", "answers"))
-			.expectStatus()
-			.isCreated()
-			.expectBody(QuestionBankApi.JSON)
-			.returnResult()
-			.getResponseBody()
-			.get("id");
-		String session = (String) trainer
-			.post("/api/v1/exam-sessions",
-					Map.of("examId", examId, "title", "重评场次", "opensAt", Instant.now().minusSeconds(60).toString(),
-							"closesAt", Instant.now().plus(Duration.ofDays(1)).toString()))
-			.expectBody(QuestionBankApi.JSON)
-			.returnResult()
-			.getResponseBody()
-			.get("id");
+		String questionId = trainer.createdId("/api/v1/question-banks/" + bank + "/questions", question);
+		String examId = trainer.createExam(Map.of(
+				"title", "重评测试考试", "sections", List.of(Map.of("title", "单选", "bankIds", List.of(bank), "type", "single",
+						"count", 1, "scorePerQuestion", 100)),
+				"passMark", 60, "timeLimitSeconds", 600, "reviewPolicy", "answers"));
+		String session = trainer.openSession(examId, "重评场次", Instant.now().minusSeconds(60),
+				Instant.now().plus(Duration.ofDays(1)));
 		QuestionBankApi candidate = QuestionBankApi.newCandidate(this.client);
 		String attempt = (String) candidate.post("/api/v1/exam-sessions/" + session + "/attempts", Map.of())
 			.expectBody(QuestionBankApi.JSON)

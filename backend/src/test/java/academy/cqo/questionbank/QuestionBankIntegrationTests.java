@@ -70,7 +70,7 @@ class QuestionBankIntegrationTests {
 		@Test
 		void whenStartedThenEveryTopicFileIsLoadedReviewedAndARestartDuplicatesNothing() {
 			QuestionBankApi trainer = trainer();
-			String officialId = officialBankId(trainer);
+			String officialId = trainer.officialBankId();
 			long reviewed = ((Number) trainer
 				.getJson("/api/v1/question-banks/" + officialId + "/questions?size=1&status=reviewed")
 				.get("total")).longValue();
@@ -85,30 +85,12 @@ class QuestionBankIntegrationTests {
 		@Test
 		void whenATrainerTriesToEditTheOfficialBankThenRefused() {
 			QuestionBankApi trainer = trainer();
-			String officialId = officialBankId(trainer);
+			String officialId = trainer.officialBankId();
 			trainer.post("/api/v1/question-banks/" + officialId + "/questions", singleChoice("官方题库里不能由培训师新增的题？"))
 				.expectStatus()
 				.isForbidden();
 		}
 
-	}
-
-	@SuppressWarnings("unchecked")
-	static String officialBankId(QuestionBankApi client) {
-		List<Map<String, Object>> banks = client.get("/api/v1/question-banks")
-			.expectStatus()
-			.isOk()
-			.expectBodyList(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.stream()
-			.map((bank) -> (Map<String, Object>) bank)
-			.toList();
-		return banks.stream()
-			.filter((bank) -> Boolean.TRUE.equals(bank.get("official")))
-			.map((bank) -> (String) bank.get("id"))
-			.findFirst()
-			.orElseThrow();
 	}
 
 	@Nested
@@ -396,13 +378,7 @@ class QuestionBankIntegrationTests {
 	}
 
 	static String createdId(QuestionBankApi trainer, String bank, Map<String, Object> question) {
-		return (String) trainer.post("/api/v1/question-banks/" + bank + "/questions", question)
-			.expectStatus()
-			.isCreated()
-			.expectBody(QuestionBankApi.JSON)
-			.returnResult()
-			.getResponseBody()
-			.get("id");
+		return trainer.createdId("/api/v1/question-banks/" + bank + "/questions", question);
 	}
 
 	static long revision(QuestionBankApi trainer, String id) {

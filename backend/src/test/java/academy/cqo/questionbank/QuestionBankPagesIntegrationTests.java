@@ -39,8 +39,8 @@ class QuestionBankPagesIntegrationTests {
 	void whenAnImportIsRefusedThenThePageListsEveryProblemWithItsLineAndTheBankIsUnchanged() {
 		QuestionBankApi api = new QuestionBankApi(this.client, "trainer");
 		String bank = api.createBank("页面导入-" + People.username());
-		String session = signIn("trainer");
-		String csrf = csrfOf(page(session, "/question-banks/" + bank));
+		PageSession session = signIn("trainer");
+		String csrf = PageSession.csrfOf(session.page("/question-banks/" + bank));
 		String gift = "::p-1:: 正常的判断题。{T}\n\n::p-2:: 数值题 {#3}\n\n::p-3:: 含脚本<script>x()</script>的题。{F}\n";
 
 		MultipartBodyBuilder parts = new MultipartBodyBuilder();
@@ -54,7 +54,7 @@ class QuestionBankPagesIntegrationTests {
 		});
 		String html = this.client.post()
 			.uri("/question-banks/{id}/imports", bank)
-			.cookie("SESSION", session)
+			.cookie("SESSION", session.cookie())
 			.accept(MediaType.TEXT_HTML)
 			.contentType(MediaType.MULTIPART_FORM_DATA)
 			.body(BodyInserters.fromMultipartData(parts.build()))
@@ -73,8 +73,8 @@ class QuestionBankPagesIntegrationTests {
 	void whenAnEditIsRefusedThenTheEditorShowsTheErrorsAndKeepsWhatWasTyped() {
 		QuestionBankApi api = new QuestionBankApi(this.client, "trainer");
 		String bank = api.createBank("页面编辑-" + People.username());
-		String session = signIn("trainer");
-		String csrf = csrfOf(page(session, "/question-banks/" + bank + "/questions/new"));
+		PageSession session = signIn("trainer");
+		String csrf = PageSession.csrfOf(session.page("/question-banks/" + bank + "/questions/new"));
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 		form.add("_csrf", csrf);
 		form.add("type", "single");
@@ -87,7 +87,7 @@ class QuestionBankPagesIntegrationTests {
 
 		String html = this.client.post()
 			.uri("/question-banks/{id}/questions", bank)
-			.cookie("SESSION", session)
+			.cookie("SESSION", session.cookie())
 			.accept(MediaType.TEXT_HTML)
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(BodyInserters.fromFormData(form))
@@ -103,7 +103,7 @@ class QuestionBankPagesIntegrationTests {
 		form.set("score", "1");
 		String twoKeys = this.client.post()
 			.uri("/question-banks/{id}/questions", bank)
-			.cookie("SESSION", session)
+			.cookie("SESSION", session.cookie())
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(BodyInserters.fromFormData(form))
 			.exchange()
@@ -117,7 +117,7 @@ class QuestionBankPagesIntegrationTests {
 		form.set("correct", "a");
 		this.client.post()
 			.uri("/question-banks/{id}/questions", bank)
-			.cookie("SESSION", session)
+			.cookie("SESSION", session.cookie())
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(BodyInserters.fromFormData(form))
 			.exchange()
@@ -151,10 +151,10 @@ class QuestionBankPagesIntegrationTests {
 
 		Map<String, Object> question = QuestionBankIntegrationTests.singleChoice("看图：\n\n" + uploaded.get("markdown"));
 		String id = QuestionBankIntegrationTests.createdId(api, bank, question);
-		String session = signIn("candidate");
+		PageSession session = signIn("candidate");
 		byte[] served = this.client.get()
 			.uri(url)
-			.cookie("SESSION", session)
+			.cookie("SESSION", session.cookie())
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -165,7 +165,7 @@ class QuestionBankPagesIntegrationTests {
 			.getResponseBody();
 		assertThat(served).isEqualTo(png);
 		this.client.get().uri(url).exchange().expectStatus().is3xxRedirection();
-		assertThat(page(signIn("trainer"), "/questions/" + id)).contains("<img src=\"" + url + "\"");
+		assertThat(signIn("trainer").page("/questions/" + id)).contains("<img src=\"" + url + "\"");
 	}
 
 	private WebTestClient.ResponseSpec upload(QuestionBankApi api, String bank, String name, byte[] content) {
@@ -186,35 +186,18 @@ class QuestionBankPagesIntegrationTests {
 
 	@Test
 	void whenACandidateOpensTheQuestionBanksThenForbidden() {
-		String session = signIn("candidate");
+		PageSession session = signIn("candidate");
 		this.client.get()
 			.uri("/question-banks")
-			.cookie("SESSION", session)
+			.cookie("SESSION", session.cookie())
 			.accept(MediaType.TEXT_HTML)
 			.exchange()
 			.expectStatus()
 			.isForbidden();
 	}
 
-	private String signIn(String username) {
-		return PageSession.signIn(this.client, username, QuestionBankApi.DEMO_PASSWORD).cookie();
-	}
-
-	private String page(String session, String path) {
-		return this.client.get()
-			.uri(path)
-			.cookie("SESSION", session)
-			.accept(MediaType.TEXT_HTML)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-	}
-
-	private static String csrfOf(String html) {
-		return PageSession.csrfOf(html);
+	private PageSession signIn(String username) {
+		return PageSession.signIn(this.client, username, QuestionBankApi.DEMO_PASSWORD);
 	}
 
 }

@@ -1,6 +1,7 @@
 package academy.cqo.testsupport;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -52,17 +53,79 @@ public final class QuestionBankApi {
 		return new QuestionBankApi(client, username, "Qual1ty#Safe");
 	}
 
+	/**
+	 * POST something that answers 201 with an {@code id}.
+	 * @param path where
+	 * @param body what
+	 * @return the new id
+	 */
+	public String createdId(String path, Object body) {
+		return String.valueOf(post(path, body).expectStatus()
+			.isCreated()
+			.expectBody(JSON)
+			.returnResult()
+			.getResponseBody()
+			.get("id"));
+	}
+
+	/**
+	 * Define an exam.
+	 * @param exam the exam as the API takes it
+	 * @return its id
+	 */
+	public String createExam(Map<String, Object> exam) {
+		return createdId("/api/v1/exams", exam);
+	}
+
+	/**
+	 * Open a session of an exam.
+	 * @param examId the exam
+	 * @param title the session's title
+	 * @param opensAt when it opens
+	 * @param closesAt when it closes
+	 * @return its id
+	 */
+	public String openSession(String examId, String title, Instant opensAt, Instant closesAt) {
+		return createdId("/api/v1/exam-sessions", Map.of("examId", examId, "title", title, "opensAt",
+				opensAt.toString(), "closesAt", closesAt.toString()));
+	}
+
+	/**
+	 * The official bank's id.
+	 * @return the id
+	 */
+	@SuppressWarnings("unchecked")
+	public String officialBankId() {
+		return get("/api/v1/question-banks").expectStatus()
+			.isOk()
+			.expectBodyList(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.stream()
+			.filter((bank) -> Boolean.TRUE.equals(bank.get("official")))
+			.map((bank) -> (String) bank.get("id"))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	/**
+	 * A question's answer key as texts (option ids, {@code true}/{@code false}), read by
+	 * a trainer.
+	 * @param questionId the question
+	 * @return the key
+	 */
+	@SuppressWarnings("unchecked")
+	public List<String> keyOf(String questionId) {
+		List<Object> key = (List<Object>) getJson("/api/v1/questions/" + questionId).get("key");
+		return key.stream().map(String::valueOf).toList();
+	}
+
 	public String token() {
 		return this.token;
 	}
 
 	public String createBank(String name) {
-		Map<?, ?> body = createBankRequest(name).expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
-		return String.valueOf(body.get("id"));
+		return createdId("/api/v1/question-banks", Map.of("name", name, "description", "测试题库"));
 	}
 
 	public WebTestClient.ResponseSpec createBankRequest(String name) {
