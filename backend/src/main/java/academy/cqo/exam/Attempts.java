@@ -271,11 +271,7 @@ public class Attempts implements StartupTask {
 	public Mono<Saved> save(String attemptId, String questionId, List<String> response, long seq, String browserToken,
 			CurrentUser candidate) {
 		return owned(attemptId, candidate).flatMap((attempt) -> {
-			PaperQuestion question = attempt.paper()
-				.stream()
-				.filter((q) -> q.questionId().equals(questionId))
-				.findFirst()
-				.orElse(null);
+			PaperQuestion question = attempt.question(questionId).orElse(null);
 			if (question == null) {
 				return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
 			}
@@ -656,11 +652,7 @@ public class Attempts implements StartupTask {
 		return this.store.findById(attemptId)
 			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
 			.flatMap((attempt) -> {
-				PaperQuestion question = attempt.paper()
-					.stream()
-					.filter((q) -> q.questionId().equals(questionId))
-					.findFirst()
-					.orElse(null);
+				PaperQuestion question = attempt.question(questionId).orElse(null);
 				if (question == null) {
 					return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
 				}
@@ -758,7 +750,7 @@ public class Attempts implements StartupTask {
 			.flatMap((pair) -> this.store.findByExam(examId)
 				.filter((attempt) -> !AttemptDocument.IN_PROGRESS.equals(attempt.status())
 						&& !attempt.results().isEmpty())
-				.filter((attempt) -> attempt.paper().stream().anyMatch((q) -> q.questionId().equals(questionId)))
+				.filter((attempt) -> attempt.question(questionId).isPresent())
 				.concatMap((attempt) -> regradeOne(attempt, questionId, pair.getT2().content(),
 						pair.getT1().definition(), staff))
 				.collectList())

@@ -78,6 +78,15 @@ public record AttemptDocument(@Id String id, String sessionId, String examId, St
 				this.score, this.maxScore, this.passed, this.gradedAt, this.outcomePublished);
 	}
 
+	/**
+	 * The paper's question with this id.
+	 * @param questionId the question
+	 * @return it, or empty when the paper does not have it
+	 */
+	public java.util.Optional<PaperQuestion> question(String questionId) {
+		return this.paper.stream().filter((question) -> question.questionId().equals(questionId)).findFirst();
+	}
+
 	public static String idOf(String sessionId, String accountId, int number) {
 		return sessionId + ":" + accountId + ":" + number;
 	}

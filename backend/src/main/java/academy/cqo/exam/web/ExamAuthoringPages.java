@@ -162,7 +162,7 @@ class ExamAuthoringPages {
 				capacity = Integer.parseInt(capacityText.strip());
 			}
 			catch (NumberFormatException ex) {
-				violations.add(FieldViolation.of("capacity", "question.number.invalid", capacityText));
+				violations.add(FieldViolation.of("capacity", "field.notANumber", capacityText));
 			}
 		}
 		Instant opens = time(data.getFirst("opensAt"), "opensAt", violations);

@@ -15,6 +15,7 @@ import academy.cqo.exam.Section;
 import academy.cqo.exam.domain.Grading;
 import academy.cqo.questionbank.QuestionType;
 import academy.cqo.shared.FieldViolation;
+import academy.cqo.shared.FormNumbers;
 import academy.cqo.shared.InvalidInput;
 
 /**
@@ -104,7 +105,7 @@ record ExamForm(String title, String description, String qualifying, String pass
 			Set<Integer> levels = new LinkedHashSet<>();
 			for (String part : row.difficulties().split("[,，\\s]+")) {
 				if (!part.isBlank()) {
-					levels.add((int) number(part, 0, "sections[" + index + "].difficulties", violations));
+					levels.add((int) FormNumbers.parse(part, 0, "sections[" + index + "].difficulties", violations));
 				}
 			}
 			List<String> tagList = List.of(row.tags().split("[;；\\n]"))
@@ -113,14 +114,15 @@ record ExamForm(String title, String description, String qualifying, String pass
 				.filter((tag) -> !tag.isEmpty())
 				.toList();
 			sectionList.add(new Section(row.title().strip(), row.bankId().isBlank() ? List.of() : List.of(row.bankId()),
-					type, tagList, levels, (int) number(row.count(), 0, "sections[" + index + "].count", violations),
-					number(row.scorePerQuestion(), 0, "sections[" + index + "].scorePerQuestion", violations)));
+					type, tagList, levels,
+					(int) FormNumbers.parse(row.count(), 0, "sections[" + index + "].count", violations), FormNumbers
+						.parse(row.scorePerQuestion(), 0, "sections[" + index + "].scorePerQuestion", violations)));
 		}
-		double pass = number(this.passMark, 0, "passMark", violations);
-		int minutes = (int) number(this.timeLimitMinutes, 0, "timeLimitSeconds", violations);
-		int attempts = (int) number(this.maxAttempts, 1, "maxAttempts", violations);
-		int cooling = (int) number(this.coolingOffMinutes, 0, "coolingOffSeconds", violations);
-		int focus = (int) number(this.maxFocusLosses, 0, "maxFocusLosses", violations);
+		double pass = FormNumbers.parse(this.passMark, 0, "passMark", violations);
+		int minutes = (int) FormNumbers.parse(this.timeLimitMinutes, 0, "timeLimitSeconds", violations);
+		int attempts = (int) FormNumbers.parse(this.maxAttempts, 1, "maxAttempts", violations);
+		int cooling = (int) FormNumbers.parse(this.coolingOffMinutes, 0, "coolingOffSeconds", violations);
+		int focus = (int) FormNumbers.parse(this.maxFocusLosses, 0, "maxFocusLosses", violations);
 		if (!violations.isEmpty()) {
 			throw new InvalidInput(violations);
 		}
@@ -133,19 +135,6 @@ record ExamForm(String title, String description, String qualifying, String pass
 	private static String orDefault(String value, String fallback) {
 		String upper = (value != null) ? value.strip().toUpperCase(Locale.ROOT) : "";
 		return upper.isEmpty() ? fallback : upper;
-	}
-
-	private static double number(String text, double fallback, String field, List<FieldViolation> violations) {
-		if (text == null || text.isBlank()) {
-			return fallback;
-		}
-		try {
-			return Double.parseDouble(text.strip());
-		}
-		catch (NumberFormatException ex) {
-			violations.add(FieldViolation.of(field, "question.number.invalid", text));
-			return fallback;
-		}
 	}
 
 	private static String value(MultiValueMap<String, String> data, String name, int index) {

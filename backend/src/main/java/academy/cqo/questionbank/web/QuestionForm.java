@@ -17,6 +17,7 @@ import academy.cqo.questionbank.domain.QuestionRules;
 import academy.cqo.questionbank.domain.Scores;
 import academy.cqo.questionbank.formats.QuestionDraft;
 import academy.cqo.shared.FieldViolation;
+import academy.cqo.shared.FormNumbers;
 import academy.cqo.shared.InvalidInput;
 
 /**
@@ -130,8 +131,9 @@ record QuestionForm(String type, String stem, List<OptionRow> options, String tr
 		}
 		List<List<String>> blankList = (questionType == QuestionType.FILL) ? blanks(this.blanks) : List.of();
 		List<RubricItem> rubricItems = (questionType == QuestionType.ESSAY) ? rubric(violations) : List.of();
-		double points = number(this.score, questionType.defaultScore(), "score", violations);
-		int level = (int) number(this.difficulty, QuestionDraft.DEFAULT_DIFFICULTY, "difficulty", violations);
+		double points = FormNumbers.parse(this.score, questionType.defaultScore(), "score", violations);
+		int level = (int) FormNumbers.parse(this.difficulty, QuestionDraft.DEFAULT_DIFFICULTY, "difficulty",
+				violations);
 		ReviewStatus reviewStatus = ReviewStatus.fromCode(this.status).orElse(ReviewStatus.DRAFT);
 		if (!violations.isEmpty()) {
 			throw new InvalidInput(violations);
@@ -170,19 +172,6 @@ record QuestionForm(String type, String stem, List<OptionRow> options, String tr
 			}
 		}
 		return items;
-	}
-
-	private static double number(String text, double fallback, String field, List<FieldViolation> violations) {
-		if (text == null || text.isBlank()) {
-			return fallback;
-		}
-		try {
-			return Double.parseDouble(text.strip());
-		}
-		catch (NumberFormatException ex) {
-			violations.add(FieldViolation.of(field, "question.number.invalid", text));
-			return fallback;
-		}
 	}
 
 	private static String value(MultiValueMap<String, String> data, String name) {
