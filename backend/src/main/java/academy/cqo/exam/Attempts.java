@@ -22,7 +22,9 @@ import reactor.core.publisher.Mono;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -56,7 +58,7 @@ import academy.cqo.shared.StartupTask;
  * start-up too, exactly once however many instances run.
  */
 @Service
-public class Attempts implements StartupTask {
+public class Attempts implements StartupTask, SchedulingConfigurer {
 
 	private static final Logger logger = LoggerFactory.getLogger(Attempts.class);
 
@@ -854,7 +856,15 @@ public class Attempts implements StartupTask {
 		}).then();
 	}
 
-	@Scheduled(fixedDelayString = "${cqo.exam.sweep-interval:5s}", initialDelayString = "${cqo.exam.sweep-interval:5s}")
+	/**
+	 * Run {@link #finishOverdue()} every {@code cqo.exam.sweep-interval}.
+	 */
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar registrar) {
+		Duration interval = this.settings.sweepInterval();
+		registrar.addFixedDelayTask(new FixedDelayTask(this::sweep, interval, interval));
+	}
+
 	void sweep() {
 		finishOverdue().subscribe(null, (ex) -> logger.warn("Deadline sweep failed; retrying", ex));
 	}

@@ -15,6 +15,7 @@ import reactor.test.StepVerifier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import academy.cqo.testsupport.Eventually;
 import academy.cqo.testsupport.IntegrationTest;
 import academy.cqo.testsupport.MutableClock;
 import academy.cqo.testsupport.PublishedEvents;
@@ -299,6 +300,17 @@ class AttemptIntegrationTests {
 				.expectBody()
 				.jsonPath("$.score")
 				.isEqualTo(20.0);
+		}
+
+		@Test
+		void whenNobodyIsWatchingThenTheScheduledSweepSubmitsTheOverdueAttempt() {
+			QuestionBankApi candidate = freshCandidate();
+			String id = (String) start(candidate, shortSession(trainer(), Map.of()), 201).get("id");
+
+			AttemptIntegrationTests.this.clock.advance(Duration.ofSeconds(95));
+
+			Eventually.await("the sweep submitting the attempt", Duration.ofSeconds(20),
+					() -> "GRADED".equals(candidate.getJson("/api/v1/attempts/" + id).get("status")));
 		}
 
 		@Test
