@@ -23,6 +23,8 @@ public final class QuestionBankApi {
 
 	private final String token;
 
+	private final String username;
+
 	public QuestionBankApi(WebTestClient client, String username) {
 		this(client, username, DEMO_PASSWORD);
 	}
@@ -33,6 +35,11 @@ public final class QuestionBankApi {
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(64 * 1024 * 1024))
 			.build();
 		this.token = Tokens.issue(client, username, password);
+		this.username = username;
+	}
+
+	public String username() {
+		return this.username;
 	}
 
 	/**

@@ -1,0 +1,7 @@
+/**
+ * Certificates: issuing the CQO qualification certificate when a qualifying exam is
+ * passed, the signed QR code and public verification, suspension and revocation, and the
+ * provincial talent pool.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Certificates")
+package academy.cqo.certificate;

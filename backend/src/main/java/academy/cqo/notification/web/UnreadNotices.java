@@ -1,0 +1,36 @@
+package academy.cqo.notification.web;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import academy.cqo.identity.CurrentUser;
+import academy.cqo.notification.Notifications;
+
+/**
+ * How many unread notices the signed-in visitor has, for the navigation of every page.
+ */
+@ControllerAdvice(annotations = Controller.class)
+class UnreadNotices {
+
+	private final Notifications notifications;
+
+	UnreadNotices(Notifications notifications) {
+		this.notifications = notifications;
+	}
+
+	@ModelAttribute("unreadNotices")
+	Mono<Long> unreadNotices() {
+		return ReactiveSecurityContextHolder.getContext()
+			.map(SecurityContext::getAuthentication)
+			.filter((authentication) -> authentication.getPrincipal() instanceof CurrentUser)
+			.flatMap((authentication) -> this.notifications
+				.unread(((CurrentUser) authentication.getPrincipal()).accountId()))
+			.defaultIfEmpty(0L);
+	}
+
+}
