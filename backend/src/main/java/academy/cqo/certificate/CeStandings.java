@@ -5,6 +5,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Service;
 
 import academy.cqo.certificate.persistence.CeStandingStore;
+import academy.cqo.certificate.persistence.TalentPoolStore;
 
 /**
  * Whether certificate holders kept up their yearly continuing education. The CE module
@@ -17,8 +18,11 @@ public class CeStandings {
 
 	private final CeStandingStore store;
 
-	CeStandings(CeStandingStore store) {
+	private final TalentPoolStore pool;
+
+	CeStandings(CeStandingStore store, TalentPoolStore pool) {
 		this.store = store;
+		this.pool = pool;
 	}
 
 	/**
@@ -29,7 +33,9 @@ public class CeStandings {
 	 * @return completes when stored
 	 */
 	public Mono<Void> record(String accountId, int year, boolean overdue) {
-		return this.store.record(accountId, year, overdue);
+		return this.store.record(accountId, year, overdue)
+			.then(overdue(accountId))
+			.flatMap((now) -> this.pool.markCeOverdue(accountId, now));
 	}
 
 	/**

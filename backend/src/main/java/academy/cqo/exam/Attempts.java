@@ -87,10 +87,14 @@ public class Attempts implements StartupTask, SchedulingConfigurer {
 
 	private final ObjectProvider<CourseRequirement> courses;
 
+	private final ObjectProvider<PassHandler> passHandlers;
+
 	private final SecureRandom seeds = new SecureRandom();
 
 	Attempts(AttemptStore store, Exams exams, QuestionBanks banks, ExamSettings settings, Clock clock,
-			ApplicationEventPublisher events, ObjectProvider<CourseRequirement> courses) {
+			ApplicationEventPublisher events, ObjectProvider<CourseRequirement> courses,
+			ObjectProvider<PassHandler> passHandlers) {
+		this.passHandlers = passHandlers;
 		this.store = store;
 		this.exams = exams;
 		this.banks = banks;
@@ -581,10 +585,20 @@ public class Attempts implements StartupTask, SchedulingConfigurer {
 			return Mono.just(attempt);
 		}
 		return this.exams.exam(attempt.examId()).flatMap((exam) -> {
-			this.events.publishEvent(new AttemptPassed(attempt.id(), attempt.examId(), exam.definition().title(),
+			AttemptPassed pass = new AttemptPassed(attempt.id(), attempt.examId(), exam.definition().title(),
 					exam.definition().qualifying(), attempt.sessionId(), attempt.accountId(), attempt.score(),
-					attempt.maxScore(), attempt.gradedAt()));
-			return this.store.markOutcomePublished(attempt.id()).thenReturn(attempt);
+					attempt.maxScore(), attempt.gradedAt());
+			this.events.publishEvent(pass);
+			// A handler that fails leaves the pass unannounced; the sweep offers it
+			// again.
+			return Flux.fromStream(this.passHandlers.orderedStream())
+				.concatMap((handler) -> handler.passed(pass))
+				.then(this.store.markOutcomePublished(attempt.id()))
+				.thenReturn(attempt)
+				.onErrorResume((ex) -> {
+					logger.warn("A module failed to take note of pass {}; it is offered again later", attempt.id(), ex);
+					return Mono.just(attempt);
+				});
 		});
 	}
 
@@ -722,6 +736,23 @@ public class Attempts implements StartupTask, SchedulingConfigurer {
 					attempt.score(), attempt.passed(), attempt.answers().size(), attempt.paper().size(),
 					attempt.events().stream().filter((event) -> "FOCUS_LOST".equals(event.type())).count(),
 					attempt.events()));
+	}
+
+	/**
+	 * The passes of a session as {@link AttemptPassed} records (for modules that act on a
+	 * whole session, such as issuing its certificates in bulk).
+	 * @param sessionId the session
+	 * @return its passed attempts, final results only
+	 */
+	public Flux<AttemptPassed> passes(String sessionId) {
+		return this.exams.session(sessionId)
+			.flatMap((session) -> this.exams.exam(session.examId()))
+			.flatMapMany((exam) -> this.store.findBySession(sessionId)
+				.filter((attempt) -> AttemptDocument.GRADED.equals(attempt.status())
+						&& Boolean.TRUE.equals(attempt.passed()))
+				.map((attempt) -> new AttemptPassed(attempt.id(), attempt.examId(), exam.definition().title(),
+						exam.definition().qualifying(), attempt.sessionId(), attempt.accountId(), attempt.score(),
+						attempt.maxScore(), attempt.gradedAt())));
 	}
 
 	// Regrading

@@ -35,6 +35,10 @@ class ExamDemo implements StartupTask {
 
 	static final String PRACTICE_SESSION = "demo-practice-session";
 
+	static final String QUALIFYING_EXAM = "demo-qualifying-exam";
+
+	static final String QUALIFYING_SESSION = "demo-qualifying-session";
+
 	private final PlatformSettings platform;
 
 	private final ExamStore store;
@@ -61,11 +65,31 @@ class ExamDemo implements StartupTask {
 			return Mono.empty();
 		}
 		return this.banks.officialBankId()
-			.flatMap((bankId) -> this.store.findExam(PRACTICE_EXAM)
-				.switchIfEmpty(Mono.defer(() -> createExam(bankId)))
-				.then(this.store.findSession(PRACTICE_SESSION))
-				.switchIfEmpty(Mono.defer(this::createSession)))
+			.flatMap((bankId) -> demo(PRACTICE_EXAM, practice(bankId), PRACTICE_SESSION, "演示练习场次")
+				.then(demo(QUALIFYING_EXAM, qualifying(bankId), QUALIFYING_SESSION, "演示任职资格考核场次")))
 			.then();
+	}
+
+	private Mono<SessionDocument> demo(String examId, ExamDefinition definition, String sessionId, String title) {
+		return this.store.findExam(examId)
+			.switchIfEmpty(Mono.defer(() -> createExam(examId, definition)))
+			.then(this.store.findSession(sessionId))
+			.switchIfEmpty(Mono.defer(() -> createSession(sessionId, examId, title)));
+	}
+
+	/**
+	 * The demo qualification exam: passing it (60 of 100) issues a real certificate.
+	 * @param bankId the official bank
+	 * @return the exam
+	 */
+	static ExamDefinition qualifying(String bankId) {
+		List<String> banks = List.of(bankId);
+		return new ExamDefinition("首席质量官任职资格考核（演示）",
+				"演示用任职资格考核：从官方题库随机抽取 20 道客观题，满分 100 分，60 分合格，合格即签发首席质量官任职资格证书（演示）。", true,
+				List.of(new Section("一、单项选择题", banks, QuestionType.SINGLE, List.of(), Set.of(), 10, 5),
+						new Section("二、多项选择题", banks, QuestionType.MULTIPLE, List.of(), Set.of(), 5, 6),
+						new Section("三、判断题", banks, QuestionType.TRUE_FALSE, List.of(), Set.of(), 5, 4)),
+				60, 30 * 60, true, true, 3, 0, ReviewPolicy.ANSWERS, MultipleChoiceScoring.HALF_FOR_CORRECT_SUBSET, 0);
 	}
 
 	static ExamDefinition practice(String bankId) {
@@ -78,20 +102,19 @@ class ExamDemo implements StartupTask {
 				0);
 	}
 
-	private Mono<ExamDocument> createExam(String bankId) {
+	private Mono<ExamDocument> createExam(String examId, ExamDefinition definition) {
 		Instant now = this.clock.instant();
-		return this.store.insert(new ExamDocument(PRACTICE_EXAM, practice(bankId), "demo", now, now))
-			.onErrorResume(DuplicateKeyException.class, (ex) -> this.store.findExam(PRACTICE_EXAM));
+		return this.store.insert(new ExamDocument(examId, definition, "demo", now, now))
+			.onErrorResume(DuplicateKeyException.class, (ex) -> this.store.findExam(examId));
 	}
 
-	private Mono<SessionDocument> createSession() {
+	private Mono<SessionDocument> createSession(String sessionId, String examId, String title) {
 		Instant now = this.clock.instant();
-		SessionDocument session = new SessionDocument(PRACTICE_SESSION, PRACTICE_EXAM, "演示练习场次",
-				now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)), null, null, null, null, List.of(),
-				"demo", now);
+		SessionDocument session = new SessionDocument(sessionId, examId, title, now.minus(Duration.ofDays(1)),
+				now.plus(Duration.ofDays(365)), null, null, null, null, List.of(), "demo", now);
 		return this.store.insert(session)
-			.doOnNext((created) -> logger.info("Demo: practice exam session '{}' is open", created.title()))
-			.onErrorResume(DuplicateKeyException.class, (ex) -> this.store.findSession(PRACTICE_SESSION));
+			.doOnNext((created) -> logger.info("Demo: exam session '{}' is open", created.title()))
+			.onErrorResume(DuplicateKeyException.class, (ex) -> this.store.findSession(sessionId));
 	}
 
 }

@@ -189,6 +189,16 @@ public class Exams {
 	}
 
 	/**
+	 * A session as other modules see it.
+	 * @param sessionId the session
+	 * @return its summary, or an error 404
+	 */
+	public Mono<SessionSummary> summary(String sessionId) {
+		return session(sessionId)
+			.flatMap((session) -> this.store.findExam(session.examId()).map((exam) -> summary(session, exam(exam))));
+	}
+
+	/**
 	 * Sessions, newest first, optionally only those open now and open to a candidate's
 	 * region.
 	 * @param openOnly only sessions open now

@@ -19,7 +19,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "cqo.demo=true", "cqo.identity.admin-username=", "logging.level.academy.cqo=WARN" })
+		properties = { "cqo.demo=true", "cqo.identity.admin-username=", "logging.level.academy.cqo=WARN",
+				"cqo.certificate.verifications-per-minute=1000" })
 @AutoConfigureWebTestClient
 @ContextConfiguration(initializers = TestStore.class)
 @Import(TestClockConfiguration.class)

@@ -49,11 +49,24 @@ public final class QuestionBankApi {
 	 * @return the candidate's API
 	 */
 	public static QuestionBankApi newCandidate(WebTestClient client) {
+		return newCandidate(client, Map.of());
+	}
+
+	/**
+	 * Register a new candidate with some registration fields changed (e.g. the name or
+	 * the county) and sign in as them.
+	 * @param client the client
+	 * @param changes the fields to change
+	 * @return the candidate's API
+	 */
+	public static QuestionBankApi newCandidate(WebTestClient client, Map<String, Object> changes) {
 		String username = People.username();
+		Map<String, Object> registration = People.registration(username, People.idNumber(), "360102");
+		registration.putAll(changes);
 		client.post()
 			.uri("/api/v1/auth/register")
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(People.registration(username, People.idNumber(), "360102"))
+			.bodyValue(registration)
 			.exchange()
 			.expectStatus()
 			.isCreated();

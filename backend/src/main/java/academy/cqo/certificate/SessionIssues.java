@@ -1,0 +1,156 @@
+package academy.cqo.certificate;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
+
+import academy.cqo.certificate.persistence.CertificateDocument;
+import academy.cqo.certificate.persistence.CertificateStore;
+import academy.cqo.certificate.persistence.IssueJobStore;
+import academy.cqo.exam.Attempts;
+import academy.cqo.exam.Exams;
+import academy.cqo.identity.CurrentUser;
+import academy.cqo.identity.Role;
+import academy.cqo.shared.Conflict;
+import academy.cqo.shared.FieldViolation;
+
+/**
+ * Certificates per session: issuing for every pass of a session at once (with progress
+ * the page polls), and a zip of the session's PDFs.
+ */
+@Service
+public class SessionIssues {
+
+	private static final Logger logger = LoggerFactory.getLogger(SessionIssues.class);
+
+	private static final Duration STALE = Duration.ofMinutes(30);
+
+	private final Certificates certificates;
+
+	private final CertificateStore store;
+
+	private final IssueJobStore jobs;
+
+	private final Attempts attempts;
+
+	private final Exams exams;
+
+	private final Clock clock;
+
+	SessionIssues(Certificates certificates, CertificateStore store, IssueJobStore jobs, Attempts attempts, Exams exams,
+			Clock clock) {
+		this.certificates = certificates;
+		this.store = store;
+		this.jobs = jobs;
+		this.attempts = attempts;
+		this.exams = exams;
+		this.clock = clock;
+	}
+
+	/**
+	 * Start issuing certificates for every pass of a qualifying exam's session; returns
+	 * at once, the work goes on in the background (idempotent: passes already issued are
+	 * counted as issued).
+	 * @param sessionId the session
+	 * @param admin an administrator
+	 * @return the job as started
+	 */
+	public Mono<IssueJobStore.Job> start(String sessionId, CurrentUser admin) {
+		requireAdmin(admin);
+		return this.exams.summary(sessionId)
+			.filter((session) -> session.qualifying())
+			.switchIfEmpty(Mono.error(new Conflict(FieldViolation.of("sessionId", "certificate.bulk.notQualifying"))))
+			.flatMap((session) -> this.jobs.start(sessionId, admin.username(), this.clock.instant(),
+					this.clock.instant().minus(STALE)))
+			.switchIfEmpty(Mono.error(new Conflict(FieldViolation.of("sessionId", "certificate.bulk.running"))))
+			.doOnNext((job) -> run(sessionId).subscribe(null,
+					(ex) -> logger.warn("Bulk issue for session {} failed", sessionId, ex)));
+	}
+
+	private Mono<Void> run(String sessionId) {
+		return this.attempts.passes(sessionId)
+			.filter((pass) -> pass.qualifying())
+			.collectList()
+			.flatMap((passes) -> this.jobs.total(sessionId, passes.size())
+				.thenMany(Flux.fromIterable(passes))
+				.concatMap((pass) -> this.certificates.intake(pass)
+					.flatMap((certificate) -> this.certificates.issue(certificate.id()))
+					.map(CertificateDocument::issued)
+					.defaultIfEmpty(false)
+					.onErrorResume((ex) -> {
+						logger.warn("Issuing for pass {} failed", pass.attemptId(), ex);
+						return Mono.just(false);
+					})
+					.flatMap((issued) -> this.jobs.count(sessionId, issued)))
+				.then())
+			.then(Mono.defer(() -> this.jobs.finish(sessionId, this.clock.instant())));
+	}
+
+	public Mono<IssueJobStore.Job> job(String sessionId, CurrentUser admin) {
+		requireAdmin(admin);
+		return this.jobs.find(sessionId);
+	}
+
+	/**
+	 * A session's issued certificates inside the administrator's jurisdiction as one zip
+	 * of the stored PDFs, written to a temporary file (deleted once sent).
+	 * @param sessionId the session
+	 * @param admin an administrator
+	 * @return the zip file
+	 */
+	public Mono<Path> zip(String sessionId, CurrentUser admin) {
+		requireAdmin(admin);
+		return this.store.inSession(sessionId)
+			.filter((certificate) -> certificate.issued() && certificate.regionCode() != null
+					&& admin.jurisdiction().covers(certificate.regionCode()))
+			.concatMap((certificate) -> this.store.pdf(certificate.id())
+				.map((bytes) -> new NamedPdf(certificate.number() + "-" + certificate.holderName() + ".pdf", bytes)))
+			.collectList()
+			.publishOn(Schedulers.boundedElastic())
+			.map(SessionIssues::write);
+	}
+
+	private record NamedPdf(String name, byte[] bytes) {
+	}
+
+	private static Path write(List<NamedPdf> pdfs) {
+		try {
+			Path file = Files.createTempFile("certificates-", ".zip");
+			try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+				for (NamedPdf pdf : pdfs) {
+					zip.putNextEntry(new ZipEntry(pdf.name().replaceAll("[\\\\/:*?\"<>|]", "_")));
+					zip.write(pdf.bytes());
+					zip.closeEntry();
+				}
+			}
+			return file;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void requireAdmin(CurrentUser user) {
+		if (user == null || !user.has(Role.ADMIN)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
+	}
+
+}

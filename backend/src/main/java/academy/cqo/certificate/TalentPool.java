@@ -1,0 +1,235 @@
+package academy.cqo.certificate;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.context.MessageSource;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
+
+import academy.cqo.certificate.domain.CertificateStatus;
+import academy.cqo.certificate.persistence.CertificateDocument;
+import academy.cqo.certificate.persistence.TalentPoolStore;
+import academy.cqo.identity.CurrentUser;
+import academy.cqo.identity.Role;
+import academy.cqo.shared.RegionDirectory;
+import academy.cqo.shared.SpreadsheetText;
+
+/**
+ * The provincial talent pool as administrators see it: one entry per certified person in
+ * their jurisdiction, with a status derived from the person's certificate (valid,
+ * expired, suspended, revoked) and CE standing; filtered, paged and exported to Excel.
+ */
+@Service
+public class TalentPool {
+
+	public static final List<String> STATUSES = List.of(CertificateStatus.VALID, CertificateStatus.EXPIRED,
+			CertificateStatus.SUSPENDED, CertificateStatus.REVOKED);
+
+	private static final int MAX_EXPORT = 100_000;
+
+	private final TalentPoolStore store;
+
+	private final Certificates certificates;
+
+	private final RegionDirectory regions;
+
+	private final MessageSource messages;
+
+	TalentPool(TalentPoolStore store, Certificates certificates, RegionDirectory regions, MessageSource messages) {
+		this.store = store;
+		this.certificates = certificates;
+		this.regions = regions;
+		this.messages = messages;
+	}
+
+	/**
+	 * What to list.
+	 *
+	 * @param status one of {@link #STATUSES}, or {@code null} for all
+	 * @param regionCode a region inside the administrator's jurisdiction, or {@code null}
+	 * @param text part of a name, employer, credit code or number, or {@code null}
+	 * @param ceOverdue only CE-overdue people, or {@code null} for all
+	 */
+	public record Filter(String status, String regionCode, String text, Boolean ceOverdue) {
+	}
+
+	/**
+	 * An entry as listed.
+	 *
+	 * @param accountId the person
+	 * @param certificateId the certificate
+	 * @param number its number
+	 * @param holderName the name
+	 * @param regionCode the region
+	 * @param regionName the region's full name
+	 * @param employerName the employer
+	 * @param employerCreditCode its credit code
+	 * @param industry its industry, or {@code null}
+	 * @param issuedOn the issue date
+	 * @param expiresOn the expiry date
+	 * @param status the derived status
+	 * @param ceOverdue whether CE-overdue
+	 * @param enteredAt when the person entered the pool
+	 */
+	public record Member(String accountId, String certificateId, String number, String holderName, String regionCode,
+			String regionName, String employerName, String employerCreditCode, String industry, LocalDate issuedOn,
+			LocalDate expiresOn, String status, boolean ceOverdue, Instant enteredAt) {
+	}
+
+	/**
+	 * A page of members.
+	 *
+	 * @param items the members
+	 * @param total how many match
+	 * @param page the page, from 0
+	 * @param size the page size
+	 */
+	public record Page(List<Member> items, long total, int page, int size) {
+
+		public int pages() {
+			return (int) Math.max(1, (this.total + this.size - 1) / this.size);
+		}
+
+	}
+
+	public Mono<Page> page(Filter filter, int page, int size, CurrentUser admin) {
+		Criteria criteria = criteria(filter, admin);
+		return this.store.page(criteria, page, size)
+			.map(this::member)
+			.collectList()
+			.zipWith(this.store.count(criteria))
+			.map((pair) -> new Page(pair.getT1(), pair.getT2(), page, size));
+	}
+
+	/**
+	 * The filtered pool as an Excel workbook (text that could be taken for a formula is
+	 * escaped).
+	 * @param filter the filter
+	 * @param admin an administrator
+	 * @param locale the language of the headings
+	 * @return the .xlsx bytes
+	 */
+	public Mono<byte[]> export(Filter filter, CurrentUser admin, java.util.Locale locale) {
+		return this.store.all(criteria(filter, admin))
+			.take(MAX_EXPORT)
+			.map(this::member)
+			.collectList()
+			.publishOn(Schedulers.boundedElastic())
+			.map((members) -> workbook(members, locale));
+	}
+
+	private byte[] workbook(List<Member> members, java.util.Locale locale) {
+		List<String> headings = List.of("number", "name", "region", "employer", "creditCode", "industry", "issuedOn",
+				"expiresOn", "status", "ceOverdue");
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try {
+			Workbook workbook = new Workbook(out, "CQO Academy", "1.0");
+			Worksheet sheet = workbook.newWorksheet(this.messages.getMessage("pool.sheet", null, locale));
+			for (int c = 0; c < headings.size(); c++) {
+				sheet.value(0, c, this.messages.getMessage("pool.col." + headings.get(c), null, locale));
+				sheet.style(0, c).bold().set();
+			}
+			int row = 1;
+			for (Member member : members) {
+				List<String> cells = new ArrayList<>(List.of(member.number(), member.holderName(), member.regionName(),
+						nonNull(member.employerName()), nonNull(member.employerCreditCode()),
+						nonNull(member.industry()), String.valueOf(member.issuedOn()),
+						String.valueOf(member.expiresOn()),
+						this.messages.getMessage("verify.status." + member.status(), null, locale),
+						this.messages.getMessage(member.ceOverdue() ? "pool.ceOverdue.yes" : "pool.ceOverdue.no", null,
+								locale)));
+				for (int c = 0; c < cells.size(); c++) {
+					sheet.value(row, c, SpreadsheetText.safe(cells.get(c)));
+				}
+				row++;
+			}
+			workbook.finish();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toByteArray();
+	}
+
+	private Criteria criteria(Filter filter, CurrentUser admin) {
+		if (admin == null || !admin.has(Role.ADMIN)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
+		String region = admin.jurisdiction().codePrefix();
+		if (filter.regionCode() != null && !filter.regionCode().isBlank()) {
+			if (!admin.jurisdiction().covers(filter.regionCode())) {
+				throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+			}
+			region = new academy.cqo.shared.Jurisdiction(filter.regionCode()).codePrefix();
+		}
+		List<Criteria> all = new ArrayList<>();
+		all.add(Criteria.where("regionCode").regex("^" + Pattern.quote(region)));
+		String today = this.certificates.today().toString();
+		boolean suspends = this.certificates.suspendsWhenCeOverdue();
+		if (filter.status() != null && !filter.status().isBlank()) {
+			switch (filter.status()) {
+				case CertificateStatus.VALID -> {
+					all.add(Criteria.where("state").is(CertificateDocument.ACTIVE));
+					all.add(Criteria.where("expiresOn").gte(today));
+					if (suspends) {
+						all.add(Criteria.where("ceOverdue").ne(true));
+					}
+				}
+				case CertificateStatus.EXPIRED -> {
+					all.add(Criteria.where("state").is(CertificateDocument.ACTIVE));
+					all.add(Criteria.where("expiresOn").lt(today));
+				}
+				case CertificateStatus.SUSPENDED -> all
+					.add(suspends ? new Criteria().orOperator(Criteria.where("state").is(CertificateDocument.SUSPENDED),
+							Criteria.where("state")
+								.is(CertificateDocument.ACTIVE)
+								.and("ceOverdue")
+								.is(true)
+								.and("expiresOn")
+								.gte(today))
+							: Criteria.where("state").is(CertificateDocument.SUSPENDED));
+				case CertificateStatus.REVOKED -> all.add(Criteria.where("state").is(CertificateDocument.REVOKED));
+				default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Unknown status");
+			}
+		}
+		if (Boolean.TRUE.equals(filter.ceOverdue())) {
+			all.add(Criteria.where("ceOverdue").is(true));
+		}
+		if (filter.text() != null && !filter.text().isBlank()) {
+			String quoted = Pattern.quote(filter.text().strip());
+			all.add(new Criteria().orOperator(Criteria.where("holderName").regex(quoted),
+					Criteria.where("employerName").regex(quoted), Criteria.where("employerCreditCode").regex(quoted),
+					Criteria.where("number").regex(quoted, "i")));
+		}
+		return new Criteria().andOperator(all.toArray(Criteria[]::new));
+	}
+
+	private Member member(TalentPoolStore.Entry entry) {
+		LocalDate expiresOn = LocalDate.parse(entry.expiresOn());
+		String status = CertificateStatus.of(entry.state(), expiresOn, this.certificates.today(), entry.isCeOverdue(),
+				this.certificates.suspendsWhenCeOverdue());
+		return new Member(entry.accountId(), entry.certificateId(), entry.number(), entry.holderName(),
+				entry.regionCode(), this.regions.fullName(entry.regionCode()), entry.employerName(),
+				entry.employerCreditCode(), entry.industry(), LocalDate.parse(entry.issuedOn()), expiresOn, status,
+				entry.isCeOverdue(), entry.enteredAt());
+	}
+
+	private static String nonNull(String text) {
+		return (text != null) ? text : "";
+	}
+
+}

@@ -1,0 +1,190 @@
+package academy.cqo.certificate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.stereotype.Service;
+
+import academy.cqo.certificate.domain.CertificateNumber;
+import academy.cqo.certificate.domain.CertificateStatus;
+import academy.cqo.certificate.domain.CoarseOrigin;
+import academy.cqo.certificate.domain.HolderNames;
+import academy.cqo.certificate.domain.VerificationToken;
+import academy.cqo.certificate.persistence.CertificateDocument;
+import academy.cqo.certificate.persistence.CertificateStore;
+import academy.cqo.certificate.persistence.VerificationLogStore;
+import academy.cqo.certificate.signing.SigningKeys;
+import academy.cqo.document.DocumentTooLarge;
+import academy.cqo.document.QrDecoder;
+import academy.cqo.document.UnreadableDocument;
+import academy.cqo.shared.FieldViolation;
+import academy.cqo.shared.InvalidInput;
+
+/**
+ * Public verification: a token from a QR code, a photo or PDF of a certificate, or a
+ * number with the holder's name. The verdict is read live from the store (a revocation
+ * shows at once), every verification is logged with a coarse origin, and an unknown
+ * number is never distinguished from a wrong name.
+ */
+@Service
+public class Verifications {
+
+	private static final Pattern TOKEN_IN_URL = Pattern.compile("/v/([A-Za-z0-9_-]{20,200})(?:[?#].*)?$");
+
+	private final CertificateStore store;
+
+	private final VerificationLogStore log;
+
+	private final SigningKeys keys;
+
+	private final CeStandings standings;
+
+	private final QrDecoder decoder;
+
+	private final CertificateSettings settings;
+
+	private final Clock clock;
+
+	Verifications(CertificateStore store, VerificationLogStore log, SigningKeys keys, CeStandings standings,
+			QrDecoder decoder, CertificateSettings settings, Clock clock) {
+		this.store = store;
+		this.log = log;
+		this.keys = keys;
+		this.standings = standings;
+		this.decoder = decoder;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/**
+	 * Verify the token of a verification URL.
+	 * @param token the token
+	 * @param channel {@code QR} (the page), {@code API} or {@code UPLOAD}
+	 * @param address the client's address (logged coarsely)
+	 * @return the verdict
+	 */
+	public Mono<Verdict> byToken(String token, String channel, String address) {
+		Instant now = this.clock.instant();
+		VerificationToken decoded = VerificationToken.decode(token, this.keys);
+		if (decoded == null || decoded.kind() != VerificationToken.Kind.CERTIFICATE) {
+			return logged(Verdict.only(CertificateStatus.INVALID, now), null, channel, address);
+		}
+		return this.store.findByNumber(decoded.number().toString())
+			.filter((certificate) -> certificate.issued()
+					&& decoded.issuedOn().toString().equals(certificate.issuedOn())
+					&& decoded.expiresOn().toString().equals(certificate.expiresOn())
+					&& decoded.binds(certificate.holderName()))
+			.flatMap((certificate) -> verdict(certificate, now)
+				.flatMap((verdict) -> logged(verdict, certificate.id(), channel, address)))
+			.switchIfEmpty(
+					Mono.defer(() -> logged(Verdict.only(CertificateStatus.INVALID, now), null, channel, address)));
+	}
+
+	/**
+	 * Verify by the number and the holder's full name, as typed.
+	 * @param number the certificate number
+	 * @param holderName the holder's full name
+	 * @param address the client's address
+	 * @return the verdict; {@code NOT_FOUND} alike for an unknown number and a wrong name
+	 */
+	public Mono<Verdict> byNumber(String number, String holderName, String address) {
+		Instant now = this.clock.instant();
+		CertificateNumber parsed = CertificateNumber.parse(number);
+		if (parsed == null || holderName == null || holderName.isBlank() || holderName.length() > 50) {
+			return logged(Verdict.only(CertificateStatus.NOT_FOUND, now), null, "NUMBER", address);
+		}
+		return this.store.findByNumber(parsed.toString())
+			.filter((certificate) -> certificate.issued() && HolderNames.same(certificate.holderName(), holderName))
+			.flatMap((certificate) -> verdict(certificate, now)
+				.flatMap((verdict) -> logged(verdict, certificate.id(), "NUMBER", address)))
+			.switchIfEmpty(
+					Mono.defer(() -> logged(Verdict.only(CertificateStatus.NOT_FOUND, now), null, "NUMBER", address)));
+	}
+
+	/**
+	 * Verify a photo, a scan or the PDF of a certificate: the QR code is decoded on the
+	 * server and its token verified.
+	 * @param content the file
+	 * @param address the client's address
+	 * @return the verdict, or {@link InvalidInput} when no verification code of this
+	 * platform can be read from the file
+	 */
+	public Mono<Verdict> byUpload(byte[] content, String address) {
+		return Mono.fromCallable(() -> decode(content)).subscribeOn(Schedulers.boundedElastic()).flatMap((text) -> {
+			Optional<String> token = tokenIn(text.orElse(null));
+			return token.isPresent() ? byToken(token.get(), "UPLOAD", address)
+					: Mono.error(new InvalidInput(List.of(FieldViolation.of("file", "verify.upload.noCode")), true));
+		});
+	}
+
+	private Optional<String> decode(byte[] content) {
+		try {
+			return this.decoder.decode(content, this.settings.maxUpload().toBytes());
+		}
+		catch (DocumentTooLarge ex) {
+			throw new InvalidInput(List
+				.of(FieldViolation.of("file", "verify.upload.tooLarge", this.settings.maxUpload().toMegabytes())),
+					true);
+		}
+		catch (UnreadableDocument ex) {
+			throw new InvalidInput(List.of(FieldViolation.of("file", "verify.upload.unreadable")), true);
+		}
+	}
+
+	/**
+	 * The token in a verification URL (of this platform or, for old prints, any host).
+	 * @param text decoded QR text
+	 * @return the token
+	 */
+	static Optional<String> tokenIn(String text) {
+		if (text == null) {
+			return Optional.empty();
+		}
+		Matcher matcher = TOKEN_IN_URL.matcher(text.strip());
+		return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+	}
+
+	private Mono<Verdict> verdict(CertificateDocument certificate, Instant now) {
+		LocalDate today = LocalDate.ofInstant(now, this.settings.zone());
+		LocalDate expiresOn = LocalDate.parse(certificate.expiresOn());
+		boolean suspends = this.settings.ceOverdueAction() == CertificateSettings.CeOverdueAction.SUSPEND;
+		Mono<String> replacement = (certificate.supersededBy() != null
+				&& CertificateDocument.SUPERSEDED.equals(certificate.state()))
+						? this.store.find(certificate.supersededBy()).mapNotNull(CertificateDocument::number)
+						: Mono.empty();
+		return this.standings.overdue(certificate.accountId()).zipWith(replacement.defaultIfEmpty("")).map((pair) -> {
+			boolean overdue = pair.getT1();
+			String status = CertificateStatus.of(certificate.state(), expiresOn, today, overdue, suspends);
+			CertificateDocument.StateChange last = certificate.history().isEmpty() ? null
+					: certificate.history().get(certificate.history().size() - 1);
+			boolean changed = !CertificateStatus.VALID.equals(status) && !CertificateStatus.EXPIRED.equals(status)
+					&& last != null && !CertificateDocument.ACTIVE.equals(last.state());
+			String reason = (changed) ? last.reason()
+					: (CertificateStatus.SUSPENDED.equals(status) && overdue) ? "CE_OVERDUE" : null;
+			return new Verdict(status, certificate.number(), HolderNames.mask(certificate.holderName()),
+					certificate.employerName(), LocalDate.parse(certificate.issuedOn()), expiresOn,
+					certificate.issuer(), now, overdue,
+					changed ? LocalDate.ofInstant(last.at(), this.settings.zone()) : null, reason,
+					pair.getT2().isEmpty() ? null : pair.getT2());
+		});
+	}
+
+	private Mono<Verdict> logged(Verdict verdict, String certificateId, String channel, String address) {
+		Mono<Void> counted = (certificateId != null) ? this.store.countVerification(certificateId) : Mono.empty();
+		return this.log
+			.append(new VerificationLogStore.Entry(UUID.randomUUID().toString(), verdict.checkedAt(), channel,
+					verdict.status(), CoarseOrigin.of(address), certificateId))
+			.then(counted)
+			.thenReturn(verdict);
+	}
+
+}

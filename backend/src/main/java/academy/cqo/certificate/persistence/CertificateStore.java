@@ -1,0 +1,322 @@
+package academy.cqo.certificate.persistence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.bson.types.Binary;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import academy.cqo.certificate.domain.CertificateNumber;
+
+/**
+ * Stored certificates, their numbers and their PDF files. Every change is one atomic
+ * single-document update; numbering is gap-free without transactions (see
+ * {@link #assignNumber}).
+ */
+@Component
+public class CertificateStore {
+
+	private static final FindAndModifyOptions RETURN_NEW = FindAndModifyOptions.options().returnNew(true);
+
+	private final ReactiveMongoTemplate mongo;
+
+	CertificateStore(ReactiveMongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	/**
+	 * The per-year counter: the last sequence handed out, and the certificate that took
+	 * it while that certificate's number is being written.
+	 */
+	@Document("certificate_counters")
+	record Counter(@Id String id, Integer sequence, String pending) {
+	}
+
+	/** Number → certificate: makes numbers unique and finds a certificate by number. */
+	@Document("certificate_numbers")
+	record NumberEntry(@Id String number, String certificateId) {
+	}
+
+	/** The PDF as issued: the exact bytes a holder downloads again later. */
+	@Document("certificate_files")
+	record CertificateFile(@Id String certificateId, Binary pdf, Instant storedAt) {
+	}
+
+	/**
+	 * Store a new pending certificate, unless its id exists.
+	 * @param document the certificate
+	 * @return the stored certificate (the earlier one when the id existed)
+	 */
+	public Mono<CertificateDocument> insertOnce(CertificateDocument document) {
+		return this.mongo.insert(document)
+			.onErrorResume(DuplicateKeyException.class,
+					(ex) -> this.mongo.findById(document.id(), CertificateDocument.class));
+	}
+
+	public Mono<CertificateDocument> find(String id) {
+		return this.mongo.findById(id, CertificateDocument.class);
+	}
+
+	/**
+	 * The certificate with a number.
+	 * @param number the number
+	 * @return the certificate, or empty
+	 */
+	public Mono<CertificateDocument> findByNumber(String number) {
+		return this.mongo.findById(number, NumberEntry.class)
+			.flatMap((entry) -> this.mongo.findById(entry.certificateId(), CertificateDocument.class));
+	}
+
+	/**
+	 * Fix what the certificate will print, once: the first call wins and later calls
+	 * return what it fixed.
+	 * @param id the certificate
+	 * @param update the fields to set
+	 * @return the certificate after the call
+	 */
+	public Mono<CertificateDocument> fixContent(String id, Update update) {
+		return this.mongo
+			.findAndModify(Query.query(Criteria.where("_id").is(id).and("issuedOn").isNull()), update, RETURN_NEW,
+					CertificateDocument.class)
+			.switchIfEmpty(find(id));
+	}
+
+	/**
+	 * Give a certificate the next number of its year, or the one it already has. Gap-free
+	 * and unique under concurrency and crashes, with single-document updates only: the
+	 * counter hands out a sequence only while no other certificate holds it as
+	 * {@code pending}, and whoever finds a pending sequence finishes writing it (into the
+	 * number index and the certificate) before taking the next. A certificate's number is
+	 * therefore written exactly once whichever process crashes where.
+	 * @param certificateId the certificate, already stored
+	 * @param prefix the province prefix
+	 * @param year the year of its issue date
+	 * @return its number
+	 */
+	public Mono<CertificateNumber> assignNumber(String certificateId, String prefix, int year) {
+		String counterId = prefix + "-" + year;
+		return Mono.defer(() -> find(certificateId).flatMap((certificate) -> {
+			if (certificate.sequence() != null) {
+				return clearPending(counterId, certificateId)
+					.thenReturn(new CertificateNumber(prefix, year, certificate.sequence()));
+			}
+			Query free = Query.query(Criteria.where("_id").is(counterId).and("pending").isNull());
+			return this.mongo
+				.findAndModify(free, new Update().inc("sequence", 1).set("pending", certificateId), RETURN_NEW,
+						Counter.class)
+				.flatMap((counter) -> complete(counterId, certificateId,
+						new CertificateNumber(prefix, year, counter.sequence())))
+				.switchIfEmpty(Mono.defer(() -> helpOrCreate(counterId, prefix, year).then(Mono.empty())));
+		})).repeatWhenEmpty(1000, (repeats) -> repeats);
+	}
+
+	private Mono<Void> helpOrCreate(String counterId, String prefix, int year) {
+		return this.mongo.findById(counterId, Counter.class)
+			.flatMap((counter) -> (counter.pending() == null) ? Mono.<Void>empty()
+					: complete(counterId, counter.pending(), new CertificateNumber(prefix, year, counter.sequence()))
+						.then())
+			.switchIfEmpty(this.mongo.insert(new Counter(counterId, 0, null))
+				.then()
+				.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty()));
+	}
+
+	private Mono<CertificateNumber> complete(String counterId, String certificateId, CertificateNumber number) {
+		return this.mongo.insert(new NumberEntry(number.toString(), certificateId))
+			.then()
+			.onErrorResume(DuplicateKeyException.class,
+					(ex) -> this.mongo.findById(number.toString(), NumberEntry.class)
+						.filter((entry) -> !entry.certificateId().equals(certificateId))
+						.flatMap((entry) -> Mono.error(new IllegalStateException(
+								"Number " + number + " already belongs to " + entry.certificateId()))))
+			.then(this.mongo.updateFirst(Query.query(Criteria.where("_id").is(certificateId).and("sequence").isNull()),
+					new Update().set("number", number.toString()).set("sequence", number.sequence()),
+					CertificateDocument.class))
+			.then(clearPending(counterId, certificateId))
+			.thenReturn(number);
+	}
+
+	private Mono<Void> clearPending(String counterId, String certificateId) {
+		return this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(counterId).and("pending").is(certificateId)),
+					new Update().set("pending", null), Counter.class)
+			.then();
+	}
+
+	/**
+	 * Record the token, once.
+	 * @param id the certificate
+	 * @param token the token
+	 * @return the certificate after the call
+	 */
+	public Mono<CertificateDocument> setToken(String id, String token) {
+		return this.mongo
+			.findAndModify(Query.query(Criteria.where("_id").is(id).and("token").isNull()),
+					new Update().set("token", token), RETURN_NEW, CertificateDocument.class)
+			.switchIfEmpty(find(id));
+	}
+
+	/**
+	 * Store the PDF unless one is stored; the first stored is the one kept.
+	 * @param id the certificate
+	 * @param pdf the bytes
+	 * @param at when
+	 * @return completes when a PDF is stored
+	 */
+	public Mono<Void> storePdfOnce(String id, byte[] pdf, Instant at) {
+		return this.mongo.insert(new CertificateFile(id, new Binary(pdf), at))
+			.then()
+			.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty());
+	}
+
+	public Mono<byte[]> pdf(String id) {
+		return this.mongo.findById(id, CertificateFile.class).map((file) -> file.pdf().getData());
+	}
+
+	/**
+	 * Mark issued (and active), once.
+	 * @param id the certificate
+	 * @param at when
+	 * @return the certificate after the call
+	 */
+	public Mono<CertificateDocument> markIssued(String id, Instant at) {
+		return this.mongo
+			.findAndModify(Query.query(Criteria.where("_id").is(id).and("stage").ne(CertificateDocument.ISSUED)),
+					new Update().set("stage", CertificateDocument.ISSUED)
+						.set("state", CertificateDocument.ACTIVE)
+						.set("issuedAt", at)
+						.set("failureKey", null)
+						.set("failureDetail", null),
+					RETURN_NEW, CertificateDocument.class)
+			.switchIfEmpty(find(id));
+	}
+
+	public Mono<CertificateDocument> markFailed(String id, String failureKey, String detail) {
+		return this.mongo.findAndModify(
+				Query.query(Criteria.where("_id").is(id).and("stage").is(CertificateDocument.PENDING)),
+				new Update().set("stage", CertificateDocument.FAILED)
+					.set("failureKey", failureKey)
+					.set("failureDetail", detail),
+				RETURN_NEW, CertificateDocument.class);
+	}
+
+	/**
+	 * Put a failed certificate back to be issued (after the cause was fixed).
+	 * @param id the certificate
+	 * @param refresh the printed fields read again, or an empty update
+	 * @return the certificate, or empty when it had not failed
+	 */
+	public Mono<CertificateDocument> retry(String id, Update refresh) {
+		return this.mongo.findAndModify(
+				Query.query(Criteria.where("_id").is(id).and("stage").is(CertificateDocument.FAILED)),
+				refresh.set("stage", CertificateDocument.PENDING), RETURN_NEW, CertificateDocument.class);
+	}
+
+	public Mono<Void> markAnnounced(String id) {
+		return this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("announced", true),
+					CertificateDocument.class)
+			.then();
+	}
+
+	/**
+	 * Change the state, if it is one of the expected ones.
+	 * @param id the certificate
+	 * @param from the states it may be in
+	 * @param change the change
+	 * @return the certificate after the change, or empty when it was not in one of them
+	 */
+	public Mono<CertificateDocument> changeState(String id, List<String> from, CertificateDocument.StateChange change) {
+		return this.mongo.findAndModify(
+				Query.query(
+						Criteria.where("_id").is(id).and("stage").is(CertificateDocument.ISSUED).and("state").in(from)),
+				new Update().set("state", change.state()).push("history", change), RETURN_NEW,
+				CertificateDocument.class);
+	}
+
+	/**
+	 * Claim the right to replace a certificate: only one replacement per certificate.
+	 * @param id the certificate
+	 * @param replacementId the replacement's id
+	 * @return the certificate, or empty when it is already replaced, revoked or not
+	 * issued
+	 */
+	public Mono<CertificateDocument> claimReplacement(String id, String replacementId) {
+		return this.mongo
+			.findAndModify(
+					Query.query(Criteria.where("_id")
+						.is(id)
+						.and("stage")
+						.is(CertificateDocument.ISSUED)
+						.and("state")
+						.in(CertificateDocument.ACTIVE, CertificateDocument.SUSPENDED)
+						.and("supersededBy")
+						.isNull()),
+					new Update().set("supersededBy", replacementId), RETURN_NEW, CertificateDocument.class);
+	}
+
+	public Mono<Void> countVerification(String id) {
+		return this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().inc("verifications", 1),
+					CertificateDocument.class)
+			.then();
+	}
+
+	/**
+	 * Certificates whose issue or announcement is unfinished.
+	 * @return them
+	 */
+	public Flux<CertificateDocument> unfinished() {
+		return this.mongo.find(
+				Query.query(new Criteria().orOperator(Criteria.where("stage").is(CertificateDocument.PENDING),
+						Criteria.where("stage").is(CertificateDocument.ISSUED).and("announced").ne(true))),
+				CertificateDocument.class);
+	}
+
+	public Flux<CertificateDocument> ofHolder(String accountId) {
+		return this.mongo.find(
+				Query.query(Criteria.where("accountId").is(accountId)).with(Sort.by(Sort.Direction.DESC, "createdAt")),
+				CertificateDocument.class);
+	}
+
+	public Flux<CertificateDocument> inSession(String sessionId) {
+		return this.mongo.find(
+				Query.query(Criteria.where("sessionId").is(sessionId)).with(Sort.by(Sort.Direction.ASC, "number")),
+				CertificateDocument.class);
+	}
+
+	/**
+	 * A page of certificates in a jurisdiction, newest first.
+	 * @param criteria the filter (already including the region)
+	 * @param page from 0
+	 * @param size how many
+	 * @return the page's certificates
+	 */
+	public Flux<CertificateDocument> page(Criteria criteria, int page, int size) {
+		return this.mongo.find(Query.query(criteria)
+			.with(Sort.by(Sort.Direction.DESC, "createdAt"))
+			.skip((long) page * size)
+			.limit(size), CertificateDocument.class);
+	}
+
+	public Mono<Long> count(Criteria criteria) {
+		return this.mongo.count(Query.query(criteria), CertificateDocument.class);
+	}
+
+	public static Criteria inRegion(String regionPrefix) {
+		return Criteria.where("regionCode").regex("^" + Pattern.quote(regionPrefix));
+	}
+
+}

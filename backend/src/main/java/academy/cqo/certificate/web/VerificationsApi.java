@@ -1,0 +1,117 @@
+package academy.cqo.certificate.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import academy.cqo.certificate.CertificateSettings;
+import academy.cqo.certificate.Verdict;
+import academy.cqo.certificate.VerificationRateLimit;
+import academy.cqo.certificate.Verifications;
+import academy.cqo.shared.FieldViolation;
+import academy.cqo.shared.InvalidInput;
+import academy.cqo.shared.RequestOrigin;
+
+/**
+ * Public verification for other systems: no account, rate-limited per client.
+ */
+@RestController
+@RequestMapping("/api/v1/verifications")
+@Tag(name = "verifications", description = "Public certificate verification (no account)")
+class VerificationsApi {
+
+	private final Verifications verifications;
+
+	private final VerificationRateLimit limit;
+
+	private final CertificateSettings settings;
+
+	VerificationsApi(Verifications verifications, VerificationRateLimit limit, CertificateSettings settings) {
+		this.verifications = verifications;
+		this.limit = limit;
+		this.settings = settings;
+	}
+
+	/**
+	 * The verdict as published: {@code status} is {@code VALID}, {@code EXPIRED},
+	 * {@code SUSPENDED}, {@code REVOKED}, {@code SUPERSEDED}, {@code INVALID} or (for a
+	 * number and name) {@code NOT_FOUND}.
+	 */
+	record VerdictJson(String status, String certificateNumber, String holderNameMasked, String employerName,
+			LocalDate issuedOn, LocalDate expiresOn, String issuer, Instant checkedAt, boolean ceOverdue,
+			LocalDate stateChangedOn, String reason, String replacedBy) {
+
+		static VerdictJson of(Verdict verdict) {
+			return new VerdictJson(verdict.status(), verdict.certificateNumber(), verdict.holderNameMasked(),
+					verdict.employerName(), verdict.issuedOn(), verdict.expiresOn(), verdict.issuer(),
+					verdict.checkedAt().truncatedTo(ChronoUnit.MILLIS), verdict.ceOverdue(), verdict.stateChangedOn(),
+					verdict.reason(), verdict.replacedBy());
+		}
+
+	}
+
+	record NumberQuery(String certificateNumber, String holderName) {
+	}
+
+	@GetMapping("/{token}")
+	@Operation(summary = "Verify the token of a certificate's QR code (…/v/{token}); a forged or altered token "
+			+ "gives status INVALID")
+	Mono<VerdictJson> byToken(@PathVariable String token) {
+		return limited((address) -> this.verifications.byToken(token, "API", address));
+	}
+
+	@PostMapping
+	@Operation(summary = "Verify by certificate number and the holder's full name; NOT_FOUND alike for an unknown "
+			+ "number and a wrong name")
+	Mono<VerdictJson> byNumber(@RequestBody NumberQuery query) {
+		return limited(
+				(address) -> this.verifications.byNumber(query.certificateNumber(), query.holderName(), address));
+	}
+
+	@PostMapping(path = "/uploads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Verify a photo, scan or PDF of a certificate: the server reads its QR code")
+	Mono<VerdictJson> byUpload(@RequestPart("file") FilePart file) {
+		return limited((address) -> DataBufferUtils.join(file.content(), (int) this.settings.maxUpload().toBytes())
+			.map((buffer) -> {
+				byte[] bytes = new byte[buffer.readableByteCount()];
+				buffer.read(bytes);
+				DataBufferUtils.release(buffer);
+				return bytes;
+			})
+			.defaultIfEmpty(new byte[0])
+			.onErrorMap(DataBufferLimitException.class,
+					(ex) -> new InvalidInput(List.of(FieldViolation.of("file", "verify.upload.tooLarge",
+							this.settings.maxUpload().toMegabytes())), true))
+			.flatMap((bytes) -> this.verifications.byUpload(bytes, address)));
+	}
+
+	private Mono<VerdictJson> limited(java.util.function.Function<String, Mono<Verdict>> verification) {
+		return RequestOrigin.current().flatMap((origin) -> {
+			if (!this.limit.allow(origin.address())) {
+				return Mono.error(new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS,
+						"Too many verifications from this address; wait a minute"));
+			}
+			return verification.apply(origin.address()).map(VerdictJson::of);
+		});
+	}
+
+}

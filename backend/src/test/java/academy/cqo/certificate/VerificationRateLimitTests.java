@@ -1,0 +1,59 @@
+package academy.cqo.certificate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Verification is limited per client address and minute; other clients are not affected
+ * and the next minute starts afresh.
+ */
+class VerificationRateLimitTests {
+
+	@Test
+	void theThirtyFirstRequestOfAMinuteIsRefusedForThatClientOnly() {
+		SteppedClock clock = new SteppedClock(Instant.parse("2026-11-21T08:00:05Z"));
+		VerificationRateLimit limit = new VerificationRateLimit(
+				CertificateSettingsFixture.settings(null, java.util.List.of()), clock);
+		for (int i = 0; i < 30; i++) {
+			assertThat(limit.allow("203.0.113.7")).as("request %d", i + 1).isTrue();
+		}
+		assertThat(limit.allow("203.0.113.7")).isFalse();
+		assertThat(limit.allow("198.51.100.1")).isTrue();
+		clock.now = clock.now.plus(Duration.ofMinutes(1));
+		assertThat(limit.allow("203.0.113.7")).isTrue();
+	}
+
+	/** A clock that stands still until the test moves it. */
+	static final class SteppedClock extends Clock {
+
+		Instant now;
+
+		SteppedClock(Instant now) {
+			this.now = now;
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return Clock.fixed(this.now, zone);
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+	}
+
+}
