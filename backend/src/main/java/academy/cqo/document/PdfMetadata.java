@@ -10,6 +10,7 @@ import org.openpdf.text.pdf.PdfAction;
 import org.openpdf.text.pdf.PdfAnnotation;
 import org.openpdf.text.pdf.PdfBorderArray;
 import org.openpdf.text.pdf.PdfDate;
+import org.openpdf.text.pdf.PdfName;
 import org.openpdf.text.pdf.PdfWriter;
 
 /**
@@ -33,14 +34,17 @@ public record PdfMetadata(String title, String author, String subject, List<Stri
 	/**
 	 * Writes the information into a document; call before {@link Document#open()}.
 	 * @param document the document
+	 * @param writer its writer
 	 */
-	public void applyTo(Document document) {
+	public void applyTo(Document document, PdfWriter writer) {
 		document.addTitle(this.title);
 		document.addAuthor(this.author);
 		document.addSubject(this.subject);
 		document.addKeywords(String.join(", ", this.keywords));
 		document.addCreator(this.creator);
-		document.addCreationDate(new PdfDate(GregorianCalendar.from(this.created)));
+		PdfDate date = new PdfDate(GregorianCalendar.from(this.created));
+		writer.getInfo().put(PdfName.CREATIONDATE, date);
+		writer.getInfo().put(PdfName.MODDATE, date);
 	}
 
 	/**

@@ -16,10 +16,10 @@ import academy.cqo.document.internal.UploadedImage;
 /**
  * Finds the QR code in an uploaded photo, scan or PDF. Images (PNG, JPEG, GIF, BMP, WebP)
  * are decoded at full resolution with ZXing (try harder, QR only), then with another
- * binarizer, upscaled 2×, downscaled and inverted. PDFs are opened with a memory cap: a
- * link annotation whose URI contains {@code /v/} on the first pages is taken as is, else
- * those pages are rendered at 200 and 300 dpi and decoded. Hostile input is bounded by
- * the byte limit, a pixel limit and a page limit.
+ * binarizer, upscaled 2×, downscaled to ¾ and ½, and inverted. PDFs are opened with a
+ * memory cap: a link annotation whose URI contains {@code /v/} on the first pages is
+ * taken as is, else those pages are rendered at 200 and 300 dpi and decoded. Hostile
+ * input is bounded by the byte limit, a pixel limit and a page limit.
  */
 @Component
 public final class QrDecoder {
