@@ -31,7 +31,7 @@ import academy.cqo.certificate.persistence.CertificateStore;
 import academy.cqo.certificate.persistence.TalentPoolStore;
 import academy.cqo.certificate.persistence.VerificationLogStore;
 import academy.cqo.certificate.signing.SigningKeys;
-import academy.cqo.document.CjkFonts;
+import academy.cqo.document.TextDoesNotFit;
 import academy.cqo.document.UnsupportedCharacters;
 import academy.cqo.exam.AttemptPassed;
 import academy.cqo.exam.PassHandler;
@@ -81,8 +81,6 @@ public class Certificates implements PassHandler, StartupTask, SchedulingConfigu
 
 	private final SigningKeys keys;
 
-	private final CjkFonts fonts;
-
 	private final CertificatePdf pdf;
 
 	private final Accounts accounts;
@@ -96,14 +94,13 @@ public class Certificates implements PassHandler, StartupTask, SchedulingConfigu
 	private final Clock clock;
 
 	Certificates(CertificateStore store, TalentPoolStore pool, CeStandings standings, VerificationLogStore log,
-			SigningKeys keys, CjkFonts fonts, CertificatePdf pdf, Accounts accounts, Notifications notifications,
-			AuditLog audit, CertificateSettings settings, Clock clock) {
+			SigningKeys keys, CertificatePdf pdf, Accounts accounts, Notifications notifications, AuditLog audit,
+			CertificateSettings settings, Clock clock) {
 		this.store = store;
 		this.pool = pool;
 		this.standings = standings;
 		this.log = log;
 		this.keys = keys;
-		this.fonts = fonts;
 		this.pdf = pdf;
 		this.accounts = accounts;
 		this.notifications = notifications;
@@ -181,19 +178,29 @@ public class Certificates implements PassHandler, StartupTask, SchedulingConfigu
 	 * administrator.
 	 */
 	private Mono<CertificateDocument> checkPrintable(CertificateDocument certificate) {
-		try {
-			this.fonts.requireCovered("姓名", certificate.holderName());
-			this.fonts.requireCovered("工作单位", nonNull(certificate.employerName()));
-			this.fonts.requireCovered("考核项目", certificate.examTitle());
-			this.fonts.requireCovered("发证机关", certificate.issuer());
+		if (certificate.number() != null) {
 			return Mono.just(certificate);
 		}
-		catch (UnsupportedCharacters ex) {
-			logger.warn("Certificate {} cannot be printed: {}", certificate.id(), ex.getMessage());
-			return this.store.markFailed(certificate.id(), "certificate.failure.unsupportedCharacters", ex.getMessage())
-				.switchIfEmpty(this.store.find(certificate.id()))
-				.flatMap((failed) -> Mono.empty());
-		}
+		// A trial render with a number and URL of the final length: whatever could stop
+		// the
+		// real render (a character no font has, text that cannot fit) stops it here,
+		// before
+		// a number is taken.
+		String trialNumber = this.settings.numberPrefix() + "-" + certificate.issuedOn().substring(0, 4) + "-999999";
+		CertificateContent trial = content(certificate, trialNumber,
+				this.settings.verificationUrl() + "A".repeat(VerificationToken.MAX_TEXT_LENGTH / 2 + 18));
+		return Mono.fromCallable(() -> this.pdf.render(trial))
+			.subscribeOn(Schedulers.boundedElastic())
+			.thenReturn(certificate)
+			.onErrorResume(UnsupportedCharacters.class,
+					(ex) -> failed(certificate, "certificate.failure.unsupportedCharacters", ex.getMessage()))
+			.onErrorResume(TextDoesNotFit.class,
+					(ex) -> failed(certificate, "certificate.failure.textDoesNotFit", ex.field()));
+	}
+
+	private Mono<CertificateDocument> failed(CertificateDocument certificate, String key, String detail) {
+		logger.warn("Certificate {} cannot be printed: {}", certificate.id(), detail);
+		return this.store.markFailed(certificate.id(), key, detail).then(Mono.empty());
 	}
 
 	private Mono<CertificateDocument> numberSignAndStore(CertificateDocument certificate) {
@@ -218,10 +225,14 @@ public class Certificates implements PassHandler, StartupTask, SchedulingConfigu
 	}
 
 	private CertificateContent content(CertificateDocument certificate) {
-		return new CertificateContent(certificate.number(), certificate.holderName(), certificate.idNumberMasked(),
-				nonNull(certificate.employerName()), certificate.examTitle(), result(certificate),
+		return content(certificate, certificate.number(), verificationUrl(certificate));
+	}
+
+	private CertificateContent content(CertificateDocument certificate, String number, String url) {
+		return new CertificateContent(number, certificate.holderName(), certificate.idNumberMasked(),
+				certificate.employerName(), certificate.examTitle(), result(certificate),
 				LocalDate.parse(certificate.issuedOn()), LocalDate.parse(certificate.expiresOn()), certificate.issuer(),
-				null, verificationUrl(certificate), TITLE, TITLE_ENGLISH);
+				null, url, TITLE, TITLE_ENGLISH);
 	}
 
 	private String result(CertificateDocument certificate) {
@@ -566,10 +577,6 @@ public class Certificates implements PassHandler, StartupTask, SchedulingConfigu
 		if (user == null || !user.has(Role.ADMIN)) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
 		}
-	}
-
-	private static String nonNull(String text) {
-		return (text != null) ? text : "";
 	}
 
 }

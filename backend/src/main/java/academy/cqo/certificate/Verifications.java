@@ -40,6 +40,9 @@ public class Verifications {
 
 	private static final Pattern TOKEN_IN_URL = Pattern.compile("/v/([A-Za-z0-9_-]{20,200})(?:[?#].*)?$");
 
+	/** The longest a decode may take (a hostile PDF could ask for endless drawing). */
+	private static final java.time.Duration DECODE_LIMIT = java.time.Duration.ofSeconds(20);
+
 	private final CertificateStore store;
 
 	private final VerificationLogStore log;
@@ -119,11 +122,15 @@ public class Verifications {
 	 * platform can be read from the file
 	 */
 	public Mono<Verdict> byUpload(byte[] content, String address) {
-		return Mono.fromCallable(() -> decode(content)).subscribeOn(Schedulers.boundedElastic()).flatMap((text) -> {
-			Optional<String> token = tokenIn(text.orElse(null));
-			return token.isPresent() ? byToken(token.get(), "UPLOAD", address)
-					: Mono.error(new InvalidInput(List.of(FieldViolation.of("file", "verify.upload.noCode")), true));
-		});
+		return Mono.fromCallable(() -> decode(content))
+			.subscribeOn(Schedulers.boundedElastic())
+			.timeout(DECODE_LIMIT, Mono
+				.error(() -> new InvalidInput(List.of(FieldViolation.of("file", "verify.upload.unreadable")), true)))
+			.flatMap((text) -> {
+				Optional<String> token = tokenIn(text.orElse(null));
+				return token.isPresent() ? byToken(token.get(), "UPLOAD", address) : Mono
+					.error(new InvalidInput(List.of(FieldViolation.of("file", "verify.upload.noCode")), true));
+			});
 	}
 
 	private Optional<String> decode(byte[] content) {

@@ -373,6 +373,7 @@ class CertificateIntegrationTests {
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody()).contains("id=\"camera-start\"").contains("html5-qrcode");
+		this.client.get().uri("/webjars/html5-qrcode/html5-qrcode.min.js").exchange().expectStatus().isOk();
 		PageSession page = PageSession.signIn(this.client, "candidate", QuestionBankApi.DEMO_PASSWORD);
 		assertThat(page.page("/certificates")).contains("我的证书");
 		PageSession admin = PageSession.signIn(this.client, "admin-jx", QuestionBankApi.DEMO_PASSWORD);
