@@ -34,6 +34,7 @@ import academy.cqo.testsupport.Eventually;
 import academy.cqo.testsupport.IntegrationTest;
 import academy.cqo.testsupport.PageSession;
 import academy.cqo.testsupport.QuestionBankApi;
+import academy.cqo.testsupport.Qualification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class CertificateIntegrationTests {
 
-	static final String QUALIFYING_SESSION = "demo-qualifying-session";
+	static final String QUALIFYING_SESSION = Qualification.SESSION;
 
 	@Autowired
 	WebTestClient client;
@@ -385,43 +386,15 @@ class CertificateIntegrationTests {
 	// Helpers
 
 	private String startAndAnswerAll(QuestionBankApi candidate) {
-		Map<String, Object> attempt = candidate
-			.post("/api/v1/exam-sessions/" + QUALIFYING_SESSION + "/attempts", Map.of())
-			.expectStatus()
-			.isCreated()
-			.expectBody(QuestionBankApi.JSON)
-			.returnResult()
-			.getResponseBody();
-		String id = (String) attempt.get("id");
-		for (Map<String, Object> question : (List<Map<String, Object>>) attempt.get("questions")) {
-			String questionId = (String) question.get("questionId");
-			candidate
-				.put("/api/v1/attempts/" + id + "/answers/" + questionId,
-						Map.of("response", trainer().keyOf(questionId), "seq", 1))
-				.expectStatus()
-				.isOk();
-		}
-		return id;
+		return Qualification.startAndAnswerAll(candidate, trainer());
 	}
 
 	private Map<String, Object> issued(QuestionBankApi candidate) {
-		return awaitCertificate(candidate, "ISSUED");
+		return Qualification.await(candidate, "ISSUED");
 	}
 
 	private Map<String, Object> awaitCertificate(QuestionBankApi candidate, String stage) {
-		List<Map<String, Object>> found = new ArrayList<>();
-		Eventually.await("a certificate " + stage, Duration.ofSeconds(30), () -> {
-			List<Map> mine = candidate.get("/api/v1/me/certificates")
-				.expectStatus()
-				.isOk()
-				.expectBodyList(Map.class)
-				.returnResult()
-				.getResponseBody();
-			found.clear();
-			mine.stream().filter((item) -> stage.equals(item.get("stage"))).forEach((item) -> found.add(item));
-			return !found.isEmpty();
-		});
-		return found.get(0);
+		return Qualification.await(candidate, stage);
 	}
 
 	private byte[] pdf(QuestionBankApi holder, String id) {

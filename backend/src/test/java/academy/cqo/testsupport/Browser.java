@@ -49,6 +49,17 @@ public final class Browser implements AutoCloseable {
 	 * @return the browser
 	 */
 	public static Browser start(int width, int height) {
+		return start(width, height, new String[0]);
+	}
+
+	/**
+	 * Start the browser with extra command-line switches (e.g. a fake camera).
+	 * @param width the window width
+	 * @param height the window height
+	 * @param switches extra Chromium switches
+	 * @return the browser
+	 */
+	public static Browser start(int width, int height, String... switches) {
 		boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
 		if (!"true".equals(System.getenv("CI"))) {
 			Assumptions.assumeTrue(present,
@@ -62,6 +73,7 @@ public final class Browser implements AutoCloseable {
 					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 					"--disable-quic", "--lang=zh-CN", "--window-size=" + width + "," + height,
 					"--user-data-dir=" + profile);
+			options.addArguments(switches);
 			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
 				.usingAnyFreePort()
 				.build();

@@ -116,6 +116,8 @@ class VerificationPages {
 			}
 			return verification.apply(origin.address()).map((verdict) -> {
 				model.addAttribute("verdict", verdict);
+				model.addAttribute("checkedAt",
+						java.time.LocalDateTime.ofInstant(verdict.checkedAt(), this.settings.zone()).withNano(0));
 				return "certificate/verdict";
 			});
 		});
