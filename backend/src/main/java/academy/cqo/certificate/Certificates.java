@@ -264,11 +264,11 @@ public class Certificates implements PassHandler, StartupTask, SchedulingConfigu
 									certificate.number(), "system", this.clock.instant()))
 					.then();
 		return replaced.then(this.accounts.profile(certificate.accountId()))
-			.flatMap((profile) -> this.pool
-				.enter(new TalentPoolStore.Entry(certificate.accountId(), certificate.id(), certificate.number(),
-						certificate.holderName(), certificate.regionCode(), certificate.employerName(),
-						profile.employerCreditCode(), null, certificate.issuedOn(), certificate.expiresOn(),
-						CertificateDocument.ACTIVE, null, this.clock.instant(), certificate.issuedAt())))
+			.flatMap((profile) -> this.pool.enter(new TalentPoolStore.Entry(certificate.accountId(), certificate.id(),
+					certificate.number(), certificate.holderName(), certificate.regionCode(),
+					certificate.employerName(), profile.employerCreditCode(), profile.employerIndustry(),
+					certificate.issuedOn(), certificate.expiresOn(), CertificateDocument.ACTIVE, null,
+					this.clock.instant(), certificate.issuedAt())))
 			.then(this.standings.overdue(certificate.accountId()))
 			.flatMap((overdue) -> this.pool.markCeOverdue(certificate.accountId(), overdue))
 			.then(this.notifications.send(new Notice("certificate-issued:" + certificate.id(), certificate.accountId(),

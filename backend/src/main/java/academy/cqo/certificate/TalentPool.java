@@ -63,8 +63,9 @@ public class TalentPool {
 	 * @param regionCode a region inside the administrator's jurisdiction, or {@code null}
 	 * @param text part of a name, employer, credit code or number, or {@code null}
 	 * @param ceOverdue only CE-overdue people, or {@code null} for all
+	 * @param industry a GB/T 4754 section letter, or {@code null} for all
 	 */
-	public record Filter(String status, String regionCode, String text, Boolean ceOverdue) {
+	public record Filter(String status, String regionCode, String text, Boolean ceOverdue, String industry) {
 	}
 
 	/**
@@ -147,8 +148,9 @@ public class TalentPool {
 			for (Member member : members) {
 				List<String> cells = new ArrayList<>(List.of(member.number(), member.holderName(), member.regionName(),
 						nonNull(member.employerName()), nonNull(member.employerCreditCode()),
-						nonNull(member.industry()), String.valueOf(member.issuedOn()),
-						String.valueOf(member.expiresOn()),
+						(member.industry() != null)
+								? this.messages.getMessage("industry." + member.industry(), null, locale) : "",
+						String.valueOf(member.issuedOn()), String.valueOf(member.expiresOn()),
 						this.messages.getMessage("verify.status." + member.status(), null, locale),
 						this.messages.getMessage(member.ceOverdue() ? "pool.ceOverdue.yes" : "pool.ceOverdue.no", null,
 								locale)));
@@ -205,6 +207,9 @@ public class TalentPool {
 				case CertificateStatus.REVOKED -> all.add(Criteria.where("state").is(CertificateDocument.REVOKED));
 				default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Unknown status");
 			}
+		}
+		if (filter.industry() != null && !filter.industry().isBlank()) {
+			all.add(Criteria.where("industry").is(filter.industry().strip().toUpperCase(java.util.Locale.ROOT)));
 		}
 		if (Boolean.TRUE.equals(filter.ceOverdue())) {
 			all.add(Criteria.where("ceOverdue").is(true));

@@ -20,11 +20,12 @@ import java.util.Set;
  * @param regionCode the region (for an administrator: the jurisdiction)
  * @param employerName the employer's name, or {@code null}
  * @param employerCreditCode the employer's credit code, or {@code null}
+ * @param employerIndustry the employer's GB/T 4754 section letter, or {@code null}
  * @param createdAt when the account was created
  * @param locked whether the account is locked after failed logins
  */
 public record AccountProfile(String accountId, String username, Set<Role> roles, String fullName, String idNumberMasked,
 		String sex, LocalDate birthDate, String mobileMasked, String email, String regionCode, String employerName,
-		String employerCreditCode, Instant createdAt, boolean locked) {
+		String employerCreditCode, String employerIndustry, Instant createdAt, boolean locked) {
 
 }

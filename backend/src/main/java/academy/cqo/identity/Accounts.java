@@ -87,7 +87,8 @@ public class Accounts {
 					registration.fullName().strip(), this.protection.encrypt(idNumber.value()), idHash,
 					idNumber.masked(), idNumber.sex().name(), idNumber.birthDate(), registration.mobile().strip(),
 					registration.email().strip(), registration.regionCode(), registration.employerName().strip(),
-					CreditCode.normalise(registration.employerCreditCode()), 0, null, null, this.clock.instant()))
+					CreditCode.normalise(registration.employerCreditCode()), 0, null, null, this.clock.instant(),
+					Industries.normalise(registration.employerIndustry())))
 			.flatMap(this.store::insert)
 			.flatMap((account) -> this.audit
 				.record(account.username(), AuditLog.ACCOUNT_CREATED, account.username(), account.regionCode(),
@@ -115,7 +116,7 @@ public class Accounts {
 		return refuseTakenUsername(username).then(encode(account.password()))
 			.map((hash) -> new AccountDocument(AccountStore.newId(), username, hash, EnumSet.copyOf(account.roles()),
 					account.fullName().strip(), null, null, null, null, null, null, null, account.regionCode(), null,
-					null, 0, null, null, this.clock.instant()))
+					null, 0, null, null, this.clock.instant(), null))
 			.flatMap(this.store::insert)
 			.flatMap((created) -> this.audit
 				.record(creator.username(), AuditLog.ACCOUNT_CREATED, created.username(), created.regionCode(),
@@ -242,7 +243,7 @@ public class Accounts {
 		return new AccountProfile(account.id(), account.username(), account.roles(), account.fullName(),
 				account.idNumberMasked(), account.sex(), account.birthDate(), maskMobile(account.mobile()),
 				account.email(), account.regionCode(), account.employerName(), account.employerCreditCode(),
-				account.createdAt(), account.lockedAt(this.clock.instant()));
+				account.employerIndustry(), account.createdAt(), account.lockedAt(this.clock.instant()));
 	}
 
 	private static String maskMobile(String mobile) {

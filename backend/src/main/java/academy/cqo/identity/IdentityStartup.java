@@ -96,9 +96,9 @@ class IdentityStartup {
 	private static Flux<Object> demoCandidates(Accounts accounts) {
 		List<Registration> candidates = List.of(
 				new Registration("candidate", DEMO_PASSWORD, "张三", "360102198503151238", "13800138000",
-						"zhangsan@example.com", "360102", "江西赣江质量科技有限公司", "91360100MA35F7Q46X"),
+						"zhangsan@example.com", "360102", "江西赣江质量科技有限公司", "91360100MA35F7Q46X", "C"),
 				new Registration("candidate2", DEMO_PASSWORD, "王芳", "42010619950707108X", "13900139000",
-						"wangfang@example.com", "360103", "南昌洪都精密制造有限公司", "91440300MA5G3K2N2J"));
+						"wangfang@example.com", "360103", "南昌洪都精密制造有限公司", "91440300MA5G3K2N2J", "C"));
 		return Flux.fromIterable(candidates)
 			.concatMap((registration) -> accounts.register(registration)
 				.cast(Object.class)

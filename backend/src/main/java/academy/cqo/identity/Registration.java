@@ -13,9 +13,11 @@ package academy.cqo.identity;
  * @param regionCode the county-level division (GB/T 2260) where the employer is
  * @param employerName the employer's registered name
  * @param employerCreditCode the employer's unified social credit code
+ * @param employerIndustry the employer's industry, a GB/T 4754-2017 section letter
+ * ({@code A}–{@code T}), or {@code null}
  */
 public record Registration(String username, String password, String fullName, String idNumber, String mobile,
-		String email, String regionCode, String employerName, String employerCreditCode) {
+		String email, String regionCode, String employerName, String employerCreditCode, String employerIndustry) {
 
 	@Override
 	public String toString() {

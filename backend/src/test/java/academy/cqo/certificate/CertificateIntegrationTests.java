@@ -349,6 +349,8 @@ class CertificateIntegrationTests {
 			}
 		}
 		assertThat(names).contains(number + "-郑批量.pdf");
+		assertThat(admin.getJson("/api/v1/admin/talent-pool?industry=C&text=" + number).get("total")).isEqualTo(1);
+		assertThat(admin.getJson("/api/v1/admin/talent-pool?industry=P&text=" + number).get("total")).isEqualTo(0);
 
 		byte[] workbook = admin.get("/api/v1/admin/talent-pool.xlsx?text=" + number)
 			.expectStatus()
@@ -361,6 +363,7 @@ class CertificateIntegrationTests {
 			assertThat(rows).hasSize(2);
 			assertThat(rows.get(1).getCellText(0)).isEqualTo(number);
 			assertThat(rows.get(1).getCellText(3)).isEqualTo("'-测试公式注入有限公司");
+			assertThat(rows.get(1).getCellText(5)).isEqualTo("制造业");
 		}
 	}
 

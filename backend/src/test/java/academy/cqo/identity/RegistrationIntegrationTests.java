@@ -178,6 +178,8 @@ class RegistrationIntegrationTests {
 					Arguments.of("idNumber", "360102850315123", "identity.idNumber.legacy"),
 					Arguments.of("idNumber", "36010219850315123", "identity.idNumber.format"),
 					Arguments.of("idNumber", "3601021985031512381", "field.tooLong"),
+					Arguments.of("employerIndustry", "Z", "identity.employerIndustry.unknown"),
+					Arguments.of("employerIndustry", "制造业", "identity.employerIndustry.unknown"),
 					Arguments.of("employerCreditCode", "91440300MA5G3K2I2J", "identity.creditCode.characters"),
 					Arguments.of("employerCreditCode", "91440300MA5G3K2O2J", "identity.creditCode.characters"),
 					Arguments.of("employerCreditCode", "91440300MA5G3K2S2J", "identity.creditCode.characters"),

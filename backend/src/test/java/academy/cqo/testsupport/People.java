@@ -64,6 +64,7 @@ public final class People {
 		body.put("regionCode", regionCode);
 		body.put("employerName", "江西省质量示范企业（集团）有限公司");
 		body.put("employerCreditCode", CREDIT_CODE);
+		body.put("employerIndustry", "C");
 		return body;
 	}
 

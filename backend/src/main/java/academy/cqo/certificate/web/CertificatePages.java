@@ -212,13 +212,15 @@ class CertificatePages {
 	@GetMapping("/admin/talent-pool")
 	Mono<String> talentPool(@RequestParam(required = false) String status,
 			@RequestParam(required = false) String regionCode, @RequestParam(required = false) String text,
-			@RequestParam(required = false) Boolean ceOverdue, @RequestParam(defaultValue = "1") int page,
-			@AuthenticationPrincipal CurrentUser user, Model model) {
-		TalentPool.Filter filter = new TalentPool.Filter(blank(status), blank(regionCode), blank(text), ceOverdue);
+			@RequestParam(required = false) Boolean ceOverdue, @RequestParam(required = false) String industry,
+			@RequestParam(defaultValue = "1") int page, @AuthenticationPrincipal CurrentUser user, Model model) {
+		TalentPool.Filter filter = new TalentPool.Filter(blank(status), blank(regionCode), blank(text), ceOverdue,
+				blank(industry));
 		return this.pool.page(filter, Math.max(0, page - 1), CertificatesApi.PAGE_SIZE, user).map((result) -> {
 			model.addAttribute("result", result);
 			model.addAttribute("filter", filter);
 			model.addAttribute("statuses", TalentPool.STATUSES);
+			model.addAttribute("industries", academy.cqo.identity.Industries.CODES);
 			return "certificate/talent-pool";
 		});
 	}

@@ -178,20 +178,20 @@ class CertificatesApi {
 			+ "or REVOKED")
 	Mono<TalentPool.Page> talentPool(@RequestParam(required = false) String status,
 			@RequestParam(required = false) String regionCode, @RequestParam(required = false) String text,
-			@RequestParam(required = false) Boolean ceOverdue, @RequestParam(defaultValue = "0") int page,
-			@AuthenticationPrincipal CurrentUser user) {
-		return this.pool.page(new TalentPool.Filter(status, regionCode, text, ceOverdue), Math.max(0, page), PAGE_SIZE,
-				user);
+			@RequestParam(required = false) Boolean ceOverdue, @RequestParam(required = false) String industry,
+			@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal CurrentUser user) {
+		return this.pool.page(new TalentPool.Filter(status, regionCode, text, ceOverdue, industry), Math.max(0, page),
+				PAGE_SIZE, user);
 	}
 
 	@GetMapping("/api/v1/admin/talent-pool.xlsx")
 	@Operation(summary = "The filtered talent pool as Excel (formula-like text escaped)")
 	Mono<ResponseEntity<byte[]>> talentPoolExcel(@RequestParam(required = false) String status,
 			@RequestParam(required = false) String regionCode, @RequestParam(required = false) String text,
-			@RequestParam(required = false) Boolean ceOverdue, @AuthenticationPrincipal CurrentUser user,
-			ServerWebExchange exchange) {
+			@RequestParam(required = false) Boolean ceOverdue, @RequestParam(required = false) String industry,
+			@AuthenticationPrincipal CurrentUser user, ServerWebExchange exchange) {
 		return this.pool
-			.export(new TalentPool.Filter(status, regionCode, text, ceOverdue), user,
+			.export(new TalentPool.Filter(status, regionCode, text, ceOverdue, industry), user,
 					VerificationPages.locale(exchange))
 			.map(CertificatesApi::excel);
 	}

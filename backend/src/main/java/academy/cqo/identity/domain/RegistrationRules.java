@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
+import academy.cqo.identity.Industries;
 import academy.cqo.identity.NewStaffAccount;
 import academy.cqo.identity.Registration;
 import academy.cqo.identity.Role;
@@ -65,6 +66,10 @@ public final class RegistrationRules {
 				(name) -> name.length() >= 2 && ENTERPRISE_NAME.matcher(name).matches(),
 				"identity.employerName.pattern", violations);
 		checkCreditCode(registration.employerCreditCode(), violations);
+		if (registration.employerIndustry() != null && !registration.employerIndustry().isBlank()
+				&& Industries.normalise(registration.employerIndustry()) == null) {
+			violations.add(FieldViolation.of("employerIndustry", "identity.employerIndustry.unknown"));
+		}
 		return violations;
 	}
 

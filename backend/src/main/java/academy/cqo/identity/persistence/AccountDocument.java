@@ -18,7 +18,7 @@ import academy.cqo.identity.Role;
 public record AccountDocument(@Id String id, String username, String passwordHash, Set<Role> roles, String fullName,
 		String idNumberCipher, String idNumberHash, String idNumberMasked, String sex, LocalDate birthDate,
 		String mobile, String email, String regionCode, String employerName, String employerCreditCode,
-		int failedLogins, Instant lockedUntil, Instant lastLoginAt, Instant createdAt) {
+		int failedLogins, Instant lockedUntil, Instant lastLoginAt, Instant createdAt, String employerIndustry) {
 
 	public static final String COLLECTION = "accounts";
 

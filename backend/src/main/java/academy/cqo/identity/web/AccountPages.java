@@ -51,7 +51,7 @@ class AccountPages {
 
 	@GetMapping("/register")
 	String registrationForm(Model model) {
-		Registration empty = new Registration("", "", "", "", "", "", "", "", "");
+		Registration empty = new Registration("", "", "", "", "", "", "", "", "", "");
 		showForm(model, empty, Map.of());
 		return "identity/register";
 	}
@@ -68,7 +68,8 @@ class AccountPages {
 	private Mono<String> redisplay(Model model, Registration form, List<FieldViolation> violations, Locale locale) {
 		Map<String, String> errors = FieldErrors.of(violations, this.messages, locale);
 		Registration withoutPassword = new Registration(form.username(), "", form.fullName(), form.idNumber(),
-				form.mobile(), form.email(), form.regionCode(), form.employerName(), form.employerCreditCode());
+				form.mobile(), form.email(), form.regionCode(), form.employerName(), form.employerCreditCode(),
+				form.employerIndustry());
 		showForm(model, withoutPassword, errors);
 		return Mono.just("identity/register");
 	}
@@ -81,6 +82,7 @@ class AccountPages {
 			.orElse(DEFAULT_PROVINCE);
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
+		model.addAttribute("industries", academy.cqo.identity.Industries.CODES);
 		model.addAttribute("provinces", this.regions.provinces());
 		model.addAttribute("selectedProvince", province);
 		model.addAttribute("selectedCity", city);

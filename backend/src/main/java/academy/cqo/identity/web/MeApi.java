@@ -33,13 +33,13 @@ class MeApi {
 
 	record Me(String username, List<String> roles, String fullName, String idNumberMasked, String sex,
 			LocalDate birthDate, String mobileMasked, String email, String regionCode, String employerName,
-			String employerCreditCode) {
+			String employerCreditCode, String employerIndustry) {
 
 		static Me of(AccountProfile profile) {
 			return new Me(profile.username(), profile.roles().stream().map(Role::name).sorted().toList(),
 					profile.fullName(), profile.idNumberMasked(), profile.sex(), profile.birthDate(),
 					profile.mobileMasked(), profile.email(), profile.regionCode(), profile.employerName(),
-					profile.employerCreditCode());
+					profile.employerCreditCode(), profile.employerIndustry());
 		}
 
 	}
