@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -142,6 +143,16 @@ public class Accounts {
 		CurrentUser system = new CurrentUser("system", "system", "system", Set.of(Role.ADMIN), regionCode);
 		return this.store.existsWithRole(Role.ADMIN)
 			.flatMap((exists) -> exists ? Mono.just(false) : createStaffAccount(account, system).thenReturn(true));
+	}
+
+	/**
+	 * The ids of every account with a role (continuing education closes a year for every
+	 * candidate).
+	 * @param role the role
+	 * @return the account ids
+	 */
+	public Flux<String> idsWithRole(Role role) {
+		return this.store.idsWithRole(role);
 	}
 
 	public Mono<AccountProfile> profile(String accountId) {

@@ -94,6 +94,18 @@ public class AccountStore implements StartupTask {
 	}
 
 	/**
+	 * The ids of every account with a role.
+	 * @param role the role
+	 * @return the account ids
+	 */
+	public Flux<String> idsWithRole(Role role) {
+		Query query = Query.query(Criteria.where("roles").is(role.name()));
+		query.fields().include("_id");
+		return this.mongo.find(query, org.bson.Document.class, AccountDocument.COLLECTION)
+			.map((document) -> String.valueOf(document.get("_id")));
+	}
+
+	/**
 	 * Count a failed login; the failure that reaches {@code maxFailures} locks the
 	 * account for {@code lockout}.
 	 * @param id the account id

@@ -1,0 +1,27 @@
+package academy.cqo.course;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Component;
+
+import academy.cqo.exam.CourseRequirement;
+
+/**
+ * The course requirement of exam sessions: a session that requires a course admits those
+ * who completed it.
+ */
+@Component
+class CompletedCourses implements CourseRequirement {
+
+	private final Courses courses;
+
+	CompletedCourses(Courses courses) {
+		this.courses = courses;
+	}
+
+	@Override
+	public Mono<Boolean> completed(String accountId, String courseId) {
+		return this.courses.completed(accountId, courseId);
+	}
+
+}
