@@ -243,6 +243,18 @@ class CourseAuthoringPages {
 					form.getFirst("position"));
 		}
 
+		public String value(String field) {
+			return switch (field) {
+				case "requiredMinutes" -> this.requiredMinutes;
+				case "creditHours" -> this.creditHours;
+				case "position" -> this.position;
+				case "videoUrl" -> this.videoUrl;
+				case "videoSeconds" -> this.videoSeconds;
+				case "selfCheckCount" -> this.selfCheckCount;
+				default -> "";
+			};
+		}
+
 		ModuleDraft toDraft(List<FieldViolation> violations) {
 			Integer video = integer(this.videoSeconds, "videoSeconds", violations);
 			Integer minutes = integer(this.requiredMinutes, "requiredMinutes", violations);

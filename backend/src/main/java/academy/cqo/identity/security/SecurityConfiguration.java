@@ -56,7 +56,7 @@ class SecurityConfiguration {
 	static final String[] PUBLIC_API = { "/api/v1/auth/**", "/api/v1/regions", "/api/v1/verifications",
 			"/api/v1/verifications/**", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**" };
 
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; media-src 'self' https:; "
 			+ "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'self'; "
 			+ "form-action 'self'; frame-ancestors 'none'";
 
