@@ -20,9 +20,9 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "cqo.demo=true", "cqo.identity.admin-username=", "logging.level.academy.cqo=WARN",
-				"cqo.certificate.verifications-per-minute=1000",
-				"cqo.course.heartbeat-interval=2s", "cqo.course.heartbeat-minimum=1500ms",
-				"cqo.course.heartbeat-tolerance=1s", "cqo.course.demo-required-time=10s", "cqo.ce.provinces.37.hours=2",
+				"cqo.certificate.verifications-per-minute=1000", "cqo.course.heartbeat-interval=2s",
+				"cqo.course.heartbeat-minimum=1500ms", "cqo.course.heartbeat-tolerance=1s",
+				"cqo.course.demo-required-time=10s", "cqo.ce.provinces.37.hours=2",
 				"cqo.ce.provinces.37.professional-share=0.5" })
 @AutoConfigureWebTestClient
 @ContextConfiguration(initializers = TestStore.class)
