@@ -87,15 +87,6 @@ public class CeLedgers {
 		return LocalDate.now(this.clock).getYear();
 	}
 
-	/**
-	 * What a CE-overdue year means for a certificate (a setting the certificate module
-	 * reads).
-	 * @return the action
-	 */
-	public OverdueAction overdueAction() {
-		return this.settings.overdueAction();
-	}
-
 	// The ledger
 
 	/**

@@ -18,7 +18,6 @@ import org.springframework.util.unit.DataSize;
  * @param maxEvidenceSize the largest evidence file accepted
  * @param reminderDaysBefore reminders go out this many days before the end of the year to
  * holders who have not met the requirement
- * @param overdueAction what a CE-overdue year means for the certificate
  * @param closingDelay how long after the end of a year it is closed (pending claims can
  * still be decided meanwhile)
  * @param checkInterval how often reminders and the year-end closing are looked for
@@ -27,8 +26,7 @@ import org.springframework.util.unit.DataSize;
 public record CeSettings(@DefaultValue Requirement requirement, Map<String, Requirement> provinces,
 		@DefaultValue Caps caps, @DefaultValue("5MB") DataSize maxEvidenceSize, @DefaultValue( {
 				"90", "30", "7" }) List<Integer> reminderDaysBefore,
-		@DefaultValue("MARK") OverdueAction overdueAction, @DefaultValue("0s") Duration closingDelay,
-		@DefaultValue("1h") Duration checkInterval){
+		@DefaultValue("0s") Duration closingDelay, @DefaultValue("1h") Duration checkInterval){
 
 	public CeSettings {
 		provinces = (provinces != null) ? Map.copyOf(provinces) : Map.of();

@@ -43,8 +43,8 @@ class LedgerRulesTests {
 		CeSettings settings = new CeSettings(NATIONAL,
 				java.util.Map.of("44", new CeSettings.Requirement(72, 0.5), "370000",
 						new CeSettings.Requirement(2, 0.5)),
-				CAPS, org.springframework.util.unit.DataSize.ofMegabytes(5), List.of(30),
-				academy.cqo.ce.OverdueAction.MARK, java.time.Duration.ZERO, java.time.Duration.ofHours(1));
+				CAPS, org.springframework.util.unit.DataSize.ofMegabytes(5), List.of(30), java.time.Duration.ZERO,
+				java.time.Duration.ofHours(1));
 		assertThat(settings.requirementFor("440305").hours()).isEqualTo(72);
 		assertThat(settings.requirementFor("370102").hours()).isEqualTo(2);
 		assertThat(settings.requirementFor("360102").hours()).isEqualTo(90);
