@@ -23,13 +23,29 @@ import java.time.LocalDate;
  * @param reason the reason category of a suspension or revocation, or {@code null}
  * @param replacedBy the number of the certificate that replaces a superseded one, or
  * {@code null}
+ * @param kind {@code CERTIFICATE} or {@code CE_TRANSCRIPT} for a genuine document, or
+ * {@code null}
+ * @param transcript what a genuine CE transcript stated, or {@code null}
  */
 public record Verdict(String status, String certificateNumber, String holderNameMasked, String employerName,
 		LocalDate issuedOn, LocalDate expiresOn, String issuer, Instant checkedAt, boolean ceOverdue,
-		LocalDate stateChangedOn, String reason, String replacedBy) {
+		LocalDate stateChangedOn, String reason, String replacedBy, String kind, Transcript transcript) {
 
 	static Verdict only(String status, Instant checkedAt) {
-		return new Verdict(status, null, null, null, null, null, null, checkedAt, false, null, null, null);
+		return new Verdict(status, null, null, null, null, null, null, checkedAt, false, null, null, null, null, null);
+	}
+
+	/**
+	 * The figures a CE transcript stated when issued.
+	 *
+	 * @param year the CE year
+	 * @param requiredHours hours required
+	 * @param earnedHours hours that counted
+	 * @param professionalHours of them, professional
+	 * @param ceStatus {@code MET}, {@code IN_PROGRESS} or {@code OVERDUE}
+	 */
+	public record Transcript(int year, double requiredHours, double earnedHours, double professionalHours,
+			String ceStatus) {
 	}
 
 	public boolean genuine() {

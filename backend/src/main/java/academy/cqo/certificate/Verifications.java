@@ -51,6 +51,8 @@ public class Verifications {
 
 	private final CeStandings standings;
 
+	private final Transcripts transcripts;
+
 	private final QrDecoder decoder;
 
 	private final CertificateSettings settings;
@@ -58,11 +60,12 @@ public class Verifications {
 	private final Clock clock;
 
 	Verifications(CertificateStore store, VerificationLogStore log, SigningKeys keys, CeStandings standings,
-			QrDecoder decoder, CertificateSettings settings, Clock clock) {
+			Transcripts transcripts, QrDecoder decoder, CertificateSettings settings, Clock clock) {
 		this.store = store;
 		this.log = log;
 		this.keys = keys;
 		this.standings = standings;
+		this.transcripts = transcripts;
 		this.decoder = decoder;
 		this.settings = settings;
 		this.clock = clock;
@@ -78,8 +81,11 @@ public class Verifications {
 	public Mono<Verdict> byToken(String token, String channel, String address) {
 		Instant now = this.clock.instant();
 		VerificationToken decoded = VerificationToken.decode(token, this.keys);
-		if (decoded == null || decoded.kind() != VerificationToken.Kind.CERTIFICATE) {
+		if (decoded == null) {
 			return logged(Verdict.only(CertificateStatus.INVALID, now), null, channel, address);
+		}
+		if (decoded.kind() == VerificationToken.Kind.CE_TRANSCRIPT) {
+			return transcript(decoded, now, channel, address);
 		}
 		return this.store.findByNumber(decoded.number().toString())
 			.filter((certificate) -> certificate.issued()
@@ -181,8 +187,24 @@ public class Verifications {
 					certificate.employerName(), LocalDate.parse(certificate.issuedOn()), expiresOn,
 					certificate.issuer(), now, overdue,
 					changed ? LocalDate.ofInstant(last.at(), this.settings.zone()) : null, reason,
-					pair.getT2().isEmpty() ? null : pair.getT2());
+					pair.getT2().isEmpty() ? null : pair.getT2(), "CERTIFICATE", null);
 		});
+	}
+
+	private Mono<Verdict> transcript(VerificationToken token, Instant now, String channel, String address) {
+		return this.transcripts.byNumber(token.number().toString())
+			.filter((transcript) -> transcript.token() != null
+					&& token.issuedOn().toString().equals(transcript.issuedOn())
+					&& token.binds(transcript.holderName()))
+			.flatMap((transcript) -> logged(
+					new Verdict(CertificateStatus.VALID, transcript.number(), HolderNames.mask(transcript.holderName()),
+							transcript.employerName(), LocalDate.parse(transcript.issuedOn()), null,
+							this.settings.issuer(), now, false, null, null, null, "CE_TRANSCRIPT",
+							new Verdict.Transcript(transcript.year(), transcript.requiredHours(),
+									transcript.earnedHours(), transcript.professionalHours(), transcript.ceStatus())),
+					null, channel, address))
+			.switchIfEmpty(
+					Mono.defer(() -> logged(Verdict.only(CertificateStatus.INVALID, now), null, channel, address)));
 	}
 
 	private Mono<Verdict> logged(Verdict verdict, String certificateId, String channel, String address) {

@@ -20,6 +20,7 @@ import org.springframework.web.reactive.function.BodyInserters;
 
 import academy.cqo.certificate.CeStandings;
 import academy.cqo.identity.Accounts;
+import academy.cqo.testsupport.ExternalTools;
 import academy.cqo.testsupport.IntegrationTest;
 import academy.cqo.testsupport.MutableClock;
 import academy.cqo.testsupport.People;
@@ -325,6 +326,90 @@ class CeIntegrationTests {
 			.returnResult()
 			.getResponseBody();
 		assertThat(closed.toString()).contains("ce.year.closed");
+	}
+
+	@Test
+	void theYearsTranscriptIsAPdfWhoseQrCodeVerifiesWhatItStated() {
+		QuestionBankApi holder = candidateIn("360102");
+		decide("admin-dh", pendingClaim(holder, conference(12, true)), true, null, 200);
+		byte[] pdf = transcript(holder);
+		assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
+		String text = ExternalTools.run("pdftotext", "-enc", "UTF-8", write(pdf), "-").output();
+		assertThat(text).contains("李质量").contains("全国质量大会").contains(this.year + " 年度继续教育学时证明");
+
+		String url = linkOf(pdf);
+		String token = url.substring(url.lastIndexOf("/v/") + 3);
+		Map<String, Object> verdict = this.client.get()
+			.uri("/api/v1/verifications/" + token)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(QuestionBankApi.JSON)
+			.returnResult()
+			.getResponseBody();
+		assertThat(verdict).containsEntry("status", "VALID")
+			.containsEntry("kind", "CE_TRANSCRIPT")
+			.containsEntry("holderNameMasked", "李*量");
+		assertThat((String) verdict.get("certificateNumber")).matches("JXCE-\\d{4}-\\d{6}");
+		@SuppressWarnings("unchecked")
+		Map<String, Object> stated = (Map<String, Object>) verdict.get("transcript");
+		assertThat(stated).containsEntry("year", this.year)
+			.containsEntry("earnedHours", 12.0)
+			.containsEntry("professionalHours", 12.0)
+			.containsEntry("ceStatus", "IN_PROGRESS");
+		assertThat(text).contains((String) verdict.get("certificateNumber"));
+		assertThat(linkOf(transcript(holder))).as("nothing changed, the same statement").isEqualTo(url);
+		assertThat(this.client.get()
+			.uri("/v/" + token)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody()).contains("继续教育学时证明").contains("data-status=\"VALID\"");
+	}
+
+	private byte[] transcript(QuestionBankApi holder) {
+		return holder.get("/api/v1/me/ce/" + this.year + "/transcript.pdf")
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PDF)
+			.expectBody(byte[].class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private static String write(byte[] pdf) {
+		try {
+			java.nio.file.Path file = java.nio.file.Files.createTempFile("transcript", ".pdf");
+			file.toFile().deleteOnExit();
+			java.nio.file.Files.write(file, pdf);
+			java.nio.file.Path samples = java.nio.file.Files
+				.createDirectories(java.nio.file.Path.of("target/certificate-samples"));
+			java.nio.file.Files.write(samples.resolve("ce-transcript.pdf"), pdf);
+			return file.toString();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	/** The URL of the link annotation over the QR code. */
+	private static String linkOf(byte[] pdf) {
+		try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			for (org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation annotation : document.getPage(0)
+				.getAnnotations()) {
+				if (annotation instanceof org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink link
+						&& link.getAction() instanceof org.apache.pdfbox.pdmodel.interactive.action.PDActionURI uri) {
+					return uri.getURI();
+				}
+			}
+			throw new AssertionError("no link annotation in the transcript");
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 }

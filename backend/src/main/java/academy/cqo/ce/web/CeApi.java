@@ -45,7 +45,10 @@ class CeApi {
 
 	private final CeSettings settings;
 
-	CeApi(CeLedgers ledgers, YearEnd yearEnd, CeSettings settings) {
+	private final academy.cqo.ce.CeTranscripts transcripts;
+
+	CeApi(CeLedgers ledgers, YearEnd yearEnd, CeSettings settings, academy.cqo.ce.CeTranscripts transcripts) {
+		this.transcripts = transcripts;
 		this.ledgers = ledgers;
 		this.yearEnd = yearEnd;
 		this.settings = settings;
@@ -78,6 +81,25 @@ class CeApi {
 	}
 
 	record Decision(Boolean approve, String reason) {
+	}
+
+	@GetMapping("/me/ce/{year}/transcript.pdf")
+	@Operation(
+			summary = "The caller's CE transcript for a year as a PDF, with a signed QR code that verifies at /v/{token}")
+	Mono<org.springframework.http.ResponseEntity<byte[]>> transcript(@PathVariable int year,
+			@AuthenticationPrincipal CurrentUser user) {
+		return this.transcripts.transcript(user, year).map(CeApi::pdf);
+	}
+
+	static org.springframework.http.ResponseEntity<byte[]> pdf(academy.cqo.ce.CeTranscripts.TranscriptFile file) {
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+					org.springframework.http.ContentDisposition.attachment()
+						.filename(file.fileName())
+						.build()
+						.toString())
+			.body(file.bytes());
 	}
 
 	@GetMapping("/me/ce/{year}")

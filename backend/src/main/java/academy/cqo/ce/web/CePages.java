@@ -42,7 +42,11 @@ class CePages {
 
 	private final Clock clock;
 
-	CePages(CeLedgers ledgers, CeSettings settings, MessageSource messages, Clock clock) {
+	private final academy.cqo.ce.CeTranscripts transcripts;
+
+	CePages(CeLedgers ledgers, CeSettings settings, MessageSource messages, Clock clock,
+			academy.cqo.ce.CeTranscripts transcripts) {
+		this.transcripts = transcripts;
 		this.ledgers = ledgers;
 		this.settings = settings;
 		this.messages = messages;
@@ -52,6 +56,12 @@ class CePages {
 	@GetMapping("/ce")
 	Mono<String> thisYear() {
 		return Mono.just("redirect:/ce/" + LocalDate.now(this.clock).getYear());
+	}
+
+	@GetMapping("/ce/{year}/transcript.pdf")
+	Mono<org.springframework.http.ResponseEntity<byte[]>> transcript(@PathVariable int year,
+			@AuthenticationPrincipal CurrentUser user) {
+		return this.transcripts.transcript(user, year).map(CeApi::pdf);
 	}
 
 	@GetMapping("/ce/{year}")

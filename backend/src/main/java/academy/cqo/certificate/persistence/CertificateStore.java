@@ -107,52 +107,79 @@ public class CertificateStore {
 	 * @return its number
 	 */
 	public Mono<CertificateNumber> assignNumber(String certificateId, String prefix, int year) {
-		String counterId = prefix + "-" + year;
-		return Mono.defer(() -> find(certificateId).flatMap((certificate) -> {
-			if (certificate.sequence() != null) {
-				return clearPending(counterId, certificateId)
-					.thenReturn(new CertificateNumber(prefix, year, certificate.sequence()));
-			}
-			Query free = Query.query(Criteria.where("_id").is(counterId).and("pending").isNull());
-			return this.mongo
-				.findAndModify(free, new Update().inc("sequence", 1).set("pending", certificateId), RETURN_NEW,
-						Counter.class)
-				.flatMap((counter) -> complete(counterId, certificateId,
-						new CertificateNumber(prefix, year, counter.sequence())))
-				.switchIfEmpty(Mono.defer(() -> helpOrCreate(counterId, prefix, year).then(Mono.empty())));
-		})).repeatWhenEmpty(1000, (repeats) -> repeats);
+		return assignNumber(CertificateDocument.COLLECTION, certificateId, prefix, year);
 	}
 
-	private Mono<Void> helpOrCreate(String counterId, String prefix, int year) {
+	/**
+	 * The same numbering for another kind of signed document (e.g. CE transcripts), kept
+	 * in its own collection with a {@code number} and a {@code sequence} field.
+	 * @param collection the document's collection
+	 * @param documentId the document, already stored
+	 * @param prefix the number's prefix
+	 * @param year the year
+	 * @return its number
+	 */
+	public Mono<CertificateNumber> assignNumber(String collection, String documentId, String prefix, int year) {
+		String counterId = prefix + "-" + year;
+		return Mono
+			.defer(() -> this.mongo.findById(documentId, org.bson.Document.class, collection).flatMap((document) -> {
+				Integer sequence = document.getInteger("sequence");
+				if (sequence != null) {
+					return clearPending(counterId, documentId)
+						.thenReturn(new CertificateNumber(prefix, year, sequence));
+				}
+				Query free = Query.query(Criteria.where("_id").is(counterId).and("pending").isNull());
+				return this.mongo
+					.findAndModify(free, new Update().inc("sequence", 1).set("pending", documentId), RETURN_NEW,
+							Counter.class)
+					.flatMap((counter) -> complete(collection, counterId, documentId,
+							new CertificateNumber(prefix, year, counter.sequence())))
+					.switchIfEmpty(
+							Mono.defer(() -> helpOrCreate(collection, counterId, prefix, year).then(Mono.empty())));
+			}))
+			.repeatWhenEmpty(1000, (repeats) -> repeats);
+	}
+
+	private Mono<Void> helpOrCreate(String collection, String counterId, String prefix, int year) {
 		return this.mongo.findById(counterId, Counter.class)
 			.flatMap((counter) -> (counter.pending() == null) ? Mono.<Void>empty()
-					: complete(counterId, counter.pending(), new CertificateNumber(prefix, year, counter.sequence()))
+					: complete(collection, counterId, counter.pending(),
+							new CertificateNumber(prefix, year, counter.sequence()))
 						.then())
 			.switchIfEmpty(this.mongo.insert(new Counter(counterId, 0, null))
 				.then()
 				.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty()));
 	}
 
-	private Mono<CertificateNumber> complete(String counterId, String certificateId, CertificateNumber number) {
-		return this.mongo.insert(new NumberEntry(number.toString(), certificateId))
+	private Mono<CertificateNumber> complete(String collection, String counterId, String documentId,
+			CertificateNumber number) {
+		return this.mongo.insert(new NumberEntry(number.toString(), documentId))
 			.then()
 			.onErrorResume(DuplicateKeyException.class,
 					(ex) -> this.mongo.findById(number.toString(), NumberEntry.class)
-						.filter((entry) -> !entry.certificateId().equals(certificateId))
+						.filter((entry) -> !entry.certificateId().equals(documentId))
 						.flatMap((entry) -> Mono.error(new IllegalStateException(
 								"Number " + number + " already belongs to " + entry.certificateId()))))
-			.then(this.mongo.updateFirst(Query.query(Criteria.where("_id").is(certificateId).and("sequence").isNull()),
-					new Update().set("number", number.toString()).set("sequence", number.sequence()),
-					CertificateDocument.class))
-			.then(clearPending(counterId, certificateId))
+			.then(this.mongo.updateFirst(Query.query(Criteria.where("_id").is(documentId).and("sequence").isNull()),
+					new Update().set("number", number.toString()).set("sequence", number.sequence()), collection))
+			.then(clearPending(counterId, documentId))
 			.thenReturn(number);
 	}
 
-	private Mono<Void> clearPending(String counterId, String certificateId) {
+	private Mono<Void> clearPending(String counterId, String documentId) {
 		return this.mongo
-			.updateFirst(Query.query(Criteria.where("_id").is(counterId).and("pending").is(certificateId)),
+			.updateFirst(Query.query(Criteria.where("_id").is(counterId).and("pending").is(documentId)),
 					new Update().set("pending", null), Counter.class)
 			.then();
+	}
+
+	/**
+	 * The id of the document a number belongs to.
+	 * @param number the number
+	 * @return the document's id, or empty
+	 */
+	public Mono<String> ownerOf(String number) {
+		return this.mongo.findById(number, NumberEntry.class).map(NumberEntry::certificateId);
 	}
 
 	/**

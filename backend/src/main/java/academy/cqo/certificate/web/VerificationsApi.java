@@ -58,13 +58,13 @@ class VerificationsApi {
 	 */
 	record VerdictJson(String status, String certificateNumber, String holderNameMasked, String employerName,
 			LocalDate issuedOn, LocalDate expiresOn, String issuer, Instant checkedAt, boolean ceOverdue,
-			LocalDate stateChangedOn, String reason, String replacedBy) {
+			LocalDate stateChangedOn, String reason, String replacedBy, String kind, Verdict.Transcript transcript) {
 
 		static VerdictJson of(Verdict verdict) {
 			return new VerdictJson(verdict.status(), verdict.certificateNumber(), verdict.holderNameMasked(),
 					verdict.employerName(), verdict.issuedOn(), verdict.expiresOn(), verdict.issuer(),
 					verdict.checkedAt().truncatedTo(ChronoUnit.MILLIS), verdict.ceOverdue(), verdict.stateChangedOn(),
-					verdict.reason(), verdict.replacedBy());
+					verdict.reason(), verdict.replacedBy(), verdict.kind(), verdict.transcript());
 		}
 
 	}
