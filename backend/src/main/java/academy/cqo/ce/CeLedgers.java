@@ -15,7 +15,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -304,7 +303,7 @@ public class CeLedgers {
 	 * @return the claims
 	 */
 	public Flux<ClaimView> claimsToReview(CurrentUser admin, String state) {
-		requireAdmin(admin);
+		CurrentUser.requireAdmin(admin);
 		String wanted = (state == null || state.isBlank() || "ALL".equalsIgnoreCase(state)) ? null
 				: state.strip().toUpperCase();
 		return this.store.claimsInRegion(admin.jurisdiction().codePrefix(), wanted, 500).map(CeLedgers::view);
@@ -362,7 +361,7 @@ public class CeLedgers {
 	 * @return the decided claim; 404 outside the jurisdiction, 409 when already decided
 	 */
 	public Mono<ClaimView> decide(String claimId, boolean approve, String reason, CurrentUser admin) {
-		requireAdmin(admin);
+		CurrentUser.requireAdmin(admin);
 		String cleanReason = (reason == null || reason.isBlank()) ? null : reason.strip();
 		if (!approve && cleanReason == null) {
 			return Mono.error(new InvalidInput(List.of(FieldViolation.of("reason", "ce.claim.reason.required"))));
@@ -392,12 +391,6 @@ public class CeLedgers {
 			.filter((claim) -> admin.jurisdiction().covers(claim.regionCode()))
 			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
 			.flatMap((claim) -> Mono.error(new Conflict(FieldViolation.of("state", "ce.claim.decided"))));
-	}
-
-	private static void requireAdmin(CurrentUser user) {
-		if (user == null || !user.has(Role.ADMIN)) {
-			throw new AccessDeniedException("Only administrators review claims");
-		}
 	}
 
 }

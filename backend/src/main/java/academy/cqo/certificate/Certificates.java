@@ -428,7 +428,7 @@ public class Certificates implements PassHandler, StartupTask, SchedulingConfigu
 	 * @return the page
 	 */
 	public Mono<Page> list(String state, String text, String sessionId, int page, int size, CurrentUser admin) {
-		requireAdmin(admin);
+		CurrentUser.requireAdmin(admin);
 		List<Criteria> all = new java.util.ArrayList<>();
 		all.add(CertificateStore.inRegion(admin.jurisdiction().codePrefix()));
 		if (state != null && !state.isBlank()) {
@@ -479,7 +479,7 @@ public class Certificates implements PassHandler, StartupTask, SchedulingConfigu
 	 */
 	public Mono<CertificateView> changeState(String certificateId, String action, String reason, String note,
 			CurrentUser admin) {
-		requireAdmin(admin);
+		CurrentUser.requireAdmin(admin);
 		String target;
 		List<String> from;
 		switch (String.valueOf(action)) {
@@ -538,7 +538,7 @@ public class Certificates implements PassHandler, StartupTask, SchedulingConfigu
 	 * @return the replacement
 	 */
 	public Mono<CertificateView> reissue(String certificateId, CurrentUser admin) {
-		requireAdmin(admin);
+		CurrentUser.requireAdmin(admin);
 		String replacementId = certificateId + ":r";
 		return readable(certificateId, admin).flatMap((old) -> this.store.claimReplacement(old.id(), replacementId)
 			.switchIfEmpty(Mono.error(new Conflict(
@@ -562,7 +562,7 @@ public class Certificates implements PassHandler, StartupTask, SchedulingConfigu
 	 * @return the certificate afterwards
 	 */
 	public Mono<CertificateView> retry(String certificateId, CurrentUser admin) {
-		requireAdmin(admin);
+		CurrentUser.requireAdmin(admin);
 		return readable(certificateId, admin)
 			.flatMap((certificate) -> this.store
 				.retry(certificate.id(),
@@ -571,12 +571,6 @@ public class Certificates implements PassHandler, StartupTask, SchedulingConfigu
 				.switchIfEmpty(Mono.error(new Conflict(FieldViolation.of("stage", "certificate.retry.conflict"))))
 				.flatMap((pending) -> issue(pending.id()).switchIfEmpty(this.store.find(pending.id()))))
 			.flatMap(this::view);
-	}
-
-	private static void requireAdmin(CurrentUser user) {
-		if (user == null || !user.has(Role.ADMIN)) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-		}
 	}
 
 }

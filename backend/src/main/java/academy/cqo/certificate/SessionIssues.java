@@ -17,9 +17,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 
 import academy.cqo.certificate.persistence.CertificateDocument;
 import academy.cqo.certificate.persistence.CertificateStore;
@@ -27,7 +25,6 @@ import academy.cqo.certificate.persistence.IssueJobStore;
 import academy.cqo.exam.Attempts;
 import academy.cqo.exam.Exams;
 import academy.cqo.identity.CurrentUser;
-import academy.cqo.identity.Role;
 import academy.cqo.shared.Conflict;
 import academy.cqo.shared.FieldViolation;
 
@@ -73,7 +70,7 @@ public class SessionIssues {
 	 * @return the job as started
 	 */
 	public Mono<IssueJobStore.Job> start(String sessionId, CurrentUser admin) {
-		requireAdmin(admin);
+		CurrentUser.requireAdmin(admin);
 		return this.exams.summary(sessionId)
 			.filter((session) -> session.qualifying())
 			.switchIfEmpty(Mono.error(new Conflict(FieldViolation.of("sessionId", "certificate.bulk.notQualifying"))))
@@ -104,7 +101,7 @@ public class SessionIssues {
 	}
 
 	public Mono<IssueJobStore.Job> job(String sessionId, CurrentUser admin) {
-		requireAdmin(admin);
+		CurrentUser.requireAdmin(admin);
 		return this.jobs.find(sessionId);
 	}
 
@@ -116,7 +113,7 @@ public class SessionIssues {
 	 * @return the zip file
 	 */
 	public Mono<Path> zip(String sessionId, CurrentUser admin) {
-		requireAdmin(admin);
+		CurrentUser.requireAdmin(admin);
 		return this.store.inSession(sessionId)
 			.filter((certificate) -> certificate.issued() && certificate.regionCode() != null
 					&& admin.jurisdiction().covers(certificate.regionCode()))
@@ -144,12 +141,6 @@ public class SessionIssues {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void requireAdmin(CurrentUser user) {
-		if (user == null || !user.has(Role.ADMIN)) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
 		}
 	}
 

@@ -49,6 +49,17 @@ public record CurrentUser(String accountId, String username, String fullName, Se
 	}
 
 	/**
+	 * Refuse anyone but administrators.
+	 * @param user the caller, or {@code null}
+	 * @throws ResponseStatusException 403 for anyone else
+	 */
+	public static void requireAdmin(CurrentUser user) {
+		if (user == null || !user.has(Role.ADMIN)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
+	}
+
+	/**
 	 * The jurisdiction of an administrator.
 	 * @return the jurisdiction
 	 * @throws IllegalStateException when the user is not an administrator

@@ -6,8 +6,6 @@ import java.util.Locale;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.MessageSource;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.http.codec.multipart.FormFieldPart;
@@ -94,16 +92,7 @@ class VerificationPages {
 		if (!(parts.getFirst("file") instanceof FilePart file)) {
 			return Mono.error(new InvalidInput(List.of(FieldViolation.of("file", "verify.upload.missing")), true));
 		}
-		return DataBufferUtils.join(file.content(), (int) this.settings.maxUpload().toBytes()).map((buffer) -> {
-			byte[] bytes = new byte[buffer.readableByteCount()];
-			buffer.read(bytes);
-			DataBufferUtils.release(buffer);
-			return bytes;
-		})
-			.defaultIfEmpty(new byte[0])
-			.onErrorMap(DataBufferLimitException.class, (ex) -> new InvalidInput(List
-				.of(FieldViolation.of("file", "verify.upload.tooLarge", this.settings.maxUpload().toMegabytes())),
-					true));
+		return Uploads.read(file, this.settings.maxUpload());
 	}
 
 	private Mono<String> limited(ServerWebExchange exchange, Model model,

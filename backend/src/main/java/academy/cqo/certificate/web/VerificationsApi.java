@@ -3,14 +3,11 @@ package academy.cqo.certificate.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.multipart.FilePart;
@@ -27,8 +24,6 @@ import academy.cqo.certificate.CertificateSettings;
 import academy.cqo.certificate.Verdict;
 import academy.cqo.certificate.VerificationRateLimit;
 import academy.cqo.certificate.Verifications;
-import academy.cqo.shared.FieldViolation;
-import academy.cqo.shared.InvalidInput;
 import academy.cqo.shared.RequestOrigin;
 
 /**
@@ -90,17 +85,7 @@ class VerificationsApi {
 	@PostMapping(path = "/uploads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Verify a photo, scan or PDF of a certificate: the server reads its QR code")
 	Mono<VerdictJson> byUpload(@RequestPart("file") FilePart file) {
-		return limited((address) -> DataBufferUtils.join(file.content(), (int) this.settings.maxUpload().toBytes())
-			.map((buffer) -> {
-				byte[] bytes = new byte[buffer.readableByteCount()];
-				buffer.read(bytes);
-				DataBufferUtils.release(buffer);
-				return bytes;
-			})
-			.defaultIfEmpty(new byte[0])
-			.onErrorMap(DataBufferLimitException.class,
-					(ex) -> new InvalidInput(List.of(FieldViolation.of("file", "verify.upload.tooLarge",
-							this.settings.maxUpload().toMegabytes())), true))
+		return limited((address) -> Uploads.read(file, this.settings.maxUpload())
 			.flatMap((bytes) -> this.verifications.byUpload(bytes, address)));
 	}
 

@@ -15,6 +15,7 @@ import org.springframework.context.MessageSource;
 
 import academy.cqo.course.CourseProgress;
 import academy.cqo.course.CourseView;
+import academy.cqo.shared.SpreadsheetText;
 
 /**
  * The enrolled candidates' progress as an Excel workbook, one row per candidate. Text a
@@ -33,7 +34,7 @@ final class ProgressWorkbook {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (Workbook workbook = new Workbook(out, "CQO Academy", "1.0")) {
 			Worksheet sheet = workbook.newWorksheet(text(messages, locale, "course.export.sheet"));
-			sheet.value(0, 0, safe(course.title()));
+			sheet.value(0, 0, SpreadsheetText.safe(course.title()));
 			String[] headers = { "course.export.username", "course.export.name", "course.export.region",
 					"course.export.enrolled", "course.export.modules", "course.export.minutes", "course.export.percent",
 					"course.export.completed" };
@@ -43,9 +44,9 @@ final class ProgressWorkbook {
 			}
 			int row = 2;
 			for (CourseProgress progress : enrolled) {
-				sheet.value(row, 0, safe(progress.username()));
-				sheet.value(row, 1, safe(progress.fullName()));
-				sheet.value(row, 2, safe(progress.regionCode()));
+				sheet.value(row, 0, SpreadsheetText.safe(progress.username()));
+				sheet.value(row, 1, SpreadsheetText.safe(progress.fullName()));
+				sheet.value(row, 2, SpreadsheetText.safe(progress.regionCode()));
 				sheet.value(row, 3, (progress.enrolledAt() != null) ? TIME.format(progress.enrolledAt()) : "");
 				sheet.value(row, 4, progress.completedModules() + " / " + progress.modules().size());
 				sheet.value(row, 5, progress.creditedSeconds() / 60);
@@ -59,20 +60,6 @@ final class ProgressWorkbook {
 			throw new UncheckedIOException(ex);
 		}
 		return out.toByteArray();
-	}
-
-	/**
-	 * Text that cannot run as a formula when the sheet is opened.
-	 * @param text the text
-	 * @return the text, with a leading apostrophe when it starts like a formula
-	 */
-	static String safe(String text) {
-		if (text == null || text.isEmpty()) {
-			return "";
-		}
-		char first = text.charAt(0);
-		return (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r')
-				? "'" + text : text;
 	}
 
 	private static String text(MessageSource messages, Locale locale, String key) {
