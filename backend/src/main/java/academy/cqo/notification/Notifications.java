@@ -21,20 +21,29 @@ public class Notifications {
 
 	private final Clock clock;
 
-	Notifications(NotificationStore store, Clock clock) {
+	private final MailNotices mail;
+
+	Notifications(NotificationStore store, Clock clock, MailNotices mail) {
 		this.store = store;
+		this.mail = mail;
 		this.clock = clock;
 	}
 
 	/**
 	 * Send a notice, once.
 	 * @param notice the notice
-	 * @return completes when it is stored (or was already)
+	 * @return completes when it is stored (or was already); an e-mail, when configured,
+	 * follows in the background
 	 */
 	public Mono<Void> send(Notice notice) {
-		return this.store.insertOnce(
-				new NotificationDocument(NotificationStore.idOf(notice.accountId(), notice.key()), notice.accountId(),
-						notice.messageKey(), notice.arguments(), notice.link(), this.clock.instant(), null));
+		NotificationDocument document = new NotificationDocument(
+				NotificationStore.idOf(notice.accountId(), notice.key()), notice.accountId(), notice.messageKey(),
+				notice.arguments(), notice.link(), this.clock.instant(), null, this.mail.enabled(), null);
+		return this.store.insertOnce(document).doOnNext((inserted) -> {
+			if (inserted && this.mail.enabled()) {
+				this.mail.deliver(document).subscribe();
+			}
+		}).then();
 	}
 
 	/**

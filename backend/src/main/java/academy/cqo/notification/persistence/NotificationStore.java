@@ -33,10 +33,29 @@ public class NotificationStore {
 	/**
 	 * Insert a notice unless one with its id exists.
 	 * @param document the notice
-	 * @return completes either way
+	 * @return whether it was inserted now
 	 */
-	public Mono<Void> insertOnce(NotificationDocument document) {
-		return this.mongo.insert(document).then().onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty());
+	public Mono<Boolean> insertOnce(NotificationDocument document) {
+		return this.mongo.insert(document)
+			.thenReturn(true)
+			.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.just(false));
+	}
+
+	/**
+	 * Notices whose e-mail has not gone yet, sent after a time.
+	 * @param since the oldest worth mailing still
+	 * @return the notices
+	 */
+	public Flux<NotificationDocument> mailPending(Instant since) {
+		return this.mongo.find(Query.query(Criteria.where("mailPending").is(true).and("sentAt").gte(since)),
+				NotificationDocument.class);
+	}
+
+	public Mono<Void> markMailed(String id, Instant at) {
+		return this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(id)),
+					new Update().set("mailPending", false).set("mailedAt", at), NotificationDocument.class)
+			.then();
 	}
 
 	public Flux<NotificationDocument> newest(String accountId, int limit) {
