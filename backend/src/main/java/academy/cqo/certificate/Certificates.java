@@ -35,6 +35,7 @@ import academy.cqo.document.TextDoesNotFit;
 import academy.cqo.document.UnsupportedCharacters;
 import academy.cqo.exam.AttemptPassed;
 import academy.cqo.exam.PassHandler;
+import academy.cqo.identity.AccountPhotos;
 import academy.cqo.identity.AccountProfile;
 import academy.cqo.identity.Accounts;
 import academy.cqo.identity.AuditLog;
@@ -87,6 +88,8 @@ public class Certificates implements PassHandler, StartupTask, SchedulingConfigu
 
 	private final Notifications notifications;
 
+	private final AccountPhotos photos;
+
 	private final AuditLog audit;
 
 	private final CertificateSettings settings;
@@ -94,8 +97,8 @@ public class Certificates implements PassHandler, StartupTask, SchedulingConfigu
 	private final Clock clock;
 
 	Certificates(CertificateStore store, TalentPoolStore pool, CeStandings standings, VerificationLogStore log,
-			SigningKeys keys, CertificatePdf pdf, Accounts accounts, Notifications notifications, AuditLog audit,
-			CertificateSettings settings, Clock clock) {
+			SigningKeys keys, CertificatePdf pdf, Accounts accounts, AccountPhotos photos, Notifications notifications,
+			AuditLog audit, CertificateSettings settings, Clock clock) {
 		this.store = store;
 		this.pool = pool;
 		this.standings = standings;
@@ -104,6 +107,7 @@ public class Certificates implements PassHandler, StartupTask, SchedulingConfigu
 		this.pdf = pdf;
 		this.accounts = accounts;
 		this.notifications = notifications;
+		this.photos = photos;
 		this.audit = audit;
 		this.settings = settings;
 		this.clock = clock;
@@ -187,15 +191,18 @@ public class Certificates implements PassHandler, StartupTask, SchedulingConfigu
 		// before
 		// a number is taken.
 		String trialNumber = this.settings.numberPrefix() + "-" + certificate.issuedOn().substring(0, 4) + "-999999";
-		CertificateContent trial = content(certificate, trialNumber,
-				this.settings.verificationUrl() + "A".repeat(VerificationToken.MAX_TEXT_LENGTH / 2 + 18));
-		return Mono.fromCallable(() -> this.pdf.render(trial))
-			.subscribeOn(Schedulers.boundedElastic())
+		String trialUrl = this.settings.verificationUrl() + "A".repeat(VerificationToken.MAX_TEXT_LENGTH / 2 + 18);
+		return photo(certificate)
+			.flatMap((photo) -> Mono
+				.fromCallable(() -> this.pdf.render(content(certificate, trialNumber, trialUrl, photo)))
+				.subscribeOn(Schedulers.boundedElastic()))
 			.thenReturn(certificate)
 			.onErrorResume(UnsupportedCharacters.class,
 					(ex) -> failed(certificate, "certificate.failure.unsupportedCharacters", ex.getMessage()))
 			.onErrorResume(TextDoesNotFit.class,
-					(ex) -> failed(certificate, "certificate.failure.textDoesNotFit", ex.field()));
+					(ex) -> failed(certificate, "certificate.failure.textDoesNotFit", ex.field()))
+			.onErrorResume(IllegalArgumentException.class,
+					(ex) -> failed(certificate, "certificate.failure.photo", ex.getMessage()));
 	}
 
 	private Mono<CertificateDocument> failed(CertificateDocument certificate, String key, String detail) {
@@ -215,24 +222,33 @@ public class Certificates implements PassHandler, StartupTask, SchedulingConfigu
 						HolderNames.hash(number.toString(), certificate.holderName()));
 				return this.store.setToken(certificate.id(), token.encode(this.keys));
 			})
-			.flatMap((numbered) -> this.store.pdf(numbered.id())
-				.hasElement()
-				.flatMap((stored) -> stored ? Mono.empty()
-						: Mono.fromCallable(() -> this.pdf.render(content(numbered)))
-							.subscribeOn(Schedulers.boundedElastic())
-							.flatMap((bytes) -> this.store.storePdfOnce(numbered.id(), bytes, this.clock.instant())))
-				.then(this.store.markIssued(numbered.id(), this.clock.instant())));
+			.flatMap(
+					(numbered) -> this.store.pdf(numbered.id())
+						.hasElement()
+						.flatMap(
+								(stored) -> stored ? Mono.empty()
+										: photo(numbered)
+											.flatMap((photo) -> Mono
+												.fromCallable(() -> this.pdf.render(content(numbered, numbered.number(),
+														verificationUrl(numbered), photo)))
+												.subscribeOn(Schedulers.boundedElastic()))
+											.flatMap((bytes) -> this.store.storePdfOnce(numbered.id(), bytes,
+													this.clock.instant())))
+						.then(this.store.markIssued(numbered.id(), this.clock.instant())));
 	}
 
-	private CertificateContent content(CertificateDocument certificate) {
-		return content(certificate, certificate.number(), verificationUrl(certificate));
-	}
-
-	private CertificateContent content(CertificateDocument certificate, String number, String url) {
+	private CertificateContent content(CertificateDocument certificate, String number, String url, byte[] photo) {
 		return new CertificateContent(number, certificate.holderName(), certificate.idNumberMasked(),
 				certificate.employerName(), certificate.examTitle(), result(certificate),
 				LocalDate.parse(certificate.issuedOn()), LocalDate.parse(certificate.expiresOn()), certificate.issuer(),
-				null, url, TITLE, TITLE_ENGLISH);
+				(photo.length > 0) ? photo : null, url, TITLE, TITLE_ENGLISH);
+	}
+
+	/** The holder's photo as it is now, or no bytes when there is none. */
+	private Mono<byte[]> photo(CertificateDocument certificate) {
+		return this.photos.photo(certificate.accountId())
+			.map(AccountPhotos.StoredPhoto::content)
+			.defaultIfEmpty(new byte[0]);
 	}
 
 	private String result(CertificateDocument certificate) {

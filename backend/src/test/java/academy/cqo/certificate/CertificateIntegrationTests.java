@@ -190,6 +190,85 @@ class CertificateIntegrationTests {
 	}
 
 	@Test
+	void theHoldersPhotoIsCheckedOnUploadAndPrintedOnTheCertificate() throws Exception {
+		QuestionBankApi candidate = QuestionBankApi.newCandidate(this.client, Map.of("fullName", "陈照片"));
+		uploadPhoto(candidate, "photo.txt", "not a picture".getBytes()).expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("photo")
+			.jsonPath("$.errors[0].code")
+			.isEqualTo("identity.photo.type");
+		uploadPhoto(candidate, "tiny.png", png(40, 50)).expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errors[0].code")
+			.isEqualTo("identity.photo.tooSmall");
+		uploadPhoto(candidate, "huge.png", new byte[3 * 1024 * 1024]).expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errors[0].code")
+			.isEqualTo("identity.photo.tooLarge");
+		candidate.get("/api/v1/me/photo").expectStatus().isNotFound();
+		byte[] photo = png(300, 420);
+		uploadPhoto(candidate, "photo.png", photo).expectStatus().isNoContent();
+		assertThat(candidate.get("/api/v1/me/photo")
+			.expectStatus()
+			.isOk()
+			.expectBody(byte[].class)
+			.returnResult()
+			.getResponseBody()).isEqualTo(photo);
+
+		Map<String, Object> certificate = Qualification.pass(candidate, trainer());
+		byte[] pdf = pdf(candidate, (String) certificate.get("id"));
+		try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			org.apache.pdfbox.pdmodel.PDResources resources = document.getPage(0).getResources();
+			long images = java.util.stream.StreamSupport.stream(resources.getXObjectNames().spliterator(), false)
+				.filter((name) -> {
+					try {
+						return resources
+							.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+					}
+					catch (java.io.IOException ex) {
+						throw new java.io.UncheckedIOException(ex);
+					}
+				})
+				.count();
+			assertThat(images).as("the photo is on the certificate").isEqualTo(1);
+		}
+	}
+
+	private WebTestClient.ResponseSpec uploadPhoto(QuestionBankApi holder, String name, byte[] content) {
+		MultipartBodyBuilder body = new MultipartBodyBuilder();
+		body.part("photo", new ByteArrayResource(content) {
+			@Override
+			public String getFilename() {
+				return name;
+			}
+		});
+		return this.client.put()
+			.uri("/api/v1/me/photo")
+			.headers((headers) -> headers.setBearerAuth(holder.token()))
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(BodyInserters.fromMultipartData(body.build()))
+			.exchange();
+	}
+
+	private static byte[] png(int width, int height) throws java.io.IOException {
+		java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height,
+				java.awt.image.BufferedImage.TYPE_INT_RGB);
+		java.awt.Graphics2D graphics = image.createGraphics();
+		graphics.setColor(new java.awt.Color(0x3A, 0x6E, 0xA5));
+		graphics.fillRect(0, 0, width, height);
+		graphics.setColor(java.awt.Color.WHITE);
+		graphics.fillOval(width / 4, height / 6, width / 2, height / 3);
+		graphics.dispose();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(image, "png", out);
+		return out.toByteArray();
+	}
+
+	@Test
 	void verifyingByNumberAndNameNeverTellsWhichOfTheTwoWasWrong() {
 		QuestionBankApi candidate = QuestionBankApi.newCandidate(this.client, Map.of("fullName", "赵核验"));
 		candidate.post("/api/v1/attempts/" + startAndAnswerAll(candidate) + "/submit", Map.of()).expectStatus().isOk();

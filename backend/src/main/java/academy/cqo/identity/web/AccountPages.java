@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 
+import academy.cqo.identity.AccountProfile;
 import academy.cqo.identity.Accounts;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.identity.Registration;
@@ -34,12 +35,16 @@ class AccountPages {
 
 	private final Accounts accounts;
 
+	private final academy.cqo.identity.AccountPhotos photos;
+
 	private final RegionDirectory regions;
 
 	private final MessageSource messages;
 
-	AccountPages(Accounts accounts, RegionDirectory regions, MessageSource messages) {
+	AccountPages(Accounts accounts, academy.cqo.identity.AccountPhotos photos, RegionDirectory regions,
+			MessageSource messages) {
 		this.accounts = accounts;
+		this.photos = photos;
 		this.regions = regions;
 		this.messages = messages;
 	}
@@ -92,11 +97,36 @@ class AccountPages {
 
 	@GetMapping("/account")
 	Mono<String> account(@AuthenticationPrincipal CurrentUser user, Model model) {
-		return this.accounts.profile(user.accountId()).map((profile) -> {
-			model.addAttribute("profile", profile);
-			model.addAttribute("regionName", this.regions.fullName(profile.regionCode()));
-			return "identity/account";
-		});
+		return this.accounts.profile(user.accountId())
+			.zipWith(this.photos.photo(user.accountId()).hasElement())
+			.map((pair) -> {
+				AccountProfile profile = pair.getT1();
+				model.addAttribute("hasPhoto", pair.getT2());
+				model.addAttribute("profile", profile);
+				model.addAttribute("regionName", this.regions.fullName(profile.regionCode()));
+				return "identity/account";
+			});
+	}
+
+	@GetMapping("/account/photo")
+	Mono<org.springframework.http.ResponseEntity<byte[]>> photo(@AuthenticationPrincipal CurrentUser user) {
+		return PhotoUploads.image(this.photos.photo(user.accountId()));
+	}
+
+	@PostMapping("/account/photo")
+	Mono<String> uploadPhoto(@AuthenticationPrincipal CurrentUser user, ServerWebExchange exchange, Model model) {
+		Locale locale = exchange.getLocaleContext().getLocale();
+		return exchange.getMultipartData()
+			.flatMap((parts) -> (parts
+				.getFirst("photo") instanceof org.springframework.http.codec.multipart.FilePart file)
+						? PhotoUploads.read(file) : Mono.just(new byte[0]))
+			.flatMap((bytes) -> this.photos.upload(user.accountId(), bytes))
+			.thenReturn("redirect:/account?photo")
+			.onErrorResume(InvalidInput.class, (ex) -> {
+				exchange.getResponse().setStatusCode(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT);
+				model.addAttribute("photoErrors", FieldErrors.of(ex.violations(), this.messages, locale));
+				return account(user, model);
+			});
 	}
 
 	@PostMapping("/account/id-number")

@@ -27,8 +27,11 @@ class MeApi {
 
 	private final Accounts accounts;
 
-	MeApi(Accounts accounts) {
+	private final academy.cqo.identity.AccountPhotos photos;
+
+	MeApi(Accounts accounts, academy.cqo.identity.AccountPhotos photos) {
 		this.accounts = accounts;
+		this.photos = photos;
 	}
 
 	record Me(String username, List<String> roles, String fullName, String idNumberMasked, String sex,
@@ -51,6 +54,24 @@ class MeApi {
 	@Operation(summary = "The signed-in account, personal data masked")
 	Mono<Me> me(@AuthenticationPrincipal CurrentUser user) {
 		return this.accounts.profile(user.accountId()).map(Me::of);
+	}
+
+	@org.springframework.web.bind.annotation.PutMapping(path = "/photo",
+			consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Upload the 2-inch ID photo printed on certificates (JPEG or PNG, at most 2 MB, at least "
+			+ "90×120 px); 422 names the problem")
+	Mono<org.springframework.http.ResponseEntity<Void>> uploadPhoto(
+			@org.springframework.web.bind.annotation.RequestPart("photo") org.springframework.http.codec.multipart.FilePart photo,
+			@AuthenticationPrincipal CurrentUser user) {
+		return PhotoUploads.read(photo)
+			.flatMap((bytes) -> this.photos.upload(user.accountId(), bytes))
+			.thenReturn(org.springframework.http.ResponseEntity.noContent().build());
+	}
+
+	@GetMapping("/photo")
+	@Operation(summary = "The signed-in person's photo")
+	Mono<org.springframework.http.ResponseEntity<byte[]>> photo(@AuthenticationPrincipal CurrentUser user) {
+		return PhotoUploads.image(this.photos.photo(user.accountId()));
 	}
 
 	@GetMapping("/id-number")
