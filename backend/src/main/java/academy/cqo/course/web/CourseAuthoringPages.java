@@ -50,8 +50,11 @@ class CourseAuthoringPages {
 
 	private final MessageSource messages;
 
-	CourseAuthoringPages(Courses courses, MessageSource messages) {
+	private final academy.cqo.course.CourseFiles files;
+
+	CourseAuthoringPages(Courses courses, academy.cqo.course.CourseFiles files, MessageSource messages) {
 		this.courses = courses;
+		this.files = files;
 		this.messages = messages;
 	}
 
@@ -148,14 +151,36 @@ class CourseAuthoringPages {
 	@GetMapping("/manage/modules/{moduleId}")
 	Mono<String> editModule(@PathVariable String moduleId, Model model) {
 		return this.courses.module(moduleId)
-			.flatMap((module) -> this.courses.course(module.courseId()).map((course) -> {
-				model.addAttribute("course", course);
-				model.addAttribute("moduleId", moduleId);
-				model.addAttribute("form", ModuleForm.of(module));
-				model.addAttribute("errors", Map.of());
-				model.addAttribute("categories", SubjectCategory.values());
-				return "course/module-editor";
-			}));
+			.flatMap((module) -> this.courses.course(module.courseId())
+				.zipWith(this.files.ofModule(moduleId).collectList())
+				.map((pair) -> {
+					academy.cqo.course.CourseView course = pair.getT1();
+					model.addAttribute("files", pair.getT2());
+					model.addAttribute("course", course);
+					model.addAttribute("moduleId", moduleId);
+					model.addAttribute("form", ModuleForm.of(module));
+					model.addAttribute("errors", Map.of());
+					model.addAttribute("categories", SubjectCategory.values());
+					return "course/module-editor";
+				}));
+	}
+
+	@PostMapping("/manage/modules/{moduleId}/files")
+	Mono<String> uploadFile(@PathVariable String moduleId, @AuthenticationPrincipal CurrentUser user,
+			ServerWebExchange exchange, Model model) {
+		return exchange.getMultipartData()
+			.flatMap((
+					parts) -> (parts.getFirst("file") instanceof org.springframework.http.codec.multipart.FilePart file)
+							? CourseFilesWeb.read(file)
+								.flatMap((bytes) -> this.files.upload(moduleId, file.filename(), bytes, user))
+								.map((stored) -> "redirect:/manage/modules/" + moduleId + "#files")
+							: Mono.error(
+									new InvalidInput(List.of(FieldViolation.of("file", "course.file.missing")), true)))
+			.onErrorResume(InvalidInput.class, (ex) -> {
+				exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
+				model.addAttribute("fileProblems", FieldErrors.of(ex.violations(), this.messages, locale(exchange)));
+				return editModule(moduleId, model);
+			});
 	}
 
 	@PostMapping("/manage/modules/{moduleId}")

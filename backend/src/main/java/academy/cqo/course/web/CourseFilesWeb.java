@@ -1,0 +1,79 @@
+package academy.cqo.course.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+import io.swagger.v3.oas.annotations.Operation;
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.MessageSource;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+
+import academy.cqo.course.CourseFiles;
+import academy.cqo.identity.CurrentUser;
+import academy.cqo.shared.FieldViolation;
+import academy.cqo.shared.InvalidInput;
+
+/**
+ * Lesson pictures and attachments served to signed-in users (pictures inline, documents
+ * as downloads); uploads are in the module editor and {@link CourseFilesApi}.
+ */
+@Controller
+class CourseFilesWeb {
+
+	private final CourseFiles files;
+
+	CourseFilesWeb(CourseFiles files) {
+		this.files = files;
+	}
+
+	@GetMapping(CourseFiles.PATH + "{id}")
+	@ResponseBody
+	Mono<ResponseEntity<byte[]>> file(@PathVariable String id) {
+		return this.files.find(id)
+			.map((file) -> ResponseEntity.ok()
+				.contentType(MediaType.parseMediaType(file.mediaType()))
+				.cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePrivate())
+				.header(HttpHeaders.CONTENT_DISPOSITION,
+						(file.mediaType().startsWith("image/") ? ContentDisposition.inline()
+								: ContentDisposition.attachment())
+							.filename(file.filename(), StandardCharsets.UTF_8)
+							.build()
+							.toString())
+				.body(file.content()))
+			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
+	}
+
+	static Mono<byte[]> read(FilePart file) {
+		return DataBufferUtils.join(file.content(), CourseFiles.MAX_BYTES).map((buffer) -> {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			DataBufferUtils.release(buffer);
+			return bytes;
+		})
+			.defaultIfEmpty(new byte[0])
+			.onErrorMap(DataBufferLimitException.class,
+					(ex) -> new InvalidInput(List
+						.of(FieldViolation.of("file", "course.file.tooLarge", CourseFiles.MAX_BYTES / 1024 / 1024)),
+							true));
+	}
+
+}
