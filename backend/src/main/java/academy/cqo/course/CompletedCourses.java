@@ -1,5 +1,6 @@
 package academy.cqo.course;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
@@ -22,6 +23,11 @@ class CompletedCourses implements CourseRequirement {
 	@Override
 	public Mono<Boolean> completed(String accountId, String courseId) {
 		return this.courses.completed(accountId, courseId);
+	}
+
+	@Override
+	public Flux<CourseOption> courses() {
+		return this.courses.catalogue().map((course) -> new CourseOption(course.id(), course.title()));
 	}
 
 }

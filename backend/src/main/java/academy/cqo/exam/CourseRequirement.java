@@ -1,5 +1,6 @@
 package academy.cqo.exam;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -9,5 +10,22 @@ import reactor.core.publisher.Mono;
 public interface CourseRequirement {
 
 	Mono<Boolean> completed(String accountId, String courseId);
+
+	/**
+	 * The courses a session may require, for the session form.
+	 * @return the published courses
+	 */
+	default Flux<CourseOption> courses() {
+		return Flux.empty();
+	}
+
+	/**
+	 * A course a session may require.
+	 *
+	 * @param id the course id
+	 * @param title its title
+	 */
+	record CourseOption(String id, String title) {
+	}
 
 }

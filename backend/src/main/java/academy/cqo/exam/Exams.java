@@ -34,7 +34,11 @@ public class Exams {
 
 	private final Clock clock;
 
-	Exams(ExamStore store, QuestionBanks banks, Clock clock) {
+	private final org.springframework.beans.factory.ObjectProvider<CourseRequirement> courseRequirement;
+
+	Exams(ExamStore store, QuestionBanks banks, Clock clock,
+			org.springframework.beans.factory.ObjectProvider<CourseRequirement> courseRequirement) {
+		this.courseRequirement = courseRequirement;
 		this.store = store;
 		this.banks = banks;
 		this.clock = clock;
@@ -146,17 +150,66 @@ public class Exams {
 	 */
 	public Mono<SessionSummary> createSession(SessionDefinition definition, CurrentUser author) {
 		CurrentUser.requireStaff(author);
+		return checkSession(definition).then(exam(definition.examId()))
+			.flatMap((exam) -> this.store
+				.insert(new SessionDocument(ExamStore.newId(), definition.examId(), definition.title().strip(),
+						definition.opensAt(), definition.closesAt(), blankToNull(definition.regionScope()),
+						definition.capacity(), blankToNull(definition.requiredCourseId()), definition.resultsAt(),
+						List.of(), author.username(), this.clock.instant()))
+				.map((session) -> summary(session, exam)));
+	}
+
+	/**
+	 * Change a session: title, window, region scope, capacity, required course, results
+	 * time. Attempts already started keep their deadlines (fixed at start); a changed
+	 * window applies to attempts started afterwards.
+	 * @param sessionId the session
+	 * @param definition the new settings (its exam id is ignored: a session keeps its
+	 * exam)
+	 * @param author a trainer or administrator
+	 * @return the session
+	 */
+	public Mono<SessionSummary> updateSession(String sessionId, SessionDefinition definition, CurrentUser author) {
+		CurrentUser.requireStaff(author);
+		return session(sessionId).flatMap((existing) -> {
+			SessionDefinition changed = new SessionDefinition(existing.examId(), definition.title(),
+					definition.opensAt(), definition.closesAt(), definition.regionScope(), definition.capacity(),
+					definition.requiredCourseId(), definition.resultsAt());
+			return checkSession(changed)
+				.then(this.store.updateSession(sessionId,
+						new org.springframework.data.mongodb.core.query.Update().set("title", changed.title().strip())
+							.set("opensAt", changed.opensAt())
+							.set("closesAt", changed.closesAt())
+							.set("regionScope", blankToNull(changed.regionScope()))
+							.set("capacity", changed.capacity())
+							.set("requiredCourseId", blankToNull(changed.requiredCourseId()))
+							.set("resultsAt", changed.resultsAt())))
+				.flatMap(
+						(session) -> this.store.findExam(session.examId()).map((exam) -> summary(session, exam(exam))));
+		});
+	}
+
+	/**
+	 * The courses a session may require (none without a course module).
+	 * @return the courses
+	 */
+	public Flux<CourseRequirement.CourseOption> requirableCourses() {
+		CourseRequirement courses = this.courseRequirement.getIfAvailable();
+		return (courses != null) ? courses.courses() : Flux.empty();
+	}
+
+	private Mono<Void> checkSession(SessionDefinition definition) {
 		List<FieldViolation> violations = ExamRules.check(definition);
 		if (!violations.isEmpty()) {
 			return Mono.error(new InvalidInput(violations));
 		}
-		return exam(definition.examId()).flatMap(
-				(exam) -> this.store
-					.insert(new SessionDocument(ExamStore.newId(), definition.examId(), definition.title().strip(),
-							definition.opensAt(), definition.closesAt(), blankToNull(definition.regionScope()),
-							definition.capacity(), blankToNull(definition.requiredCourseId()), definition.resultsAt(),
-							List.of(), author.username(), this.clock.instant()))
-					.map((session) -> summary(session, exam)));
+		String course = blankToNull(definition.requiredCourseId());
+		if (course == null) {
+			return Mono.empty();
+		}
+		return requirableCourses().any((option) -> option.id().equals(course))
+			.flatMap((known) -> known ? Mono.<Void>empty() : Mono.error(
+					new InvalidInput(List.of(FieldViolation.of("requiredCourseId", "exam.session.course", course)))));
 	}
 
 	/**

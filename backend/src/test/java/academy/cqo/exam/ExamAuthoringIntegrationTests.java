@@ -175,4 +175,67 @@ class ExamAuthoringIntegrationTests {
 		return form;
 	}
 
+	@Test
+	void aSessionIsChangedInItsPageAndByTheApiAndBadChangesAreRefusedByField() {
+		QuestionBankApi trainerApi = new QuestionBankApi(this.client, "trainer");
+		String session = trainerApi.openSession("demo-practice-exam", "待修改场次", Instant.now().minusSeconds(60),
+				Instant.now().plus(Duration.ofDays(2)));
+		trainerApi
+			.put("/api/v1/exam-sessions/" + session,
+					Map.of("title", "已修改场次", "opensAt", Instant.now().minusSeconds(60).toString(), "closesAt",
+							Instant.now().plus(Duration.ofDays(5)).toString(), "capacity", 30, "requiredCourseId",
+							"cqo-foundation"))
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.title")
+			.isEqualTo("已修改场次")
+			.jsonPath("$.examId")
+			.isEqualTo("demo-practice-exam");
+		trainerApi
+			.put("/api/v1/exam-sessions/" + session,
+					Map.of("title", "坏的修改", "opensAt", Instant.now().toString(), "closesAt",
+							Instant.now().minusSeconds(3600).toString(), "requiredCourseId", "no-such-course"))
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("closesAt");
+		trainerApi
+			.put("/api/v1/exam-sessions/" + session,
+					Map.of("title", "坏的修改", "opensAt", Instant.now().toString(), "closesAt",
+							Instant.now().plusSeconds(3600).toString(), "requiredCourseId", "no-such-course"))
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("requiredCourseId");
+		QuestionBankApi.newCandidate(this.client)
+			.put("/api/v1/exam-sessions/" + session, Map.of("title", "x"))
+			.expectStatus()
+			.isForbidden();
+
+		PageSession trainer = PageSession.signIn(this.client, "trainer", QuestionBankApi.DEMO_PASSWORD);
+		String page = trainer.page("/manage/sessions/" + session);
+		assertThat(page).contains("id=\"session-form\"").contains("value=\"已修改场次\"").contains("首席质量官岗位能力培训");
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		form.add("title", "页面修改场次");
+		form.add("opensAt", "2026-01-01T08:00");
+		form.add("closesAt", "2030-01-01T08:00");
+		form.add("capacity", "50");
+		form.add("requiredCourseId", "");
+		trainer.post("/manage/sessions/" + session, "/manage/sessions/" + session, form)
+			.expectStatus()
+			.is3xxRedirection();
+		assertThat(trainer.page("/manage/sessions/" + session)).contains("页面修改场次")
+			.contains("value=\"2030-01-01T08:00\"");
+		form.set("closesAt", "2025-01-01T08:00");
+		assertThat(trainer.post("/manage/sessions/" + session, "/manage/sessions/" + session, form)
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody()).contains("closesAt-error");
+	}
+
 }

@@ -62,6 +62,17 @@ public class ExamStore {
 		return this.mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "opensAt")), SessionDocument.class);
 	}
 
+	/**
+	 * Change a session's settings (not its exam, adjustments or author).
+	 * @param id the session
+	 * @param changes the new settings
+	 * @return the session after the change, or empty when there is none
+	 */
+	public Mono<SessionDocument> updateSession(String id, Update changes) {
+		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(id)), changes,
+				FindAndModifyOptions.options().returnNew(true), SessionDocument.class);
+	}
+
 	public Mono<SessionDocument> replaceOverrides(String id, List<SessionDocument.Adjustment> overrides) {
 		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(id)),
 				new Update().set("overrides", overrides), FindAndModifyOptions.options().returnNew(true),

@@ -73,6 +73,10 @@ class ExamAuthoringPages {
 		return this.exams.exams(user)
 			.collectList()
 			.zipWith(this.exams.sessions(false, user).collectList())
+			.zipWith(this.exams.requirableCourses().collectList(), (pair, courses) -> {
+				model.addAttribute("courses", courses);
+				return pair;
+			})
 			.map((pair) -> {
 				model.addAttribute("exams", pair.getT1());
 				model.addAttribute("sessions", pair.getT2());
@@ -172,7 +176,12 @@ class ExamAuthoringPages {
 			throw new InvalidInput(violations);
 		}
 		return new SessionDefinition(data.getFirst("examId"), String.valueOf(data.getFirst("title")), opens, closes,
-				data.getFirst("regionScope"), capacity, null, results);
+				data.getFirst("regionScope"), capacity, data.getFirst("requiredCourseId"), results);
+	}
+
+	/** A time as a datetime-local form field shows it, in Beijing time. */
+	static String local(Instant time) {
+		return (time != null) ? LocalDateTime.ofInstant(time, ZONE).withSecond(0).withNano(0).toString() : "";
 	}
 
 	private static Instant time(String text, String field, List<FieldViolation> violations) {
@@ -188,13 +197,36 @@ class ExamAuthoringPages {
 		}
 	}
 
+	@PostMapping("/manage/sessions/{sessionId}")
+	Mono<String> updateSession(@PathVariable String sessionId, @AuthenticationPrincipal CurrentUser user,
+			ServerWebExchange exchange, Model model) {
+		return exchange.getFormData()
+			.map(ExamAuthoringPages::sessionOf)
+			.flatMap((session) -> this.exams.updateSession(sessionId, session, user))
+			.map((session) -> "redirect:/manage/sessions/" + sessionId + "?saved")
+			.onErrorResume(InvalidInput.class, (ex) -> {
+				exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
+				model.addAttribute("errors", FieldErrors.of(ex.violations(), this.messages, locale(exchange)));
+				return session(sessionId, user, model);
+			});
+	}
+
 	@GetMapping("/manage/sessions/{sessionId}")
 	Mono<String> session(@PathVariable String sessionId, @AuthenticationPrincipal CurrentUser user, Model model) {
-		return this.exams.session(sessionId)
+		if (!model.containsAttribute("errors")) {
+			model.addAttribute("errors", Map.of());
+		}
+		return this.exams.requirableCourses()
+			.collectList()
+			.doOnNext((courses) -> model.addAttribute("courses", courses))
+			.then(this.exams.session(sessionId))
 			.zipWhen((session) -> this.exams.exam(session.examId()))
 			.zipWith(this.attempts.inSession(sessionId, user).collectList())
 			.map((pair) -> {
 				model.addAttribute("examSession", pair.getT1().getT1());
+				model.addAttribute("opensAtLocal", local(pair.getT1().getT1().opensAt()));
+				model.addAttribute("closesAtLocal", local(pair.getT1().getT1().closesAt()));
+				model.addAttribute("resultsAtLocal", local(pair.getT1().getT1().resultsAt()));
 				model.addAttribute("exam", pair.getT1().getT2());
 				model.addAttribute("attempts", pair.getT2());
 				return "exam/session";
@@ -242,6 +274,9 @@ class ExamAuthoringPages {
 						.thenComparing(Attempts.MarkingItem::label));
 				}
 				model.addAttribute("examSession", pair.getT1().getT1());
+				model.addAttribute("opensAtLocal", local(pair.getT1().getT1().opensAt()));
+				model.addAttribute("closesAtLocal", local(pair.getT1().getT1().closesAt()));
+				model.addAttribute("resultsAtLocal", local(pair.getT1().getT1().resultsAt()));
 				model.addAttribute("exam", pair.getT1().getT2());
 				model.addAttribute("items", items);
 				model.addAttribute("by", by);

@@ -102,6 +102,14 @@ class ExamsApi {
 				.body(created));
 	}
 
+	@PutMapping("/exam-sessions/{id}")
+	@Operation(summary = "Change a session (title, window, regionScope, capacity, requiredCourseId, resultsAt); "
+			+ "attempts already started keep their deadlines")
+	Mono<SessionSummary> updateSession(@PathVariable String id, @RequestBody SessionDefinition session,
+			@AuthenticationPrincipal CurrentUser user) {
+		return this.exams.updateSession(id, session, user);
+	}
+
 	@PutMapping("/exam-sessions/{id}/adjustments")
 	@Operation(summary = "Give one candidate extra time (seconds) or extra attempts in a session")
 	Mono<List<SessionDocument.Adjustment>> adjust(@PathVariable String id,
