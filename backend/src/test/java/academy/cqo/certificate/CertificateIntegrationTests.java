@@ -55,6 +55,12 @@ class CertificateIntegrationTests {
 	@Autowired
 	Certificates certificates;
 
+	@Autowired
+	CeStandings standings;
+
+	@Autowired
+	academy.cqo.identity.Accounts accounts;
+
 	private QuestionBankApi trainer;
 
 	private QuestionBankApi trainer() {
@@ -266,6 +272,44 @@ class CertificateIntegrationTests {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		javax.imageio.ImageIO.write(image, "png", out);
 		return out.toByteArray();
+	}
+
+	@Test
+	void aHolderWhoFellShortOfCeIsShownCeOverdueByVerificationAndTheTalentPool() {
+		QuestionBankApi candidate = QuestionBankApi.newCandidate(this.client, Map.of("fullName", "卫继续"));
+		Map<String, Object> certificate = Qualification.pass(candidate, trainer());
+		String accountId = this.accounts.profileByUsername(candidate.username()).block().accountId();
+		String token = Qualification.token(certificate);
+		this.client.get()
+			.uri("/api/v1/verifications/" + token)
+			.exchange()
+			.expectBody()
+			.jsonPath("$.ceOverdue")
+			.isEqualTo(false);
+
+		this.standings.record(accountId, 2025, true).block();
+		this.client.get()
+			.uri("/api/v1/verifications/" + token)
+			.exchange()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("VALID")
+			.jsonPath("$.ceOverdue")
+			.isEqualTo(true);
+		assertThat(this.client.get()
+			.uri("/v/" + token)
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody()).contains("继续教育逾期");
+		QuestionBankApi admin = new QuestionBankApi(this.client, "admin-dh");
+		Map<String, Object> pool = admin
+			.getJson("/api/v1/admin/talent-pool?ceOverdue=true&text=" + certificate.get("number"));
+		assertThat(pool.get("total")).isEqualTo(1);
+
+		this.standings.record(accountId, 2026, false).block();
+		assertThat(admin.getJson("/api/v1/admin/talent-pool?ceOverdue=true&text=" + certificate.get("number"))
+			.get("total")).as("made up the next year").isEqualTo(0);
 	}
 
 	@Test
