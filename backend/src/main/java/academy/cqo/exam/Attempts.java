@@ -276,33 +276,69 @@ public class Attempts implements StartupTask, SchedulingConfigurer {
 	 */
 	public Mono<Saved> save(String attemptId, String questionId, List<String> response, long seq, String browserToken,
 			CurrentUser candidate) {
-		return owned(attemptId, candidate).flatMap((attempt) -> {
-			PaperQuestion question = attempt.question(questionId).orElse(null);
-			if (question == null) {
+		return paper(attemptId, candidate).flatMap((paper) -> {
+			QuestionContent content = paper.contents().get(questionId);
+			if (content == null) {
 				return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
 			}
-			List<FieldViolation> violations = checkResponse(question.content(), response, seq);
+			List<FieldViolation> violations = checkResponse(content, response, seq);
 			if (!violations.isEmpty()) {
 				return Mono.error(new InvalidInput(violations));
 			}
-			if (browserToken != null && attempt.browserToken() != null && !browserToken.equals(attempt.browserToken())
-					&& AttemptDocument.IN_PROGRESS.equals(attempt.status())) {
-				return Mono.error(new Conflict(FieldViolation.of("attempt", "exam.attempt.otherWindow")));
-			}
 			Instant now = now();
 			SavedAnswer answer = new SavedAnswer(List.copyOf(response), seq, now);
+			// One conditional update decides everything (open, in time, newer, this
+			// page);
+			// only a refused save reads the attempt to say why.
 			return this.store
 				.saveAnswer(attemptId, candidate.accountId(), questionId, answer,
-						now.minus(this.settings.gracePeriod()))
-				.flatMap((stored) -> stored ? Mono.just(new Saved(seq, now, attempt.deadline(), now))
-						: afterRefusedSave(attemptId, questionId, now));
+						now.minus(this.settings.gracePeriod()), browserToken)
+				.flatMap((stored) -> stored ? Mono.just(new Saved(seq, now, paper.deadline(), now))
+						: afterRefusedSave(attemptId, questionId, now, browserToken));
 		});
 	}
 
-	private Mono<Saved> afterRefusedSave(String attemptId, String questionId, Instant now) {
+	/**
+	 * What a save needs of an attempt that never changes after the start: its candidate,
+	 * the frozen questions and the deadline. Kept in memory per attempt (bounded), so a
+	 * save is a single conditional update.
+	 */
+	private record Paper(String accountId, Map<String, QuestionContent> contents, Instant deadline) {
+
+		static Paper of(AttemptDocument attempt) {
+			Map<String, QuestionContent> contents = new HashMap<>();
+			attempt.paper().forEach((question) -> contents.put(question.questionId(), question.content()));
+			return new Paper(attempt.accountId(), Map.copyOf(contents), attempt.deadline());
+		}
+
+	}
+
+	private static final int MAX_CACHED_PAPERS = 20_000;
+
+	private final Map<String, Paper> papers = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private Mono<Paper> paper(String attemptId, CurrentUser candidate) {
+		Paper cached = this.papers.get(attemptId);
+		Mono<Paper> paper = (cached != null) ? Mono.just(cached) : owned(attemptId, candidate).map((attempt) -> {
+			if (this.papers.size() >= MAX_CACHED_PAPERS) {
+				this.papers.clear();
+			}
+			Paper loaded = Paper.of(attempt);
+			this.papers.put(attemptId, loaded);
+			return loaded;
+		});
+		return paper.filter((loaded) -> loaded.accountId().equals(candidate.accountId()))
+			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
+	}
+
+	private Mono<Saved> afterRefusedSave(String attemptId, String questionId, Instant now, String browserToken) {
 		return this.store.findById(attemptId).flatMap((attempt) -> {
 			boolean open = AttemptDocument.IN_PROGRESS.equals(attempt.status())
 					&& attempt.deadline().isAfter(now.minus(this.settings.gracePeriod()));
+			if (open && browserToken != null && attempt.browserToken() != null
+					&& !browserToken.equals(attempt.browserToken())) {
+				return Mono.error(new Conflict(FieldViolation.of("attempt", "exam.attempt.otherWindow")));
+			}
 			SavedAnswer stored = attempt.answers().get(questionId);
 			if (!open || stored == null) {
 				return Mono.error(new Conflict(FieldViolation.of("attempt", "exam.attempt.closed")));

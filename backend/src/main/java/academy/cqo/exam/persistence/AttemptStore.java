@@ -104,8 +104,12 @@ public class AttemptStore {
 	 * @return whether it was stored
 	 */
 	public Mono<Boolean> saveAnswer(String id, String accountId, String questionId, SavedAnswer answer,
-			Instant openAfter) {
+			Instant openAfter, String browserToken) {
 		String field = "answers." + questionId;
+		Criteria newer = new Criteria().orOperator(Criteria.where(field).exists(false),
+				Criteria.where(field + ".seq").lt(answer.seq()));
+		Criteria page = (browserToken == null) ? new Criteria() : new Criteria()
+			.orOperator(Criteria.where("browserToken").isNull(), Criteria.where("browserToken").is(browserToken));
 		Query query = Query.query(Criteria.where("_id")
 			.is(id)
 			.and("accountId")
@@ -114,7 +118,7 @@ public class AttemptStore {
 			.is(AttemptDocument.IN_PROGRESS)
 			.and("deadline")
 			.gt(openAfter)
-			.orOperator(Criteria.where(field).exists(false), Criteria.where(field + ".seq").lt(answer.seq())));
+			.andOperator(newer, page));
 		return this.mongo.updateFirst(query, new Update().set(field, answer), AttemptDocument.class)
 			.map((result) -> result.getModifiedCount() == 1);
 	}
