@@ -64,10 +64,6 @@ public class Certificates implements PassHandler, StartupTask, SchedulingConfigu
 
 	private static final Logger logger = LoggerFactory.getLogger(Certificates.class);
 
-	public static final String TITLE = "首席质量官任职资格证书";
-
-	public static final String TITLE_ENGLISH = "Chief Quality Officer Qualification Certificate";
-
 	/** Reason categories of suspension and revocation. */
 	public static final List<String> REASONS = List.of("FRAUD", "FALSE_INFORMATION", "VIOLATION", "DUTY_FAILURE",
 			"CE_OVERDUE", "HOLDER_REQUEST", "OTHER");
@@ -92,13 +88,16 @@ public class Certificates implements PassHandler, StartupTask, SchedulingConfigu
 
 	private final AuditLog audit;
 
+	private final org.springframework.context.MessageSource messages;
+
 	private final CertificateSettings settings;
 
 	private final Clock clock;
 
 	Certificates(CertificateStore store, TalentPoolStore pool, CeStandings standings, VerificationLogStore log,
 			SigningKeys keys, CertificatePdf pdf, Accounts accounts, AccountPhotos photos, Notifications notifications,
-			AuditLog audit, CertificateSettings settings, Clock clock) {
+			AuditLog audit, org.springframework.context.MessageSource messages, CertificateSettings settings,
+			Clock clock) {
 		this.store = store;
 		this.pool = pool;
 		this.standings = standings;
@@ -109,6 +108,7 @@ public class Certificates implements PassHandler, StartupTask, SchedulingConfigu
 		this.notifications = notifications;
 		this.photos = photos;
 		this.audit = audit;
+		this.messages = messages;
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -241,7 +241,7 @@ public class Certificates implements PassHandler, StartupTask, SchedulingConfigu
 		return new CertificateContent(number, certificate.holderName(), certificate.idNumberMasked(),
 				certificate.employerName(), certificate.examTitle(), result(certificate),
 				LocalDate.parse(certificate.issuedOn()), LocalDate.parse(certificate.expiresOn()), certificate.issuer(),
-				(photo.length > 0) ? photo : null, url, TITLE, TITLE_ENGLISH);
+				(photo.length > 0) ? photo : null, url, printed("heading"), printed("headingEnglish"));
 	}
 
 	/** The holder's photo as it is now, or no bytes when there is none. */
@@ -254,10 +254,10 @@ public class Certificates implements PassHandler, StartupTask, SchedulingConfigu
 	private String result(CertificateDocument certificate) {
 		if (this.settings.resultDisplay() == CertificateSettings.ResultDisplay.PASS || certificate.score() == null
 				|| certificate.maxScore() == null || certificate.maxScore() <= 0) {
-			return "合格";
+			return printed("passed");
 		}
 		double share = certificate.score() / certificate.maxScore();
-		return (share >= 0.9) ? "优秀" : (share >= 0.75) ? "良好" : "合格";
+		return printed((share >= 0.9) ? "excellent" : (share >= 0.75) ? "good" : "passed");
 	}
 
 	String verificationUrl(CertificateDocument certificate) {
@@ -291,6 +291,14 @@ public class Certificates implements PassHandler, StartupTask, SchedulingConfigu
 					"certificate.notice.issued", List.of(certificate.number()), "/certificates/" + certificate.id())))
 			.then(this.store.markAnnounced(certificate.id()))
 			.then(this.store.find(certificate.id()));
+	}
+
+	/**
+	 * Wording printed on the certificate, from the Chinese bundle
+	 * ({@code certificate.pdf.*}).
+	 */
+	private String printed(String key) {
+		return this.messages.getMessage("certificate.pdf." + key, null, java.util.Locale.SIMPLIFIED_CHINESE);
 	}
 
 	// Sweep

@@ -35,7 +35,7 @@ class CertificatePdfBenchmark {
 	void rendersCertificates() throws Exception {
 		int renders = Integer.getInteger("renders", 400);
 		CertificatePdf renderer = new CertificatePdf(new CjkFonts(List.of(CjkFonts.DEBIAN_NOTO_CJK)),
-				Clock.systemDefaultZone());
+				academy.cqo.certificate.pdf.CertificateFixtures.messages(), Clock.systemDefaultZone());
 		for (int i = 0; i < 200; i++) {
 			renderer.render(content(i));
 		}

@@ -22,6 +22,7 @@ import org.openpdf.text.Rectangle;
 import org.openpdf.text.pdf.PdfContentByte;
 import org.openpdf.text.pdf.PdfWriter;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import academy.cqo.document.CjkFonts;
@@ -61,8 +62,6 @@ public class CertificatePdf {
 	static final Color MUTED = new Color(0x6B, 0x55, 0x3A);
 
 	static final String CREATOR = "CQO Academy";
-
-	static final String SEAL_CAPTION = "证书专用章";
 
 	/** The outer frame's distance from the paper edge. */
 	static final float OUTER = 22;
@@ -105,11 +104,25 @@ public class CertificatePdf {
 
 	private final CjkFonts fonts;
 
+	private final MessageSource messages;
+
 	private final Clock clock;
 
-	public CertificatePdf(CjkFonts fonts, Clock clock) {
+	/**
+	 * A renderer whose printed wording comes from the Chinese message bundle
+	 * ({@code certificate.pdf.*}).
+	 * @param fonts the fonts
+	 * @param messages the message bundles
+	 * @param clock the clock (creation date)
+	 */
+	public CertificatePdf(CjkFonts fonts, MessageSource messages, Clock clock) {
 		this.fonts = fonts;
+		this.messages = messages;
 		this.clock = clock;
+	}
+
+	private String text(String key, Object... arguments) {
+		return this.messages.getMessage("certificate.pdf." + key, arguments, Locale.SIMPLIFIED_CHINESE);
 	}
 
 	/**
@@ -158,31 +171,33 @@ public class CertificatePdf {
 	 */
 	Layout layout(CertificateContent content) {
 		Map<String, String> fields = new LinkedHashMap<>();
-		fields.put("证书名称", content.title());
-		fields.put("英文名称", content.titleEnglish());
-		fields.put("证书编号", content.certificateNumber());
-		fields.put("姓名", content.holderName());
-		fields.put("身份证号", content.idNumberMasked());
-		fields.put("工作单位", content.employerName());
-		fields.put("考核项目", content.examTitle());
-		fields.put("考核结果", content.result());
-		fields.put("发证机关", content.issuer());
-		fields.put("核验网址", content.verificationUrl());
+		fields.put(text("title"), content.title());
+		fields.put(text("titleEnglish"), content.titleEnglish());
+		fields.put(text("number"), content.certificateNumber());
+		fields.put(text("name"), content.holderName());
+		fields.put(text("idNumber"), content.idNumberMasked());
+		fields.put(text("employer"), content.employerName());
+		fields.put(text("exam"), content.examTitle());
+		fields.put(text("result"), content.result());
+		fields.put(text("issuer"), content.issuer());
+		fields.put(text("url"), content.verificationUrl());
 		fields.forEach(this.fonts::requireCovered);
 
 		float paragraphWidth = (content.photo() != null) ? RIGHT - PHOTO_WIDTH - 18 - LEFT : RIGHT - LEFT;
-		TextBlock paragraph = TextBlock.fit(this.fonts, "正文", attestation(content), false, paragraphWidth, 14, 11, 5);
+		TextBlock paragraph = TextBlock.fit(this.fonts, text("body"), attestation(content), false, paragraphWidth, 14,
+				11, 5);
 		float valueWidth = RIGHT - VALUE_LEFT;
 		List<Row> rows = new ArrayList<>();
-		rows.add(row("证书编号", content.certificateNumber(), valueWidth, 1));
-		rows.add(row("姓名", content.holderName(), valueWidth, 2));
-		rows.add(row("身份证号", orDash(content.idNumberMasked()), valueWidth, 1));
-		rows.add(row("工作单位", orDash(content.employerName()), valueWidth, 3));
-		rows.add(row("考核项目", content.examTitle(), valueWidth, 3));
-		rows.add(row("考核结果", content.result(), valueWidth, 2));
-		rows.add(row("发证日期", date(content.issuedOn()), valueWidth, 1));
-		rows.add(row("有效期至", (content.expiresOn() != null) ? date(content.expiresOn()) : "长期有效", valueWidth, 1));
-		rows.add(row("发证机关", content.issuer(), valueWidth, 3));
+		rows.add(row(text("number"), content.certificateNumber(), valueWidth, 1));
+		rows.add(row(text("name"), content.holderName(), valueWidth, 2));
+		rows.add(row(text("idNumber"), orDash(content.idNumberMasked()), valueWidth, 1));
+		rows.add(row(text("employer"), orDash(content.employerName()), valueWidth, 3));
+		rows.add(row(text("exam"), content.examTitle(), valueWidth, 3));
+		rows.add(row(text("result"), content.result(), valueWidth, 2));
+		rows.add(row(text("issuedOn"), date(content.issuedOn()), valueWidth, 1));
+		rows.add(row(text("expiresOn"), (content.expiresOn() != null) ? date(content.expiresOn()) : text("permanent"),
+				valueWidth, 1));
+		rows.add(row(text("issuer"), content.issuer(), valueWidth, 3));
 
 		float paragraphBottom = PARAGRAPH_TOP - PARAGRAPH_LEADING * (paragraph.lines().size() - 1);
 		float photoBottom = PARAGRAPH_TOP + 12 - PHOTO_HEIGHT;
@@ -190,17 +205,17 @@ public class CertificatePdf {
 		int extraLines = rows.stream().mapToInt((row) -> row.value().lines().size() - 1).sum();
 		float rowHeight = Math.min(MAX_ROW_HEIGHT, (tableTop - TABLE_FLOOR - VALUE_LEADING * extraLines) / rows.size());
 		if (rowHeight < MIN_ROW_HEIGHT) {
-			throw new TextDoesNotFit("证书内容", rows.size(), 8);
+			throw new TextDoesNotFit(text("content"), rows.size(), 8);
 		}
 
-		TextBlock title = TextBlock.fit(this.fonts, "证书名称", content.title(), true, RIGHT - LEFT - 20, 30, 16, 1);
+		TextBlock title = TextBlock.fit(this.fonts, text("title"), content.title(), true, RIGHT - LEFT - 20, 30, 16, 1);
 		TextBlock titleEnglish = (content.titleEnglish() != null && !content.titleEnglish().isBlank())
-				? TextBlock.fit(this.fonts, "英文名称", content.titleEnglish().toUpperCase(Locale.ROOT), true,
+				? TextBlock.fit(this.fonts, text("titleEnglish"), content.titleEnglish().toUpperCase(Locale.ROOT), true,
 						RIGHT - LEFT - 40, 10.5f, 7, 1)
 				: null;
-		TextBlock url = TextBlock.fit(this.fonts, "核验网址", content.verificationUrl(), false, SEAL_X - 70 - QR_X, 6.5f,
-				4.5f, 2);
-		TextBlock issuer = TextBlock.fit(this.fonts, "发证机关", content.issuer(), false, 210, 13, 9, 2);
+		TextBlock url = TextBlock.fit(this.fonts, text("url"), content.verificationUrl(), false, SEAL_X - 70 - QR_X,
+				6.5f, 4.5f, 2);
+		TextBlock issuer = TextBlock.fit(this.fonts, text("issuer"), content.issuer(), false, 210, 13, 9, 2);
 		return new Layout(title, titleEnglish, paragraph, paragraphWidth, rows, tableTop, rowHeight, url, issuer);
 	}
 
@@ -208,30 +223,33 @@ public class CertificatePdf {
 		return new Row(label, TextBlock.fit(this.fonts, label, value, false, width, 12, 8, maxLines));
 	}
 
-	static String attestation(CertificateContent content) {
-		StringBuilder text = new StringBuilder("兹证明 ").append(content.holderName()).append(" 同志");
+	String attestation(CertificateContent content) {
+		StringBuilder text = new StringBuilder(text("attestation.person", content.holderName()));
 		if (content.idNumberMasked() != null && !content.idNumberMasked().isBlank()) {
-			text.append("（身份证号：").append(content.idNumberMasked()).append("）");
+			text.append(text("attestation.idNumber", content.idNumberMasked()));
 		}
-		text.append("参加").append(content.examTitle()).append("，");
-		text.append("合格".equals(content.result()) ? "经考核合格" : "考核结果为" + content.result());
-		String qualification = content.title().endsWith("证书")
-				? content.title().substring(0, content.title().length() - 2) : "相应任职资格";
-		text.append("，具备").append(qualification).append("，特发此证。");
-		return "　　" + text;
+		text.append(text("attestation.exam", content.examTitle()));
+		text.append(text("passed").equals(content.result()) ? text("attestation.passed")
+				: text("attestation.result", content.result()));
+		String suffix = text("attestation.titleSuffix");
+		String qualification = content.title().endsWith(suffix)
+				? content.title().substring(0, content.title().length() - suffix.length())
+				: text("attestation.qualification");
+		text.append(text("attestation.end", qualification));
+		return text("attestation.indent") + text;
 	}
 
 	private PdfMetadata metadata(CertificateContent content) {
 		return new PdfMetadata(content.title() + " " + content.certificateNumber(), content.issuer(),
-				content.title() + "：" + content.holderName(),
-				List.of(content.certificateNumber(), content.title(), "首席质量官", "CQO"), CREATOR,
+				text("subject", content.title(), content.holderName()),
+				List.of(content.certificateNumber(), content.title(), text("keyword"), "CQO"), CREATOR,
 				ZonedDateTime.now(this.clock));
 	}
 
 	private void drawHeading(PdfContentByte canvas, CertificateContent content, Layout layout) {
 		canvas.setColorFill(MUTED);
-		this.fonts.showAligned(canvas, "证书编号：" + content.certificateNumber(), Element.ALIGN_RIGHT, RIGHT, 772, 9,
-				false);
+		this.fonts.showAligned(canvas, text("numberLine", content.certificateNumber()), Element.ALIGN_RIGHT, RIGHT, 772,
+				9, false);
 		canvas.setColorFill(DARK_RED);
 		TextBlock title = layout.title();
 		float spacing = title.size() * 0.14f;
@@ -327,7 +345,7 @@ public class CertificatePdf {
 		QrCodes.draw(canvas, content.verificationUrl(), QR_X, QR_Y, size);
 		PdfMetadata.link(writer, new Rectangle(QR_X, QR_Y, QR_X + size, QR_Y + size), content.verificationUrl());
 		canvas.setColorFill(INK);
-		this.fonts.showAligned(canvas, "扫码核验证书真伪", Element.ALIGN_LEFT, QR_X + 8, QR_Y - 8, 9, false, 1.2f);
+		this.fonts.showAligned(canvas, text("scan"), Element.ALIGN_LEFT, QR_X + 8, QR_Y - 8, 9, false, 1.2f);
 		canvas.setColorFill(MUTED);
 		TextBlock url = layout.url();
 		url.draw(canvas, this.fonts, QR_X + 8, SEAL_X - 70 - QR_X, QR_Y - 20, url.size() * 1.3f, Element.ALIGN_LEFT);
@@ -340,7 +358,7 @@ public class CertificatePdf {
 		issuer.draw(canvas, this.fonts, SEAL_X - 105, 210, first, issuer.size() + 4, Element.ALIGN_CENTER);
 		this.fonts.showAligned(canvas, chineseDate(content.issuedOn()), Element.ALIGN_CENTER, SEAL_X,
 				SEAL_Y - 22 - (issuer.lines().size() - 1) * 8, 12.5f, false);
-		Seal.draw(canvas, this.fonts, SEAL_X, SEAL_Y, Seal.DEFAULT_RADIUS, content.issuer(), SEAL_CAPTION);
+		Seal.draw(canvas, this.fonts, SEAL_X, SEAL_Y, Seal.DEFAULT_RADIUS, content.issuer(), text("seal"));
 	}
 
 	static String orDash(String value) {

@@ -10,7 +10,7 @@ import academy.cqo.document.DocumentFixtures;
 /**
  * Certificates as the certificate module would fill them in.
  */
-final class CertificateFixtures {
+public final class CertificateFixtures {
 
 	static final String URL = "https://cqo.example.gov.cn/v/AQEAAAB7aWQ6SlgtMjAyNi0wMDAxMjMAAAAAAAAAXf3kQ2u1sX8Zk0cQv9LbYgWnq3t4Pj7aD1eF0sTqUe2fGhIjKlMnOpQrStUvWxYz0123456789ab";
 
@@ -20,7 +20,7 @@ final class CertificateFixtures {
 	}
 
 	static CertificatePdf renderer() {
-		return new CertificatePdf(DocumentFixtures.fonts(), CLOCK);
+		return new CertificatePdf(DocumentFixtures.fonts(), messages(), CLOCK);
 	}
 
 	static CertificateContent certificate() {
@@ -48,6 +48,15 @@ final class CertificateFixtures {
 		return new CertificateContent(c.certificateNumber(), c.holderName(), c.idNumberMasked(), c.employerName(),
 				c.examTitle(), c.result(), c.issuedOn(), c.expiresOn(), c.issuer(), photo, c.verificationUrl(),
 				c.title(), c.titleEnglish());
+	}
+
+	/** The application's message bundles, as the renderer reads its wording from them. */
+	public static org.springframework.context.MessageSource messages() {
+		org.springframework.context.support.ResourceBundleMessageSource messages = new org.springframework.context.support.ResourceBundleMessageSource();
+		messages.setBasename("i18n/messages");
+		messages.setDefaultEncoding("UTF-8");
+		messages.setFallbackToSystemLocale(false);
+		return messages;
 	}
 
 }

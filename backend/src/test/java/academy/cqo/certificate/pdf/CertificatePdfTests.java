@@ -223,8 +223,8 @@ class CertificatePdfTests {
 		CertificateContent excellent = new CertificateContent(c.certificateNumber(), c.holderName(), null,
 				c.employerName(), c.examTitle(), "优秀", c.issuedOn(), null, c.issuer(), null, c.verificationUrl(),
 				c.title(), null);
-		assertThat(CertificatePdf.attestation(excellent)).contains("考核结果为优秀").doesNotContain("身份证号");
-		assertThat(CertificatePdf.attestation(c)).contains("经考核合格，具备首席质量官任职资格，特发此证。");
+		assertThat(CertificateFixtures.renderer().attestation(excellent)).contains("考核结果为优秀").doesNotContain("身份证号");
+		assertThat(CertificateFixtures.renderer().attestation(c)).contains("经考核合格，具备首席质量官任职资格，特发此证。");
 		assertThat(CertificatePdf.chineseDate(c.issuedOn())).isEqualTo("二〇二六年十一月二十一日");
 		assertThat(CertificatePdf.chineseDate(java.time.LocalDate.of(2030, 1, 10))).isEqualTo("二〇三〇年一月十日");
 	}
