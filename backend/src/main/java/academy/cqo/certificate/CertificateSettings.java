@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of certificates and verification ({@code cqo.certificate.*}).
@@ -32,7 +31,6 @@ import org.springframework.util.unit.DataSize;
  * that certificates they signed still verify ({@code CQO_CERTIFICATE_RETIREDPUBLICKEYS},
  * comma-separated)
  * @param verificationsPerMinute how many verifications one client may ask for per minute
- * @param maxUpload the largest photo, scan or PDF the verifier page decodes
  * @param autoIssue issue as soon as a qualifying exam is passed; otherwise administrators
  * issue per session
  * @param sweepInterval how often unfinished issues are looked for and completed
@@ -43,8 +41,7 @@ public record CertificateSettings(@DefaultValue("JX") String numberPrefix, @Defa
 		@DefaultValue("http://localhost:8080/v/") String verificationUrl, @DefaultValue("Asia/Shanghai") ZoneId zone,
 		@DefaultValue("PASS") ResultDisplay resultDisplay, @DefaultValue("FLAG") CeOverdueAction ceOverdueAction,
 		String signingKey, List<String> retiredPublicKeys, @DefaultValue("30") int verificationsPerMinute,
-		@DefaultValue("10MB") DataSize maxUpload, @DefaultValue("true") boolean autoIssue,
-		@DefaultValue("30s") Duration sweepInterval) {
+		@DefaultValue("true") boolean autoIssue, @DefaultValue("30s") Duration sweepInterval) {
 
 	public CertificateSettings {
 		if (!numberPrefix.matches("[A-Z]{1,8}")) {

@@ -23,6 +23,7 @@ import academy.cqo.certificate.persistence.CertificateDocument;
 import academy.cqo.certificate.persistence.CertificateStore;
 import academy.cqo.certificate.persistence.VerificationLogStore;
 import academy.cqo.certificate.signing.SigningKeys;
+import academy.cqo.document.DocumentSettings;
 import academy.cqo.document.DocumentTooLarge;
 import academy.cqo.document.QrDecoder;
 import academy.cqo.document.UnreadableDocument;
@@ -57,10 +58,14 @@ public class Verifications {
 
 	private final CertificateSettings settings;
 
+	private final DocumentSettings documents;
+
 	private final Clock clock;
 
 	Verifications(CertificateStore store, VerificationLogStore log, SigningKeys keys, CeStandings standings,
-			Transcripts transcripts, QrDecoder decoder, CertificateSettings settings, Clock clock) {
+			Transcripts transcripts, QrDecoder decoder, CertificateSettings settings, DocumentSettings documents,
+			Clock clock) {
+		this.documents = documents;
 		this.store = store;
 		this.log = log;
 		this.keys = keys;
@@ -141,11 +146,11 @@ public class Verifications {
 
 	private Optional<String> decode(byte[] content) {
 		try {
-			return this.decoder.decode(content, this.settings.maxUpload().toBytes());
+			return this.decoder.decode(content);
 		}
 		catch (DocumentTooLarge ex) {
 			throw new InvalidInput(List
-				.of(FieldViolation.of("file", "verify.upload.tooLarge", this.settings.maxUpload().toMegabytes())),
+				.of(FieldViolation.of("file", "verify.upload.tooLarge", this.documents.maxUploadSize().toMegabytes())),
 					true);
 		}
 		catch (UnreadableDocument ex) {

@@ -5,8 +5,6 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.util.List;
 
-import org.springframework.util.unit.DataSize;
-
 /**
  * Certificate settings as the defaults give them, with a chosen signing key.
  */
@@ -18,8 +16,7 @@ public final class CertificateSettingsFixture {
 	public static CertificateSettings settings(String signingKey, List<String> retired) {
 		return new CertificateSettings("JX", Period.ofYears(3), "测试发证机关", "http://localhost/v/",
 				ZoneId.of("Asia/Shanghai"), CertificateSettings.ResultDisplay.PASS,
-				CertificateSettings.CeOverdueAction.FLAG, signingKey, retired, 30, DataSize.ofMegabytes(10), true,
-				Duration.ofSeconds(30));
+				CertificateSettings.CeOverdueAction.FLAG, signingKey, retired, 30, true, Duration.ofSeconds(30));
 	}
 
 }

@@ -22,6 +22,7 @@ import academy.cqo.certificate.CertificateSettings;
 import academy.cqo.certificate.Verdict;
 import academy.cqo.certificate.VerificationRateLimit;
 import academy.cqo.certificate.Verifications;
+import academy.cqo.document.DocumentSettings;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
 import academy.cqo.shared.RequestOrigin;
@@ -41,10 +42,13 @@ class VerificationPages {
 
 	private final CertificateSettings settings;
 
+	private final DocumentSettings documents;
+
 	private final MessageSource messages;
 
 	VerificationPages(Verifications verifications, VerificationRateLimit limit, CertificateSettings settings,
-			MessageSource messages) {
+			DocumentSettings documents, MessageSource messages) {
+		this.documents = documents;
 		this.verifications = verifications;
 		this.limit = limit;
 		this.settings = settings;
@@ -58,7 +62,7 @@ class VerificationPages {
 
 	@GetMapping("/verify")
 	String verifyPage(Model model) {
-		model.addAttribute("maxUploadMb", this.settings.maxUpload().toMegabytes());
+		model.addAttribute("maxUploadMb", this.documents.maxUploadSize().toMegabytes());
 		return "certificate/verify";
 	}
 
@@ -77,7 +81,7 @@ class VerificationPages {
 			.onErrorResume(InvalidInput.class, (ex) -> {
 				exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
 				Locale locale = locale(exchange);
-				model.addAttribute("maxUploadMb", this.settings.maxUpload().toMegabytes());
+				model.addAttribute("maxUploadMb", this.documents.maxUploadSize().toMegabytes());
 				model.addAttribute("uploadProblems",
 						ex.violations()
 							.stream()
@@ -92,7 +96,7 @@ class VerificationPages {
 		if (!(parts.getFirst("file") instanceof FilePart file)) {
 			return Mono.error(new InvalidInput(List.of(FieldViolation.of("file", "verify.upload.missing")), true));
 		}
-		return Uploads.read(file, this.settings.maxUpload());
+		return Uploads.read(file, this.documents.maxUploadSize());
 	}
 
 	private Mono<String> limited(ServerWebExchange exchange, Model model,

@@ -20,10 +20,10 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-import academy.cqo.certificate.CertificateSettings;
 import academy.cqo.certificate.Verdict;
 import academy.cqo.certificate.VerificationRateLimit;
 import academy.cqo.certificate.Verifications;
+import academy.cqo.document.DocumentSettings;
 import academy.cqo.shared.RequestOrigin;
 
 /**
@@ -38,12 +38,12 @@ class VerificationsApi {
 
 	private final VerificationRateLimit limit;
 
-	private final CertificateSettings settings;
+	private final DocumentSettings documents;
 
-	VerificationsApi(Verifications verifications, VerificationRateLimit limit, CertificateSettings settings) {
+	VerificationsApi(Verifications verifications, VerificationRateLimit limit, DocumentSettings documents) {
 		this.verifications = verifications;
 		this.limit = limit;
-		this.settings = settings;
+		this.documents = documents;
 	}
 
 	/**
@@ -85,7 +85,7 @@ class VerificationsApi {
 	@PostMapping(path = "/uploads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Verify a photo, scan or PDF of a certificate: the server reads its QR code")
 	Mono<VerdictJson> byUpload(@RequestPart("file") FilePart file) {
-		return limited((address) -> Uploads.read(file, this.settings.maxUpload())
+		return limited((address) -> Uploads.read(file, this.documents.maxUploadSize())
 			.flatMap((bytes) -> this.verifications.byUpload(bytes, address)));
 	}
 
