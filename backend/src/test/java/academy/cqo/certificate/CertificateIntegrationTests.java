@@ -59,6 +59,9 @@ class CertificateIntegrationTests {
 	CeStandings standings;
 
 	@Autowired
+	org.springframework.data.mongodb.core.ReactiveMongoTemplate mongo;
+
+	@Autowired
 	academy.cqo.identity.Accounts accounts;
 
 	private QuestionBankApi trainer;
@@ -312,6 +315,26 @@ class CertificateIntegrationTests {
 		this.standings.record(accountId, 2026, false).block();
 		assertThat(admin.getJson("/api/v1/admin/talent-pool?ceOverdue=true&text=" + certificate.get("number"))
 			.get("total")).as("made up the next year").isEqualTo(0);
+	}
+
+	@Test
+	void aRecordWhoseNameNoLongerMatchesItsSignedTokenVerifiesAsInvalid() {
+		QuestionBankApi candidate = QuestionBankApi.newCandidate(this.client, Map.of("fullName", "沈篡改"));
+		Map<String, Object> certificate = Qualification.pass(candidate, trainer());
+		String token = Qualification.token(certificate);
+		this.mongo
+			.updateFirst(org.springframework.data.mongodb.core.query.Query
+				.query(org.springframework.data.mongodb.core.query.Criteria.where("_id").is(certificate.get("id"))),
+					new org.springframework.data.mongodb.core.query.Update().set("holderName", "沈改名"), "certificates")
+			.block();
+		this.client.get()
+			.uri("/api/v1/verifications/" + token)
+			.exchange()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("INVALID")
+			.jsonPath("$.holderNameMasked")
+			.doesNotExist();
 	}
 
 	@Test
