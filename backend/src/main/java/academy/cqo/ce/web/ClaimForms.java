@@ -2,8 +2,6 @@ package academy.cqo.ce.web;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.http.codec.multipart.FormFieldPart;
 import org.springframework.http.codec.multipart.Part;
@@ -11,6 +9,9 @@ import org.springframework.util.MultiValueMap;
 
 import academy.cqo.ce.ClaimDraft;
 import academy.cqo.ce.Evidence;
+import academy.cqo.shared.FieldViolation;
+import academy.cqo.shared.InvalidInput;
+import academy.cqo.shared.UploadedFiles;
 
 /**
  * Reads a claim posted as a multipart form (by the API or the CE page): the text fields
@@ -37,16 +38,11 @@ final class ClaimForms {
 		if (!(file instanceof FilePart filePart)) {
 			return Mono.just(new Posted(draft, Evidence.missing()));
 		}
-		return DataBufferUtils.join(filePart.content(), (int) Math.min(Integer.MAX_VALUE - 8, maxBytes))
-			.map((buffer) -> {
-				byte[] bytes = new byte[buffer.readableByteCount()];
-				buffer.read(bytes);
-				DataBufferUtils.release(buffer);
-				return new Evidence(filePart.filename(), bytes, false);
-			})
-			.defaultIfEmpty(new Evidence(filePart.filename(), new byte[0], false))
-			.onErrorResume(DataBufferLimitException.class,
-					(ex) -> Mono.just(new Evidence(filePart.filename(), null, true)))
+		return UploadedFiles
+			.read(filePart, maxBytes,
+					FieldViolation.of("evidence", "ce.claim.evidence.tooLarge", maxBytes / 1024 / 1024))
+			.map((bytes) -> new Evidence(filePart.filename(), bytes, false))
+			.onErrorResume(InvalidInput.class, (ex) -> Mono.just(new Evidence(filePart.filename(), null, true)))
 			.map((evidence) -> new Posted(draft, evidence));
 	}
 

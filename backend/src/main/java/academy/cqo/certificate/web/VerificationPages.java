@@ -26,6 +26,7 @@ import academy.cqo.document.DocumentSettings;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
 import academy.cqo.shared.RequestOrigin;
+import academy.cqo.shared.UploadedFiles;
 
 /**
  * The public verification pages, no account needed: the verdict of a scanned QR code
@@ -96,7 +97,8 @@ class VerificationPages {
 		if (!(parts.getFirst("file") instanceof FilePart file)) {
 			return Mono.error(new InvalidInput(List.of(FieldViolation.of("file", "verify.upload.missing")), true));
 		}
-		return Uploads.read(file, this.documents.maxUploadSize());
+		return UploadedFiles.read(file, this.documents.maxUploadSize().toBytes(),
+				FieldViolation.of("file", "verify.upload.tooLarge", this.documents.maxUploadSize().toMegabytes()));
 	}
 
 	private Mono<String> limited(ServerWebExchange exchange, Model model,

@@ -24,7 +24,9 @@ import academy.cqo.certificate.Verdict;
 import academy.cqo.certificate.VerificationRateLimit;
 import academy.cqo.certificate.Verifications;
 import academy.cqo.document.DocumentSettings;
+import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.RequestOrigin;
+import academy.cqo.shared.UploadedFiles;
 
 /**
  * Public verification for other systems: no account, rate-limited per client.
@@ -85,8 +87,12 @@ class VerificationsApi {
 	@PostMapping(path = "/uploads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Verify a photo, scan or PDF of a certificate: the server reads its QR code")
 	Mono<VerdictJson> byUpload(@RequestPart("file") FilePart file) {
-		return limited((address) -> Uploads.read(file, this.documents.maxUploadSize())
-			.flatMap((bytes) -> this.verifications.byUpload(bytes, address)));
+		return limited(
+				(address) -> UploadedFiles
+					.read(file, this.documents.maxUploadSize().toBytes(),
+							FieldViolation.of("file", "verify.upload.tooLarge",
+									this.documents.maxUploadSize().toMegabytes()))
+					.flatMap((bytes) -> this.verifications.byUpload(bytes, address)));
 	}
 
 	private Mono<VerdictJson> limited(java.util.function.Function<String, Mono<Verdict>> verification) {

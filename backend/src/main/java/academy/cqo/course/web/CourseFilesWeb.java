@@ -1,15 +1,9 @@
 package academy.cqo.course.web;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Locale;
 
-import io.swagger.v3.oas.annotations.Operation;
 import reactor.core.publisher.Mono;
 
-import org.springframework.context.MessageSource;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -17,20 +11,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.FilePart;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.server.ServerWebExchange;
 
 import academy.cqo.course.CourseFiles;
-import academy.cqo.identity.CurrentUser;
 import academy.cqo.shared.FieldViolation;
-import academy.cqo.shared.InvalidInput;
+import academy.cqo.shared.UploadedFiles;
 
 /**
  * Lesson pictures and attachments served to signed-in users (pictures inline, documents
@@ -63,17 +52,8 @@ class CourseFilesWeb {
 	}
 
 	static Mono<byte[]> read(FilePart file) {
-		return DataBufferUtils.join(file.content(), CourseFiles.MAX_BYTES).map((buffer) -> {
-			byte[] bytes = new byte[buffer.readableByteCount()];
-			buffer.read(bytes);
-			DataBufferUtils.release(buffer);
-			return bytes;
-		})
-			.defaultIfEmpty(new byte[0])
-			.onErrorMap(DataBufferLimitException.class,
-					(ex) -> new InvalidInput(List
-						.of(FieldViolation.of("file", "course.file.tooLarge", CourseFiles.MAX_BYTES / 1024 / 1024)),
-							true));
+		return UploadedFiles.read(file, CourseFiles.MAX_BYTES,
+				FieldViolation.of("file", "course.file.tooLarge", CourseFiles.MAX_BYTES / 1024 / 1024));
 	}
 
 }

@@ -1,11 +1,7 @@
 package academy.cqo.identity.web;
 
-import java.util.List;
-
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -14,7 +10,7 @@ import org.springframework.http.codec.multipart.FilePart;
 
 import academy.cqo.identity.AccountPhotos;
 import academy.cqo.shared.FieldViolation;
-import academy.cqo.shared.InvalidInput;
+import academy.cqo.shared.UploadedFiles;
 
 /**
  * Reading an uploaded photo within the size limit, and answering with a stored one.
@@ -25,16 +21,8 @@ final class PhotoUploads {
 	}
 
 	static Mono<byte[]> read(FilePart photo) {
-		return DataBufferUtils.join(photo.content(), AccountPhotos.MAX_BYTES).map((buffer) -> {
-			byte[] bytes = new byte[buffer.readableByteCount()];
-			buffer.read(bytes);
-			DataBufferUtils.release(buffer);
-			return bytes;
-		})
-			.defaultIfEmpty(new byte[0])
-			.onErrorMap(DataBufferLimitException.class, (ex) -> new InvalidInput(List
-				.of(FieldViolation.of("photo", "identity.photo.tooLarge", AccountPhotos.MAX_BYTES / 1024 / 1024)),
-					true));
+		return UploadedFiles.read(photo, AccountPhotos.MAX_BYTES,
+				FieldViolation.of("photo", "identity.photo.tooLarge", AccountPhotos.MAX_BYTES / 1024 / 1024));
 	}
 
 	static Mono<ResponseEntity<byte[]>> image(Mono<AccountPhotos.StoredPhoto> photo) {

@@ -11,8 +11,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.MessageSource;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -44,6 +42,7 @@ import academy.cqo.questionbank.ReviewStatus;
 import academy.cqo.questionbank.formats.ImportLimits;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
+import academy.cqo.shared.UploadedFiles;
 
 /**
  * Question banks for trainers and administrators: create, list, import, export, list and
@@ -206,16 +205,8 @@ class QuestionBanksApi {
 	}
 
 	static Mono<byte[]> readFile(FilePart file) {
-		return DataBufferUtils.join(file.content(), ImportLimits.MAX_FILE_BYTES).map((buffer) -> {
-			byte[] bytes = new byte[buffer.readableByteCount()];
-			buffer.read(bytes);
-			DataBufferUtils.release(buffer);
-			return bytes;
-		})
-			.defaultIfEmpty(new byte[0])
-			.onErrorMap(DataBufferLimitException.class, (ex) -> new InvalidInput(List
-				.of(FieldViolation.of("file", "import.file.tooLarge", ImportLimits.MAX_FILE_BYTES / 1024 / 1024)),
-					true));
+		return UploadedFiles.read(file, ImportLimits.MAX_FILE_BYTES,
+				FieldViolation.of("file", "import.file.tooLarge", ImportLimits.MAX_FILE_BYTES / 1024 / 1024));
 	}
 
 	private Imported imported(ImportResult result, Locale locale) {
