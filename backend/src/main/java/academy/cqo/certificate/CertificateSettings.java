@@ -55,6 +55,14 @@ public record CertificateSettings(@DefaultValue("JX") String numberPrefix, @Defa
 		retiredPublicKeys = (retiredPublicKeys != null) ? List.copyOf(retiredPublicKeys) : List.of();
 	}
 
+	/**
+	 * Whether a CE-overdue holder's certificate counts as suspended.
+	 * @return whether {@code ce-overdue-action} is {@code SUSPEND}
+	 */
+	public boolean suspendsWhenCeOverdue() {
+		return this.ceOverdueAction == CeOverdueAction.SUSPEND;
+	}
+
 	/** What a certificate says of the result. */
 	public enum ResultDisplay {
 

@@ -391,9 +391,8 @@ public class Certificates implements PassHandler, StartupTask, SchedulingConfigu
 	Mono<CertificateView> view(CertificateDocument certificate) {
 		return this.standings.overdue(certificate.accountId()).map((overdue) -> {
 			LocalDate expiresOn = (certificate.expiresOn() != null) ? LocalDate.parse(certificate.expiresOn()) : null;
-			String status = (certificate.issued() && expiresOn != null)
-					? CertificateStatus.of(certificate.state(), expiresOn, today(), overdue, suspendsWhenCeOverdue())
-					: null;
+			String status = (certificate.issued() && expiresOn != null) ? CertificateStatus.of(certificate.state(),
+					expiresOn, today(), overdue, this.settings.suspendsWhenCeOverdue()) : null;
 			return new CertificateView(certificate.id(), certificate.stage(), certificate.failureKey(),
 					certificate.failureDetail(), certificate.number(), certificate.holderName(),
 					certificate.idNumberMasked(), certificate.employerName(), certificate.regionCode(),
@@ -410,12 +409,9 @@ public class Certificates implements PassHandler, StartupTask, SchedulingConfigu
 		});
 	}
 
+	/** Today in the issuing time zone. */
 	LocalDate today() {
 		return LocalDate.now(this.clock.withZone(this.settings.zone()));
-	}
-
-	boolean suspendsWhenCeOverdue() {
-		return this.settings.ceOverdueAction() == CertificateSettings.CeOverdueAction.SUSPEND;
 	}
 
 	// Administration

@@ -45,13 +45,17 @@ public class TalentPool {
 
 	private final Certificates certificates;
 
+	private final CertificateSettings settings;
+
 	private final RegionDirectory regions;
 
 	private final MessageSource messages;
 
-	TalentPool(TalentPoolStore store, Certificates certificates, RegionDirectory regions, MessageSource messages) {
+	TalentPool(TalentPoolStore store, Certificates certificates, CertificateSettings settings, RegionDirectory regions,
+			MessageSource messages) {
 		this.store = store;
 		this.certificates = certificates;
+		this.settings = settings;
 		this.regions = regions;
 		this.messages = messages;
 	}
@@ -181,7 +185,7 @@ public class TalentPool {
 		List<Criteria> all = new ArrayList<>();
 		all.add(Criteria.where("regionCode").regex("^" + Pattern.quote(region)));
 		String today = this.certificates.today().toString();
-		boolean suspends = this.certificates.suspendsWhenCeOverdue();
+		boolean suspends = this.settings.suspendsWhenCeOverdue();
 		if (filter.status() != null && !filter.status().isBlank()) {
 			switch (filter.status()) {
 				case CertificateStatus.VALID -> {
@@ -226,7 +230,7 @@ public class TalentPool {
 	private Member member(TalentPoolStore.Entry entry) {
 		LocalDate expiresOn = LocalDate.parse(entry.expiresOn());
 		String status = CertificateStatus.of(entry.state(), expiresOn, this.certificates.today(), entry.isCeOverdue(),
-				this.certificates.suspendsWhenCeOverdue());
+				this.settings.suspendsWhenCeOverdue());
 		return new Member(entry.accountId(), entry.certificateId(), entry.number(), entry.holderName(),
 				entry.regionCode(), this.regions.fullName(entry.regionCode()), entry.employerName(),
 				entry.employerCreditCode(), entry.industry(), LocalDate.parse(entry.issuedOn()), expiresOn, status,

@@ -174,7 +174,7 @@ public class Verifications {
 	private Mono<Verdict> verdict(CertificateDocument certificate, Instant now) {
 		LocalDate today = LocalDate.ofInstant(now, this.settings.zone());
 		LocalDate expiresOn = LocalDate.parse(certificate.expiresOn());
-		boolean suspends = this.settings.ceOverdueAction() == CertificateSettings.CeOverdueAction.SUSPEND;
+		boolean suspends = this.settings.suspendsWhenCeOverdue();
 		Mono<String> replacement = (certificate.supersededBy() != null
 				&& CertificateDocument.SUPERSEDED.equals(certificate.state()))
 						? this.store.find(certificate.supersededBy()).mapNotNull(CertificateDocument::number)
