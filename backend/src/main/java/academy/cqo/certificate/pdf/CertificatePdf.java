@@ -63,6 +63,12 @@ public class CertificatePdf {
 
 	static final String CREATOR = "CQO Academy";
 
+	/**
+	 * Two ideographic spaces: the first-line indent of a Chinese paragraph (layout, not
+	 * wording).
+	 */
+	static final String FIRST_LINE_INDENT = "\u3000\u3000";
+
 	/** The outer frame's distance from the paper edge. */
 	static final float OUTER = 22;
 
@@ -236,7 +242,7 @@ public class CertificatePdf {
 				? content.title().substring(0, content.title().length() - suffix.length())
 				: text("attestation.qualification");
 		text.append(text("attestation.end", qualification));
-		return text("attestation.indent") + text;
+		return FIRST_LINE_INDENT + text;
 	}
 
 	private PdfMetadata metadata(CertificateContent content) {
