@@ -185,6 +185,11 @@ public class Certificates implements PassHandler, StartupTask, SchedulingConfigu
 		if (certificate.number() != null) {
 			return Mono.just(certificate);
 		}
+		if (certificate.idNumberMasked() == null || certificate.idNumberMasked().isBlank()) {
+			// Only a person with verified real-name data is certified (never a staff
+			// account without an ID number).
+			return failed(certificate, "certificate.failure.noIdNumber", certificate.accountId());
+		}
 		// A trial render with a number and URL of the final length: whatever could stop
 		// the
 		// real render (a character no font has, text that cannot fit) stops it here,

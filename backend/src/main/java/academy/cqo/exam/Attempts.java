@@ -85,14 +85,14 @@ public class Attempts implements StartupTask, SchedulingConfigurer {
 
 	private final ApplicationEventPublisher events;
 
-	private final ObjectProvider<CourseRequirement> courses;
+	private final AttemptEligibility eligibility;
 
 	private final ObjectProvider<PassHandler> passHandlers;
 
 	private final SecureRandom seeds = new SecureRandom();
 
 	Attempts(AttemptStore store, Exams exams, QuestionBanks banks, ExamSettings settings, Clock clock,
-			ApplicationEventPublisher events, ObjectProvider<CourseRequirement> courses,
+			ApplicationEventPublisher events, AttemptEligibility eligibility,
 			ObjectProvider<PassHandler> passHandlers) {
 		this.passHandlers = passHandlers;
 		this.store = store;
@@ -101,7 +101,7 @@ public class Attempts implements StartupTask, SchedulingConfigurer {
 		this.settings = settings;
 		this.clock = clock;
 		this.events = events;
-		this.courses = courses;
+		this.eligibility = eligibility;
 	}
 
 	/**
@@ -159,7 +159,7 @@ public class Attempts implements StartupTask, SchedulingConfigurer {
 		if (!Exams.inScope(session, candidate)) {
 			return Mono.error(new Conflict(FieldViolation.of("session", "exam.session.notInRegion")));
 		}
-		return eligible(session, candidate)
+		return this.eligibility.check(session, exam.definition(), candidate)
 			.then(this.store.findByCandidate(session.id(), candidate.accountId()).collectList())
 			.flatMap((previous) -> {
 				AttemptDocument open = previous.stream()
@@ -172,17 +172,6 @@ public class Attempts implements StartupTask, SchedulingConfigurer {
 				return mayStartAnother(session, exam.definition(), candidate, previous, now)
 					.then(Mono.defer(() -> create(session, exam, candidate, previous.size() + 1, address, now)));
 			});
-	}
-
-	private Mono<Void> eligible(SessionDocument session, CurrentUser candidate) {
-		if (session.requiredCourseId() == null) {
-			return Mono.empty();
-		}
-		CourseRequirement requirement = this.courses.getIfAvailable();
-		Mono<Boolean> completed = (requirement != null)
-				? requirement.completed(candidate.accountId(), session.requiredCourseId()) : Mono.just(false);
-		return completed.flatMap((done) -> done ? Mono.<Void>empty()
-				: Mono.error(new Conflict(FieldViolation.of("session", "exam.session.courseRequired"))));
 	}
 
 	private Mono<Void> mayStartAnother(SessionDocument session, ExamDefinition exam, CurrentUser candidate,

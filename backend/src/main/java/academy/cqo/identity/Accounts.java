@@ -225,11 +225,14 @@ public class Accounts {
 			.switchIfEmpty(Mono.error(new AccessDeniedException("Account outside the jurisdiction")))
 			.flatMap((account) -> (account.id().equals(admin.accountId()) && !roles.contains(Role.ADMIN))
 					? Mono.error(new InvalidInput(List.of(FieldViolation.of("roles", "identity.roles.selfDemotion"))))
-					: this.store.replaceRoles(account.id(), EnumSet.copyOf(roles))
-						.flatMap((changed) -> this.audit
-							.record(admin.username(), AuditLog.ROLES_CHANGED, changed.username(), changed.regionCode(),
-									account.roles() + " -> " + changed.roles())
-							.thenReturn(changed)))
+					: (roles.contains(Role.CANDIDATE) && account.idNumberCipher() == null)
+							? Mono.error(new InvalidInput(
+									List.of(FieldViolation.of("roles", "identity.roles.candidateNeedsRealName"))))
+							: this.store.replaceRoles(account.id(), EnumSet.copyOf(roles))
+								.flatMap((changed) -> this.audit
+									.record(admin.username(), AuditLog.ROLES_CHANGED, changed.username(),
+											changed.regionCode(), account.roles() + " -> " + changed.roles())
+									.thenReturn(changed)))
 			.map(this::profile);
 	}
 

@@ -384,6 +384,22 @@ public class QuestionBanks {
 	}
 
 	/**
+	 * Whether a person can read the keys of any of these banks (their authors, reviewers
+	 * and administrators can): such a person may not sit an exam drawn from them.
+	 * @param bankIds the banks
+	 * @param user the person
+	 * @return whether any of the banks is readable to the person
+	 */
+	public Mono<Boolean> readsAnyKeysOf(Collection<String> bankIds, CurrentUser user) {
+		if (!user.isStaff()) {
+			return Mono.just(false);
+		}
+		return Flux.fromIterable(new TreeSet<>(bankIds))
+			.concatMap(this.banks::findById)
+			.any((bank) -> BankAccess.canRead(bank, user));
+	}
+
+	/**
 	 * The reviewed questions an exam section may draw.
 	 * @param criteria what the section draws
 	 * @return question ids in a stable order (bank, then number), so that a seeded draw

@@ -87,6 +87,12 @@ public final class RegistrationRules {
 		if (roles == null || roles.isEmpty() || roles.stream().anyMatch(java.util.Objects::isNull)) {
 			violations.add(FieldViolation.of("roles", "field.required"));
 		}
+		else if (roles.contains(Role.CANDIDATE)) {
+			// Candidates register themselves with real-name data; an administrator
+			// creates
+			// only staff accounts.
+			violations.add(FieldViolation.of("roles", "identity.roles.candidateNeedsRealName"));
+		}
 		checkRegion(account.regionCode(), false, violations);
 		return violations;
 	}

@@ -1,0 +1,74 @@
+package academy.cqo.exam;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import academy.cqo.exam.persistence.SessionDocument;
+import academy.cqo.identity.Accounts;
+import academy.cqo.identity.CurrentUser;
+import academy.cqo.identity.Role;
+import academy.cqo.questionbank.QuestionBanks;
+import academy.cqo.shared.Conflict;
+import academy.cqo.shared.FieldViolation;
+import reactor.core.publisher.Mono;
+
+/**
+ * Who may start an attempt of a session: nobody who can read its question keys (the
+ * banks' authors, reviewers and administrators); for a qualifying exam only a candidate
+ * whose account holds verified real-name data (an ID number checked at registration); and
+ * whoever the session's course requirement admits.
+ */
+@Component
+class AttemptEligibility {
+
+	private final QuestionBanks banks;
+
+	private final Accounts accounts;
+
+	private final ObjectProvider<CourseRequirement> courses;
+
+	AttemptEligibility(QuestionBanks banks, Accounts accounts, ObjectProvider<CourseRequirement> courses) {
+		this.banks = banks;
+		this.accounts = accounts;
+		this.courses = courses;
+	}
+
+	Mono<Void> check(SessionDocument session, ExamDefinition exam, CurrentUser candidate) {
+		return notAKeyReader(exam, candidate).then(realName(exam, candidate)).then(course(session, candidate));
+	}
+
+	private Mono<Void> notAKeyReader(ExamDefinition exam, CurrentUser candidate) {
+		return this.banks
+			.readsAnyKeysOf(exam.sections().stream().flatMap((section) -> section.bankIds().stream()).toList(),
+					candidate)
+			.flatMap((reads) -> reads ? refuse("exam.attempt.readsKeys") : Mono.<Void>empty());
+	}
+
+	private Mono<Void> realName(ExamDefinition exam, CurrentUser candidate) {
+		if (!exam.qualifying()) {
+			return Mono.empty();
+		}
+		if (!candidate.has(Role.CANDIDATE) || candidate.isStaff()) {
+			return refuse("exam.attempt.candidatesOnly");
+		}
+		return this.accounts.profile(candidate.accountId())
+			.filter((profile) -> profile.idNumberMasked() != null && profile.fullName() != null)
+			.switchIfEmpty(refuse("exam.attempt.realNameRequired"))
+			.then();
+	}
+
+	private Mono<Void> course(SessionDocument session, CurrentUser candidate) {
+		if (session.requiredCourseId() == null) {
+			return Mono.empty();
+		}
+		CourseRequirement requirement = this.courses.getIfAvailable();
+		Mono<Boolean> completed = (requirement != null)
+				? requirement.completed(candidate.accountId(), session.requiredCourseId()) : Mono.just(false);
+		return completed.flatMap((done) -> done ? Mono.<Void>empty() : refuse("exam.session.courseRequired"));
+	}
+
+	private static <T> Mono<T> refuse(String code) {
+		return Mono.error(new Conflict(FieldViolation.of("session", code)));
+	}
+
+}
