@@ -386,8 +386,14 @@ public class Certificates implements PassHandler, StartupTask, SchedulingConfigu
 	public record StoredPdf(String fileName, byte[] bytes) {
 	}
 
-	Mono<CertificateDocument> readable(String certificateId, CurrentUser user) {
-		return this.store.find(certificateId)
+	/**
+	 * A certificate its holder or an administrator in scope may see, by its internal id
+	 * or by the certificate number printed on it and published to the holder (e.g.
+	 * {@code JX-2026-000001}).
+	 */
+	Mono<CertificateDocument> readable(String idOrNumber, CurrentUser user) {
+		return this.store.find(idOrNumber)
+			.switchIfEmpty(Mono.defer(() -> this.store.findByNumber(idOrNumber)))
 			.filter((certificate) -> certificate.accountId().equals(user.accountId()) || (user.has(Role.ADMIN)
 					&& certificate.regionCode() != null && user.jurisdiction().covers(certificate.regionCode())))
 			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
@@ -564,8 +570,12 @@ public class Certificates implements PassHandler, StartupTask, SchedulingConfigu
 	 */
 	public Mono<CertificateView> reissue(String certificateId, CurrentUser admin) {
 		CurrentUser.requireAdmin(admin);
-		String replacementId = certificateId + ":r";
-		return readable(certificateId, admin).flatMap((old) -> this.store.claimReplacement(old.id(), replacementId)
+		return readable(certificateId, admin).flatMap((old) -> reissue(old, old.id() + ":r", admin))
+			.flatMap(this::view);
+	}
+
+	private Mono<CertificateDocument> reissue(CertificateDocument old, String replacementId, CurrentUser admin) {
+		return this.store.claimReplacement(old.id(), replacementId)
 			.switchIfEmpty(Mono.error(new Conflict(
 					FieldViolation.of("state", "certificate.reissue.conflict", String.valueOf(old.number())))))
 			.flatMap((claimed) -> this.store
@@ -575,8 +585,7 @@ public class Certificates implements PassHandler, StartupTask, SchedulingConfigu
 						List.of(), old.id(), null, false, 0L, this.clock.instant(), null)))
 			.flatMap((replacement) -> this.audit
 				.record(admin.username(), "CERTIFICATE_REISSUE", old.number(), old.regionCode(), replacementId)
-				.then(issue(replacement.id()))))
-			.flatMap(this::view);
+				.then(issue(replacement.id())));
 	}
 
 	/**

@@ -81,16 +81,29 @@ class CertificatesApi {
 		return this.certificates.mine(user).collectList();
 	}
 
-	@GetMapping("/api/v1/certificates/{id}")
-	@Operation(summary = "A certificate (its holder, or an administrator whose jurisdiction covers it)")
-	Mono<CertificateView> certificate(@PathVariable String id, @AuthenticationPrincipal CurrentUser user) {
-		return this.certificates.certificate(id, user);
+	@GetMapping("/api/v1/certificates/{number}")
+	@Operation(summary = "A certificate by its number (e.g. JX-2026-000001) or internal id (its holder, or an "
+			+ "administrator whose jurisdiction covers it)")
+	Mono<CertificateView> certificate(@PathVariable String number, @AuthenticationPrincipal CurrentUser user) {
+		return this.certificates.certificate(number, user);
 	}
 
-	@GetMapping("/api/v1/certificates/{id}/pdf")
-	@Operation(summary = "The certificate's PDF: the exact bytes stored at issue")
-	Mono<ResponseEntity<byte[]>> pdf(@PathVariable String id, @AuthenticationPrincipal CurrentUser user) {
-		return this.certificates.pdf(id, user).map((pdf) -> pdfResponse(pdf.fileName(), pdf.bytes()));
+	@GetMapping("/api/v1/certificates/{number}/pdf")
+	@Operation(summary = "The certificate's PDF by its number (e.g. JX-2026-000001) or internal id: the exact bytes "
+			+ "stored at issue (holder or scoped administrator)")
+	Mono<ResponseEntity<byte[]>> pdf(@PathVariable String number, @AuthenticationPrincipal CurrentUser user) {
+		return this.certificates.pdf(number, user).map((pdf) -> pdfResponse(pdf.fileName(), pdf.bytes()));
+	}
+
+	@PostMapping("/api/v1/certificates/{number}/revocation")
+	@Operation(summary = "Revoke a certificate by its number, with a reason category (FRAUD, FALSE_INFORMATION, "
+			+ "VIOLATION, DUTY_FAILURE, CE_OVERDUE, HOLDER_REQUEST, OTHER) and a note (administrator in scope; "
+			+ "audited, holder notified)")
+	Mono<CertificateView> revocation(@PathVariable String number, @RequestBody(required = false) StateChange change,
+			@AuthenticationPrincipal CurrentUser user) {
+		CurrentUser.requireAdmin(user);
+		StateChange body = (change != null) ? change : new StateChange(null, null);
+		return this.certificates.changeState(number, "REVOKE", body.reason(), body.note(), user);
 	}
 
 	static ResponseEntity<byte[]> pdfResponse(String fileName, byte[] bytes) {
@@ -182,6 +195,17 @@ class CertificatesApi {
 			@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal CurrentUser user) {
 		return this.pool.page(new TalentPool.Filter(status, regionCode, text, ceOverdue, industry), Math.max(0, page),
 				PAGE_SIZE, user);
+	}
+
+	@GetMapping("/api/v1/talent-pool")
+	@Operation(summary = "The talent pool in the administrator's jurisdiction (published path): filter by region "
+			+ "code, status (VALID, EXPIRED, SUSPENDED, REVOKED) and text q (name, number, employer)")
+	Mono<TalentPool.Page> publishedTalentPool(@RequestParam(required = false) String regionCode,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal CurrentUser user) {
+		CurrentUser.requireAdmin(user);
+		return this.pool.page(new TalentPool.Filter(status, regionCode, q, null, null), Math.max(0, page), PAGE_SIZE,
+				user);
 	}
 
 	@GetMapping("/api/v1/admin/talent-pool.xlsx")

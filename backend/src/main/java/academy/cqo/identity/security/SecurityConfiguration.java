@@ -73,7 +73,7 @@ class SecurityConfiguration {
 					"/v3/api-docs/**"))
 			.authorizeExchange((exchanges) -> exchanges.pathMatchers(PUBLIC_API)
 				.permitAll()
-				.pathMatchers("/api/v1/admin/**", "/actuator/**")
+				.pathMatchers("/api/v1/admin/**", "/api/v1/talent-pool", "/api/v1/talent-pool/**", "/actuator/**")
 				.hasRole("ADMIN")
 				.anyExchange()
 				.authenticated())

@@ -1,0 +1,412 @@
+package academy.cqo.contract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+import academy.cqo.testsupport.People;
+import academy.cqo.testsupport.IntegrationTest;
+import academy.cqo.testsupport.Qualification;
+import academy.cqo.testsupport.QuestionBankApi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The published API (issues #2–#6) as one list, {@code contract/published-api.txt}: every
+ * operation is in the running application's OpenAPI document with its parameters and
+ * fields, and answers a real call with its status and fields. A renamed path, parameter
+ * or field fails here.
+ */
+@IntegrationTest
+class PublishedContractIntegrationTests {
+
+	private static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+	@Autowired
+	WebTestClient client;
+
+	/** One published operation. */
+	record Operation(String method, String path, List<String> params, List<String> request, List<String> multipart,
+			List<String> response, int status, String issue) {
+
+		String key() {
+			return this.method + " " + this.path;
+		}
+
+		static Operation parse(String line) {
+			String[] parts = line.split("\\|");
+			String[] head = parts[0].strip().split("\\s+");
+			Map<String, String> fields = new LinkedHashMap<>();
+			for (int i = 1; i < parts.length; i++) {
+				String part = parts[i].strip();
+				int colon = part.indexOf(':');
+				fields.put(part.substring(0, colon).strip(), part.substring(colon + 1).strip());
+			}
+			return new Operation(head[0], head[1], list(fields.get("params")), list(fields.get("request")),
+					list(fields.get("multipart")), list(fields.get("response")),
+					Integer.parseInt(fields.getOrDefault("status", "200")), fields.get("issue"));
+		}
+
+		private static List<String> list(String value) {
+			return (value == null || value.isBlank()) ? List.of()
+					: Arrays.stream(value.split(",")).map(String::strip).toList();
+		}
+
+	}
+
+	static List<Operation> published() throws IOException {
+		try (InputStream in = PublishedContractIntegrationTests.class
+			.getResourceAsStream("/contract/published-api.txt")) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+				.map(String::strip)
+				.filter((line) -> !line.isEmpty() && !line.startsWith("#"))
+				.map(Operation::parse)
+				.toList();
+		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void everyPublishedOperationIsInTheOpenApiDocumentWithItsParametersAndFields() throws IOException {
+		Map<String, Object> document = this.client.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(QuestionBankApi.JSON)
+			.returnResult()
+			.getResponseBody();
+		Map<String, Object> paths = (Map<String, Object>) document.get("paths");
+		Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) document.get("components"))
+			.get("schemas");
+		List<String> problems = new ArrayList<>();
+		for (Operation operation : published()) {
+			if (!operation.path().startsWith("/api/")) {
+				continue; // pages, actuator and the key set are checked by the real calls
+			}
+			Map<String, Object> path = (Map<String, Object>) paths.get(operation.path());
+			Map<String, Object> documented = (path != null)
+					? (Map<String, Object>) path.get(operation.method().toLowerCase()) : null;
+			if (documented == null) {
+				problems.add(operation.key() + " (issue " + operation.issue() + ") is not in /v3/api-docs");
+				continue;
+			}
+			List<String> parameters = ((List<Map<String, Object>>) documented.getOrDefault("parameters", List.of()))
+				.stream()
+				.map((parameter) -> (String) parameter.get("name"))
+				.toList();
+			operation.params()
+				.stream()
+				.filter((name) -> !parameters.contains(name))
+				.forEach(
+						(name) -> problems.add(operation.key() + ": query parameter '" + name + "' is not documented"));
+			Map<String, Object> body = (Map<String, Object>) documented.get("requestBody");
+			if (!operation.request().isEmpty()) {
+				Set<String> properties = properties(content(body, "application/json"), schemas);
+				operation.request()
+					.stream()
+					.filter((field) -> !properties.contains(field))
+					.forEach((field) -> problems
+						.add(operation.key() + ": request field '" + field + "' is not documented"));
+			}
+			if (!operation.multipart().isEmpty()) {
+				Set<String> properties = properties(content(body, "multipart/form-data"), schemas);
+				String summary = String.valueOf(documented.get("summary"));
+				operation.multipart()
+					.stream()
+					.filter((part) -> !properties.contains(part) && !summary.contains(part))
+					.forEach((part) -> problems
+						.add(operation.key() + ": multipart part '" + part + "' is not documented"));
+			}
+			if (!operation.response().isEmpty()) {
+				Map<String, Object> responses = (Map<String, Object>) documented.get("responses");
+				Map<String, Object> success = responses.entrySet()
+					.stream()
+					.filter((entry) -> entry.getKey().startsWith("2"))
+					.map((entry) -> (Map<String, Object>) entry.getValue())
+					.findFirst()
+					.orElse(Map.of());
+				Set<String> properties = properties(content(success, "*/*"), schemas);
+				operation.response()
+					.stream()
+					.filter((field) -> !properties.contains(field))
+					.forEach((field) -> problems
+						.add(operation.key() + ": response field '" + field + "' is not documented"));
+			}
+		}
+		assertThat(problems).as("the published contract against /v3/api-docs").isEmpty();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> content(Map<String, Object> holder, String mediaType) {
+		if (holder == null) {
+			return Map.of();
+		}
+		Map<String, Object> content = (Map<String, Object>) holder.getOrDefault("content", Map.of());
+		Map<String, Object> media = (Map<String, Object>) content.get(mediaType);
+		if (media == null && !content.isEmpty()) {
+			media = (Map<String, Object>) content.values().iterator().next();
+		}
+		return (media != null) ? (Map<String, Object>) media.getOrDefault("schema", Map.of()) : Map.of();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Set<String> properties(Map<String, Object> schema, Map<String, Object> schemas) {
+		Map<String, Object> resolved = schema;
+		if (resolved.containsKey("items")) {
+			resolved = (Map<String, Object>) resolved.get("items");
+		}
+		if (resolved.containsKey("$ref")) {
+			String name = ((String) resolved.get("$ref")).substring("#/components/schemas/".length());
+			resolved = (Map<String, Object>) schemas.getOrDefault(name, Map.of());
+		}
+		return ((Map<String, Object>) resolved.getOrDefault("properties", Map.of())).keySet();
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void everyPublishedOperationAnswersARealCallWithItsStatusAndFields() throws IOException {
+		Calls calls = new Calls(published());
+		String username = People.username();
+		calls.json("POST /api/v1/auth/register", null, "/api/v1/auth/register",
+				People.registration(username, People.idNumber(), "360102"));
+		Map<String, Object> token = calls.json("POST /api/v1/auth/token", null, "/api/v1/auth/token",
+				Map.of("username", username, "password", "Qual1ty#Safe"));
+		String candidate = (String) token.get("accessToken");
+		assertThat(token).containsEntry("tokenType", "Bearer");
+		calls.json("GET /api/v1/me", candidate, "/api/v1/me", null);
+
+		String admin = new QuestionBankApi(this.client, "admin-jx").token();
+		calls.json("POST /api/v1/admin/users", admin, "/api/v1/admin/users", Map.of("username", People.username(),
+				"password", "Qual1ty#Safe", "fullName", "钱讲师", "roles", List.of("TRAINER"), "regionCode", "360100"));
+		calls.raw("GET /actuator/health", null, "/actuator/health");
+		calls.raw("GET /actuator/prometheus", admin, "/actuator/prometheus");
+
+		QuestionBankApi trainerApi = new QuestionBankApi(this.client, "trainer");
+		String trainer = trainerApi.token();
+		String bank = (String) calls
+			.json("POST /api/v1/question-banks", trainer, "/api/v1/question-banks",
+					Map.of("name", "契约测试题库" + username, "description", "contract"))
+			.get("id");
+		calls.multipart("POST /api/v1/question-banks/{id}/imports", trainer,
+				"/api/v1/question-banks/" + bank + "/imports", Map.of(), "file", "questions.yaml",
+				("topic: contract\ntitle: 契约\ntags: [契约]\nquestions:\n"
+						+ "  - id: ctr-001\n    type: true_false\n    difficulty: 2\n    tags: [契约]\n"
+						+ "    stem: 已公布的接口路径可以随意改名。\n    answer: false\n    explanation: 公布的路径是契约。\n"
+						+ "    source: 本平台接口契约\n")
+					.getBytes(StandardCharsets.UTF_8));
+		calls.jsonList("GET /api/v1/question-banks", trainer, "/api/v1/question-banks");
+		String official = trainerApi.officialBankId();
+		Map<String, Object> questions = calls.json("GET /api/v1/question-banks/{id}/questions", trainer,
+				"/api/v1/question-banks/" + official + "/questions?page=1&size=5&type=true_false&tag=", null);
+		assertThat(questions).isNotEmpty();
+		calls.raw("GET /api/v1/question-banks/{id}/export", trainer,
+				"/api/v1/question-banks/" + bank + "/export?format=yaml");
+
+		List<Map<String, Object>> sessions = calls.jsonList("GET /api/v1/exam-sessions", candidate,
+				"/api/v1/exam-sessions?open=true");
+		assertThat(sessions).anySatisfy((session) -> assertThat(session).containsEntry("id", Qualification.SESSION)
+			.containsEntry("qualifying", true));
+		Map<String, Object> attempt = calls.json("POST /api/v1/exam-sessions/{id}/attempts", candidate,
+				"/api/v1/exam-sessions/" + Qualification.SESSION + "/attempts", Map.of());
+		String attemptId = (String) attempt.get("id");
+		List<Map<String, Object>> paper = (List<Map<String, Object>>) attempt.get("questions");
+		for (Map<String, Object> question : paper) {
+			String questionId = (String) question.get("questionId");
+			List<String> key = (List<String>) calls
+				.json("GET /api/v1/questions/{questionId}", trainer, "/api/v1/questions/" + questionId, null)
+				.get("key");
+			calls.json("PUT /api/v1/attempts/{id}/answers/{questionId}", candidate,
+					"/api/v1/attempts/" + attemptId + "/answers/" + questionId, Map.of("response", key, "seq", 1));
+		}
+		Map<String, Object> outcome = calls.json("POST /api/v1/attempts/{id}/submit", candidate,
+				"/api/v1/attempts/" + attemptId + "/submit", Map.of());
+		assertThat(outcome).containsEntry("passed", true);
+		calls.json("GET /api/v1/attempts/{id}", candidate, "/api/v1/attempts/" + attemptId, null);
+
+		Map<String, Object> certificate = Qualification
+			.await(new QuestionBankApi(this.client, username, "Qual1ty#Safe"), "ISSUED");
+		List<Map<String, Object>> mine = calls.jsonList("GET /api/v1/me/certificates", candidate,
+				"/api/v1/me/certificates");
+		assertThat(mine).anySatisfy((item) -> assertThat(item).containsEntry("stage", "ISSUED"));
+		String number = (String) certificate.get("number");
+		String url = (String) certificate.get("verificationUrl");
+		String verificationToken = url.substring(url.lastIndexOf("/v/") + 3);
+		calls.raw("GET /v/{token}", null, "/v/" + verificationToken);
+		assertThat(calls.json("GET /api/v1/verifications/{token}", null, "/api/v1/verifications/" + verificationToken,
+				null))
+			.containsEntry("status", "VALID")
+			.containsEntry("certificateNumber", number);
+		byte[] pdf = calls.raw("GET /api/v1/certificates/{number}/pdf", candidate,
+				"/api/v1/certificates/" + number + "/pdf");
+		assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+		Map<String, Object> pool = calls.json("GET /api/v1/talent-pool", admin,
+				"/api/v1/talent-pool?regionCode=360102&status=VALID&q=" + number, null);
+		assertThat(pool.toString()).contains(number);
+		Map<String, Object> revoked = calls.json("POST /api/v1/certificates/{number}/revocation", admin,
+				"/api/v1/certificates/" + number + "/revocation", Map.of("reason", "OTHER", "note", "契约测试"));
+		assertThat(revoked).containsEntry("status", "REVOKED");
+		calls.raw("GET /.well-known/cqo-certificate-keys.json", null, "/.well-known/cqo-certificate-keys.json");
+
+		List<Map<String, Object>> courses = calls.jsonList("GET /api/v1/courses", candidate, "/api/v1/courses");
+		String course = (String) courses.get(0).get("id");
+		calls.json("POST /api/v1/courses/{id}/enrolments", candidate, "/api/v1/courses/" + course + "/enrolments",
+				Map.of());
+		String module = (String) ((List<Map<String, Object>>) courses.get(0).get("modules")).get(0).get("id");
+		Map<String, Object> study = this.client.post()
+			.uri("/api/v1/modules/" + module + "/study-sessions")
+			.headers((headers) -> headers.setBearerAuth(candidate))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(QuestionBankApi.JSON)
+			.returnResult()
+			.getResponseBody();
+		calls.json("POST /api/v1/modules/{id}/heartbeats", candidate, "/api/v1/modules/" + module + "/heartbeats",
+				Map.of("token", study.get("token"), "visible", true));
+		int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+		calls.json("GET /api/v1/me/ce/{year}", candidate, "/api/v1/me/ce/" + year, null);
+		calls.multipart("POST /api/v1/me/ce/{year}/claims", candidate, "/api/v1/me/ce/" + year + "/claims",
+				Map.of("activityType", "CONFERENCE", "title", "全国质量大会", "organiser", "中国质量协会", "date",
+						LocalDate.now(ZoneId.of("Asia/Shanghai")).toString(), "hours", "2", "professional", "true"),
+				"evidence", "证明.pdf", PDF);
+
+		assertThat(calls.notCalled()).as("every published operation answered a real call").isEmpty();
+	}
+
+	/** Real calls, each checked against its published line. */
+	private final class Calls {
+
+		private final Map<String, Operation> operations = new LinkedHashMap<>();
+
+		private final Set<String> called = new LinkedHashSet<>();
+
+		Calls(List<Operation> published) {
+			published.forEach((operation) -> this.operations.put(operation.key(), operation));
+		}
+
+		Set<String> notCalled() {
+			Set<String> rest = new LinkedHashSet<>(this.operations.keySet());
+			rest.removeAll(this.called);
+			return rest;
+		}
+
+		private Operation operation(String key) {
+			Operation operation = this.operations.get(key);
+			assertThat(operation).as("'" + key + "' is in contract/published-api.txt").isNotNull();
+			this.called.add(key);
+			return operation;
+		}
+
+		private WebTestClient.ResponseSpec exchange(Operation operation, String token, String uri,
+				Consumer<WebTestClient.RequestBodySpec> body) {
+			WebTestClient.RequestBodySpec request = PublishedContractIntegrationTests.this.client
+				.method(HttpMethod.valueOf(operation.method()))
+				.uri(uri)
+				.headers((headers) -> {
+					if (token != null) {
+						headers.setBearerAuth(token);
+					}
+				});
+			if (body != null) {
+				body.accept(request);
+			}
+			return request.exchange();
+		}
+
+		Map<String, Object> json(String key, String token, String uri, Object body) {
+			Operation operation = operation(key);
+			Map<String, Object> result = exchange(operation, token, uri,
+					(body != null) ? (request) -> request.contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+							: null)
+				.expectStatus()
+				.isEqualTo(operation.status())
+				.expectBody(QuestionBankApi.JSON)
+				.returnResult()
+				.getResponseBody();
+			hasFields(key, operation, result);
+			return result;
+		}
+
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> jsonList(String key, String token, String uri) {
+			Operation operation = operation(key);
+			List<Map<String, Object>> result = exchange(operation, token, uri, null).expectStatus()
+				.isEqualTo(operation.status())
+				.expectBodyList(Map.class)
+				.returnResult()
+				.getResponseBody()
+				.stream()
+				.map((item) -> (Map<String, Object>) item)
+				.toList();
+			assertThat(result).as(key + " lists something").isNotEmpty();
+			result.forEach((item) -> hasFields(key, operation, item));
+			return result;
+		}
+
+		private static void hasFields(String key, Operation operation, Map<String, Object> body) {
+			if (!operation.response().isEmpty()) {
+				assertThat(body).as(key + " response").containsKeys(operation.response().toArray(String[]::new));
+			}
+		}
+
+		byte[] raw(String key, String token, String uri) {
+			Operation operation = operation(key);
+			EntityExchangeResult<byte[]> result = exchange(operation, token, uri, null).expectStatus()
+				.isEqualTo(operation.status())
+				.expectBody()
+				.returnResult();
+			assertThat(result.getResponseBody()).as(key + " has a body").isNotEmpty();
+			return result.getResponseBody();
+		}
+
+		Map<String, Object> multipart(String key, String token, String uri, Map<String, String> fields, String filePart,
+				String fileName, byte[] content) {
+			Operation operation = operation(key);
+			MultipartBodyBuilder builder = new MultipartBodyBuilder();
+			fields.forEach(builder::part);
+			builder.part(filePart, new ByteArrayResource(content) {
+				@Override
+				public String getFilename() {
+					return fileName;
+				}
+			});
+			List<String> parts = new ArrayList<>(fields.keySet());
+			parts.add(filePart);
+			assertThat(parts).as(key + " sends the published parts").containsAll(operation.multipart());
+			Map<String, Object> result = exchange(operation, token, uri,
+					(request) -> request.contentType(MediaType.MULTIPART_FORM_DATA)
+						.body(BodyInserters.fromMultipartData(builder.build())))
+				.expectStatus()
+				.isEqualTo(operation.status())
+				.expectBody(QuestionBankApi.JSON)
+				.returnResult()
+				.getResponseBody();
+			hasFields(key, operation, result);
+			return result;
+		}
+
+	}
+
+}
