@@ -85,6 +85,39 @@ public class AccountStore implements StartupTask {
 		return this.mongo.findById(id, AccountDocument.class);
 	}
 
+	/**
+	 * The account as it stands now, for checking every API request's token against it
+	 * (roles, region, lock). Read by id and remembered for at most a second; a change of
+	 * roles or a lock made here is seen at once.
+	 * @param id the account id
+	 * @return the account, or empty when it no longer exists
+	 */
+	public Mono<AccountDocument> current(String id) {
+		long now = System.nanoTime();
+		Standing standing = this.standings.get(id);
+		if (standing != null && now - standing.readAt() < STANDING_FOR_NANOS) {
+			return Mono.just(standing.account());
+		}
+		return findById(id).doOnNext((account) -> {
+			if (this.standings.size() > 100_000) {
+				this.standings.clear();
+			}
+			this.standings.put(id, new Standing(account, now));
+		});
+	}
+
+	private record Standing(AccountDocument account, long readAt) {
+	}
+
+	private static final long STANDING_FOR_NANOS = 1_000_000_000L;
+
+	private final java.util.Map<String, Standing> standings = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private Mono<AccountDocument> forget(Mono<AccountDocument> change, String id) {
+		return change.doOnSubscribe((subscription) -> this.standings.remove(id))
+			.doOnTerminate(() -> this.standings.remove(id));
+	}
+
 	public Mono<Boolean> existsByIdNumberHash(String hash) {
 		return this.mongo.exists(Query.query(Criteria.where("idNumberHash").is(hash)), AccountDocument.class);
 	}
@@ -125,9 +158,9 @@ public class AccountStore implements StartupTask {
 	private Mono<AccountDocument> lock(String id, Instant until, int maxFailures) {
 		Query reachedLimit = Query.query(Criteria.where("_id").is(id).and("failedLogins").gte(maxFailures));
 		Update lock = new Update().set("lockedUntil", until).set("failedLogins", 0);
-		return this.mongo
+		return forget(this.mongo
 			.findAndModify(reachedLimit, lock, FindAndModifyOptions.options().returnNew(true), AccountDocument.class)
-			.switchIfEmpty(findById(id));
+			.switchIfEmpty(findById(id)), id);
 	}
 
 	public Mono<Void> recordSuccessfulLogin(String id, Instant now) {
@@ -136,8 +169,10 @@ public class AccountStore implements StartupTask {
 	}
 
 	public Mono<AccountDocument> replaceRoles(String id, Set<Role> roles) {
-		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(id)), new Update().set("roles", roles),
-				FindAndModifyOptions.options().returnNew(true), AccountDocument.class);
+		return forget(
+				this.mongo.findAndModify(Query.query(Criteria.where("_id").is(id)), new Update().set("roles", roles),
+						FindAndModifyOptions.options().returnNew(true), AccountDocument.class),
+				id);
 	}
 
 	/**

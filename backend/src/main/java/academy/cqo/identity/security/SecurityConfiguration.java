@@ -78,8 +78,7 @@ class SecurityConfiguration {
 				.anyExchange()
 				.authenticated())
 			.oauth2ResourceServer((server) -> server
-				.jwt((jwt) -> jwt.jwtDecoder(tokens.decoder())
-					.jwtAuthenticationConverter(TokenService::toAuthentication))
+				.jwt((jwt) -> jwt.jwtDecoder(tokens.decoder()).jwtAuthenticationConverter(tokens::toAuthentication))
 				.authenticationEntryPoint(
 						(exchange, ex) -> problems.write(exchange, HttpStatus.UNAUTHORIZED, "problem.unauthorized"))
 				.accessDeniedHandler(

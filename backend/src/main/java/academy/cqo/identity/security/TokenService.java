@@ -1,10 +1,8 @@
 package academy.cqo.identity.security;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -12,6 +10,7 @@ import javax.crypto.spec.SecretKeySpec;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -27,7 +26,7 @@ import org.springframework.stereotype.Component;
 
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.identity.IdentitySettings;
-import academy.cqo.identity.Role;
+import academy.cqo.identity.persistence.AccountStore;
 import academy.cqo.shared.DataDirectory;
 
 /**
@@ -40,6 +39,9 @@ public class TokenService {
 
 	static final String ISSUER = "cqo-academy";
 
+	/** How far a token's expiry may lie in the past and still be accepted. */
+	static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
+
 	private final SecretKey key;
 
 	private final JwtEncoder encoder;
@@ -48,7 +50,10 @@ public class TokenService {
 
 	private final Clock clock;
 
-	TokenService(IdentitySettings settings, DataDirectory dataDirectory, Clock clock) {
+	private final AccountStore accounts;
+
+	TokenService(IdentitySettings settings, DataDirectory dataDirectory, Clock clock, AccountStore accounts) {
+		this.accounts = accounts;
 		byte[] secret = KeyMaterial.load(settings.jwtSecret(), "CQO_JWT_SECRET", dataDirectory, "jwt.key", 32);
 		this.key = new SecretKeySpec(secret, "HmacSHA256");
 		this.encoder = NimbusJwtEncoder.withSecretKey(this.key).build();
@@ -81,19 +86,26 @@ public class TokenService {
 		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(this.key)
 			.macAlgorithm(MacAlgorithm.HS256)
 			.build();
-		JwtTimestampValidator timestamps = new JwtTimestampValidator();
+		JwtTimestampValidator timestamps = new JwtTimestampValidator(CLOCK_SKEW);
 		timestamps.setClock(this.clock);
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(ISSUER)));
 		return decoder;
 	}
 
-	static Mono<AccountAuthentication> toAuthentication(Jwt jwt) {
-		Collection<String> roleNames = jwt.getClaimAsStringList("roles");
-		Set<Role> roles = (roleNames != null) ? roleNames.stream().map(Role::valueOf).collect(Collectors.toSet())
-				: Set.of();
-		CurrentUser user = new CurrentUser(jwt.getClaimAsString("uid"), jwt.getSubject(), jwt.getClaimAsString("name"),
-				roles, jwt.getClaimAsString("region"));
-		return Mono.just(new AccountAuthentication(user));
+	/**
+	 * The caller of a request with a valid token, as the account stands now: a role
+	 * change applies to tokens already issued at once, and a locked or removed account's
+	 * tokens stop working (401).
+	 * @param jwt the verified token
+	 * @return the authentication
+	 */
+	Mono<AccountAuthentication> toAuthentication(Jwt jwt) {
+		String accountId = jwt.getClaimAsString("uid");
+		return this.accounts.current(accountId)
+			.filter((account) -> account.username().equals(jwt.getSubject()) && !account.lockedAt(this.clock.instant()))
+			.map((account) -> new AccountAuthentication(new CurrentUser(account.id(), account.username(),
+					account.fullName(), account.roles(), account.regionCode())))
+			.switchIfEmpty(Mono.error(() -> new BadJwtException("The account is locked, removed or renamed")));
 	}
 
 }
