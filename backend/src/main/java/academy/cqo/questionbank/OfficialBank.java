@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +49,13 @@ class OfficialBank implements StartupTask {
 
 	private final Clock clock;
 
-	OfficialBank(BankStore banks, QuestionImports imports, Clock clock) {
+	private final QuestionStore questions;
+
+	/** The codes of every question the files hold, gathered while loading. */
+	private final Set<String> codes = ConcurrentHashMap.newKeySet();
+
+	OfficialBank(BankStore banks, QuestionImports imports, Clock clock, QuestionStore questions) {
+		this.questions = questions;
 		this.banks = banks;
 		this.imports = imports;
 		this.clock = clock;
@@ -64,6 +72,7 @@ class OfficialBank implements StartupTask {
 			.subscribeOn(Schedulers.boundedElastic())
 			.flatMap((files) -> bank().flatMap((bank) -> Flux.fromIterable(files)
 				.concatMap((file) -> load(bank, file))
+				.concatWith(Mono.defer(() -> retireMissing(bank)))
 				.reduce(new int[3], (totals, result) -> {
 					totals[0] += result.imported();
 					totals[1] += result.updated();
@@ -84,6 +93,22 @@ class OfficialBank implements StartupTask {
 				.onErrorResume(Conflict.class, (ex) -> this.banks.findOfficial())));
 	}
 
+	/**
+	 * Questions the files no longer hold (dropped or merged by a review, their ids listed
+	 * in {@code question-bank/retired-ids.txt}) are retired: never drawn again, kept for
+	 * past attempts.
+	 */
+	private Mono<ImportResult> retireMissing(BankDocument bank) {
+		if (this.codes.isEmpty()) {
+			return Mono.empty();
+		}
+		return this.questions.retireAllBut(bank.id(), Set.copyOf(this.codes)).doOnNext((retired) -> {
+			if (retired > 0) {
+				logger.info("Official question bank: {} questions no longer in the files were retired", retired);
+			}
+		}).then(Mono.empty());
+	}
+
 	private Mono<ImportResult> load(BankDocument bank, TopicFile file) {
 		QuestionImports.Parsed parsed;
 		try {
@@ -93,6 +118,7 @@ class OfficialBank implements StartupTask {
 			return Mono.error(new IllegalStateException(
 					"The official question bank file " + file.name() + " is invalid: " + ex.violations()));
 		}
+		parsed.drafts().forEach((draft) -> this.codes.add(draft.code()));
 		return this.imports.importParsed(bank, file.name(), parsed, ReviewStatus.REVIEWED, "official-bank");
 	}
 

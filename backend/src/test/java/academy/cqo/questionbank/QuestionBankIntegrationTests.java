@@ -83,6 +83,27 @@ class QuestionBankIntegrationTests {
 		}
 
 		@Test
+		void whenAQuestionIsNoLongerInTheFilesThenTheNextLoadRetiresItAndKeepsTheRest() {
+			QuestionBankApi admin = admin();
+			String officialId = admin.officialBankId();
+			long before = admin.questionCount(officialId);
+			Map<String, Object> extra = admin
+				.post("/api/v1/question-banks/" + officialId + "/questions",
+						singleChoice("不在题库文件中的官方题目会在下次加载时停用？" + System.nanoTime()))
+				.expectStatus()
+				.isCreated()
+				.expectBody(QuestionBankApi.JSON)
+				.returnResult()
+				.getResponseBody();
+			assertThat(admin.questionCount(officialId)).isEqualTo(before + 1);
+
+			StepVerifier.create(QuestionBankIntegrationTests.this.officialBank.run()).verifyComplete();
+
+			assertThat(admin.getJson("/api/v1/questions/" + extra.get("id")).get("status")).isEqualTo("retired");
+			assertThat(admin.questionCount(officialId)).as("every question of the files stays").isEqualTo(before);
+		}
+
+		@Test
 		void whenATrainerTriesToEditTheOfficialBankThenRefused() {
 			QuestionBankApi trainer = trainer();
 			String officialId = trainer.officialBankId();

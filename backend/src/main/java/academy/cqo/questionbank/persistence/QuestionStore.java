@@ -232,6 +232,28 @@ public class QuestionStore implements StartupTask {
 	}
 
 	/**
+	 * Retire the questions of a bank whose codes are not among the given ones (the
+	 * official bank retires what its files no longer hold); past attempts keep their
+	 * frozen versions.
+	 * @param bankId the bank
+	 * @param codes the codes that stay
+	 * @return how many were retired
+	 */
+	public Mono<Long> retireAllBut(String bankId, Collection<String> codes) {
+		Query query = Query.query(Criteria.where("bankId")
+			.is(bankId)
+			.and("code")
+			.nin(codes)
+			.and("status")
+			.ne(ReviewStatus.RETIRED.name())
+			.andOperator(visible()));
+		return this.mongo
+			.updateMulti(query, new Update().set("status", ReviewStatus.RETIRED).inc("revision", 1),
+					QuestionDocument.class)
+			.map((result) -> result.getModifiedCount());
+	}
+
+	/**
 	 * Make the questions an import wrote visible.
 	 * @param importId the import
 	 * @return done
