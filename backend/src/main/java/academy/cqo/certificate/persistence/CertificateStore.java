@@ -20,6 +20,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import academy.cqo.certificate.domain.CertificateNumber;
+import academy.cqo.platform.GapFreeNumbers;
 
 /**
  * Stored certificates, their numbers and their PDF files. Every change is one atomic
@@ -33,8 +34,11 @@ public class CertificateStore {
 
 	private final ReactiveMongoTemplate mongo;
 
+	private final GapFreeNumbers numbers;
+
 	CertificateStore(ReactiveMongoTemplate mongo) {
 		this.mongo = mongo;
+		this.numbers = new GapFreeNumbers(mongo, "certificate_counters", "certificate_numbers", "certificateId");
 	}
 
 	/**
@@ -43,11 +47,6 @@ public class CertificateStore {
 	 */
 	@Document("certificate_counters")
 	record Counter(@Id String id, Integer sequence, String pending) {
-	}
-
-	/** Number → certificate: makes numbers unique and finds a certificate by number. */
-	@Document("certificate_numbers")
-	record NumberEntry(@Id String number, String certificateId) {
 	}
 
 	/** The PDF as issued: the exact bytes a holder downloads again later. */
@@ -76,8 +75,7 @@ public class CertificateStore {
 	 * @return the certificate, or empty
 	 */
 	public Mono<CertificateDocument> findByNumber(String number) {
-		return this.mongo.findById(number, NumberEntry.class)
-			.flatMap((entry) -> this.mongo.findById(entry.certificateId(), CertificateDocument.class));
+		return this.numbers.ownerOf(number).flatMap((owner) -> this.mongo.findById(owner, CertificateDocument.class));
 	}
 
 	/**
@@ -120,57 +118,10 @@ public class CertificateStore {
 	 * @return its number
 	 */
 	public Mono<CertificateNumber> assignNumber(String collection, String documentId, String prefix, int year) {
-		String counterId = prefix + "-" + year;
-		return Mono
-			.defer(() -> this.mongo.findById(documentId, org.bson.Document.class, collection).flatMap((document) -> {
-				Integer sequence = document.getInteger("sequence");
-				if (sequence != null) {
-					return clearPending(counterId, documentId)
-						.thenReturn(new CertificateNumber(prefix, year, sequence));
-				}
-				Query free = Query.query(Criteria.where("_id").is(counterId).and("pending").isNull());
-				return this.mongo
-					.findAndModify(free, new Update().inc("sequence", 1).set("pending", documentId), RETURN_NEW,
-							Counter.class)
-					.flatMap((counter) -> complete(collection, counterId, documentId,
-							new CertificateNumber(prefix, year, counter.sequence())))
-					.switchIfEmpty(
-							Mono.defer(() -> helpOrCreate(collection, counterId, prefix, year).then(Mono.empty())));
-			}))
-			.repeatWhenEmpty(1000, (repeats) -> repeats);
-	}
-
-	private Mono<Void> helpOrCreate(String collection, String counterId, String prefix, int year) {
-		return this.mongo.findById(counterId, Counter.class)
-			.flatMap((counter) -> (counter.pending() == null) ? Mono.<Void>empty()
-					: complete(collection, counterId, counter.pending(),
-							new CertificateNumber(prefix, year, counter.sequence()))
-						.then())
-			.switchIfEmpty(this.mongo.insert(new Counter(counterId, 0, null))
-				.then()
-				.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty()));
-	}
-
-	private Mono<CertificateNumber> complete(String collection, String counterId, String documentId,
-			CertificateNumber number) {
-		return this.mongo.insert(new NumberEntry(number.toString(), documentId))
-			.then()
-			.onErrorResume(DuplicateKeyException.class,
-					(ex) -> this.mongo.findById(number.toString(), NumberEntry.class)
-						.filter((entry) -> !entry.certificateId().equals(documentId))
-						.flatMap((entry) -> Mono.error(new IllegalStateException(
-								"Number " + number + " already belongs to " + entry.certificateId()))))
-			.then(this.mongo.updateFirst(Query.query(Criteria.where("_id").is(documentId).and("sequence").isNull()),
-					new Update().set("number", number.toString()).set("sequence", number.sequence()), collection))
-			.then(clearPending(counterId, documentId))
-			.thenReturn(number);
-	}
-
-	private Mono<Void> clearPending(String counterId, String documentId) {
-		return this.mongo
-			.updateFirst(Query.query(Criteria.where("_id").is(counterId).and("pending").is(documentId)),
-					new Update().set("pending", null), Counter.class)
-			.then();
+		return this.numbers
+			.assign(collection, documentId, prefix + "-" + year,
+					(sequence) -> new CertificateNumber(prefix, year, sequence).toString())
+			.map((sequence) -> new CertificateNumber(prefix, year, sequence));
 	}
 
 	/**
@@ -179,7 +130,7 @@ public class CertificateStore {
 	 * @return the document's id, or empty
 	 */
 	public Mono<String> ownerOf(String number) {
-		return this.mongo.findById(number, NumberEntry.class).map(NumberEntry::certificateId);
+		return this.numbers.ownerOf(number);
 	}
 
 	/**
