@@ -46,7 +46,8 @@ class AttemptEligibility {
 
 	private Mono<Void> realName(ExamDefinition exam, CurrentUser candidate) {
 		if (!exam.qualifying()) {
-			return Mono.empty();
+			return (candidate.has(Role.ENTERPRISE) && !candidate.has(Role.CANDIDATE))
+					? refuse("exam.attempt.candidatesOnly") : Mono.empty();
 		}
 		if (!candidate.has(Role.CANDIDATE) || candidate.isStaff()) {
 			return refuse("exam.attempt.candidatesOnly");

@@ -127,6 +127,47 @@ public class Accounts {
 	}
 
 	/**
+	 * Create an enterprise's account (role {@link Role#ENTERPRISE}): the contact person
+	 * signs in with it. The enterprise module checks every field first.
+	 * @param username the username
+	 * @param password the password
+	 * @param contactName the contact person
+	 * @param mobile the contact's mobile
+	 * @param email the contact's e-mail
+	 * @param regionCode the enterprise's county
+	 * @param enterpriseName the enterprise's name
+	 * @param creditCode its credit code
+	 * @param industry its GB/T 4754 section
+	 * @return the new account's profile, or a {@link Conflict} on the username
+	 */
+	public Mono<AccountProfile> createEnterpriseAccount(String username, String password, String contactName,
+			String mobile, String email, String regionCode, String enterpriseName, String creditCode, String industry) {
+		String normalised = AccountAuthenticationManager.normalise(username);
+		return refuseTakenUsername(normalised).then(encode(password))
+			.map((hash) -> new AccountDocument(AccountStore.newId(), normalised, hash, EnumSet.of(Role.ENTERPRISE),
+					contactName.strip(), null, null, null, null, null, mobile.strip(), email.strip(), regionCode,
+					enterpriseName.strip(), creditCode, 0, null, null, this.clock.instant(),
+					Industries.normalise(industry)))
+			.flatMap(this.store::insert)
+			.flatMap((account) -> this.audit
+				.record(account.username(), AuditLog.ACCOUNT_CREATED, account.username(), account.regionCode(),
+						"enterprise " + creditCode)
+				.thenReturn(account))
+			.map(this::profile);
+	}
+
+	/**
+	 * Remove an account that was just created when the step that needed it failed (an
+	 * enterprise registration that lost a race for its credit code), so nothing is left
+	 * half-written.
+	 * @param accountId the account
+	 * @return done
+	 */
+	public Mono<Void> removeUnused(String accountId) {
+		return this.store.delete(accountId);
+	}
+
+	/**
 	 * Create the first administrator unless an administrator exists.
 	 * @param username the username
 	 * @param password the password

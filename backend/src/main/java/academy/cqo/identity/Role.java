@@ -7,7 +7,10 @@ package academy.cqo.identity;
  */
 public enum Role {
 
-	CANDIDATE, TRAINER, ADMIN;
+	CANDIDATE, TRAINER, ADMIN,
+
+	/** An enterprise's account (企业账号): files and follows its CQO appointments. */
+	ENTERPRISE;
 
 	public String authority() {
 		return "ROLE_" + name();

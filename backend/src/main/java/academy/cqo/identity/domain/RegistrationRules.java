@@ -113,23 +113,100 @@ public final class RegistrationRules {
 	}
 
 	private void checkFullName(String fullName, List<FieldViolation> violations) {
-		checkText("fullName", fullName, 30, (name) -> name.length() >= 2 && FULL_NAME.matcher(name).matches(),
+		checkPersonName("fullName", fullName, violations);
+	}
+
+	/**
+	 * Check a person's name (2–30 characters, Chinese or Latin letters and the middle
+	 * dot).
+	 * @param field the field to name in a violation
+	 * @param fullName the name
+	 * @param violations where to add what is wrong
+	 */
+	public void checkPersonName(String field, String fullName, List<FieldViolation> violations) {
+		checkText(field, fullName, 30, (name) -> name.length() >= 2 && FULL_NAME.matcher(name).matches(),
 				"identity.fullName.pattern", violations);
 	}
 
 	private void checkIdNumber(String idNumber, LocalDate today, List<FieldViolation> violations) {
+		checkIdNumber("idNumber", idNumber, today, violations);
+	}
+
+	/**
+	 * Check a resident ID number (GB 11643).
+	 * @param field the field to name in a violation
+	 * @param idNumber the number
+	 * @param today the current date
+	 * @param violations where to add what is wrong
+	 */
+	public void checkIdNumber(String field, String idNumber, LocalDate today, List<FieldViolation> violations) {
 		if (idNumber == null || idNumber.isBlank()) {
-			violations.add(FieldViolation.of("idNumber", "field.required"));
+			violations.add(FieldViolation.of(field, "field.required"));
 			return;
 		}
 		if (idNumber.strip().length() > 18) {
-			violations.add(FieldViolation.of("idNumber", "field.tooLong", 18));
+			violations.add(FieldViolation.of(field, "field.tooLong", 18));
 			return;
 		}
 		ResidentIdNumber.Problem problem = ResidentIdNumber.check(idNumber, today);
 		if (problem != null) {
-			violations.add(FieldViolation.of("idNumber", "identity.idNumber." + camel(problem.name())));
+			violations.add(FieldViolation.of(field, "identity.idNumber." + camel(problem.name())));
 		}
+	}
+
+	/**
+	 * Check a mobile number (11 digits starting with 1).
+	 * @param field the field
+	 * @param mobile the number
+	 * @param violations where to add what is wrong
+	 */
+	public void checkMobile(String field, String mobile, List<FieldViolation> violations) {
+		checkText(field, mobile, 11, MOBILE.asMatchPredicate(), "identity.mobile.pattern", violations);
+	}
+
+	/**
+	 * Check an e-mail address.
+	 * @param field the field
+	 * @param email the address
+	 * @param violations where to add what is wrong
+	 */
+	public void checkEmail(String field, String email, List<FieldViolation> violations) {
+		checkText(field, email, 100, EMAIL.asMatchPredicate(), "identity.email.pattern", violations);
+	}
+
+	/**
+	 * Check an enterprise's name.
+	 * @param field the field
+	 * @param name the name
+	 * @param violations where to add what is wrong
+	 */
+	public void checkEnterpriseName(String field, String name, List<FieldViolation> violations) {
+		checkText(field, name, 100, (text) -> text.length() >= 2 && ENTERPRISE_NAME.matcher(text).matches(),
+				"identity.employerName.pattern", violations);
+	}
+
+	/**
+	 * Check a county code (GB/T 2260, a region without subdivisions).
+	 * @param field the field
+	 * @param regionCode the code
+	 * @param violations where to add what is wrong
+	 */
+	public void checkCounty(String field, String regionCode, List<FieldViolation> violations) {
+		List<FieldViolation> found = new ArrayList<>();
+		checkRegion(regionCode, true, found);
+		found.forEach((violation) -> violations
+			.add(FieldViolation.of(field, violation.messageKey(), violation.arguments().toArray())));
+	}
+
+	/**
+	 * Check a username and password pair for a new account.
+	 * @param username the username
+	 * @param password the password
+	 * @param violations where to add what is wrong
+	 */
+	public void checkCredentials(String username, String password, List<FieldViolation> violations) {
+		checkUsername(username, violations);
+		checkPassword(password, username, violations);
 	}
 
 	private void checkRegion(String regionCode, boolean leafOnly, List<FieldViolation> violations) {
@@ -145,17 +222,27 @@ public final class RegistrationRules {
 	}
 
 	private void checkCreditCode(String code, List<FieldViolation> violations) {
+		checkCreditCode("employerCreditCode", code, violations);
+	}
+
+	/**
+	 * Check a unified social credit code (GB 32100).
+	 * @param field the field
+	 * @param code the code
+	 * @param violations where to add what is wrong
+	 */
+	public void checkCreditCode(String field, String code, List<FieldViolation> violations) {
 		if (code == null || code.isBlank()) {
-			violations.add(FieldViolation.of("employerCreditCode", "field.required"));
+			violations.add(FieldViolation.of(field, "field.required"));
 			return;
 		}
 		if (code.strip().length() > 18) {
-			violations.add(FieldViolation.of("employerCreditCode", "field.tooLong", 18));
+			violations.add(FieldViolation.of(field, "field.tooLong", 18));
 			return;
 		}
 		CreditCode.Problem problem = CreditCode.check(code);
 		if (problem != null) {
-			violations.add(FieldViolation.of("employerCreditCode", "identity.creditCode." + camel(problem.name())));
+			violations.add(FieldViolation.of(field, "identity.creditCode." + camel(problem.name())));
 		}
 	}
 

@@ -118,6 +118,15 @@ public class AccountStore implements StartupTask {
 			.doOnTerminate(() -> this.standings.remove(id));
 	}
 
+	public Mono<AccountDocument> findByIdNumberHash(String hash) {
+		return this.mongo.findOne(Query.query(Criteria.where("idNumberHash").is(hash)), AccountDocument.class);
+	}
+
+	public Mono<Void> delete(String id) {
+		this.standings.remove(id);
+		return this.mongo.remove(Query.query(Criteria.where("_id").is(id)), AccountDocument.class).then();
+	}
+
 	public Mono<Boolean> existsByIdNumberHash(String hash) {
 		return this.mongo.exists(Query.query(Criteria.where("idNumberHash").is(hash)), AccountDocument.class);
 	}

@@ -1,0 +1,56 @@
+package academy.cqo.filing;
+
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Component;
+
+import academy.cqo.shared.StartupTask;
+
+/**
+ * Finishes approvals a crash interrupted between their steps: at start-up and every
+ * {@code cqo.filing.sweep-interval}.
+ */
+@Component
+class FilingSweep implements StartupTask, SchedulingConfigurer {
+
+	private static final Logger logger = LoggerFactory.getLogger(FilingSweep.class);
+
+	private final Filings filings;
+
+	private final FilingSettings settings;
+
+	FilingSweep(Filings filings, FilingSettings settings) {
+		this.filings = filings;
+		this.settings = settings;
+	}
+
+	@Override
+	public int getOrder() {
+		return CONTENT;
+	}
+
+	@Override
+	public Mono<Void> run() {
+		return this.filings.finishInterrupted().doOnNext((count) -> {
+			if (count > 0) {
+				logger.info("Finished {} filing approvals interrupted by a restart", count);
+			}
+		}).then();
+	}
+
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar registrar) {
+		Duration interval = this.settings.sweepInterval();
+		registrar.addFixedDelayTask(new FixedDelayTask(
+				() -> this.filings.finishInterrupted().subscribe(null, (ex) -> logger.warn("Filing sweep failed", ex)),
+				interval, interval));
+	}
+
+}

@@ -1,0 +1,278 @@
+package academy.cqo.filing.persistence;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.bson.types.ObjectId;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import academy.cqo.filing.FilingState;
+import academy.cqo.platform.GapFreeNumbers;
+import academy.cqo.shared.StartupTask;
+
+/**
+ * Filings, their attachments, the numbering and the register of who is whose CQO, each
+ * change one conditional single-document update.
+ */
+@Component
+public class FilingStore implements StartupTask {
+
+	private static final FindAndModifyOptions RETURN_NEW = FindAndModifyOptions.options().returnNew(true);
+
+	private static final String HOLDERS = "filing_cqo_holders";
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final GapFreeNumbers numbers;
+
+	FilingStore(ReactiveMongoTemplate mongo) {
+		this.mongo = mongo;
+		this.numbers = new GapFreeNumbers(mongo, "filing_counters", "filing_numbers", "filingId");
+	}
+
+	@Override
+	public int getOrder() {
+		return SCHEMA;
+	}
+
+	/**
+	 * The indexes production MongoDB needs (the embedded store keeps only unique ones):
+	 * filings by county and state (review queues, reports), by enterprise (its timeline),
+	 * by the CQO's ID number (who files whom), approvals left unfinished (the sweep), and
+	 * attachments by filing.
+	 */
+	@Override
+	public Mono<Void> run() {
+		var filings = this.mongo.indexOps(FilingDocument.COLLECTION);
+		var enterprises = this.mongo.indexOps(EnterpriseDocument.COLLECTION);
+		return filings
+			.createIndex(new Index("regionCode", Sort.Direction.ASC).on("state", Sort.Direction.ASC)
+				.named("filing_region_state"))
+			.then(filings.createIndex(new Index("creditCode", Sort.Direction.ASC).named("filing_credit_code")))
+			.then(filings.createIndex(new Index("cqo.idNumberHash", Sort.Direction.ASC).named("filing_cqo_id")))
+			.then(filings.createIndex(
+					new Index("state", Sort.Direction.ASC).on("completedAt", Sort.Direction.ASC).named("filing_open")))
+			.then(enterprises.createIndex(new Index("regionCode", Sort.Direction.ASC).named("enterprise_region")))
+			.then(this.mongo.indexOps("filing_attachments")
+				.createIndex(new Index("filingId", Sort.Direction.ASC).named("attachment_filing")))
+			.then();
+	}
+
+	public static String newId() {
+		return new ObjectId().toHexString();
+	}
+
+	public Mono<FilingDocument> insert(FilingDocument filing) {
+		return this.mongo.insert(filing);
+	}
+
+	public Mono<FilingDocument> find(String id) {
+		return this.mongo.findById(id, FilingDocument.class);
+	}
+
+	/**
+	 * Change a filing the enterprise may still edit.
+	 * @param id the filing
+	 * @param change the new content
+	 * @return the filing after the change, or empty when it is no longer editable
+	 */
+	public Mono<FilingDocument> edit(String id, Update change) {
+		Query editable = Query
+			.query(Criteria.where("_id").is(id).and("state").in(FilingState.DRAFT.name(), FilingState.RETURNED.name()));
+		return this.mongo.findAndModify(editable, change.inc("revision", 1), RETURN_NEW, FilingDocument.class);
+	}
+
+	/**
+	 * Move a filing along a transition, if it is in a state the transition starts from.
+	 * @param id the filing
+	 * @param transition the transition
+	 * @param entry the history entry
+	 * @param change what else changes with it
+	 * @return the filing after the move, or empty when its state did not allow it
+	 */
+	public Mono<FilingDocument> transition(String id, FilingState.Transition transition,
+			FilingDocument.HistoryEntry entry, Update change) {
+		Query allowed = Query
+			.query(Criteria.where("_id").is(id).and("state").in(transition.from().stream().map(Enum::name).toList()));
+		change.set("state", transition.to().name()).push("history", entry).inc("revision", 1);
+		return this.mongo.findAndModify(allowed, change, RETURN_NEW, FilingDocument.class);
+	}
+
+	/**
+	 * Give an approved filing its number (gap-free per county and year), or the one it
+	 * has.
+	 * @param filing the filing
+	 * @param year the year of approval
+	 * @return the number
+	 */
+	public Mono<String> assignNumber(FilingDocument filing, int year) {
+		String county = filing.regionCode();
+		return this.numbers
+			.assign(FilingDocument.COLLECTION, filing.id(), county + "-" + year,
+					(sequence) -> String.format("%s-%d-%04d", county, year, sequence))
+			.map((sequence) -> String.format("%s-%d-%04d", county, year, sequence));
+	}
+
+	/**
+	 * End an appointment once: only an approved filing not yet ended.
+	 * @param id the filing whose appointment ends
+	 * @param endMonth the month it ends
+	 * @param reason why
+	 * @param endedBy the filing that ends it
+	 * @return the filing after, or empty when it had ended already
+	 */
+	public Mono<FilingDocument> endAppointment(String id, String endMonth, String reason, String endedBy) {
+		Query open = Query
+			.query(Criteria.where("_id").is(id).and("state").is(FilingState.APPROVED.name()).and("endedBy").isNull());
+		return this.mongo.findAndModify(open,
+				new Update().set("endMonth", endMonth)
+					.set("endReason", reason)
+					.set("endedBy", endedBy)
+					.inc("revision", 1),
+				RETURN_NEW, FilingDocument.class);
+	}
+
+	public Mono<FilingDocument> supersede(String id, String by) {
+		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("supersededBy").isNull()),
+				new Update().set("supersededBy", by).inc("revision", 1), RETURN_NEW, FilingDocument.class);
+	}
+
+	public Mono<FilingDocument> markCompleted(String id, Instant at) {
+		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("completedAt").isNull()),
+				new Update().set("completedAt", at), RETURN_NEW, FilingDocument.class);
+	}
+
+	/** Approved filings whose follow-up steps a crash interrupted. */
+	public Flux<FilingDocument> unfinishedApprovals() {
+		return this.mongo.find(
+				Query.query(Criteria.where("state").is(FilingState.APPROVED.name()).and("completedAt").isNull()),
+				FilingDocument.class);
+	}
+
+	/**
+	 * Filings matching a filter, newest first.
+	 * @param scope the scope criteria (an enterprise's code or a region prefix)
+	 * @param state a state, or {@code null}
+	 * @param text a text in the enterprise's name, the CQO's name or the number
+	 * @param limit the most to return
+	 * @return the filings
+	 */
+	public Flux<FilingDocument> list(Criteria scope, String state, String text, int limit) {
+		Criteria criteria = scope;
+		if (state != null) {
+			criteria = criteria.and("state").is(state);
+		}
+		if (text != null && !text.isBlank()) {
+			Pattern pattern = Pattern.compile(Pattern.quote(text.strip()));
+			criteria = new Criteria().andOperator(criteria,
+					new Criteria().orOperator(Criteria.where("enterprise.name").regex(pattern),
+							Criteria.where("cqo.fullName").regex(pattern), Criteria.where("number").regex(pattern),
+							Criteria.where("creditCode").regex(pattern)));
+		}
+		return this.mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit),
+				FilingDocument.class);
+	}
+
+	public Flux<FilingDocument> ofEnterprise(String creditCode) {
+		return this.mongo.find(
+				Query.query(Criteria.where("creditCode").is(creditCode)).with(Sort.by(Sort.Direction.ASC, "createdAt")),
+				FilingDocument.class);
+	}
+
+	public Flux<FilingDocument> ofIdNumber(String idHash) {
+		return this.mongo.find(Query.query(Criteria.where("cqo.idNumberHash").is(idHash)), FilingDocument.class);
+	}
+
+	/**
+	 * Record the upward report a filing was part of, once.
+	 * @param ids the filings
+	 * @param reportId the report
+	 * @return how many were marked
+	 */
+	public Mono<Long> markReported(Collection<String> ids, String reportId) {
+		return this.mongo
+			.updateMulti(Query.query(Criteria.where("_id").in(ids).and("reportedIn").isNull()),
+					new Update().set("reportedIn", reportId), FilingDocument.class)
+			.map((result) -> result.getModifiedCount());
+	}
+
+	// Attachments
+
+	public Mono<AttachmentDocument> saveAttachment(AttachmentDocument attachment) {
+		return this.mongo.save(attachment);
+	}
+
+	public Mono<AttachmentDocument> attachment(String filingId, String kind) {
+		return this.mongo.findById(AttachmentDocument.idOf(filingId, kind), AttachmentDocument.class);
+	}
+
+	/**
+	 * The kinds of attachment a filing has (looked up by key, not by a scan).
+	 * @param filingId the filing
+	 * @param kinds the kinds to look for
+	 * @return the kinds present
+	 */
+	public Flux<String> attachmentKinds(String filingId, List<String> kinds) {
+		Query query = Query.query(Criteria.where("_id")
+			.in(kinds.stream().map((kind) -> AttachmentDocument.idOf(filingId, kind)).toList()));
+		query.fields().include("kind");
+		return this.mongo.find(query, org.bson.Document.class, "filing_attachments")
+			.map((attachment) -> attachment.getString("kind"));
+	}
+
+	// Who is whose CQO now
+
+	/** A person (by ID-number blind index) who is an enterprise's current CQO. */
+	record Holder(String id, String creditCode, String filingId) {
+	}
+
+	/**
+	 * The enterprise whose current CQO a person is.
+	 * @param idHash the person's blind index
+	 * @return the credit code, or empty
+	 */
+	public Mono<String> holderOf(String idHash) {
+		return this.mongo.findById(idHash, org.bson.Document.class, HOLDERS)
+			.map((holder) -> holder.getString("creditCode"));
+	}
+
+	/**
+	 * Record that a person is an enterprise's current CQO; refused (empty) while they are
+	 * another enterprise's.
+	 * @param idHash the person
+	 * @param creditCode the enterprise
+	 * @param filingId the filing
+	 * @return the credit code recorded, or empty when another enterprise holds the person
+	 */
+	public Mono<String> claimHolder(String idHash, String creditCode, String filingId) {
+		org.bson.Document holder = new org.bson.Document("_id", idHash).append("creditCode", creditCode)
+			.append("filingId", filingId);
+		return this.mongo.insert(holder, HOLDERS)
+			.thenReturn(creditCode)
+			.onErrorResume(DuplicateKeyException.class,
+					(ex) -> this.mongo
+						.updateFirst(Query.query(Criteria.where("_id").is(idHash).and("creditCode").is(creditCode)),
+								new Update().set("filingId", filingId), HOLDERS)
+						.flatMap((result) -> (result.getMatchedCount() > 0) ? Mono.just(creditCode) : Mono.empty()));
+	}
+
+	public Mono<Void> releaseHolder(String idHash, String creditCode) {
+		return this.mongo
+			.remove(Query.query(Criteria.where("_id").is(idHash).and("creditCode").is(creditCode)), HOLDERS)
+			.then();
+	}
+
+}
