@@ -15,10 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param provinces per province (key: the two-digit prefix such as {@code 42}, or the
  * province code {@code 420000}), its own rules
  * @param sweepInterval how often approvals interrupted by a crash are completed
+ * @param siteUrl the platform's public address, for the check QR code on printed forms
+ * (defaults to {@code CQO_NOTIFICATION_SITEURL})
  */
 @ConfigurationProperties("cqo.filing")
 public record FilingSettings(@DefaultValue Rules eligibility, Map<String, Rules> provinces,
-		@DefaultValue("60s") Duration sweepInterval) {
+		@DefaultValue("60s") Duration sweepInterval, @DefaultValue("http://localhost:8080") String siteUrl) {
 
 	public FilingSettings {
 		provinces = (provinces != null) ? Map.copyOf(provinces) : Map.of();

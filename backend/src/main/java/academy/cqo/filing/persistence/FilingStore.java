@@ -186,6 +186,15 @@ public class FilingStore implements StartupTask {
 				FilingDocument.class);
 	}
 
+	/**
+	 * The filing with a number (looked up through the number index, by key).
+	 * @param number the filing number
+	 * @return the filing, or empty
+	 */
+	public Mono<FilingDocument> byNumber(String number) {
+		return this.numbers.ownerOf(number).flatMap(this::find);
+	}
+
 	public Flux<FilingDocument> ofEnterprise(String creditCode) {
 		return this.mongo.find(
 				Query.query(Criteria.where("creditCode").is(creditCode)).with(Sort.by(Sort.Direction.ASC, "createdAt")),

@@ -29,7 +29,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
+import academy.cqo.filing.FilingDocuments;
 import academy.cqo.filing.FilingForm;
+import academy.cqo.filing.FilingNotFound;
 import academy.cqo.filing.FilingView;
 import academy.cqo.filing.Filings;
 import academy.cqo.filing.persistence.FilingDocument;
@@ -51,8 +53,11 @@ class FilingsApi {
 
 	private final Filings filings;
 
-	FilingsApi(Filings filings) {
+	private final FilingDocuments documents;
+
+	FilingsApi(Filings filings, FilingDocuments documents) {
 		this.filings = filings;
+		this.documents = documents;
 	}
 
 	static Function<Context, Context> locale(ServerWebExchange exchange) {
@@ -187,6 +192,42 @@ class FilingsApi {
 		return this.filings.dismiss(id, body.endMonth(), body.reason(), user)
 			.map((view) -> ResponseEntity.created(URI.create("/api/v1/filings/" + view.id())).body(view))
 			.contextWrite(locale(exchange));
+	}
+
+	@GetMapping("/api/v1/filings/{id}/pdf")
+	@Operation(summary = "The filing printed as the A4 附件1 form with photo box, seal area and a check QR code")
+	Mono<ResponseEntity<byte[]>> pdf(@PathVariable String id, @AuthenticationPrincipal CurrentUser user) {
+		return this.documents.pdf(id, user)
+			.map((pdf) -> ResponseEntity.ok()
+				.contentType(MediaType.APPLICATION_PDF)
+				.header(HttpHeaders.CONTENT_DISPOSITION,
+						ContentDisposition.attachment()
+							.filename(pdf.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+							.build()
+							.toString())
+				.body(pdf.bytes()));
+	}
+
+	@GetMapping("/api/v1/filings.xlsx")
+	@Operation(summary = "The filings in scope as Excel, one row per filing with the 附件1 columns (ID numbers masked)")
+	Mono<ResponseEntity<byte[]>> export(@RequestParam(required = false) String state,
+			@RequestParam(required = false) String regionCode, @RequestParam(required = false) String q,
+			@AuthenticationPrincipal CurrentUser user, ServerWebExchange exchange) {
+		Locale locale = exchange.getLocaleContext().getLocale();
+		return this.documents.export(user, state, regionCode, q, (locale != null) ? locale : Locale.SIMPLIFIED_CHINESE)
+			.map((bytes) -> ResponseEntity.ok()
+				.contentType(
+						MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+				.header(HttpHeaders.CONTENT_DISPOSITION,
+						ContentDisposition.attachment().filename("filings.xlsx").build().toString())
+				.body(bytes));
+	}
+
+	@GetMapping("/api/v1/filing-checks/{number}")
+	@Operation(summary = "Public: check a filing number (what the printed form's QR code opens) → {filingNumber, "
+			+ "state: CURRENT | ENDED | SUPERSEDED | PENDING, enterpriseName, cqoNameMasked, since, endMonth}")
+	Mono<FilingDocuments.Check> check(@PathVariable String number) {
+		return this.documents.check(number).switchIfEmpty(Mono.error(() -> new FilingNotFound(number)));
 	}
 
 	static String field(MultiValueMap<String, Part> parts, String name) {
