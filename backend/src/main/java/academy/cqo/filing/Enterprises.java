@@ -69,8 +69,9 @@ public class Enterprises {
 		}
 		String creditCode = RealNames.creditCode(registration.creditCode());
 		return this.store.find(creditCode)
-			.flatMap((existing) -> Mono.<EnterpriseView>error(
-					new Conflict(FieldViolation.of("creditCode", "filing.enterprise.registered", creditCode))))
+			.flatMap((existing) -> existing.accountIds().isEmpty() ? claim(registration, creditCode)
+					: Mono.<EnterpriseView>error(
+							new Conflict(FieldViolation.of("creditCode", "filing.enterprise.registered", creditCode))))
 			.switchIfEmpty(Mono.defer(() -> this.accounts
 				.createEnterpriseAccount(registration.username(), registration.password(), registration.contactName(),
 						registration.mobile(), registration.email(), registration.regionCode(), registration.name(),
@@ -79,6 +80,22 @@ public class Enterprises {
 					.onErrorResume(Conflict.class,
 							(ex) -> this.accounts.removeUnused(account.accountId()).then(Mono.error(ex))))
 				.map(this::view)));
+	}
+
+	/**
+	 * An enterprise a bureau created (by importing its filings) registers: its first
+	 * contact takes the record over, once.
+	 */
+	private Mono<EnterpriseView> claim(EnterpriseRegistration registration, String creditCode) {
+		return this.accounts
+			.createEnterpriseAccount(registration.username(), registration.password(), registration.contactName(),
+					registration.mobile(), registration.email(), registration.regionCode(), registration.name(),
+					creditCode, registration.industry())
+			.flatMap((account) -> this.store.claim(document(registration, creditCode, account.accountId()))
+				.switchIfEmpty(this.accounts.removeUnused(account.accountId())
+					.then(Mono.error(new Conflict(
+							FieldViolation.of("creditCode", "filing.enterprise.registered", creditCode))))))
+			.map(this::view);
 	}
 
 	private EnterpriseDocument document(EnterpriseRegistration registration, String creditCode, String accountId) {

@@ -73,6 +73,31 @@ public class EnterpriseStore {
 				RETURN_NEW, EnterpriseDocument.class);
 	}
 
+	/**
+	 * The first contact takes over an enterprise a bureau created: only while it has no
+	 * account; the registration's particulars replace the bureau's, the current CQO
+	 * stays.
+	 * @param registered the registration as an enterprise record
+	 * @return the enterprise after, or empty when it has an account already
+	 */
+	public Mono<EnterpriseDocument> claim(EnterpriseDocument registered) {
+		Query unclaimed = Query.query(Criteria.where("_id").is(registered.creditCode()).and("accountIds").size(0));
+		return this.mongo.findAndModify(unclaimed,
+				new Update().set("name", registered.name())
+					.set("regionCode", registered.regionCode())
+					.set("industry", registered.industry())
+					.set("enterpriseType", registered.enterpriseType())
+					.set("aboveScale", registered.aboveScale())
+					.set("size", registered.size())
+					.set("businessScope", registered.businessScope())
+					.set("legalRepresentative", registered.legalRepresentative())
+					.set("contactName", registered.contactName())
+					.set("mobile", registered.mobile())
+					.set("email", registered.email())
+					.set("accountIds", registered.accountIds()),
+				RETURN_NEW, EnterpriseDocument.class);
+	}
+
 	public Mono<EnterpriseDocument> verify(String creditCode, String by, Instant at) {
 		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(creditCode).and("verified").is(false)),
 				new Update().set("verified", true).set("verifiedBy", by).set("verifiedAt", at), RETURN_NEW,

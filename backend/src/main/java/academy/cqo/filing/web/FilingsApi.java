@@ -13,6 +13,8 @@ import reactor.util.context.Context;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.FilePart;
@@ -31,6 +33,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 import academy.cqo.filing.FilingDocuments;
 import academy.cqo.filing.FilingForm;
+import academy.cqo.filing.FilingImports;
 import academy.cqo.filing.FilingNotFound;
 import academy.cqo.filing.FilingView;
 import academy.cqo.filing.Filings;
@@ -55,9 +58,12 @@ class FilingsApi {
 
 	private final FilingDocuments documents;
 
-	FilingsApi(Filings filings, FilingDocuments documents) {
+	private final FilingImports imports;
+
+	FilingsApi(Filings filings, FilingDocuments documents, FilingImports imports) {
 		this.filings = filings;
 		this.documents = documents;
+		this.imports = imports;
 	}
 
 	static Function<Context, Context> locale(ServerWebExchange exchange) {
@@ -228,6 +234,30 @@ class FilingsApi {
 			+ "state: CURRENT | ENDED | SUPERSEDED | PENDING, enterpriseName, cqoNameMasked, since, endMonth}")
 	Mono<FilingDocuments.Check> check(@PathVariable String number) {
 		return this.documents.check(number).switchIfEmpty(Mono.error(() -> new FilingNotFound(number)));
+	}
+
+	@PostMapping(path = "/api/v1/filings/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Import existing filings from .xlsx (administrator; multipart file; one row per filing with "
+			+ "the 附件1 columns) → 201 {id, imported, enterprisesCreated}; a bad file → 422 with every problem "
+			+ "{row, column, message} and nothing written")
+	Mono<ResponseEntity<Object>> importFilings(ServerWebExchange exchange, @AuthenticationPrincipal CurrentUser user) {
+		Locale locale = exchange.getLocaleContext().getLocale();
+		Locale language = (locale != null) ? locale : Locale.SIMPLIFIED_CHINESE;
+		return exchange.getMultipartData().flatMap((parts) -> {
+			if (!(parts.getFirst("file") instanceof FilePart file)) {
+				return Mono.error(new InvalidInput(List.of(FieldViolation.of("file", "field.required")), true));
+			}
+			return UploadedFiles
+				.read(file, FilingImports.MAX_BYTES, FieldViolation.of("file", "filing.import.tooLarge", 5))
+				.flatMap((bytes) -> this.imports.importFile(bytes, user, language))
+				.map((imported) -> ResponseEntity.status(HttpStatus.CREATED).<Object>body(imported));
+		}).onErrorResume(FilingImports.Refused.class, (ex) -> {
+			ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+			problem.setTitle("Unprocessable Content");
+			problem.setDetail(ex.problems().size() + " problems");
+			problem.setProperty("problems", ex.problems());
+			return Mono.just(ResponseEntity.unprocessableContent().<Object>body(problem));
+		});
 	}
 
 	static String field(MultiValueMap<String, Part> parts, String name) {

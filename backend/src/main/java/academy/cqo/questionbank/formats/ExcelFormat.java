@@ -15,6 +15,8 @@ import javax.xml.stream.XMLStreamException;
 
 import org.dhatim.fastexcel.reader.ExcelReaderException;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+
+import academy.cqo.shared.ZipGuard;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.springframework.stereotype.Component;
@@ -36,7 +38,7 @@ public class ExcelFormat implements QuestionFormat {
 	/** The sheet questions are read from. */
 	public static final String SHEET = ExcelWorkbookWriter.QUESTIONS;
 
-	private final ZipGuard guard = new ZipGuard();
+	private final ZipGuard guard = new ZipGuard(ImportLimits.MAX_UNPACKED_BYTES, ImportLimits.MAX_COMPRESSION_RATIO);
 
 	private final ExcelWorkbookWriter writer = new ExcelWorkbookWriter();
 

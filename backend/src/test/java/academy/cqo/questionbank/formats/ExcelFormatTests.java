@@ -32,6 +32,8 @@ import academy.cqo.questionbank.ReviewStatus;
 import academy.cqo.questionbank.domain.QuestionRules;
 import academy.cqo.shared.FieldViolation;
 
+import academy.cqo.shared.ZipGuard;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -190,10 +192,12 @@ class ExcelFormatTests {
 	@Test
 	void zipGuardCountsTheUnpackedTotalAndRefusesOverlappingEntries() throws IOException {
 		byte[] template = this.format.template();
-		assertThat(new ZipGuard().inspect(template)).isEqualTo(ZipGuard.Verdict.SAFE);
+		assertThat(new ZipGuard(ImportLimits.MAX_UNPACKED_BYTES, ImportLimits.MAX_COMPRESSION_RATIO).inspect(template))
+			.isEqualTo(ZipGuard.Verdict.SAFE);
 		assertThat(new ZipGuard(10_000, ImportLimits.MAX_COMPRESSION_RATIO).inspect(template))
 			.isEqualTo(ZipGuard.Verdict.BOMB);
-		assertThat(new ZipGuard().inspect(overlapping())).isEqualTo(ZipGuard.Verdict.BOMB);
+		assertThat(new ZipGuard(ImportLimits.MAX_UNPACKED_BYTES, ImportLimits.MAX_COMPRESSION_RATIO)
+			.inspect(overlapping())).isEqualTo(ZipGuard.Verdict.BOMB);
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package academy.cqo.questionbank.formats;
+package academy.cqo.shared;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -14,17 +14,17 @@ import java.util.zip.Inflater;
  * central directory, which is what the spreadsheet reader uses, and inflates every entry
  * into a scratch buffer while counting the bytes that come out: the sizes the file
  * declares are never trusted. A file is refused when it is not a zip, is cut short, or
- * unpacks to more than {@link ImportLimits#MAX_UNPACKED_BYTES} or, for any entry over 1
- * MB, more than {@link ImportLimits#MAX_COMPRESSION_RATIO} times its packed size; entries
- * that share bytes (the trick of the non-recursive zip bombs) are refused too.
+ * unpacks to more than the limit or, for any entry over 1 MB, more than the ratio limit
+ * times its packed size; entries that share bytes (the trick of the non-recursive zip
+ * bombs) are refused too.
  * <p>
  * {@link java.util.zip.ZipInputStream} cannot be used: it misreads the ZIP64-sized data
  * descriptors that fastexcel (and so the platform's own template) writes.
  */
-final class ZipGuard {
+public final class ZipGuard {
 
 	/** What the inspection found. */
-	enum Verdict {
+	public enum Verdict {
 
 		/** Safe to open. */
 		SAFE,
@@ -59,11 +59,12 @@ final class ZipGuard {
 
 	private final int maxRatio;
 
-	ZipGuard() {
-		this(ImportLimits.MAX_UNPACKED_BYTES, ImportLimits.MAX_COMPRESSION_RATIO);
-	}
-
-	ZipGuard(long maxUnpackedBytes, int maxRatio) {
+	/**
+	 * A guard with limits.
+	 * @param maxUnpackedBytes the most the whole file may unpack to
+	 * @param maxRatio the highest compression ratio of an entry over 1 MB
+	 */
+	public ZipGuard(long maxUnpackedBytes, int maxRatio) {
 		this.maxUnpackedBytes = maxUnpackedBytes;
 		this.maxRatio = maxRatio;
 	}
@@ -73,7 +74,7 @@ final class ZipGuard {
 	 * @param bytes the file
 	 * @return whether a local file header comes first
 	 */
-	static boolean looksLikeZip(byte[] bytes) {
+	public static boolean looksLikeZip(byte[] bytes) {
 		return bytes.length >= 4 && buffer(bytes).getInt(0) == LOCAL_HEADER;
 	}
 
@@ -82,11 +83,11 @@ final class ZipGuard {
 	 * @param bytes the file
 	 * @return whether the OLE2 signature comes first
 	 */
-	static boolean looksLikeLegacy(byte[] bytes) {
+	public static boolean looksLikeLegacy(byte[] bytes) {
 		return bytes.length >= 8 && buffer(bytes).getLong(0) == OLE2_SIGNATURE;
 	}
 
-	Verdict inspect(byte[] bytes) {
+	public Verdict inspect(byte[] bytes) {
 		if (looksLikeLegacy(bytes)) {
 			return Verdict.LEGACY;
 		}
