@@ -185,6 +185,15 @@ public class Enterprises {
 	}
 
 	/**
+	 * The caller's own enterprise with its current CQO.
+	 * @param user an enterprise account
+	 * @return the enterprise
+	 */
+	public Mono<EnterpriseView> mine(CurrentUser user) {
+		return own(user).flatMap(this::withCurrent);
+	}
+
+	/**
 	 * Enterprises in an administrator's jurisdiction.
 	 * @param admin the administrator
 	 * @param regionCode a region inside the jurisdiction, or {@code null} for all of it

@@ -589,13 +589,37 @@ public class Filings {
 	}
 
 	/**
+	 * The eligibility a form would have, while it is being filled in (nothing is stored).
+	 * @param form the form as typed so far
+	 * @param user the enterprise
+	 * @return the verdict, explained in the request's language
+	 */
+	public Mono<Eligibility> preview(FilingForm form, CurrentUser user) {
+		FilingForm.Cqo cqo = (form != null && form.cqo() != null) ? form.cqo()
+				: new FilingForm.Cqo(null, null, null, null, null, null, null, null, null, null, null, null);
+		return this.enterpriseAccess.own(user).flatMap((enterprise) -> Mono.deferContextual((context) -> {
+			String size = (form != null && form.enterprise() != null && form.enterprise().size() != null)
+					? form.enterprise().size() : enterprise.size();
+			EligibilityRules.Verdict verdict = EligibilityRules.judge(this.settings.rulesFor(enterprise.regionCode()),
+					Forms.parseEnum(cqo.professionalTitle(), ProfessionalTitle.class),
+					Forms.parseEnum(cqo.education(), Education.class), cqo.qualityWorkYears(),
+					Forms.parseEnum(size, EnterpriseSize.class),
+					form != null && Boolean.TRUE.equals(form.declaration()));
+			return Mono.just(explain(verdict, context.getOrDefault(Locale.class, Locale.SIMPLIFIED_CHINESE)));
+		}));
+	}
+
+	/**
 	 * The eligibility of a filing, explained in a language.
 	 * @param filing the filing
 	 * @param locale the language
 	 * @return the verdict
 	 */
 	Eligibility eligibility(FilingDocument filing, Locale locale) {
-		EligibilityRules.Verdict verdict = verdict(filing);
+		return explain(verdict(filing), locale);
+	}
+
+	private Eligibility explain(EligibilityRules.Verdict verdict, Locale locale) {
 		Object[] arguments = verdict.arguments()
 			.stream()
 			.map((argument) -> (argument instanceof String name)

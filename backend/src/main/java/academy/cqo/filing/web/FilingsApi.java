@@ -109,6 +109,13 @@ class FilingsApi {
 			.contextWrite(locale(exchange));
 	}
 
+	@PostMapping("/api/v1/filings/eligibility")
+	@Operation(summary = "The eligibility a form would have (the form page shows it live; nothing is stored)")
+	Mono<academy.cqo.filing.Eligibility> eligibility(@RequestBody FilingForm form,
+			@AuthenticationPrincipal CurrentUser user, ServerWebExchange exchange) {
+		return this.filings.preview(form, user).contextWrite(locale(exchange));
+	}
+
 	@PutMapping("/api/v1/filings/{id}")
 	@Operation(summary = "Change a filing while DRAFT or RETURNED (same body as creating it)")
 	Mono<FilingView> update(@PathVariable String id, @RequestBody FilingForm form,

@@ -52,7 +52,7 @@ class SecurityConfiguration {
 
 	static final String[] PUBLIC_PAGES = { "/", "/login", "/register", "/css/**", "/js/**", "/img/**", "/webjars/**",
 			"/favicon.ico", "/swagger-ui.html", "/swagger-ui/**", "/v/**", "/verify", "/verify/**", "/filing-checks/**",
-			"/.well-known/**" };
+			"/enterprises/register", "/.well-known/**" };
 
 	static final String[] PUBLIC_API = { "/api/v1/auth/**", "/api/v1/enterprises/register", "/api/v1/filing-checks/**",
 			"/api/v1/regions", "/api/v1/verifications", "/api/v1/verifications/**", "/actuator/health",

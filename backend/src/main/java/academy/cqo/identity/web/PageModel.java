@@ -23,13 +23,13 @@ class PageModel {
 
 	/** The visitor as the navigation shows them. */
 	record Visitor(boolean signedIn, String username, String fullName, boolean admin, boolean trainer,
-			boolean candidate) {
+			boolean candidate, boolean enterprise) {
 
-		static final Visitor ANONYMOUS = new Visitor(false, null, null, false, false, false);
+		static final Visitor ANONYMOUS = new Visitor(false, null, null, false, false, false, false);
 
 		static Visitor of(CurrentUser user) {
 			return new Visitor(true, user.username(), user.fullName(), user.has(Role.ADMIN), user.has(Role.TRAINER),
-					user.has(Role.CANDIDATE));
+					user.has(Role.CANDIDATE), user.has(Role.ENTERPRISE));
 		}
 
 	}
