@@ -26,6 +26,16 @@ final class BankFileRules {
 	static final Map<String, Integer> DEFAULT_SCORES = Map.of("single", 1, "multiple", 2, "true_false", 1, "fill", 2,
 			"essay", 10);
 
+	/**
+	 * Limits of the platform's importer ({@code QuestionRules}), so a file it would
+	 * refuse fails here first.
+	 */
+	static final int MAX_SOURCE_LENGTH = 1000;
+
+	static final int MAX_TAGS = 20;
+
+	static final int MAX_TAG_LENGTH = 100;
+
 	private static final Pattern ID = Pattern.compile("[a-z]{2,5}-\\d{3}");
 
 	private static final Pattern OPTION_ID = Pattern.compile("[a-f]");
@@ -142,7 +152,15 @@ final class BankFileRules {
 			problem(file, id, "score", "must be a positive whole number");
 		}
 		if (question.get("tags") instanceof List<?> tags && !tags.isEmpty()) {
+			if (tags.size() > MAX_TAGS) {
+				problem(file, id, "tags", "has more than " + MAX_TAGS + " knowledge points");
+			}
 			for (Object tag : tags) {
+				if (!isValidTag(String.valueOf(tag))) {
+					problem(file, id, "tags",
+							"'" + tag + "' is not a path of non-empty levels separated by '/' (at most "
+									+ MAX_TAG_LENGTH + " characters)");
+				}
 				if (!fileTags.contains(String.valueOf(tag))) {
 					problem(file, id, "tags", "'" + tag + "' is not listed in the file's tags");
 				}
@@ -164,6 +182,10 @@ final class BankFileRules {
 		}
 		if (text(question, "source").isBlank()) {
 			problem(file, id, "source", "is missing (cite the law article, standard clause or notice)");
+		}
+		else if (text(question, "source").length() > MAX_SOURCE_LENGTH) {
+			problem(file, id, "source",
+					"is longer than " + MAX_SOURCE_LENGTH + " characters (the platform refuses it)");
 		}
 		else {
 			Citations.checkSource(text(question, "source"))
@@ -207,8 +229,16 @@ final class BankFileRules {
 			if (!optionIds.add(optionId)) {
 				problem(file, id, "options", "option id '" + optionId + "' is used twice");
 			}
-			if (texts.contains(text.strip())) {
-				problem(file, id, "options", "two options read '" + text.strip() + "'");
+			String same = texts.stream()
+				.filter((other) -> normalise(other).equals(normalise(text)))
+				.findFirst()
+				.orElse(null);
+			if (same != null) {
+				problem(file, id, "options",
+						same.equals(text.strip()) ? "two options read '" + same + "'"
+								: "'" + same + "' and '" + text.strip()
+										+ "' are the same option once punctuation, width and case are ignored "
+										+ "(the platform refuses the file)");
 			}
 			if (REFERS_TO_OTHERS.matcher(text.strip()).find()) {
 				problem(file, id, "options", "'" + text.strip() + "' refers to other options, which are shuffled");
@@ -692,6 +722,18 @@ final class BankFileRules {
 
 	private static String percent(double share) {
 		return Math.round(share * 100) + "%";
+	}
+
+	private static boolean isValidTag(String tag) {
+		if (tag.isBlank() || tag.length() > MAX_TAG_LENGTH || tag.chars().anyMatch(Character::isISOControl)) {
+			return false;
+		}
+		for (String level : tag.split("/", -1)) {
+			if (level.isBlank() || !level.equals(level.strip())) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static String text(Map<String, Object> question, String field) {

@@ -172,6 +172,24 @@ class OfficialBankTests {
 		}
 
 		@Test
+		void optionsThePlatformWouldTakeForTheSameAreRefused() {
+			assertThat(problemsOf(HEAD + """
+					  - id: smp-007
+					    type: single
+					    difficulty: 2
+					    tags: [样例, "样例/ 子项"]
+					    stem: 得分是多少？
+					    options: [{id: a, text: 55分}, {id: b, text: 11分}, {id: c, text: 20分}, {id: d, text: 5.5分}]
+					    answer: [b]
+					    explanation: 解析
+					    source: 来源
+					""")).containsExactlyInAnyOrder(
+					"99-sample.yaml smp-007 [tags]: '样例/ 子项' is not a path of non-empty levels separated by '/' (at most 100 characters)",
+					"99-sample.yaml smp-007 [tags]: '样例/ 子项' is not listed in the file's tags",
+					"99-sample.yaml smp-007 [options]: '55分' and '5.5分' are the same option once punctuation, width and case are ignored (the platform refuses the file)");
+		}
+
+		@Test
 		void legalWordingWithYiShangIsNotMistakenForAReference() {
 			assertThat(problemsOf(
 					HEAD + """
