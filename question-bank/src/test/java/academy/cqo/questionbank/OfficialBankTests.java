@@ -65,6 +65,15 @@ class OfficialBankTests {
 	}
 
 	@Test
+	void everyFileIsInTheLayoutThePlatformWrites() throws IOException {
+		List<String> differences = new ArrayList<>();
+		for (Path file : topicFiles()) {
+			differences.addAll(OfficialLayout.differences(file.getFileName().toString(), Files.readString(file), 5));
+		}
+		assertThat(differences).isEmpty();
+	}
+
+	@Test
 	void everySourceCanBeLookedUpAtTheEditionInForce() throws IOException {
 		assertThat(checkAll().sourceProblems()).isEmpty();
 	}
@@ -187,6 +196,34 @@ class OfficialBankTests {
 					"99-sample.yaml smp-007 [tags]: '样例/ 子项' is not a path of non-empty levels separated by '/' (at most 100 characters)",
 					"99-sample.yaml smp-007 [tags]: '样例/ 子项' is not listed in the file's tags",
 					"99-sample.yaml smp-007 [options]: '55分' and '5.5分' are the same option once punctuation, width and case are ignored (the platform refuses the file)");
+		}
+
+		@Test
+		void aFileOutOfTheOfficialLayoutIsShownTheLinesToChange() {
+			String official = HEAD + """
+					  - id: smp-008
+					    type: single
+					    difficulty: 2
+					    tags: [样例]
+					    stem: |
+					      题干
+					    options:
+					      - {id: a, text: "甲"}
+					      - {id: b, text: "乙"}
+					      - {id: c, text: "丙"}
+					      - {id: d, text: "丁"}
+					    answer: [a]
+					    explanation: |
+					      解析
+					    source: GB/T 19001-2016 8.5.1
+					""";
+			assertThat(OfficialLayout.differences("99-sample.yaml", official, 5)).isEmpty();
+			assertThat(OfficialLayout.differences("99-sample.yaml",
+					official.replace("source: GB/T 19001-2016 8.5.1", "source: \"GB/T 19001-2016 8.5.1\"")
+						.replace("{id: b, text: \"乙\"}", "{id: b, text: 乙}"),
+					5))
+				.containsExactly("99-sample.yaml [layout]: '- {id: b, text: 乙}' should read '- {id: b, text: \"乙\"}'",
+						"99-sample.yaml [layout]: 'source: \"GB/T 19001-2016 8.5.1\"' should read 'source: GB/T 19001-2016 8.5.1'");
 		}
 
 		@Test
