@@ -392,7 +392,7 @@ final class BankFileRules {
 	private static final Pattern TITLE = Pattern.compile("《[^》]*》");
 
 	private static final Pattern STANDARD_NUMBER = Pattern
-		.compile("(?i)(gb/[tz]|gb|iso(/iec)?|iec|t/[a-z]+|rb/t|jjf|jjg)\\s*\\d+(\\.\\d+)*(-\\d+)?[-:]\\d{4}");
+		.compile("(?i)(gb/[tz]|gb|iso(/iec)?|iec|t/[a-z]+|rb/t|jjf|jjg)\\s*\\d+(\\.\\d+)*(-\\d+)?[-—–:]\\d{4}");
 
 	record SingleKey(String file, String id, int position, boolean strictlyLongest) {
 	}

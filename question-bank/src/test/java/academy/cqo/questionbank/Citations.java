@@ -32,7 +32,7 @@ final class Citations {
 
 	/** A standard: code, number, year. */
 	static final Pattern STANDARD = Pattern.compile(
-			"^(?:[^《]{0,40}?\\s)?(GB/T|GB/Z|GB|ISO/IEC|ISO/TS|ISO|IEC|IATF|RB/T|JJF|JJG|CXC|CAC/RCP|T/[A-Z]+|[A-Z]{2}/T)\\s*\\d+(?:\\.\\d+)*(?:-\\d+)?[-:](?:19|20)\\d{2}");
+			"^(?:[^《]{0,40}?\\s)?(GB/T|GB/Z|GB|ISO/IEC|ISO/TS|ISO|IEC|IATF|RB/T|JJF|JJG|CXC|CAC/RCP|T/[A-Z]+|[A-Z]{2}/T)\\s*\\d+(?:\\.\\d+)*(?:-\\d+)?[-—–:](?:19|20)\\d{2}");
 
 	/**
 	 * A clause of a standard: numbered clause, annex, table, figure, chapter, foreword,

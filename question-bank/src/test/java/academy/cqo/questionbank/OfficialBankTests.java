@@ -377,7 +377,7 @@ class OfficialBankTests {
 
 		@Test
 		void sourcesThatCannotBeLookedUpOrCiteAnOutdatedEditionAreNamed() {
-			String[] sources = { "《中华人民共和国产品质量法》（2018年修正）第二十六条", "GB/T 19001-2016 8.5.1",
+			String[] sources = { "《中华人民共和国产品质量法》（2018年修正）第二十六条", "GB/T 19001—2016 8.5.1",
 					"《质量强国建设纲要》（中共中央、国务院，2023年2月印发）第三部分", "市场监管总局等八部门《关于实施企业标准\\\"领跑者\\\"制度的意见》（国市监标准〔2018〕84号）",
 					"ISO 7870-2:2023 5.3；Montgomery《Introduction to Statistical Quality Control》（第7版，Wiley，2013）第6章",
 					"《企业标准化促进办法》（2023年，国家市场监督管理总局令第83号）第十二条", "种子通知（某市）", "《中华人民共和国计量法》第九条",
