@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -71,6 +72,46 @@ class OfficialBankTests {
 			differences.addAll(OfficialLayout.differences(file.getFileName().toString(), Files.readString(file), 5));
 		}
 		assertThat(differences).isEmpty();
+	}
+
+	/**
+	 * The demo course ({@code backend/src/main/resources/demo/course/course.yaml}) draws
+	 * each module's self-check (5 questions) from the bank's single, multiple choice and
+	 * true/false questions by tag path; a tag renamed here must not leave a module
+	 * without questions.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void theCourseSelfChecksStillFindTheirQuestions() throws IOException {
+		Path course = Path.of("../backend/src/main/resources/demo/course/course.yaml");
+		assertThat(course).exists();
+		Map<String, Object> definition = new Yaml(new SafeConstructor(new LoaderOptions()))
+			.load(Files.readString(course));
+		List<String> objectiveTags = new ArrayList<>();
+		for (Path file : topicFiles()) {
+			Map<String, Object> topic = (Map<String, Object>) parse(file);
+			for (Object question : (List<Object>) topic.get("questions")) {
+				Map<String, Object> map = (Map<String, Object>) question;
+				if (Set.of("single", "multiple", "true_false").contains(map.get("type"))) {
+					objectiveTags.add(
+							String.join("\n", ((List<Object>) map.get("tags")).stream().map(String::valueOf).toList()));
+				}
+			}
+		}
+		List<String> thin = new ArrayList<>();
+		for (Object module : (List<Object>) definition.get("modules")) {
+			Map<String, Object> map = (Map<String, Object>) module;
+			List<String> tags = ((List<Object>) map.get("selfCheckTags")).stream().map(String::valueOf).toList();
+			long found = objectiveTags.stream()
+				.filter((questionTags) -> questionTags.lines()
+					.anyMatch((tag) -> tags.stream()
+						.anyMatch((wanted) -> tag.equals(wanted) || tag.startsWith(wanted + "/"))))
+				.count();
+			if (found < 10) {
+				thin.add(map.get("id") + " " + tags + ": " + found + " objective questions, at least 10");
+			}
+		}
+		assertThat(thin).as("course modules whose self-check tags find too few questions").isEmpty();
 	}
 
 	@Test
