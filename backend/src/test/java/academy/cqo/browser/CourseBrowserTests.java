@@ -75,7 +75,7 @@ class CourseBrowserTests {
 		String earned = this.browser.waiting()
 			.until(ExpectedConditions.visibilityOfElementLocated(By.id("ce-earned")))
 			.getText();
-		assertThat(earned).isEqualTo("1.5 / 90 学时");
+		assertThat(earned).isEqualTo("1 / 90 学时");
 		assertThat(page.findElement(By.id("ce-entries")).getText()).contains("首席质量官制度概述", "已计入");
 		this.browser.screenshot("ce-ledger");
 	}

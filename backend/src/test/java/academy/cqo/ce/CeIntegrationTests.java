@@ -137,27 +137,27 @@ class CeIntegrationTests {
 		Map<String, Object> ledger = ledger(holder.api());
 		assertThat(ledger).containsEntry("requiredHours", 90.0)
 			.containsEntry("requiredProfessionalHours", 60.0)
-			.containsEntry("earnedHours", 1.5)
-			.containsEntry("professionalHours", 1.5)
+			.containsEntry("earnedHours", 1.0)
+			.containsEntry("professionalHours", 1.0)
 			.containsEntry("status", "IN_PROGRESS");
 		assertThat(entries(ledger)).singleElement()
 			.satisfies((entry) -> assertThat(entry).containsEntry("source", "COURSE")
 				.containsEntry("title", "首席质量官制度概述")
-				.containsEntry("hours", 1.5)
+				.containsEntry("hours", 1.0)
 				.containsEntry("state", "CREDITED")
 				.containsEntry("date", LocalDate.now(this.clock).toString()));
 
 		String general = pendingClaim(holder.api(), conference(12, false));
-		assertThat(ledger(holder.api())).as("a pending claim counts nothing").containsEntry("earnedHours", 1.5);
+		assertThat(ledger(holder.api())).as("a pending claim counts nothing").containsEntry("earnedHours", 1.0);
 		decide("admin-dh", general, true, null, 200);
 		String professional = pendingClaim(holder.api(), conference(12, true));
 		decide("admin-dh", professional, true, null, 200);
 		Map<String, Object> after = ledger(holder.api());
 		assertThat(after).as("conferences count up to 20 hours a year")
-			.containsEntry("earnedHours", 21.5)
-			.containsEntry("professionalHours", 9.5)
-			.containsEntry("missingHours", 68.5)
-			.containsEntry("missingProfessionalHours", 50.5);
+			.containsEntry("earnedHours", 21.0)
+			.containsEntry("professionalHours", 9.0)
+			.containsEntry("missingHours", 69.0)
+			.containsEntry("missingProfessionalHours", 51.0);
 		assertThat(entries(after)).filteredOn((entry) -> "CLAIM".equals(entry.get("source")))
 			.as("the first conference counts in full, the second up to the cap")
 			.extracting((entry) -> entry.get("countedHours"))
@@ -173,7 +173,7 @@ class CeIntegrationTests {
 			.containsEntry("requiredProfessionalHours", 1.0)
 			.containsEntry("status", "IN_PROGRESS");
 		holder.complete("product-quality-law");
-		assertThat(ledger(holder.api())).containsEntry("earnedHours", 2.5).containsEntry("status", "MET");
+		assertThat(ledger(holder.api())).containsEntry("earnedHours", 2.0).containsEntry("status", "MET");
 
 		Studying general = new Studying(candidateIn("360102"), this.clock);
 		assertThat(ledger(general.api())).containsEntry("requiredProfessionalHours", 60.0);

@@ -2,12 +2,14 @@ package academy.cqo.questionbank;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +25,16 @@ final class BankFileRules {
 
 	static final Map<String, Integer> DEFAULT_SCORES = Map.of("single", 1, "multiple", 2, "true_false", 1, "fill", 2,
 			"essay", 10);
+
+	/**
+	 * Limits of the platform's importer ({@code QuestionRules}), so a file it would
+	 * refuse fails here first.
+	 */
+	static final int MAX_SOURCE_LENGTH = 1000;
+
+	static final int MAX_TAGS = 20;
+
+	static final int MAX_TAG_LENGTH = 100;
 
 	private static final Pattern ID = Pattern.compile("[a-z]{2,5}-\\d{3}");
 
@@ -48,6 +60,18 @@ final class BankFileRules {
 	private final Map<String, Integer> countsByType = new HashMap<>();
 
 	private int questions;
+
+	private final List<String> sourceProblems = new ArrayList<>();
+
+	private final List<SingleKey> singles = new ArrayList<>();
+
+	private final List<MultipleKeys> multiples = new ArrayList<>();
+
+	private final List<TrueFalseAnswer> trueFalses = new ArrayList<>();
+
+	private final List<Fact> facts = new ArrayList<>();
+
+	private final Map<String, String> fileOfId = new HashMap<>();
 
 	List<String> problems() {
 		return this.problems;
@@ -113,6 +137,7 @@ final class BankFileRules {
 		else if (!this.ids.add(id)) {
 			problem(file, id, "id", "is used twice in the bank");
 		}
+		this.fileOfId.putIfAbsent(id, file);
 		String type = String.valueOf(question.get("type"));
 		if (!TYPES.contains(type)) {
 			problem(file, id, "type", "must be one of " + new TreeSet<>(TYPES));
@@ -127,7 +152,15 @@ final class BankFileRules {
 			problem(file, id, "score", "must be a positive whole number");
 		}
 		if (question.get("tags") instanceof List<?> tags && !tags.isEmpty()) {
+			if (tags.size() > MAX_TAGS) {
+				problem(file, id, "tags", "has more than " + MAX_TAGS + " knowledge points");
+			}
 			for (Object tag : tags) {
+				if (!isValidTag(String.valueOf(tag))) {
+					problem(file, id, "tags",
+							"'" + tag + "' is not a path of non-empty levels separated by '/' (at most "
+									+ MAX_TAG_LENGTH + " characters)");
+				}
 				if (!fileTags.contains(String.valueOf(tag))) {
 					problem(file, id, "tags", "'" + tag + "' is not listed in the file's tags");
 				}
@@ -150,6 +183,20 @@ final class BankFileRules {
 		if (text(question, "source").isBlank()) {
 			problem(file, id, "source", "is missing (cite the law article, standard clause or notice)");
 		}
+		else if (text(question, "source").length() > MAX_SOURCE_LENGTH) {
+			problem(file, id, "source",
+					"is longer than " + MAX_SOURCE_LENGTH + " characters (the platform refuses it)");
+		}
+		else {
+			Citations.checkSource(text(question, "source"))
+				.forEach((message) -> this.sourceProblems.add(file + " " + id + " [source]: " + message));
+		}
+		for (String field : List.of("stem", "explanation", "referenceAnswer", "rubric", "options", "blanks")) {
+			if (question.containsKey(field)) {
+				Citations.outdatedEditions(String.valueOf(question.get(field)))
+					.forEach((message) -> this.sourceProblems.add(file + " " + id + " [" + field + "]: " + message));
+			}
+		}
 		List<String> optionTexts = switch (type) {
 			case "single", "multiple" -> checkChoice(file, id, type, question);
 			case "true_false" -> checkTrueFalse(file, id, question);
@@ -158,6 +205,7 @@ final class BankFileRules {
 		};
 		String fingerprint = normalise(stem) + "|"
 				+ optionTexts.stream().map(BankFileRules::normalise).sorted().toList();
+		recordStatistics(file, id, type, stem, question);
 		String previous = this.fingerprints.putIfAbsent(fingerprint, id);
 		if (previous != null) {
 			problem(file, id, "stem", "duplicates question " + previous);
@@ -181,8 +229,16 @@ final class BankFileRules {
 			if (!optionIds.add(optionId)) {
 				problem(file, id, "options", "option id '" + optionId + "' is used twice");
 			}
-			if (texts.contains(text.strip())) {
-				problem(file, id, "options", "two options read '" + text.strip() + "'");
+			String same = texts.stream()
+				.filter((other) -> normalise(other).equals(normalise(text)))
+				.findFirst()
+				.orElse(null);
+			if (same != null) {
+				problem(file, id, "options",
+						same.equals(text.strip()) ? "two options read '" + same + "'"
+								: "'" + same + "' and '" + text.strip()
+										+ "' are the same option once punctuation, width and case are ignored "
+										+ "(the platform refuses the file)");
 			}
 			if (REFERS_TO_OTHERS.matcher(text.strip()).find()) {
 				problem(file, id, "options", "'" + text.strip() + "' refers to other options, which are shuffled");
@@ -271,6 +327,413 @@ final class BankFileRules {
 			problem(file, id, "rubric", "points add up to " + total + " but the question is worth " + score);
 		}
 		return List.of();
+	}
+
+	// ----- Bank-wide statistics (issue 13): nothing but knowledge may answer a question
+	// -----
+
+	/** Key share per position a–d of single-choice questions, overall and per topic. */
+	static final double KEY_SHARE_MIN = 0.15;
+
+	static final double KEY_SHARE_MAX = 0.35;
+
+	/** A topic's single-choice keys are checked on their own from this many questions. */
+	static final int TOPIC_MIN_SINGLES = 15;
+
+	/**
+	 * Share of single-choice keys that are the strictly longest option (25 % by chance).
+	 */
+	static final double LONGEST_KEY_MAX = 0.30;
+
+	/** A multiple-choice question has at least this many wrong options. */
+	static final int MIN_WRONG_OPTIONS = 2;
+
+	/** Share of all wrong options at any one position, over the bank. */
+	static final double WRONG_POSITION_MAX = 0.40;
+
+	/**
+	 * The same per topic with at least {@link #TOPIC_MIN_MULTIPLES} multiple-choice
+	 * questions.
+	 */
+	static final double TOPIC_WRONG_POSITION_MAX = 0.50;
+
+	static final int TOPIC_MIN_MULTIPLES = 8;
+
+	/** Share of true statements among true/false questions, overall and per topic. */
+	static final double TRUE_SHARE_MIN = 0.45;
+
+	static final double TRUE_SHARE_MAX = 0.55;
+
+	static final double TOPIC_TRUE_SHARE_MIN = 0.35;
+
+	static final double TOPIC_TRUE_SHARE_MAX = 0.65;
+
+	static final int TOPIC_MIN_TRUE_FALSE = 8;
+
+	/**
+	 * Words that, if only false statements used them, would mark them; among the
+	 * statements using one, at most this share may be false (from {@link #MIN_ABSOLUTE}).
+	 */
+	static final Pattern ABSOLUTE_WORDS = Pattern.compile("一律|绝不|绝对|所有|任何|只要|全部|完全|必须|都|只有|仅");
+
+	static final double ABSOLUTE_FALSE_MAX = 0.65;
+
+	static final int MIN_ABSOLUTE = 10;
+
+	/**
+	 * Character-bigram Jaccard similarity of stem and key text (law titles and standard
+	 * numbers removed, fill-in blanks filled in) from which two questions count as
+	 * testing the same fact. Calibrated on the 2026 bank: the 16 groups of same-fact
+	 * questions the expert review found score 0.40–0.91, unrelated questions of one law
+	 * stay below.
+	 */
+	static final double NEAR_DUPLICATE = 0.40;
+
+	private static final Pattern TITLE = Pattern.compile("《[^》]*》");
+
+	private static final Pattern STANDARD_NUMBER = Pattern
+		.compile("(?i)(gb/[tz]|gb|iso(/iec)?|iec|t/[a-z]+|rb/t|jjf|jjg)\\s*\\d+(\\.\\d+)*(-\\d+)?[-—–:]\\d{4}");
+
+	record SingleKey(String file, String id, int position, boolean strictlyLongest) {
+	}
+
+	record MultipleKeys(String file, String id, List<Integer> wrongPositions) {
+	}
+
+	record TrueFalseAnswer(String file, String id, boolean answer, boolean absoluteWord) {
+	}
+
+	record Fact(String file, String id, Set<Integer> bigrams) {
+	}
+
+	private void recordStatistics(String file, String id, String type, String stem, Map<String, Object> question) {
+		String factText = stem;
+		if (("single".equals(type) || "multiple".equals(type)) && question.get("options") instanceof List<?> options
+				&& question.get("answer") instanceof List<?> answer) {
+			List<String> optionIds = new ArrayList<>();
+			List<String> texts = new ArrayList<>();
+			for (Object option : options) {
+				if (option instanceof Map<?, ?> map) {
+					optionIds.add(String.valueOf(map.get("id")));
+					texts.add(String.valueOf(map.get("text")));
+				}
+			}
+			Set<String> keys = new HashSet<>();
+			answer.forEach((key) -> keys.add(String.valueOf(key)));
+			StringBuilder keyText = new StringBuilder();
+			List<Integer> wrong = new ArrayList<>();
+			for (int i = 0; i < optionIds.size(); i++) {
+				if (keys.contains(optionIds.get(i))) {
+					keyText.append(' ').append(texts.get(i));
+				}
+				else {
+					wrong.add(i);
+				}
+			}
+			factText += keyText;
+			if ("single".equals(type) && keys.size() == 1 && optionIds.containsAll(keys)) {
+				int position = optionIds.indexOf(keys.iterator().next());
+				int keyLength = lengthWithoutWhiteSpace(texts.get(position));
+				boolean longest = true;
+				for (int i = 0; i < texts.size(); i++) {
+					if (i != position && lengthWithoutWhiteSpace(texts.get(i)) >= keyLength) {
+						longest = false;
+					}
+				}
+				this.singles.add(new SingleKey(file, id, position, longest));
+			}
+			else if ("multiple".equals(type)) {
+				this.multiples.add(new MultipleKeys(file, id, wrong));
+			}
+		}
+		else if ("true_false".equals(type) && question.get("answer") instanceof Boolean answer) {
+			this.trueFalses.add(new TrueFalseAnswer(file, id, answer, ABSOLUTE_WORDS.matcher(stem).find()));
+		}
+		else if ("fill".equals(type) && question.get("blanks") instanceof List<?> blanks) {
+			Matcher marker = BLANK.matcher(stem);
+			StringBuilder filled = new StringBuilder();
+			while (marker.find()) {
+				int blank = Integer.parseInt(marker.group(1));
+				String first = (blank >= 1 && blank <= blanks.size()
+						&& blanks.get(blank - 1) instanceof List<?> accepted && !accepted.isEmpty())
+								? String.valueOf(accepted.get(0)) : "";
+				marker.appendReplacement(filled, Matcher.quoteReplacement(first));
+			}
+			marker.appendTail(filled);
+			factText = filled.toString();
+		}
+		if (!"essay".equals(type)) {
+			this.facts.add(new Fact(file, id, bigrams(factText)));
+		}
+	}
+
+	static int lengthWithoutWhiteSpace(String text) {
+		return text.replaceAll("\\s+", "").codePointCount(0, text.replaceAll("\\s+", "").length());
+	}
+
+	static Set<Integer> bigrams(String text) {
+		String stripped = STANDARD_NUMBER.matcher(TITLE.matcher(text).replaceAll("")).replaceAll("");
+		String normal = normalise(stripped);
+		Set<Integer> bigrams = new HashSet<>();
+		for (int i = 0; i + 1 < normal.length(); i++) {
+			bigrams.add((normal.charAt(i) << 16) | normal.charAt(i + 1));
+		}
+		return bigrams;
+	}
+
+	static double similarity(Set<Integer> one, Set<Integer> other) {
+		if (one.isEmpty() || other.isEmpty()) {
+			return 0;
+		}
+		int common = 0;
+		for (Integer bigram : one) {
+			if (other.contains(bigram)) {
+				common++;
+			}
+		}
+		return (double) common / (one.size() + other.size() - common);
+	}
+
+	/** Sources that name no law article, standard clause or government document. */
+	List<String> sourceProblems() {
+		return this.sourceProblems;
+	}
+
+	/** Single-choice keys spread over positions a–d, overall and per topic. */
+	List<String> keyPositionProblems() {
+		List<String> found = new ArrayList<>();
+		keyPositions("bank", this.singles, found);
+		byFile(this.singles, SingleKey::file).forEach((file, keys) -> {
+			if (keys.size() >= TOPIC_MIN_SINGLES) {
+				keyPositions(file, keys, found);
+			}
+		});
+		return found;
+	}
+
+	private static void keyPositions(String scope, List<SingleKey> keys, List<String> found) {
+		if (keys.isEmpty()) {
+			return;
+		}
+		for (int position = 0; position < 4; position++) {
+			int at = position;
+			List<String> ids = keys.stream().filter((key) -> key.position() == at).map(SingleKey::id).toList();
+			double share = (double) ids.size() / keys.size();
+			if (share > KEY_SHARE_MAX) {
+				found.add(scope + " [single-choice keys]: position " + letter(position) + " holds " + percent(share)
+						+ " of " + keys.size() + " keys (limit " + range(KEY_SHARE_MIN, KEY_SHARE_MAX)
+						+ "); move some of these keys: " + String.join(", ", ids));
+			}
+			else if (share < KEY_SHARE_MIN) {
+				found.add(scope + " [single-choice keys]: position " + letter(position) + " holds " + percent(share)
+						+ " of " + keys.size() + " keys (limit " + range(KEY_SHARE_MIN, KEY_SHARE_MAX) + ")");
+			}
+		}
+	}
+
+	/** The key is not given away by being the longest option. */
+	List<String> lengthCueProblems() {
+		List<String> found = new ArrayList<>();
+		longestKeys("bank", this.singles, found);
+		byFile(this.singles, SingleKey::file).forEach((file, keys) -> {
+			if (keys.size() >= TOPIC_MIN_SINGLES) {
+				longestKeys(file, keys, found);
+			}
+		});
+		return found;
+	}
+
+	private static void longestKeys(String scope, List<SingleKey> keys, List<String> found) {
+		List<String> ids = keys.stream().filter(SingleKey::strictlyLongest).map(SingleKey::id).toList();
+		double share = keys.isEmpty() ? 0 : (double) ids.size() / keys.size();
+		if (share > LONGEST_KEY_MAX) {
+			found.add(scope + " [length cue]: the key is the strictly longest option in " + percent(share) + " of "
+					+ keys.size() + " single-choice questions (limit " + percent(LONGEST_KEY_MAX) + "): "
+					+ String.join(", ", ids));
+		}
+	}
+
+	/**
+	 * At least two wrong options per multiple-choice question, and wrong options at every
+	 * position.
+	 */
+	List<String> multipleChoiceProblems() {
+		List<String> found = new ArrayList<>();
+		for (MultipleKeys question : this.multiples) {
+			if (question.wrongPositions().size() < MIN_WRONG_OPTIONS) {
+				found.add(question.file() + " " + question.id() + " [options]: has " + question.wrongPositions().size()
+						+ " wrong option(s); a multiple-choice question needs at least " + MIN_WRONG_OPTIONS
+						+ " plausible wrong options");
+			}
+		}
+		wrongPositions("bank", this.multiples, WRONG_POSITION_MAX, found);
+		byFile(this.multiples, MultipleKeys::file).forEach((file, questions) -> {
+			if (questions.size() >= TOPIC_MIN_MULTIPLES) {
+				wrongPositions(file, questions, TOPIC_WRONG_POSITION_MAX, found);
+			}
+		});
+		return found;
+	}
+
+	private static void wrongPositions(String scope, List<MultipleKeys> questions, double limit, List<String> found) {
+		Map<Integer, List<String>> idsByPosition = new TreeMap<>();
+		int wrong = 0;
+		for (MultipleKeys question : questions) {
+			for (Integer position : question.wrongPositions()) {
+				idsByPosition.computeIfAbsent(position, (key) -> new ArrayList<>()).add(question.id());
+				wrong++;
+			}
+		}
+		for (Map.Entry<Integer, List<String>> entry : idsByPosition.entrySet()) {
+			double share = (double) entry.getValue().size() / wrong;
+			if (share > limit) {
+				found.add(scope + " [multiple-choice wrong options]: position " + letter(entry.getKey()) + " holds "
+						+ percent(share) + " of " + wrong + " wrong options (limit " + percent(limit)
+						+ "); move the wrong option of some of: " + String.join(", ", entry.getValue()));
+			}
+		}
+	}
+
+	/**
+	 * True and false statements balanced, and absolute words not marking the false ones.
+	 */
+	List<String> trueFalseProblems() {
+		List<String> found = new ArrayList<>();
+		trueShare("bank", this.trueFalses, TRUE_SHARE_MIN, TRUE_SHARE_MAX, found);
+		byFile(this.trueFalses, TrueFalseAnswer::file).forEach((file, answers) -> {
+			if (answers.size() >= TOPIC_MIN_TRUE_FALSE) {
+				trueShare(file, answers, TOPIC_TRUE_SHARE_MIN, TOPIC_TRUE_SHARE_MAX, found);
+			}
+		});
+		List<TrueFalseAnswer> absolute = this.trueFalses.stream().filter(TrueFalseAnswer::absoluteWord).toList();
+		List<String> falseOnes = absolute.stream()
+			.filter((answer) -> !answer.answer())
+			.map(TrueFalseAnswer::id)
+			.toList();
+		if (absolute.size() >= MIN_ABSOLUTE && (double) falseOnes.size() / absolute.size() > ABSOLUTE_FALSE_MAX) {
+			found.add("bank [true/false wording cue]: " + percent((double) falseOnes.size() / absolute.size()) + " of "
+					+ absolute.size() + " statements with an absolute word (" + ABSOLUTE_WORDS.pattern()
+					+ ") are false (limit " + percent(ABSOLUTE_FALSE_MAX) + "): " + String.join(", ", falseOnes));
+		}
+		return found;
+	}
+
+	private static void trueShare(String scope, List<TrueFalseAnswer> answers, double min, double max,
+			List<String> found) {
+		if (answers.isEmpty()) {
+			return;
+		}
+		List<String> trueOnes = answers.stream().filter(TrueFalseAnswer::answer).map(TrueFalseAnswer::id).toList();
+		double share = (double) trueOnes.size() / answers.size();
+		if (share > max) {
+			found.add(scope + " [true/false]: " + percent(share) + " of " + answers.size()
+					+ " statements are true (limit " + range(min, max) + "); true: " + String.join(", ", trueOnes));
+		}
+		else if (share < min) {
+			found.add(scope + " [true/false]: " + percent(share) + " of " + answers.size()
+					+ " statements are true (limit " + range(min, max) + "); false: " + String.join(", ",
+							answers.stream().filter((answer) -> !answer.answer()).map(TrueFalseAnswer::id).toList()));
+		}
+	}
+
+	/**
+	 * Pairs of questions across the whole bank that test the same fact.
+	 * @param distinct pairs a reviewer judged to be different facts, as "id id" with the
+	 * smaller id first
+	 */
+	List<String> nearDuplicates(Set<String> distinct) {
+		List<String> found = new ArrayList<>();
+		for (int i = 0; i < this.facts.size(); i++) {
+			Fact one = this.facts.get(i);
+			for (int j = i + 1; j < this.facts.size(); j++) {
+				Fact other = this.facts.get(j);
+				double similarity = similarity(one.bigrams(), other.bigrams());
+				if (similarity >= NEAR_DUPLICATE) {
+					String pair = (one.id().compareTo(other.id()) < 0) ? one.id() + " " + other.id()
+							: other.id() + " " + one.id();
+					if (!distinct.contains(pair)) {
+						found.add(one.file() + " " + one.id() + " ~ " + other.file() + " " + other.id()
+								+ " [near duplicate]: similarity " + String.format(Locale.ROOT, "%.2f", similarity)
+								+ " (from " + String.format(Locale.ROOT, "%.2f", NEAR_DUPLICATE)
+								+ "): merge them, or list the pair in distinct-pairs.txt if a reviewer finds two facts");
+					}
+				}
+			}
+		}
+		return found;
+	}
+
+	private static final Pattern RETIRED_LINE = Pattern
+		.compile("([a-z]{2,5}-\\d{3})\\s+(\\d{2}-[a-z0-9-]+\\.yaml)\\s+\\S.*");
+
+	/**
+	 * Retired ids ({@code retired-ids.txt}, lines {@code <id> <file> <reason>}) never
+	 * come back: the platform removed them from draws, and an id is never reused.
+	 */
+	List<String> retiredIdProblems(Collection<String> lines) {
+		List<String> found = new ArrayList<>();
+		int number = 0;
+		for (String line : lines) {
+			number++;
+			String trimmed = line.strip();
+			if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+				continue;
+			}
+			Matcher matcher = RETIRED_LINE.matcher(trimmed);
+			if (!matcher.matches()) {
+				found.add("retired-ids.txt line " + number + ": '" + trimmed + "' is not '<id> <file> <reason>'");
+				continue;
+			}
+			String file = this.fileOfId.get(matcher.group(1));
+			if (file != null) {
+				found.add(file + " " + matcher.group(1) + " [id]: is retired (retired-ids.txt line " + number
+						+ ") and may never appear again; give a new question a new id");
+			}
+		}
+		return found;
+	}
+
+	/** "id id" pairs from {@code distinct-pairs.txt} lines {@code <id> <id> <reason>}. */
+	static Set<String> distinctPairs(Collection<String> lines) {
+		Set<String> pairs = new HashSet<>();
+		for (String line : lines) {
+			String[] words = line.strip().split("\\s+");
+			if (words.length >= 2 && !words[0].startsWith("#") && ID.matcher(words[0]).matches()
+					&& ID.matcher(words[1]).matches()) {
+				pairs.add((words[0].compareTo(words[1]) < 0) ? words[0] + " " + words[1] : words[1] + " " + words[0]);
+			}
+		}
+		return pairs;
+	}
+
+	private static <T> Map<String, List<T>> byFile(List<T> items, java.util.function.Function<T, String> file) {
+		Map<String, List<T>> grouped = new TreeMap<>();
+		items.forEach((item) -> grouped.computeIfAbsent(file.apply(item), (key) -> new ArrayList<>()).add(item));
+		return grouped;
+	}
+
+	private static String letter(int position) {
+		return String.valueOf((char) ('a' + position));
+	}
+
+	private static String range(double min, double max) {
+		return Math.round(min * 100) + "–" + percent(max);
+	}
+
+	private static String percent(double share) {
+		return Math.round(share * 100) + "%";
+	}
+
+	private static boolean isValidTag(String tag) {
+		if (tag.isBlank() || tag.length() > MAX_TAG_LENGTH || tag.chars().anyMatch(Character::isISOControl)) {
+			return false;
+		}
+		for (String level : tag.split("/", -1)) {
+			if (level.isBlank() || !level.equals(level.strip())) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static String text(Map<String, Object> question, String field) {

@@ -49,8 +49,8 @@ class YamlFormatTests {
 			}
 			questions += parsed.questions().size();
 		}
-		assertThat(files).hasSize(14);
-		assertThat(questions).isEqualTo(589);
+		assertThat(files).as("topic files (question-bank/README.md, coverage)").hasSizeGreaterThanOrEqualTo(18);
+		assertThat(questions).as("questions in the official bank").isGreaterThanOrEqualTo(800);
 	}
 
 	@Test
