@@ -803,7 +803,7 @@ public class Attempts implements StartupTask, SchedulingConfigurer {
 	 */
 	public Mono<Regraded> regrade(String examId, String questionId, CurrentUser staff) {
 		CurrentUser.requireStaff(staff);
-		return this.exams.exam(examId)
+		return this.exams.changeableExam(examId, staff)
 			.zipWith(this.banks.currentVersion(questionId))
 			.flatMap((pair) -> this.store.findByExam(examId)
 				.filter((attempt) -> !AttemptDocument.IN_PROGRESS.equals(attempt.status())
