@@ -35,6 +35,7 @@ import academy.cqo.notification.Notifications;
 import academy.cqo.shared.Conflict;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
+import academy.cqo.shared.Years;
 
 /**
  * The public face of continuing education: a holder's ledger for a year (completed
@@ -95,6 +96,12 @@ public class CeLedgers {
 	 * @return the ledger
 	 */
 	public Mono<CeLedger> ledger(String accountId, int year) {
+		try {
+			Years.check("year", year, this.clock);
+		}
+		catch (InvalidInput ex) {
+			return Mono.error(ex);
+		}
 		return this.accounts.profile(accountId)
 			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
 			.flatMap((profile) -> ledger(profile, year));
@@ -177,7 +184,7 @@ public class CeLedgers {
 	 */
 	public Mono<ClaimView> claim(CurrentUser user, int year, ClaimDraft draft, Evidence evidence) {
 		LocalDate today = LocalDate.now(this.clock);
-		if (year > today.getYear() || year < 2000) {
+		if (year > today.getYear() || year < Years.FIRST) {
 			return Mono.error(new InvalidInput(List.of(FieldViolation.of("year", "ce.year.invalid", year))));
 		}
 		List<FieldViolation> violations = new ArrayList<>();

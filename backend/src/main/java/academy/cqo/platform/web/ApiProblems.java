@@ -81,6 +81,11 @@ class ApiProblems {
 					: List.of(FieldViolation.of("body", "problem.unreadableJson"));
 			return problem(exchange, HttpStatus.BAD_REQUEST, "problem.invalidInput", violations);
 		}
+		String parameter = (ex.getMethodParameter() != null) ? ex.getMethodParameter().getParameterName() : null;
+		if (parameter != null) {
+			return problem(exchange, HttpStatus.BAD_REQUEST, "problem.invalidInput",
+					List.of(FieldViolation.of(parameter, "field.invalid")));
+		}
 		return problem(exchange, HttpStatus.BAD_REQUEST, "problem.badRequest", List.of());
 	}
 
