@@ -388,7 +388,7 @@ public class Attempts implements StartupTask, SchedulingConfigurer {
 	 */
 	public Mono<Map<String, Object>> record(String attemptId, String type, String detail, CurrentUser candidate,
 			String address) {
-		if (!EVENT_TYPES.contains(type)) {
+		if (type == null || !EVENT_TYPES.contains(type)) {
 			return Mono.error(new InvalidInput(List.of(FieldViolation.of("type", "exam.event.unknown", type))));
 		}
 		String shortDetail = (detail != null && detail.length() > 200) ? detail.substring(0, 200) : detail;

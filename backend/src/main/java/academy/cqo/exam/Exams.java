@@ -290,14 +290,14 @@ public class Exams {
 					definition.opensAt(), definition.closesAt(), definition.regionScope(), definition.capacity(),
 					definition.requiredCourseId(), definition.resultsAt());
 			return checkSession(changed)
-				.then(this.store.updateSession(sessionId,
+				.then(Mono.defer(() -> this.store.updateSession(sessionId,
 						new org.springframework.data.mongodb.core.query.Update().set("title", changed.title().strip())
 							.set("opensAt", changed.opensAt())
 							.set("closesAt", changed.closesAt())
 							.set("regionScope", blankToNull(changed.regionScope()))
 							.set("capacity", changed.capacity())
 							.set("requiredCourseId", blankToNull(changed.requiredCourseId()))
-							.set("resultsAt", changed.resultsAt())))
+							.set("resultsAt", changed.resultsAt()))))
 				.flatMap(
 						(session) -> this.store.findExam(session.examId()).map((exam) -> summary(session, exam(exam))));
 		});
@@ -336,6 +336,9 @@ public class Exams {
 	public Mono<List<SessionDocument.Adjustment>> adjust(String sessionId, SessionDocument.Adjustment adjustment,
 			CurrentUser author) {
 		CurrentUser.requireStaff(author);
+		if (adjustment.username() == null || adjustment.username().isBlank()) {
+			return Mono.error(new InvalidInput(List.of(FieldViolation.of("username", "field.required"))));
+		}
 		if (adjustment.extraTimeSeconds() < 0 || adjustment.extraAttempts() < 0
 				|| adjustment.extraTimeSeconds() > 24 * 3600 || adjustment.extraAttempts() > 10) {
 			return Mono.error(new InvalidInput(List.of(FieldViolation.of("adjustment", "exam.adjustment.range"))));

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import academy.cqo.identity.AuditLog;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.identity.IdentitySettings;
+import academy.cqo.identity.domain.PasswordPolicy;
 import academy.cqo.identity.persistence.AccountDocument;
 import academy.cqo.identity.persistence.AccountStore;
 
@@ -83,8 +84,19 @@ public class AccountAuthenticationManager implements ReactiveAuthenticationManag
 	}
 
 	private Mono<Boolean> passwordMatches(String password, String hash) {
-		return Mono.fromCallable(() -> this.passwordEncoder.matches(password, hash))
-			.subscribeOn(Schedulers.boundedElastic());
+		return Mono.fromCallable(() -> matches(password, hash)).subscribeOn(Schedulers.boundedElastic());
+	}
+
+	/**
+	 * Whether a password matches a hash. A password longer than bcrypt reads never
+	 * matches (no account can have one), but costs the same hashing.
+	 */
+	private boolean matches(String password, String hash) {
+		if (PasswordPolicy.tooManyBytes(password)) {
+			this.passwordEncoder.matches("", hash);
+			return false;
+		}
+		return this.passwordEncoder.matches(password, hash);
 	}
 
 	private Mono<Authentication> succeed(AccountDocument account, Instant now) {

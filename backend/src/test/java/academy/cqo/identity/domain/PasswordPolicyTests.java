@@ -20,6 +20,14 @@ class PasswordPolicyTests {
 	}
 
 	@Test
+	void aPasswordOverSeventyTwoBytesIsRefusedThoughWithinSixtyFourCharacters() {
+		String chinese = "Aa1!" + "质".repeat(23);
+		assertThat(chinese).hasSizeLessThanOrEqualTo(PasswordPolicy.MAX_LENGTH);
+		assertThat(PasswordPolicy.problems(chinese, "zhangsan")).containsExactly("bytes");
+		assertThat(PasswordPolicy.problems("Aa1!" + "质".repeat(22), "zhangsan")).isEmpty();
+	}
+
+	@Test
 	void twoClassesAreNotEnough() {
 		assertThat(PasswordPolicy.problems("qualitysafety", "zhangsan")).containsExactly("classes");
 		assertThat(PasswordPolicy.problems("quality2026", "zhangsan")).containsExactly("classes");
