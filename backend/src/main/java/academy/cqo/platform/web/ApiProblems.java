@@ -31,6 +31,7 @@ import org.springframework.web.server.ServerWebInputException;
 import academy.cqo.shared.Conflict;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
+import academy.cqo.shared.NotAllowed;
 import academy.cqo.shared.TooLarge;
 
 /**
@@ -69,6 +70,11 @@ class ApiProblems {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> bodyTooLarge(DataBufferLimitException ex, ServerWebExchange exchange) {
 		return tooLarge(RequestLimits.bodyTooLarge(), exchange);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> notAllowed(NotAllowed ex, ServerWebExchange exchange) {
+		return problem(exchange, HttpStatus.FORBIDDEN, "problem.forbidden", List.of(ex.violation()));
 	}
 
 	@ExceptionHandler
