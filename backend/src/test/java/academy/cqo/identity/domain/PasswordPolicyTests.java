@@ -39,8 +39,8 @@ class PasswordPolicyTests {
 	}
 
 	@org.junit.jupiter.params.ParameterizedTest(name = "{0} is one of the commonest passwords")
-	@org.junit.jupiter.params.provider.ValueSource(
-			strings = { "Password1", "Qwerty123", "12345678Aa", "Monkey123", "Password1!", "iloveyou1A", "Qwertyuiop1" })
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "Password1", "Qwerty123", "12345678Aa", "Monkey123",
+			"Password1!", "iloveyou1A", "Qwertyuiop1" })
 	void theCommonestPasswordsAndTheirSmallVariationsAreRefused(String password) {
 		assertThat(PasswordPolicy.problems(password, "zhangsan")).contains("common");
 	}
