@@ -121,7 +121,8 @@ class ApiProblems {
 			logger.error("Request failed: {}", exchange.getRequest().getPath(), ex);
 			key = "problem.serverError";
 		}
-		return problem(exchange, ex.getStatusCode(), key, List.of());
+		ResponseEntity<ProblemDetail> answer = problem(exchange, ex.getStatusCode(), key, List.of());
+		return ResponseEntity.status(answer.getStatusCode()).headers(ex.getHeaders()).body(answer.getBody());
 	}
 
 	private ResponseEntity<ProblemDetail> problem(ServerWebExchange exchange, HttpStatusCode status, String key,
