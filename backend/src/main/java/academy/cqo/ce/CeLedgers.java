@@ -35,6 +35,8 @@ import academy.cqo.notification.Notifications;
 import academy.cqo.shared.Conflict;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
+import academy.cqo.shared.NotAllowed;
+import academy.cqo.shared.Years;
 
 /**
  * The public face of continuing education: a holder's ledger for a year (completed
@@ -95,6 +97,12 @@ public class CeLedgers {
 	 * @return the ledger
 	 */
 	public Mono<CeLedger> ledger(String accountId, int year) {
+		try {
+			Years.check("year", year, this.clock);
+		}
+		catch (InvalidInput ex) {
+			return Mono.error(ex);
+		}
 		return this.accounts.profile(accountId)
 			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
 			.flatMap((profile) -> ledger(profile, year));
@@ -177,7 +185,7 @@ public class CeLedgers {
 	 */
 	public Mono<ClaimView> claim(CurrentUser user, int year, ClaimDraft draft, Evidence evidence) {
 		LocalDate today = LocalDate.now(this.clock);
-		if (year > today.getYear() || year < 2000) {
+		if (year > today.getYear() || year < Years.FIRST) {
 			return Mono.error(new InvalidInput(List.of(FieldViolation.of("year", "ce.year.invalid", year))));
 		}
 		List<FieldViolation> violations = new ArrayList<>();
@@ -353,12 +361,13 @@ public class CeLedgers {
 	/**
 	 * Approve or reject a pending claim of a holder in the administrator's jurisdiction:
 	 * one conditional update, audited; the holder is notified. A rejection needs a
-	 * reason.
+	 * reason. Nobody decides their own claim (the update's condition excludes it).
 	 * @param claimId the claim
 	 * @param approve whether to approve
 	 * @param reason the reason (required to reject)
 	 * @param admin the administrator
-	 * @return the decided claim; 404 outside the jurisdiction, 409 when already decided
+	 * @return the decided claim; 404 outside the jurisdiction, 403 {@link NotAllowed} for
+	 * the administrator's own claim, 409 when already decided
 	 */
 	public Mono<ClaimView> decide(String claimId, boolean approve, String reason, CurrentUser admin) {
 		CurrentUser.requireAdmin(admin);
@@ -372,7 +381,7 @@ public class CeLedgers {
 		}
 		String prefix = admin.jurisdiction().codePrefix();
 		String state = approve ? CeEntry.APPROVED : CeEntry.REJECTED;
-		return this.store.decide(claimId, prefix, state, cleanReason, admin.username(), now())
+		return this.store.decide(claimId, prefix, state, cleanReason, admin.username(), admin.accountId(), now())
 			.switchIfEmpty(Mono.defer(() -> refusal(claimId, admin)))
 			.flatMap(
 					(claim) -> this.audit
@@ -390,7 +399,9 @@ public class CeLedgers {
 		return this.store.findClaim(claimId)
 			.filter((claim) -> admin.jurisdiction().covers(claim.regionCode()))
 			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
-			.flatMap((claim) -> Mono.error(new Conflict(FieldViolation.of("state", "ce.claim.decided"))));
+			.flatMap((claim) -> claim.accountId().equals(admin.accountId())
+					? Mono.error(new NotAllowed(FieldViolation.of("claim", "ce.claim.ownClaim")))
+					: Mono.error(new Conflict(FieldViolation.of("state", "ce.claim.decided"))));
 	}
 
 }

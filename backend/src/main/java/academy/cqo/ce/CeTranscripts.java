@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 
 import academy.cqo.certificate.Transcripts;
 import academy.cqo.document.UnsupportedCharacters;
+import academy.cqo.identity.AccountProfile;
 import academy.cqo.identity.Accounts;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.shared.FieldViolation;
@@ -30,7 +31,11 @@ public class CeTranscripts {
 
 	private final TranscriptPdf pdf;
 
-	CeTranscripts(CeLedgers ledgers, Accounts accounts, Transcripts transcripts, TranscriptPdf pdf) {
+	private final java.time.Clock clock;
+
+	CeTranscripts(CeLedgers ledgers, Accounts accounts, Transcripts transcripts, TranscriptPdf pdf,
+			java.time.Clock clock) {
+		this.clock = clock;
 		this.ledgers = ledgers;
 		this.accounts = accounts;
 		this.transcripts = transcripts;
@@ -51,10 +56,14 @@ public class CeTranscripts {
 	 * @param holder the holder
 	 * @param year the year
 	 * @return the PDF; {@link InvalidInput} when the name or an entry has a character no
-	 * font can draw
+	 * font can draw, or for a year without a ledger (before the account existed, or not
+	 * yet begun): nothing is numbered or signed then
 	 */
 	public Mono<TranscriptFile> transcript(CurrentUser holder, int year) {
 		return this.accounts.profile(holder.accountId())
+			.flatMap((profile) -> hasLedger(profile, year) ? Mono.just(profile)
+					: Mono.error(new InvalidInput(List.of(FieldViolation.of("year", "ce.transcript.noLedger",
+							String.valueOf(year), String.valueOf(firstYear(profile)), String.valueOf(currentYear()))))))
 			.flatMap((profile) -> this.ledgers.transcript(profile.accountId(), year)
 				.flatMap((ledger) -> this.transcripts
 					.sign(new Transcripts.Facts(profile.accountId(), ledger.fullName(), profile.employerName(), year,
@@ -67,6 +76,23 @@ public class CeTranscripts {
 					(ex) -> new InvalidInput(List
 						.of(FieldViolation.of("transcript", "ce.transcript.unsupportedCharacters", ex.getMessage())),
 							true));
+	}
+
+	/**
+	 * Whether the holder had a ledger in a year: from the year the account was created to
+	 * this year.
+	 */
+	private boolean hasLedger(AccountProfile profile, int year) {
+		return year >= firstYear(profile) && year <= currentYear();
+	}
+
+	private int firstYear(AccountProfile profile) {
+		return (profile.createdAt() != null) ? profile.createdAt().atZone(this.clock.getZone()).getYear()
+				: academy.cqo.shared.Years.FIRST;
+	}
+
+	private int currentYear() {
+		return java.time.LocalDate.now(this.clock).getYear();
 	}
 
 }

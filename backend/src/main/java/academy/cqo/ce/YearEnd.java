@@ -11,21 +11,27 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
 
 import academy.cqo.ce.persistence.CeRunDocument;
 import academy.cqo.ce.persistence.CeStore;
 import academy.cqo.ce.persistence.CeYearDocument;
 import academy.cqo.certificate.CeStandings;
 import academy.cqo.identity.Accounts;
+import academy.cqo.identity.CurrentUser;
 import academy.cqo.identity.Role;
+import academy.cqo.identity.Stewardship;
 import academy.cqo.notification.Notice;
 import academy.cqo.notification.Notifications;
 import academy.cqo.shared.Conflict;
 import academy.cqo.shared.FieldViolation;
+import academy.cqo.shared.InvalidInput;
+import academy.cqo.shared.Years;
 
 /**
  * The end of a CE year. Before it, holders who have not met the requirement are reminded
@@ -89,30 +95,59 @@ public class YearEnd implements SchedulingConfigurer {
 	}
 
 	/**
-	 * Close a year that has ended.
+	 * Close a year that has ended for every holder (the scheduled closing).
 	 * @param year the year
 	 * @return the outcome; 409 when the year has not ended
 	 */
 	public Mono<Closing> close(int year) {
+		return close(year, "", "closing:" + year);
+	}
+
+	/**
+	 * Close a year that has ended for the holders of an administrator's province: a
+	 * province-wide action, so only an administrator of a whole province may, and only
+	 * for that province.
+	 * @param year the year, from 2000 to next year
+	 * @param admin an administrator of a province
+	 * @return the outcome; 400 for a year out of range, 403 for anyone but a province's
+	 * administrator, 409 when the year has not ended
+	 */
+	public Mono<Closing> close(int year, CurrentUser admin) {
+		try {
+			Years.check("year", year, this.clock);
+		}
+		catch (InvalidInput ex) {
+			return Mono.error(ex);
+		}
+		if (admin == null || !Stewardship.isProvinceAdministrator(admin)) {
+			return Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN));
+		}
+		String province = admin.jurisdiction().codePrefix();
+		return close(year, province, "closing:" + year + ":" + province);
+	}
+
+	private Mono<Closing> close(int year, String regionPrefix, String runId) {
 		if (year >= LocalDate.now(this.clock).getYear()) {
 			return Mono.error(new Conflict(FieldViolation.of("year", "ce.year.notEnded", year)));
 		}
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
-		return holders(year).concatMap((accountId) -> closeFor(accountId, year, now))
+		return holders(year).concatMap((accountId) -> closeFor(accountId, year, regionPrefix, now))
 			.collectList()
 			.map((closed) -> new Closing(year, closed.size(),
 					closed.stream().filter((c) -> c.year().isOverdue()).count(),
 					closed.stream().filter(CeStore.Closed::now).count()))
 			.flatMap((closing) -> this.store
-				.finishRun(new CeRunDocument("closing:" + year, closing.holders(), closing.overdue(), now))
+				.finishRun(new CeRunDocument(runId, closing.holders(), closing.overdue(), now))
 				.doOnNext((run) -> logger.info("CE year {} closed: {} holders, {} overdue ({} closed now)", year,
 						closing.holders(), closing.overdue(), closing.closedNow()))
 				.thenReturn(closing));
 	}
 
-	private Mono<CeStore.Closed> closeFor(String accountId, int year, Instant now) {
+	private Mono<CeStore.Closed> closeFor(String accountId, int year, String regionPrefix, Instant now) {
 		Instant yearEnd = LocalDate.of(year + 1, 1, 1).atStartOfDay(this.clock.getZone()).toInstant();
 		return this.accounts.profile(accountId)
+			.filter((profile) -> regionPrefix.isEmpty()
+					|| (profile.regionCode() != null && profile.regionCode().startsWith(regionPrefix)))
 			.filter((profile) -> profile.createdAt() == null || profile.createdAt().isBefore(yearEnd))
 			.flatMap((profile) -> this.ledgers.ledger(profile, year))
 			.flatMap((ledger) -> this.store

@@ -24,9 +24,11 @@ import academy.cqo.certificate.persistence.CertificateStore;
 import academy.cqo.certificate.persistence.IssueJobStore;
 import academy.cqo.exam.Attempts;
 import academy.cqo.exam.Exams;
+import academy.cqo.identity.Accounts;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.shared.Conflict;
 import academy.cqo.shared.FieldViolation;
+import academy.cqo.shared.Jurisdiction;
 
 /**
  * Certificates per session: issuing for every pass of a session at once (with progress
@@ -51,8 +53,11 @@ public class SessionIssues {
 
 	private final Clock clock;
 
+	private final Accounts accounts;
+
 	SessionIssues(Certificates certificates, CertificateStore store, IssueJobStore jobs, Attempts attempts, Exams exams,
-			Clock clock) {
+			Clock clock, Accounts accounts) {
+		this.accounts = accounts;
 		this.certificates = certificates;
 		this.store = store;
 		this.jobs = jobs;
@@ -62,9 +67,10 @@ public class SessionIssues {
 	}
 
 	/**
-	 * Start issuing certificates for every pass of a qualifying exam's session; returns
-	 * at once, the work goes on in the background (idempotent: passes already issued are
-	 * counted as issued).
+	 * Start issuing certificates for every pass of a qualifying exam's session by a
+	 * candidate inside the administrator's jurisdiction; returns at once, the work goes
+	 * on in the background (idempotent: passes already issued are counted as issued).
+	 * Each jurisdiction has its own job, so a county's run does not block the province's.
 	 * @param sessionId the session
 	 * @param admin an administrator
 	 * @return the job as started
@@ -74,18 +80,21 @@ public class SessionIssues {
 		return this.exams.summary(sessionId)
 			.filter((session) -> session.qualifying())
 			.switchIfEmpty(Mono.error(new Conflict(FieldViolation.of("sessionId", "certificate.bulk.notQualifying"))))
-			.flatMap((session) -> this.jobs.start(sessionId, admin.username(), this.clock.instant(),
-					this.clock.instant().minus(STALE)))
+			.flatMap((session) -> this.jobs.start(sessionId, admin.jurisdiction().regionCode(), admin.username(),
+					this.clock.instant(), this.clock.instant().minus(STALE)))
 			.switchIfEmpty(Mono.error(new Conflict(FieldViolation.of("sessionId", "certificate.bulk.running"))))
-			.doOnNext((job) -> run(sessionId).subscribe(null,
+			.doOnNext((job) -> run(job.id(), sessionId, admin.jurisdiction()).subscribe(null,
 					(ex) -> logger.warn("Bulk issue for session {} failed", sessionId, ex)));
 	}
 
-	private Mono<Void> run(String sessionId) {
+	private Mono<Void> run(String jobId, String sessionId, Jurisdiction jurisdiction) {
 		return this.attempts.passes(sessionId)
 			.filter((pass) -> pass.qualifying())
+			.filterWhen((pass) -> this.accounts.profile(pass.accountId())
+				.map((profile) -> jurisdiction.covers(profile.regionCode()))
+				.defaultIfEmpty(false))
 			.collectList()
-			.flatMap((passes) -> this.jobs.total(sessionId, passes.size())
+			.flatMap((passes) -> this.jobs.total(jobId, passes.size())
 				.thenMany(Flux.fromIterable(passes))
 				.concatMap((pass) -> this.certificates.intake(pass)
 					.flatMap((certificate) -> this.certificates.issue(certificate.id()))
@@ -95,14 +104,20 @@ public class SessionIssues {
 						logger.warn("Issuing for pass {} failed", pass.attemptId(), ex);
 						return Mono.just(false);
 					})
-					.flatMap((issued) -> this.jobs.count(sessionId, issued)))
+					.flatMap((issued) -> this.jobs.count(jobId, issued)))
 				.then())
-			.then(Mono.defer(() -> this.jobs.finish(sessionId, this.clock.instant())));
+			.then(Mono.defer(() -> this.jobs.finish(jobId, this.clock.instant())));
 	}
 
+	/**
+	 * The administrator's own jurisdiction's bulk issue of a session.
+	 * @param sessionId the session
+	 * @param admin an administrator
+	 * @return the job, empty when their jurisdiction has none
+	 */
 	public Mono<IssueJobStore.Job> job(String sessionId, CurrentUser admin) {
 		CurrentUser.requireAdmin(admin);
-		return this.jobs.find(sessionId);
+		return this.jobs.find(IssueJobStore.idOf(sessionId, admin.jurisdiction().regionCode()));
 	}
 
 	/**

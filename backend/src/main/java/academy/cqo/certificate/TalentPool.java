@@ -177,6 +177,10 @@ public class TalentPool {
 		}
 		String region = admin.jurisdiction().codePrefix();
 		if (filter.regionCode() != null && !filter.regionCode().isBlank()) {
+			if (!filter.regionCode().matches("\\d{6}")) {
+				throw new academy.cqo.shared.InvalidInput(List.of(academy.cqo.shared.FieldViolation.of("regionCode",
+						"certificate.pool.regionCode", filter.regionCode())));
+			}
 			if (!admin.jurisdiction().covers(filter.regionCode())) {
 				throw new ResponseStatusException(HttpStatus.FORBIDDEN);
 			}

@@ -1,6 +1,10 @@
 package academy.cqo.certificate;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -8,22 +12,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * At most {@code cqo.certificate.verifications-per-minute} verifications per client
- * address and minute, counted in this instance (behind a load balancer each instance
- * counts its own share).
+ * address in any sixty seconds (a sliding window: a burst across a minute boundary counts
+ * as one minute), counted in this instance (behind a load balancer each instance counts
+ * its own share).
  */
 @Component
 public class VerificationRateLimit {
 
 	private static final int MAX_CLIENTS = 100_000;
 
+	private static final Duration WINDOW = Duration.ofMinutes(1);
+
 	private final int perMinute;
 
 	private final Clock clock;
 
-	private final Map<String, Window> windows = new ConcurrentHashMap<>();
-
-	private record Window(long minute, int count) {
-	}
+	private final Map<String, Deque<Instant>> allowed = new ConcurrentHashMap<>();
 
 	VerificationRateLimit(CertificateSettings settings, Clock clock) {
 		this.perMinute = settings.verificationsPerMinute();
@@ -36,14 +40,48 @@ public class VerificationRateLimit {
 	 * @return whether it is within the limit
 	 */
 	public boolean allow(String address) {
-		long minute = this.clock.millis() / 60_000;
-		if (this.windows.size() > MAX_CLIENTS) {
-			this.windows.values().removeIf((window) -> window.minute() < minute);
+		Instant now = this.clock.instant();
+		if (this.allowed.size() > MAX_CLIENTS) {
+			this.allowed.values().removeIf((times) -> {
+				synchronized (times) {
+					return times.isEmpty() || !times.peekLast().isAfter(now.minus(WINDOW));
+				}
+			});
 		}
-		Window window = this.windows.compute(String.valueOf(address),
-				(key, current) -> (current == null || current.minute() != minute) ? new Window(minute, 1)
-						: new Window(minute, current.count() + 1));
-		return window.count() <= this.perMinute;
+		Deque<Instant> times = this.allowed.computeIfAbsent(String.valueOf(address), (key) -> new ArrayDeque<>());
+		synchronized (times) {
+			forgetOld(times, now);
+			if (times.size() >= this.perMinute) {
+				return false;
+			}
+			times.addLast(now);
+			return true;
+		}
+	}
+
+	/**
+	 * How long a refused client should wait before its next verification is allowed.
+	 * @param address the client's address
+	 * @return the wait, at least a second
+	 */
+	public Duration retryAfter(String address) {
+		Instant now = this.clock.instant();
+		Deque<Instant> times = this.allowed.getOrDefault(String.valueOf(address), new ArrayDeque<>());
+		synchronized (times) {
+			forgetOld(times, now);
+			if (times.size() < this.perMinute || times.isEmpty()) {
+				return Duration.ofSeconds(1);
+			}
+			Duration wait = Duration.between(now, times.peekFirst().plus(WINDOW));
+			return (wait.toSeconds() < 1) ? Duration.ofSeconds(1) : wait.plusSeconds(1).withNanos(0);
+		}
+	}
+
+	private static void forgetOld(Deque<Instant> times, Instant now) {
+		Instant start = now.minus(WINDOW);
+		while (!times.isEmpty() && !times.peekFirst().isAfter(start)) {
+			times.pollFirst();
+		}
 	}
 
 }

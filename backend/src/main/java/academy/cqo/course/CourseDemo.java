@@ -25,6 +25,8 @@ import org.springframework.stereotype.Component;
 import academy.cqo.course.persistence.CourseDocument;
 import academy.cqo.course.persistence.CourseStore;
 import academy.cqo.course.persistence.ModuleDocument;
+import academy.cqo.identity.IdentitySettings;
+import academy.cqo.identity.Stewardship;
 import academy.cqo.platform.PlatformSettings;
 import academy.cqo.shared.StartupTask;
 
@@ -52,7 +54,11 @@ class CourseDemo implements StartupTask {
 
 	private final Clock clock;
 
-	CourseDemo(PlatformSettings platform, CourseSettings settings, CourseStore store, Clock clock) {
+	private final String province;
+
+	CourseDemo(PlatformSettings platform, CourseSettings settings, CourseStore store, Clock clock,
+			IdentitySettings identity) {
+		this.province = identity.adminRegionCode();
 		this.platform = platform;
 		this.settings = settings;
 		this.store = store;
@@ -74,7 +80,8 @@ class CourseDemo implements StartupTask {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		CourseDocument document = new CourseDocument(courseId, (String) course.get("title"),
 				((String) course.get("summary")).strip(), category(course),
-				Boolean.TRUE.equals(course.get("sequential")), true, "demo", now, now);
+				Boolean.TRUE.equals(course.get("sequential")), true, "demo", now, now,
+				Stewardship.legacy("demo", this.province));
 		List<?> modules = (List<?>) course.get("modules");
 		return this.store.findCourse(courseId)
 			.switchIfEmpty(Mono.defer(() -> this.store.insert(document)

@@ -114,7 +114,7 @@ public class CourseFiles {
 		catch (InvalidInput ex) {
 			return Mono.error(ex);
 		}
-		return this.courses.module(moduleId)
+		return this.courses.changeableModule(moduleId, user)
 			.flatMap((module) -> this.mongo.insert(new FileDocument(UUID.randomUUID().toString(), module.id(), name,
 					mediaType, new Binary(content), content.length, user.username(), this.clock.instant())))
 			.map(CourseFiles::view);

@@ -24,7 +24,10 @@ import academy.cqo.course.persistence.CourseStore;
 import academy.cqo.course.persistence.EnrolmentDocument;
 import academy.cqo.course.persistence.ModuleDocument;
 import academy.cqo.course.persistence.ProgressDocument;
+import academy.cqo.identity.Accounts;
 import academy.cqo.identity.CurrentUser;
+import academy.cqo.identity.IdentitySettings;
+import academy.cqo.identity.Stewardship;
 import academy.cqo.questionbank.DrawCriteria;
 import academy.cqo.questionbank.Markdown;
 import academy.cqo.questionbank.QuestionBanks;
@@ -53,7 +56,13 @@ public class Courses {
 
 	private final Clock clock;
 
-	Courses(CourseStore store, QuestionBanks banks, Clock clock) {
+	private final String homeRegion;
+
+	private final Accounts accounts;
+
+	Courses(CourseStore store, QuestionBanks banks, Clock clock, IdentitySettings identity, Accounts accounts) {
+		this.homeRegion = identity.adminRegionCode();
+		this.accounts = accounts;
 		this.store = store;
 		this.banks = banks;
 		this.clock = clock;
@@ -95,16 +104,16 @@ public class Courses {
 		return this.store
 			.insert(new CourseDocument(CourseStore.newId(), draft.title().strip(), strip(draft.summary()),
 					category(draft.subjectCategory()), Boolean.TRUE.equals(draft.sequential()), false, user.username(),
-					now, now))
+					now, now, Stewardship.of(user)))
 			.flatMap(this::view);
 	}
 
 	public Mono<CourseView> update(String courseId, CourseDraft draft, CurrentUser user) {
 		CurrentUser.requireStaff(user);
 		check(draft);
-		return this.store
-			.updateCourse(courseId, draft.title().strip(), strip(draft.summary()), category(draft.subjectCategory()),
-					Boolean.TRUE.equals(draft.sequential()), now())
+		return changeable(courseId, user)
+			.then(this.store.updateCourse(courseId, draft.title().strip(), strip(draft.summary()),
+					category(draft.subjectCategory()), Boolean.TRUE.equals(draft.sequential()), now()))
 			.switchIfEmpty(notFound())
 			.flatMap(this::view);
 	}
@@ -118,7 +127,7 @@ public class Courses {
 	 */
 	public Mono<CourseView> publish(String courseId, boolean published, CurrentUser user) {
 		CurrentUser.requireStaff(user);
-		return course(courseId).flatMap((course) -> {
+		return changeable(courseId, user).then(course(courseId)).flatMap((course) -> {
 			if (published && course.modules().isEmpty()) {
 				return Mono.error(new Conflict(FieldViolation.of("modules", "course.publish.noModules")));
 			}
@@ -129,7 +138,7 @@ public class Courses {
 	public Mono<ModuleView> addModule(String courseId, ModuleDraft draft, CurrentUser user) {
 		CurrentUser.requireStaff(user);
 		check(draft);
-		return course(courseId).flatMap((course) -> {
+		return changeable(courseId, user).then(course(courseId)).flatMap((course) -> {
 			int position = (draft.position() != null) ? draft.position()
 					: course.modules().stream().mapToInt(ModuleView::position).max().orElse(0) + 1;
 			return this.store.insert(document(CourseStore.newId(), courseId, position, draft));
@@ -139,10 +148,8 @@ public class Courses {
 	public Mono<ModuleView> updateModule(String moduleId, ModuleDraft draft, CurrentUser user) {
 		CurrentUser.requireStaff(user);
 		check(draft);
-		return this.store.findModule(moduleId)
-			.switchIfEmpty(notFound())
-			.flatMap((module) -> this.store.save(document(module.id(), module.courseId(),
-					(draft.position() != null) ? draft.position() : module.position(), draft)))
+		return changeableModule(moduleId, user).flatMap((module) -> this.store.save(document(module.id(),
+				module.courseId(), (draft.position() != null) ? draft.position() : module.position(), draft)))
 			.map(Courses::view);
 	}
 
@@ -152,6 +159,77 @@ public class Courses {
 				(video != null) ? draft.videoSeconds() : null, draft.requiredMinutes() * 60, draft.creditHours(),
 				category(draft.subjectCategory()), tags(draft.selfCheckTags()),
 				(draft.selfCheckCount() != null) ? draft.selfCheckCount() : 0, now());
+	}
+
+	/**
+	 * Who answers for a course: its owner, sharing and jurisdiction.
+	 * @param course the course
+	 * @return its stewardship
+	 */
+	Stewardship stewardship(CourseDocument course) {
+		return (course.stewardship() != null) ? course.stewardship()
+				: Stewardship.legacy(course.createdBy(), this.homeRegion);
+	}
+
+	/**
+	 * A course the user may change (its owner, the staff it is shared with, an
+	 * administrator who covers it), or an error 403 (404 when there is none).
+	 * @param courseId the course
+	 * @param user the user
+	 * @return the stored course
+	 */
+	Mono<CourseDocument> changeable(String courseId, CurrentUser user) {
+		return this.store.findCourse(courseId)
+			.switchIfEmpty(notFound())
+			.flatMap((course) -> stewardship(course).canChange(user) ? Mono.just(course)
+					: Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN)));
+	}
+
+	/**
+	 * A module of a course the user may change, or an error 403 (404 when there is none).
+	 * @param moduleId the module
+	 * @param user the user
+	 * @return the stored module
+	 */
+	Mono<ModuleDocument> changeableModule(String moduleId, CurrentUser user) {
+		return this.store.findModule(moduleId)
+			.switchIfEmpty(notFound())
+			.flatMap((module) -> changeable(module.courseId(), user).thenReturn(module));
+	}
+
+	/**
+	 * Choose the staff a course is shared with (they may change it as its owner does).
+	 * Only the owner or an administrator who covers the course may; every name must be a
+	 * staff account.
+	 * @param courseId the course
+	 * @param sharedWith usernames
+	 * @param user who does it
+	 * @return the usernames it is now shared with
+	 */
+	public Mono<List<String>> share(String courseId, List<String> sharedWith, CurrentUser user) {
+		CurrentUser.requireStaff(user);
+		return this.store.findCourse(courseId).switchIfEmpty(notFound()).flatMap((course) -> {
+			Stewardship stewardship = stewardship(course);
+			boolean owner = stewardship.heldBy(user) && !stewardship.sharedWith().contains(user.username());
+			if (!owner && !stewardship.coveredBy(user)) {
+				return Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN));
+			}
+			return this.accounts.staffUsernames("sharedWith", sharedWith)
+				.flatMap((names) -> this.store.updateStewardship(courseId, stewardship.sharedWith(names)))
+				.map((changed) -> changed.stewardship().sharedWith());
+		});
+	}
+
+	/**
+	 * Whether a user may change a course (editors show their buttons by it).
+	 * @param courseId the course
+	 * @param user the user
+	 * @return whether they may
+	 */
+	public Mono<Boolean> changeableBy(String courseId, CurrentUser user) {
+		return this.store.findCourse(courseId)
+			.map((course) -> stewardship(course).canChange(user))
+			.defaultIfEmpty(false);
 	}
 
 	/**

@@ -388,7 +388,7 @@ public class Attempts implements StartupTask, SchedulingConfigurer {
 	 */
 	public Mono<Map<String, Object>> record(String attemptId, String type, String detail, CurrentUser candidate,
 			String address) {
-		if (!EVENT_TYPES.contains(type)) {
+		if (type == null || !EVENT_TYPES.contains(type)) {
 			return Mono.error(new InvalidInput(List.of(FieldViolation.of("type", "exam.event.unknown", type))));
 		}
 		String shortDetail = (detail != null && detail.length() > 200) ? detail.substring(0, 200) : detail;
@@ -803,7 +803,7 @@ public class Attempts implements StartupTask, SchedulingConfigurer {
 	 */
 	public Mono<Regraded> regrade(String examId, String questionId, CurrentUser staff) {
 		CurrentUser.requireStaff(staff);
-		return this.exams.exam(examId)
+		return this.exams.changeableExam(examId, staff)
 			.zipWith(this.banks.currentVersion(questionId))
 			.flatMap((pair) -> this.store.findByExam(examId)
 				.filter((attempt) -> !AttemptDocument.IN_PROGRESS.equals(attempt.status())

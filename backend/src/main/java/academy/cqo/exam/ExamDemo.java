@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 import academy.cqo.exam.persistence.ExamDocument;
 import academy.cqo.exam.persistence.ExamStore;
 import academy.cqo.exam.persistence.SessionDocument;
+import academy.cqo.identity.IdentitySettings;
+import academy.cqo.identity.Stewardship;
 import academy.cqo.platform.PlatformSettings;
 import academy.cqo.questionbank.QuestionBanks;
 import academy.cqo.questionbank.QuestionType;
@@ -24,7 +26,9 @@ import academy.cqo.shared.StartupTask;
 /**
  * With {@code CQO_DEMO=true}: a short practice exam from the official bank (20 objective
  * questions, 30 minutes, no prerequisites) and a session of it open for a year, so a
- * newcomer can take an exam at once. Idempotent: fixed ids, created only when missing.
+ * newcomer can take an exam at once. The demo content belongs to the province of the
+ * first administrator ({@code cqo.identity.admin-region-code}): only that province's
+ * administrators change it. Idempotent: fixed ids, created only when missing.
  */
 @Component
 class ExamDemo implements StartupTask {
@@ -47,7 +51,10 @@ class ExamDemo implements StartupTask {
 
 	private final Clock clock;
 
-	ExamDemo(PlatformSettings platform, ExamStore store, QuestionBanks banks, Clock clock) {
+	private final String province;
+
+	ExamDemo(PlatformSettings platform, ExamStore store, QuestionBanks banks, Clock clock, IdentitySettings identity) {
+		this.province = identity.adminRegionCode();
 		this.platform = platform;
 		this.store = store;
 		this.banks = banks;
@@ -104,14 +111,16 @@ class ExamDemo implements StartupTask {
 
 	private Mono<ExamDocument> createExam(String examId, ExamDefinition definition) {
 		Instant now = this.clock.instant();
-		return this.store.insert(new ExamDocument(examId, definition, "demo", now, now))
+		return this.store
+			.insert(new ExamDocument(examId, definition, "demo", now, now, Stewardship.legacy("demo", this.province)))
 			.onErrorResume(DuplicateKeyException.class, (ex) -> this.store.findExam(examId));
 	}
 
 	private Mono<SessionDocument> createSession(String sessionId, String examId, String title) {
 		Instant now = this.clock.instant();
 		SessionDocument session = new SessionDocument(sessionId, examId, title, now.minus(Duration.ofDays(1)),
-				now.plus(Duration.ofDays(365)), null, null, null, null, List.of(), "demo", now);
+				now.plus(Duration.ofDays(365)), null, null, null, null, List.of(), "demo", now,
+				Stewardship.legacy("demo", this.province));
 		return this.store.insert(session)
 			.doOnNext((created) -> logger.info("Demo: exam session '{}' is open", created.title()))
 			.onErrorResume(DuplicateKeyException.class, (ex) -> this.store.findSession(sessionId));

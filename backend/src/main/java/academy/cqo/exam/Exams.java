@@ -15,7 +15,10 @@ import org.springframework.web.server.ResponseStatusException;
 import academy.cqo.exam.persistence.ExamDocument;
 import academy.cqo.exam.persistence.ExamStore;
 import academy.cqo.exam.persistence.SessionDocument;
+import academy.cqo.identity.Accounts;
 import academy.cqo.identity.CurrentUser;
+import academy.cqo.identity.IdentitySettings;
+import academy.cqo.identity.Stewardship;
 import academy.cqo.questionbank.QuestionBanks;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
@@ -36,9 +39,16 @@ public class Exams {
 
 	private final org.springframework.beans.factory.ObjectProvider<CourseRequirement> courseRequirement;
 
+	private final Accounts accounts;
+
+	private final String homeRegion;
+
 	Exams(ExamStore store, QuestionBanks banks, Clock clock,
-			org.springframework.beans.factory.ObjectProvider<CourseRequirement> courseRequirement) {
+			org.springframework.beans.factory.ObjectProvider<CourseRequirement> courseRequirement, Accounts accounts,
+			IdentitySettings identity) {
 		this.courseRequirement = courseRequirement;
+		this.accounts = accounts;
+		this.homeRegion = identity.adminRegionCode();
 		this.store = store;
 		this.banks = banks;
 		this.clock = clock;
@@ -59,8 +69,30 @@ public class Exams {
 
 	}
 
-	/** An exam with its id. */
-	public record Exam(String id, ExamDefinition definition, String createdBy, Instant createdAt) {
+	/**
+	 * An exam with its id.
+	 *
+	 * @param id the exam's id
+	 * @param definition its blueprint and rules
+	 * @param createdBy who created it
+	 * @param createdAt when
+	 * @param stewardship its owner, sharing and jurisdiction
+	 */
+	public record Exam(String id, ExamDefinition definition, String createdBy, Instant createdAt,
+			Stewardship stewardship) {
+
+		/**
+		 * Whether a user may change this exam (and open or change its sessions): its
+		 * owner, the staff it is shared with and administrators who cover it; a
+		 * qualifying exam only an administrator of its province.
+		 * @param user the user
+		 * @return whether they may
+		 */
+		public boolean changeableBy(CurrentUser user) {
+			return this.definition.qualifying() ? this.stewardship.canChangeProvinceWide(user)
+					: this.stewardship.canChange(user);
+		}
+
 	}
 
 	/**
@@ -90,10 +122,13 @@ public class Exams {
 	 */
 	public Mono<Exam> create(ExamDefinition definition, CurrentUser author) {
 		CurrentUser.requireStaff(author);
+		if (definition.qualifying() && !Stewardship.isProvinceAdministrator(author)) {
+			return Mono.error(forbidden());
+		}
 		Instant now = this.clock.instant();
-		return checked(definition)
-			.then(this.store.insert(new ExamDocument(ExamStore.newId(), definition, author.username(), now, now)))
-			.map(Exams::exam);
+		return checked(definition).then(this.store.insert(
+				new ExamDocument(ExamStore.newId(), definition, author.username(), now, now, Stewardship.of(author))))
+			.map(this::exam);
 	}
 
 	/**
@@ -105,20 +140,62 @@ public class Exams {
 	 */
 	public Mono<Exam> update(String examId, ExamDefinition definition, CurrentUser author) {
 		CurrentUser.requireStaff(author);
-		return exam(examId).then(checked(definition))
+		return changeableExam(examId, author).flatMap((exam) -> becomesQualifying(exam, definition, author))
+			.then(checked(definition))
 			.then(this.store.updateDefinition(examId, definition, this.clock.instant()))
-			.map(Exams::exam);
+			.map(this::exam);
+	}
+
+	private static Mono<Void> becomesQualifying(Exam exam, ExamDefinition definition, CurrentUser author) {
+		boolean allowed = !definition.qualifying() || exam.stewardship().canChangeProvinceWide(author);
+		return allowed ? Mono.empty() : Mono.error(forbidden());
+	}
+
+	/**
+	 * An exam the user may change, or an error 403 (404 when there is none).
+	 * @param examId the exam
+	 * @param user the user
+	 * @return the exam
+	 */
+	public Mono<Exam> changeableExam(String examId, CurrentUser user) {
+		return exam(examId).flatMap((exam) -> exam.changeableBy(user) ? Mono.just(exam) : Mono.error(forbidden()));
+	}
+
+	/**
+	 * Choose the staff an exam is shared with (they may change it as its owner does).
+	 * Only the owner or an administrator who covers it may; every name must be a staff
+	 * account.
+	 * @param examId the exam
+	 * @param sharedWith usernames
+	 * @param user who does it
+	 * @return the exam
+	 */
+	public Mono<Exam> share(String examId, List<String> sharedWith, CurrentUser user) {
+		CurrentUser.requireStaff(user);
+		return exam(examId).flatMap((exam) -> {
+			boolean allowed = exam.definition().qualifying() ? exam.stewardship().canChangeProvinceWide(user)
+					: (exam.stewardship().heldBy(user) && !exam.stewardship().sharedWith().contains(user.username()))
+							|| exam.stewardship().coveredBy(user);
+			return allowed ? Mono.just(exam) : Mono.<Exam>error(forbidden());
+		})
+			.flatMap((exam) -> this.accounts.staffUsernames("sharedWith", sharedWith)
+				.flatMap((names) -> this.store.updateStewardship(examId, exam.stewardship().sharedWith(names))))
+			.map(this::exam);
 	}
 
 	public Mono<Exam> exam(String examId) {
 		return this.store.findExam(examId)
-			.map(Exams::exam)
+			.map(this::exam)
 			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
 	}
 
 	public Flux<Exam> exams(CurrentUser user) {
 		CurrentUser.requireStaff(user);
-		return this.store.findExams().map(Exams::exam);
+		return this.store.findExams().map(this::exam);
+	}
+
+	static ResponseStatusException forbidden() {
+		return new ResponseStatusException(HttpStatus.FORBIDDEN);
 	}
 
 	private Mono<Void> checked(ExamDefinition definition) {
@@ -136,8 +213,43 @@ public class Exams {
 		});
 	}
 
-	private static Exam exam(ExamDocument document) {
-		return new Exam(document.id(), document.definition(), document.createdBy(), document.createdAt());
+	private Exam exam(ExamDocument document) {
+		return new Exam(document.id(), document.definition(), document.createdBy(), document.createdAt(),
+				(document.stewardship() != null) ? document.stewardship()
+						: Stewardship.legacy(document.createdBy(), this.homeRegion));
+	}
+
+	private Stewardship stewardship(SessionDocument session) {
+		return (session.stewardship() != null) ? session.stewardship()
+				: Stewardship.legacy(session.createdBy(), this.homeRegion);
+	}
+
+	/**
+	 * Whether a user may change a session and give its candidates adjustments: whoever
+	 * may change its exam, and the session's own owner or a covering administrator; for a
+	 * qualifying exam only an administrator of its province.
+	 * @param session the session
+	 * @param exam its exam
+	 * @param user the user
+	 * @return whether they may
+	 */
+	boolean sessionChangeableBy(SessionDocument session, Exam exam, CurrentUser user) {
+		if (exam.definition().qualifying()) {
+			return exam.stewardship().canChangeProvinceWide(user);
+		}
+		return exam.changeableBy(user) || stewardship(session).canChange(user);
+	}
+
+	/**
+	 * A session the user may change, or an error 403 (404 when there is none).
+	 * @param sessionId the session
+	 * @param user the user
+	 * @return the session
+	 */
+	public Mono<SessionDocument> changeableSession(String sessionId, CurrentUser user) {
+		return session(sessionId)
+			.flatMap((session) -> exam(session.examId()).flatMap((exam) -> sessionChangeableBy(session, exam, user)
+					? Mono.just(session) : Mono.<SessionDocument>error(forbidden())));
 	}
 
 	// Sessions
@@ -151,11 +263,13 @@ public class Exams {
 	public Mono<SessionSummary> createSession(SessionDefinition definition, CurrentUser author) {
 		CurrentUser.requireStaff(author);
 		return checkSession(definition).then(exam(definition.examId()))
+			.flatMap((exam) -> (exam.definition().qualifying() && !exam.changeableBy(author))
+					? Mono.<Exam>error(forbidden()) : Mono.just(exam))
 			.flatMap((exam) -> this.store
 				.insert(new SessionDocument(ExamStore.newId(), definition.examId(), definition.title().strip(),
 						definition.opensAt(), definition.closesAt(), blankToNull(definition.regionScope()),
 						definition.capacity(), blankToNull(definition.requiredCourseId()), definition.resultsAt(),
-						List.of(), author.username(), this.clock.instant()))
+						List.of(), author.username(), this.clock.instant(), Stewardship.of(author)))
 				.map((session) -> summary(session, exam)));
 	}
 
@@ -171,19 +285,19 @@ public class Exams {
 	 */
 	public Mono<SessionSummary> updateSession(String sessionId, SessionDefinition definition, CurrentUser author) {
 		CurrentUser.requireStaff(author);
-		return session(sessionId).flatMap((existing) -> {
+		return changeableSession(sessionId, author).flatMap((existing) -> {
 			SessionDefinition changed = new SessionDefinition(existing.examId(), definition.title(),
 					definition.opensAt(), definition.closesAt(), definition.regionScope(), definition.capacity(),
 					definition.requiredCourseId(), definition.resultsAt());
 			return checkSession(changed)
-				.then(this.store.updateSession(sessionId,
+				.then(Mono.defer(() -> this.store.updateSession(sessionId,
 						new org.springframework.data.mongodb.core.query.Update().set("title", changed.title().strip())
 							.set("opensAt", changed.opensAt())
 							.set("closesAt", changed.closesAt())
 							.set("regionScope", blankToNull(changed.regionScope()))
 							.set("capacity", changed.capacity())
 							.set("requiredCourseId", blankToNull(changed.requiredCourseId()))
-							.set("resultsAt", changed.resultsAt())))
+							.set("resultsAt", changed.resultsAt()))))
 				.flatMap(
 						(session) -> this.store.findExam(session.examId()).map((exam) -> summary(session, exam(exam))));
 		});
@@ -222,11 +336,14 @@ public class Exams {
 	public Mono<List<SessionDocument.Adjustment>> adjust(String sessionId, SessionDocument.Adjustment adjustment,
 			CurrentUser author) {
 		CurrentUser.requireStaff(author);
+		if (adjustment.username() == null || adjustment.username().isBlank()) {
+			return Mono.error(new InvalidInput(List.of(FieldViolation.of("username", "field.required"))));
+		}
 		if (adjustment.extraTimeSeconds() < 0 || adjustment.extraAttempts() < 0
 				|| adjustment.extraTimeSeconds() > 24 * 3600 || adjustment.extraAttempts() > 10) {
 			return Mono.error(new InvalidInput(List.of(FieldViolation.of("adjustment", "exam.adjustment.range"))));
 		}
-		return session(sessionId).flatMap((session) -> {
+		return changeableSession(sessionId, author).flatMap((session) -> {
 			List<SessionDocument.Adjustment> others = new ArrayList<>(session.overrides()
 				.stream()
 				.filter((existing) -> !existing.username().equals(adjustment.username()))

@@ -205,6 +205,37 @@ public class Accounts {
 	}
 
 	/**
+	 * The staff a piece of content is to be shared with: every name must be a trainer's
+	 * or an administrator's account (a name nobody holds yet would be a grant waiting for
+	 * whoever registers it).
+	 * @param field the field the names came in (for violations)
+	 * @param usernames the names, may be {@code null}
+	 * @return the names, stripped and without repeats; {@link InvalidInput} naming each
+	 * blank or unknown one
+	 */
+	public Mono<List<String>> staffUsernames(String field, List<String> usernames) {
+		List<String> names = (usernames != null) ? usernames : List.of();
+		List<FieldViolation> blank = new java.util.ArrayList<>();
+		for (int i = 0; i < names.size(); i++) {
+			if (names.get(i) == null || names.get(i).isBlank()) {
+				blank.add(FieldViolation.of(field + "[" + i + "]", "field.required"));
+			}
+		}
+		if (!blank.isEmpty()) {
+			return Mono.error(new InvalidInput(blank));
+		}
+		List<String> distinct = names.stream().map(String::strip).distinct().toList();
+		return Flux.fromIterable(distinct)
+			.concatMap((name) -> profileByUsername(name)
+				.filter((profile) -> profile.roles().contains(Role.TRAINER) || profile.roles().contains(Role.ADMIN))
+				.hasElement()
+				.filter((staff) -> !staff)
+				.map((missing) -> FieldViolation.of(field, "identity.sharedWith.notStaff", name)))
+			.collectList()
+			.flatMap((unknown) -> unknown.isEmpty() ? Mono.just(distinct) : Mono.error(new InvalidInput(unknown)));
+	}
+
+	/**
 	 * The full ID number of an account, for the person themself or an administrator whose
 	 * jurisdiction covers the account. Every reveal is audited.
 	 * @param accountId the account

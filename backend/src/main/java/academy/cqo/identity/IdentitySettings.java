@@ -12,7 +12,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of identity ({@code cqo.identity.*}).
  *
- * @param maxFailedLogins failed logins in a row that lock an account
+ * @param maxFailedLogins failed logins in a row from one address that lock the account
+ * for that address
  * @param lockout how long a locked account stays locked
  * @param tokenLifetime how long an API access token is valid
  * @param personalDataKey base64 of 32 random bytes protecting ID numbers
@@ -25,13 +26,18 @@ import org.springframework.validation.annotation.Validated;
  * @param adminPassword the first administrator's password ({@code CQO_ADMIN_PASSWORD})
  * @param adminRegionCode the first administrator's jurisdiction
  * ({@code CQO_ADMIN_REGION}, default the province)
+ * @param maxFailedLoginsPerAccount failures (from several addresses, at most
+ * {@code maxFailedLogins - 1} from each) that lock an account for every address
+ * @param maxFailuresPerAddress failed logins in the lockout window after which an address
+ * is refused (429) whatever it tries
  */
 @ConfigurationProperties("cqo.identity")
 @Validated
 public record IdentitySettings(@DefaultValue("5") @Min(1) int maxFailedLogins,
 		@DefaultValue("15m") @NotNull Duration lockout, @DefaultValue("1h") @NotNull Duration tokenLifetime,
 		String personalDataKey, String jwtSecret, String adminUsername, String adminPassword,
-		@DefaultValue("360000") String adminRegionCode) {
+		@DefaultValue("360000") String adminRegionCode, @DefaultValue("10") @Min(2) int maxFailedLoginsPerAccount,
+		@DefaultValue("20") @Min(1) int maxFailuresPerAddress) {
 
 	@Override
 	public String toString() {

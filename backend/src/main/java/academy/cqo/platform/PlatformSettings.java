@@ -13,10 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mongodbUri a MongoDB connection string; when set nothing is embedded
  * ({@code CQO_MONGODB_URI})
  * @param demo load demo accounts and content at start-up ({@code CQO_DEMO})
+ * @param secureCookies the platform is reached over HTTPS only
+ * ({@code CQO_SECURE_COOKIES}): cookies are {@code Secure} and every answer carries
+ * {@code Strict-Transport-Security}
  */
 @ConfigurationProperties("cqo")
 public record PlatformSettings(@DefaultValue("./data") Path dataDir, String mongodbUri,
-		@DefaultValue("false") boolean demo) {
+		@DefaultValue("false") boolean demo, @DefaultValue("false") boolean secureCookies) {
 
 	public boolean usesExternalMongo() {
 		return this.mongodbUri != null && !this.mongodbUri.isBlank();

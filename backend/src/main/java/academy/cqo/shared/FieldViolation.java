@@ -8,17 +8,17 @@ import java.util.List;
  *
  * @param field the field name as the client sent it
  * @param messageKey a key in {@code messages*.properties}
- * @param arguments the message's arguments
+ * @param arguments the message's arguments ({@code null} shown as empty text)
  * @param line the line or row of an imported file, or {@code null}
  */
 public record FieldViolation(String field, String messageKey, List<Object> arguments, Integer line) {
 
 	public FieldViolation {
-		arguments = List.copyOf(arguments);
+		arguments = arguments.stream().map((argument) -> (argument != null) ? argument : (Object) "").toList();
 	}
 
 	public static FieldViolation of(String field, String messageKey, Object... arguments) {
-		return new FieldViolation(field, messageKey, List.of(arguments), null);
+		return new FieldViolation(field, messageKey, java.util.Arrays.asList(arguments), null);
 	}
 
 }

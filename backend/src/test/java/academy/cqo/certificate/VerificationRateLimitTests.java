@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Verification is limited per client address and minute; other clients are not affected
- * and the next minute starts afresh.
+ * Verification is limited per client address over any sixty seconds; other clients are
+ * not affected, a burst across a minute boundary is still one minute's worth, and a
+ * refused client is told how long to wait.
  */
 class VerificationRateLimitTests {
 
@@ -28,6 +29,21 @@ class VerificationRateLimitTests {
 		assertThat(limit.allow("198.51.100.1")).isTrue();
 		clock.now = clock.now.plus(Duration.ofMinutes(1));
 		assertThat(limit.allow("203.0.113.7")).isTrue();
+	}
+
+	@Test
+	void aBurstAcrossAMinuteBoundaryIsCountedAsOneMinute() {
+		SteppedClock clock = new SteppedClock(Instant.parse("2026-11-21T08:00:58Z"));
+		VerificationRateLimit limit = new VerificationRateLimit(
+				CertificateSettingsFixture.settings(null, java.util.List.of()), clock);
+		for (int i = 0; i < 30; i++) {
+			assertThat(limit.allow("203.0.113.9")).isTrue();
+		}
+		clock.now = Instant.parse("2026-11-21T08:01:01Z");
+		assertThat(limit.allow("203.0.113.9")).as("three seconds later, in the next calendar minute").isFalse();
+		assertThat(limit.retryAfter("203.0.113.9")).isBetween(Duration.ofSeconds(50), Duration.ofSeconds(60));
+		clock.now = Instant.parse("2026-11-21T08:01:59Z");
+		assertThat(limit.allow("203.0.113.9")).isTrue();
 	}
 
 	/** A clock that stands still until the test moves it. */

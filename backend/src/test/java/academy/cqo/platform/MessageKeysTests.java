@@ -45,7 +45,7 @@ class MessageKeysTests {
 		for (CreditCode.Problem problem : CreditCode.Problem.values()) {
 			keys.add("identity.creditCode." + camel(problem.name()));
 		}
-		for (String suffix : List.of("length", "classes", "containsUsername")) {
+		for (String suffix : List.of("length", "bytes", "whitespace", "classes", "containsUsername", "common")) {
 			keys.add("identity.password." + suffix);
 		}
 		for (Role role : Role.values()) {

@@ -86,14 +86,18 @@ public class CeStore {
 	 * @param reason the reason, or {@code null}
 	 * @param decidedBy the administrator
 	 * @param at when
-	 * @return the decided claim, empty when it is not pending or not in the region
+	 * @param deciderId the administrator's account, never the claim's holder
+	 * @return the decided claim, empty when it is not pending, not in the region or the
+	 * administrator's own
 	 */
 	public Mono<ClaimDocument> decide(String id, String regionPrefix, String state, String reason, String decidedBy,
-			Instant at) {
+			String deciderId, Instant at) {
 		Query query = withoutEvidence(Query.query(Criteria.where("_id")
 			.is(id)
 			.and("state")
 			.is("PENDING")
+			.and("accountId")
+			.ne(deciderId)
 			.and("regionCode")
 			.regex("^" + Pattern.quote(regionPrefix))));
 		return this.mongo.findAndModify(query,

@@ -22,6 +22,7 @@ import academy.cqo.identity.CurrentUser;
 import academy.cqo.shared.Conflict;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
+import academy.cqo.shared.NotAllowed;
 
 /**
  * Administrators review the claims of holders in their jurisdiction: evidence, approve,
@@ -62,7 +63,8 @@ class CeAdminPages {
 				.decide(id, "approve".equals(form.getFirst("decision")), form.getFirst("reason"), user)
 				.map((claim) -> "redirect:/admin/ce/claims?decided=" + claim.id())
 				.onErrorResume(InvalidInput.class, (ex) -> refused(ex.violations().get(0), exchange, user, model))
-				.onErrorResume(Conflict.class, (ex) -> refused(ex.violation(), exchange, user, model)));
+				.onErrorResume(Conflict.class, (ex) -> refused(ex.violation(), exchange, user, model))
+				.onErrorResume(NotAllowed.class, (ex) -> refused(ex.violation(), exchange, user, model)));
 	}
 
 	private Mono<String> refused(FieldViolation violation, ServerWebExchange exchange, CurrentUser user, Model model) {

@@ -160,9 +160,10 @@ class CeApi {
 	}
 
 	@PostMapping("/admin/ce/years/{year}/closing")
-	@Operation(summary = "Close an ended CE year now (the scheduled job does it after year end; idempotent)")
-	Mono<YearEnd.Closing> close(@PathVariable int year) {
-		return this.yearEnd.close(year);
+	@Operation(summary = "Close an ended CE year now for the caller's province (administrators of a province only; "
+			+ "the scheduled job does it for everyone after year end; idempotent)")
+	Mono<YearEnd.Closing> close(@PathVariable int year, @AuthenticationPrincipal CurrentUser user) {
+		return this.yearEnd.close(year, user);
 	}
 
 }

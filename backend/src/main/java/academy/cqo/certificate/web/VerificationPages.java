@@ -106,7 +106,9 @@ class VerificationPages {
 		return RequestOrigin.current().flatMap((origin) -> {
 			if (!this.limit.allow(origin.address())) {
 				exchange.getResponse().setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
-				exchange.getResponse().getHeaders().set("Retry-After", "60");
+				exchange.getResponse()
+					.getHeaders()
+					.set("Retry-After", String.valueOf(this.limit.retryAfter(origin.address()).toSeconds()));
 				return Mono.just("certificate/too-many");
 			}
 			return verification.apply(origin.address()).map((verdict) -> {

@@ -98,8 +98,18 @@ class VerificationsApi {
 	private Mono<VerdictJson> limited(java.util.function.Function<String, Mono<Verdict>> verification) {
 		return RequestOrigin.current().flatMap((origin) -> {
 			if (!this.limit.allow(origin.address())) {
+				org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+				headers.set(org.springframework.http.HttpHeaders.RETRY_AFTER,
+						String.valueOf(this.limit.retryAfter(origin.address()).toSeconds()));
 				return Mono.error(new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS,
-						"Too many verifications from this address; wait a minute"));
+						"Too many verifications from this address; wait a minute") {
+
+					@Override
+					public org.springframework.http.HttpHeaders getHeaders() {
+						return headers;
+					}
+
+				});
 			}
 			return verification.apply(origin.address()).map(VerdictJson::of);
 		});

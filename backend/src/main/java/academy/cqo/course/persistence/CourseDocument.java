@@ -5,6 +5,8 @@ import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import academy.cqo.identity.Stewardship;
+
 /**
  * A course; its modules are documents of their own ({@link ModuleDocument}).
  *
@@ -17,10 +19,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param createdBy who created it
  * @param createdAt when
  * @param updatedAt when it last changed
+ * @param stewardship its owner, sharing and jurisdiction ({@code null} in courses stored
+ * before ownership existed)
  */
 @Document(CourseDocument.COLLECTION)
 public record CourseDocument(@Id String id, String title, String summary, String subjectCategory, Boolean sequential,
-		Boolean published, String createdBy, Instant createdAt, Instant updatedAt) {
+		Boolean published, String createdBy, Instant createdAt, Instant updatedAt, Stewardship stewardship) {
 
 	public static final String COLLECTION = "courses";
 

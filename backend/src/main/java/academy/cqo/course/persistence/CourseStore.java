@@ -65,6 +65,11 @@ public class CourseStore {
 				RETURN_NEW, CourseDocument.class);
 	}
 
+	public Mono<CourseDocument> updateStewardship(String id, academy.cqo.identity.Stewardship stewardship) {
+		return this.mongo.findAndModify(byId(id), new Update().set("stewardship", stewardship), RETURN_NEW,
+				CourseDocument.class);
+	}
+
 	public Mono<CourseDocument> setPublished(String id, boolean published, Instant at) {
 		return this.mongo.findAndModify(byId(id), new Update().set("published", published).set("updatedAt", at),
 				RETURN_NEW, CourseDocument.class);

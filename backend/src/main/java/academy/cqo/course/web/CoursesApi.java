@@ -169,6 +169,17 @@ class CoursesApi {
 			.map(CourseJson::of);
 	}
 
+	record Sharing(List<String> sharedWith) {
+	}
+
+	@PutMapping("/courses/{id}/sharing")
+	@Operation(summary = "Choose the staff a course is shared with {sharedWith} (its owner or an administrator "
+			+ "who covers it)")
+	Mono<Sharing> share(@PathVariable String id, @RequestBody Sharing sharing,
+			@AuthenticationPrincipal CurrentUser user) {
+		return Mono.defer(() -> this.courses.share(id, sharing.sharedWith(), user)).map(Sharing::new);
+	}
+
 	@PostMapping("/courses/{id}/modules")
 	@Operation(summary = "Add a module {title, body, videoUrl, videoSeconds, requiredMinutes, creditHours, "
 			+ "subjectCategory, selfCheckTags, selfCheckCount, position}")

@@ -6,6 +6,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import academy.cqo.exam.ExamDefinition;
+import academy.cqo.identity.Stewardship;
 
 /**
  * An exam as stored.
@@ -15,10 +16,12 @@ import academy.cqo.exam.ExamDefinition;
  * @param createdBy who created it
  * @param createdAt when
  * @param updatedAt when it last changed
+ * @param stewardship its owner, sharing and jurisdiction ({@code null} in exams stored
+ * before ownership existed)
  */
 @Document(ExamDocument.COLLECTION)
 public record ExamDocument(@Id String id, ExamDefinition definition, String createdBy, Instant createdAt,
-		Instant updatedAt) {
+		Instant updatedAt, Stewardship stewardship) {
 
 	public static final String COLLECTION = "exams";
 

@@ -50,6 +50,12 @@ public class ExamStore {
 				FindAndModifyOptions.options().returnNew(true), ExamDocument.class);
 	}
 
+	public Mono<ExamDocument> updateStewardship(String id, academy.cqo.identity.Stewardship stewardship) {
+		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(id)),
+				new Update().set("stewardship", stewardship), FindAndModifyOptions.options().returnNew(true),
+				ExamDocument.class);
+	}
+
 	public Mono<SessionDocument> insert(SessionDocument session) {
 		return this.mongo.insert(session);
 	}

@@ -6,6 +6,8 @@ import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import academy.cqo.identity.Stewardship;
+
 /**
  * An exam session: a window in which candidates may take an exam.
  *
@@ -21,11 +23,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param overrides per-candidate extra time and attempts
  * @param createdBy who created it
  * @param createdAt when
+ * @param stewardship its owner, sharing and jurisdiction ({@code null} in sessions stored
+ * before ownership existed)
  */
 @Document(SessionDocument.COLLECTION)
 public record SessionDocument(@Id String id, String examId, String title, Instant opensAt, Instant closesAt,
 		String regionScope, Integer capacity, String requiredCourseId, Instant resultsAt, List<Adjustment> overrides,
-		String createdBy, Instant createdAt) {
+		String createdBy, Instant createdAt, Stewardship stewardship) {
 
 	public static final String COLLECTION = "exam_sessions";
 

@@ -103,7 +103,7 @@ class ExamAuthoringPages {
 
 	@GetMapping("/manage/exams/{examId}/edit")
 	Mono<String> editExam(@PathVariable String examId, @AuthenticationPrincipal CurrentUser user, Model model) {
-		return this.exams.exam(examId).flatMap((exam) -> {
+		return this.exams.changeableExam(examId, user).flatMap((exam) -> {
 			model.addAttribute("form", ExamForm.of(exam.definition()));
 			model.addAttribute("examId", examId);
 			model.addAttribute("errors", Map.of());
@@ -115,7 +115,8 @@ class ExamAuthoringPages {
 	Mono<String> updateExam(@PathVariable String examId, @AuthenticationPrincipal CurrentUser user,
 			ServerWebExchange exchange, Model model) {
 		model.addAttribute("examId", examId);
-		return save(exchange, model, user, (definition) -> this.exams.update(examId, definition, user));
+		return this.exams.changeableExam(examId, user)
+			.then(save(exchange, model, user, (definition) -> this.exams.update(examId, definition, user)));
 	}
 
 	@PostMapping("/manage/exams")

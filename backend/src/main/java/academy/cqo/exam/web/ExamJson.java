@@ -24,7 +24,8 @@ import academy.cqo.shared.InvalidInput;
 record ExamJson(String id, String title, String description, Boolean qualifying, List<SectionJson> sections,
 		Double passMark, Integer timeLimitSeconds, Boolean shuffleQuestions, Boolean shuffleOptions,
 		Integer maxAttempts, Integer coolingOffSeconds, String reviewPolicy, String multipleChoiceScoring,
-		Integer maxFocusLosses, Double totalScore, Integer questionCount, String createdBy, Instant createdAt) {
+		Integer maxFocusLosses, Double totalScore, Integer questionCount, String createdBy, Instant createdAt,
+		String regionCode, List<String> sharedWith) {
 
 	record SectionJson(String title, List<String> bankIds, String type, List<String> tags, Set<Integer> difficulties,
 			Integer count, Double scorePerQuestion) {
@@ -43,7 +44,8 @@ record ExamJson(String id, String title, String description, Boolean qualifying,
 				definition.shuffleOptions(), definition.maxAttempts(), definition.coolingOffSeconds(),
 				definition.reviewPolicy().name().toLowerCase(Locale.ROOT),
 				definition.multipleChoiceScoring().name().toLowerCase(Locale.ROOT), definition.maxFocusLosses(),
-				definition.totalScore(), definition.questionCount(), exam.createdBy(), exam.createdAt());
+				definition.totalScore(), definition.questionCount(), exam.createdBy(), exam.createdAt(),
+				exam.stewardship().regionCode(), exam.stewardship().sharedWith());
 	}
 
 	List<Section> toSections() {

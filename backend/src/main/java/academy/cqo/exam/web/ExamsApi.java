@@ -76,6 +76,17 @@ class ExamsApi {
 			.map(ExamJson::of);
 	}
 
+	record Sharing(List<String> sharedWith) {
+	}
+
+	@PutMapping("/exams/{id}/sharing")
+	@Operation(summary = "Choose the staff an exam is shared with (owner or a covering administrator; "
+			+ "for a qualifying exam an administrator of its province)")
+	Mono<ExamJson> share(@PathVariable String id, @RequestBody Sharing sharing,
+			@AuthenticationPrincipal CurrentUser user) {
+		return this.exams.share(id, sharing.sharedWith(), user).map(ExamJson::of);
+	}
+
 	@PostMapping("/exams/section-counts")
 	@Operation(summary = "How many reviewed questions each section of a blueprint can draw from (for the editor)")
 	Mono<List<Exams.SectionCount>> counts(@RequestBody ExamJson exam) {

@@ -17,7 +17,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -159,14 +158,20 @@ class SecurityConfiguration {
 		return handler;
 	}
 
+	/**
+	 * Every refused sign-in goes back to {@code /login?error}: an unknown username, a
+	 * wrong password and a locked account look alike; an address refused for too many
+	 * failures is told to wait ({@code /login?throttled}).
+	 * @return the handler
+	 */
 	private static ServerAuthenticationFailureHandler loginFailureHandler() {
 		RedirectServerAuthenticationFailureHandler wrong = new RedirectServerAuthenticationFailureHandler(
 				"/login?error");
-		RedirectServerAuthenticationFailureHandler locked = new RedirectServerAuthenticationFailureHandler(
-				"/login?locked");
+		RedirectServerAuthenticationFailureHandler throttled = new RedirectServerAuthenticationFailureHandler(
+				"/login?throttled");
 		return (WebFilterExchange exchange,
-				org.springframework.security.core.AuthenticationException ex) -> (ex instanceof LockedException)
-						? locked.onAuthenticationFailure(exchange, ex) : wrong.onAuthenticationFailure(exchange, ex);
+				org.springframework.security.core.AuthenticationException ex) -> (ex instanceof LoginThrottled)
+						? throttled.onAuthenticationFailure(exchange, ex) : wrong.onAuthenticationFailure(exchange, ex);
 	}
 
 	private static RedirectServerLogoutSuccessHandler loggedOut() {

@@ -8,10 +8,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -25,6 +25,7 @@ import academy.cqo.identity.Accounts;
 import academy.cqo.identity.Registration;
 import academy.cqo.identity.security.AccountAuthentication;
 import academy.cqo.identity.security.AccountAuthenticationManager;
+import academy.cqo.identity.security.LoginThrottled;
 import academy.cqo.identity.security.TokenService;
 
 /**
@@ -71,7 +72,9 @@ class AuthApi {
 
 	@PostMapping("/token")
 	@Operation(summary = "Exchange a username and password for a bearer token",
-			description = "Five failures in a row lock the account for fifteen minutes")
+			description = "401 BAD_CREDENTIALS alike for an unknown username, a wrong password and a locked account; "
+					+ "five failures from one address lock the account for that address for fifteen minutes; "
+					+ "an address with too many failures gets 429 TOO_MANY_ATTEMPTS with Retry-After")
 	Mono<TokenResponse> token(@RequestBody TokenRequest request) {
 		return this.authentication
 			.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password()))
@@ -83,10 +86,20 @@ class AuthApi {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> refused(AuthenticationException ex, ServerWebExchange exchange) {
 		Locale locale = exchange.getLocaleContext().getLocale();
-		String key = (ex instanceof LockedException) ? "login.locked" : "login.failed";
+		Locale shown = (locale != null) ? locale : Locale.SIMPLIFIED_CHINESE;
+		if (ex instanceof LoginThrottled throttled) {
+			long seconds = throttled.retryAfter().toSeconds();
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, this.messages
+				.getMessage("login.throttled", new Object[] { String.valueOf(seconds / 60 + 1) }, shown));
+			problem.setProperty("code", "TOO_MANY_ATTEMPTS");
+			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+				.header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds))
+				.body(problem);
+		}
+		// an unknown username, a wrong password and a locked account are answered alike
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-				this.messages.getMessage(key, null, (locale != null) ? locale : Locale.SIMPLIFIED_CHINESE));
-		problem.setProperty("code", (ex instanceof LockedException) ? "ACCOUNT_LOCKED" : "BAD_CREDENTIALS");
+				this.messages.getMessage("login.failed", null, shown));
+		problem.setProperty("code", "BAD_CREDENTIALS");
 		return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
 	}
 

@@ -10,8 +10,10 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidNullException;
 
 import org.springframework.context.MessageSource;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -29,6 +31,8 @@ import org.springframework.web.server.ServerWebInputException;
 import academy.cqo.shared.Conflict;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
+import academy.cqo.shared.NotAllowed;
+import academy.cqo.shared.TooLarge;
 
 /**
  * Turns refusals of JSON endpoints into RFC 9457 problem details in the caller's
@@ -59,6 +63,21 @@ class ApiProblems {
 	}
 
 	@ExceptionHandler
+	ResponseEntity<ProblemDetail> tooLarge(TooLarge ex, ServerWebExchange exchange) {
+		return problem(exchange, HttpStatus.CONTENT_TOO_LARGE, "problem.tooLarge", List.of(ex.violation()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> bodyTooLarge(DataBufferLimitException ex, ServerWebExchange exchange) {
+		return tooLarge(RequestLimits.bodyTooLarge(), exchange);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> notAllowed(NotAllowed ex, ServerWebExchange exchange) {
+		return problem(exchange, HttpStatus.FORBIDDEN, "problem.forbidden", List.of(ex.violation()));
+	}
+
+	@ExceptionHandler
 	ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException ex, ServerWebExchange exchange) {
 		return problem(exchange, HttpStatus.FORBIDDEN, "problem.forbidden", List.of());
 	}
@@ -77,9 +96,15 @@ class ApiProblems {
 		JacksonException json = findCause(ex, JacksonException.class);
 		if (json != null) {
 			String field = fieldOf(json);
-			List<FieldViolation> violations = (field != null) ? List.of(FieldViolation.of(field, "field.mustBeText"))
+			String code = (json instanceof InvalidNullException) ? "field.nullElement" : "field.mustBeText";
+			List<FieldViolation> violations = (field != null) ? List.of(FieldViolation.of(field, code))
 					: List.of(FieldViolation.of("body", "problem.unreadableJson"));
 			return problem(exchange, HttpStatus.BAD_REQUEST, "problem.invalidInput", violations);
+		}
+		String parameter = (ex.getMethodParameter() != null) ? ex.getMethodParameter().getParameterName() : null;
+		if (parameter != null) {
+			return problem(exchange, HttpStatus.BAD_REQUEST, "problem.invalidInput",
+					List.of(FieldViolation.of(parameter, "field.invalid")));
 		}
 		return problem(exchange, HttpStatus.BAD_REQUEST, "problem.badRequest", List.of());
 	}
@@ -96,7 +121,8 @@ class ApiProblems {
 			logger.error("Request failed: {}", exchange.getRequest().getPath(), ex);
 			key = "problem.serverError";
 		}
-		return problem(exchange, ex.getStatusCode(), key, List.of());
+		ResponseEntity<ProblemDetail> answer = problem(exchange, ex.getStatusCode(), key, List.of());
+		return ResponseEntity.status(answer.getStatusCode()).headers(ex.getHeaders()).body(answer.getBody());
 	}
 
 	private ResponseEntity<ProblemDetail> problem(ServerWebExchange exchange, HttpStatusCode status, String key,
@@ -134,6 +160,9 @@ class ApiProblems {
 					path.append('.');
 				}
 				path.append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
 			}
 		}
 		return path.isEmpty() ? null : path.toString();

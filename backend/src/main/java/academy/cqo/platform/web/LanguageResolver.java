@@ -25,6 +25,12 @@ class LanguageResolver implements LocaleContextResolver {
 
 	static final List<Locale> SUPPORTED = List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
 
+	private final boolean secureCookies;
+
+	LanguageResolver(academy.cqo.platform.PlatformSettings platform) {
+		this.secureCookies = platform.secureCookies();
+	}
+
 	@Override
 	public LocaleContext resolveLocaleContext(ServerWebExchange exchange) {
 		String requested = exchange.getRequest().getQueryParams().getFirst("lang");
@@ -35,6 +41,7 @@ class LanguageResolver implements LocaleContextResolver {
 					.path("/")
 					.maxAge(Duration.ofDays(365))
 					.httpOnly(true)
+					.secure(this.secureCookies)
 					.sameSite("Lax")
 					.build());
 			return new SimpleLocaleContext(locale);

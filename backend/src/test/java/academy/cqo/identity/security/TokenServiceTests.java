@@ -36,7 +36,7 @@ class TokenServiceTests {
 
 	private TokenService at(Instant now) {
 		IdentitySettings settings = new IdentitySettings(5, Duration.ofMinutes(15), Duration.ofHours(1), null, SECRET,
-				null, null, "360000");
+				null, null, "360000", 10, 20);
 		return new TokenService(settings, new DataDirectory(this.data), Clock.fixed(now, ZoneOffset.UTC), null);
 	}
 
