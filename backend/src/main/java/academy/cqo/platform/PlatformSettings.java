@@ -1,6 +1,7 @@
 package academy.cqo.platform;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,10 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mongodbUri a MongoDB connection string; when set nothing is embedded
  * ({@code CQO_MONGODB_URI})
  * @param demo load demo accounts and content at start-up ({@code CQO_DEMO})
+ * @param zone the platform time zone: every displayed time, every date of a certificate
+ * or CE year ({@code CQO_ZONE}, default {@code Asia/Shanghai})
  */
 @ConfigurationProperties("cqo")
 public record PlatformSettings(@DefaultValue("./data") Path dataDir, String mongodbUri,
-		@DefaultValue("false") boolean demo) {
+		@DefaultValue("false") boolean demo, @DefaultValue("Asia/Shanghai") ZoneId zone) {
 
 	public boolean usesExternalMongo() {
 		return this.mongodbUri != null && !this.mongodbUri.isBlank();

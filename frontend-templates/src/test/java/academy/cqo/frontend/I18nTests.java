@@ -97,6 +97,18 @@ class I18nTests {
 	}
 
 	@Test
+	void timesAreWrittenByThePlatformFormatterOnly() throws IOException {
+		List<String> offenders = new ArrayList<>();
+		for (Path template : templates()) {
+			String text = Files.readString(template);
+			if (text.contains("#temporals") || text.contains("#dates") || text.contains("#calendars")) {
+				offenders.add(template.getFileName().toString());
+			}
+		}
+		assertThat(offenders).as("format times with #times (the platform zone), not #temporals or #dates").isEmpty();
+	}
+
+	@Test
 	void theCheckFindsLiteralText() {
 		Element root = Jsoup.parse("<p>请登录</p><p th:text=\"#{a}\">x</p><input placeholder=\"Name\">", "",
 				Parser.xmlParser());

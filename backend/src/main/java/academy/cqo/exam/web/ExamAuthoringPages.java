@@ -1,5 +1,6 @@
 package academy.cqo.exam.web;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -46,8 +47,6 @@ import academy.cqo.shared.InvalidInput;
 @PreAuthorize("hasAnyRole('TRAINER', 'ADMIN')")
 class ExamAuthoringPages {
 
-	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
 	private final Exams exams;
 
 	private final QuestionBanks banks;
@@ -56,7 +55,11 @@ class ExamAuthoringPages {
 
 	private final Attempts attempts;
 
-	ExamAuthoringPages(Exams exams, QuestionBanks banks, MessageSource messages, Attempts attempts) {
+	/** The platform zone, in which form fields show and read times. */
+	private final ZoneId zone;
+
+	ExamAuthoringPages(Exams exams, QuestionBanks banks, MessageSource messages, Attempts attempts, Clock clock) {
+		this.zone = clock.getZone();
 		this.exams = exams;
 		this.banks = banks;
 		this.messages = messages;
@@ -147,7 +150,7 @@ class ExamAuthoringPages {
 	@PostMapping("/manage/sessions")
 	Mono<String> createSession(@AuthenticationPrincipal CurrentUser user, ServerWebExchange exchange, Model model) {
 		return exchange.getFormData()
-			.map(ExamAuthoringPages::sessionOf)
+			.map(this::sessionOf)
 			.flatMap((session) -> this.exams.createSession(session, user))
 			.map((session) -> "redirect:/manage/sessions/" + session.id())
 			.onErrorResume(InvalidInput.class, (ex) -> {
@@ -157,7 +160,7 @@ class ExamAuthoringPages {
 			});
 	}
 
-	static SessionDefinition sessionOf(MultiValueMap<String, String> data) {
+	SessionDefinition sessionOf(MultiValueMap<String, String> data) {
 		Integer capacity = null;
 		String capacityText = data.getFirst("capacity");
 		List<FieldViolation> violations = new ArrayList<>();
@@ -179,17 +182,17 @@ class ExamAuthoringPages {
 				data.getFirst("regionScope"), capacity, data.getFirst("requiredCourseId"), results);
 	}
 
-	/** A time as a datetime-local form field shows it, in Beijing time. */
-	static String local(Instant time) {
-		return (time != null) ? LocalDateTime.ofInstant(time, ZONE).withSecond(0).withNano(0).toString() : "";
+	/** A time as a datetime-local form field shows it, in the platform zone. */
+	String local(Instant time) {
+		return (time != null) ? LocalDateTime.ofInstant(time, this.zone).withSecond(0).withNano(0).toString() : "";
 	}
 
-	private static Instant time(String text, String field, List<FieldViolation> violations) {
+	private Instant time(String text, String field, List<FieldViolation> violations) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
 		try {
-			return LocalDateTime.parse(text.strip()).atZone(ZONE).toInstant();
+			return LocalDateTime.parse(text.strip()).atZone(this.zone).toInstant();
 		}
 		catch (DateTimeParseException ex) {
 			violations.add(FieldViolation.of(field, "exam.session.time", text));
@@ -201,7 +204,7 @@ class ExamAuthoringPages {
 	Mono<String> updateSession(@PathVariable String sessionId, @AuthenticationPrincipal CurrentUser user,
 			ServerWebExchange exchange, Model model) {
 		return exchange.getFormData()
-			.map(ExamAuthoringPages::sessionOf)
+			.map(this::sessionOf)
 			.flatMap((session) -> this.exams.updateSession(sessionId, session, user))
 			.map((session) -> "redirect:/manage/sessions/" + sessionId + "?saved")
 			.onErrorResume(InvalidInput.class, (ex) -> {
