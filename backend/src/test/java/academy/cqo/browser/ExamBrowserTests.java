@@ -64,7 +64,13 @@ class ExamBrowserTests {
 			.until(ExpectedConditions
 				.visibilityOfElementLocated(By.cssSelector("[data-session='demo-practice-session']")));
 		assertThat(card.getText()).contains("首席质量官知识练习（演示）", "20 题", "30 分钟");
-		card.findElement(By.cssSelector("button[type=submit]")).click();
+		card.findElement(By.cssSelector("a.button")).click();
+		// The rules page: nothing starts before the candidate confirms the rules.
+		WebElement rules = this.browser.waiting()
+			.until(ExpectedConditions.visibilityOfElementLocated(By.id("exam-rules")));
+		assertThat(rules.getText()).contains("30 分钟", "还可考", "诚信与纪律");
+		page.findElement(By.id("agree")).click();
+		page.findElement(By.id("start-attempt")).click();
 		this.browser.waiting().until(ExpectedConditions.urlMatches("/attempts/.+"));
 		String attemptUrl = page.getCurrentUrl();
 		this.browser.waiting().until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("time-left"), "--:--")));

@@ -19,14 +19,15 @@ import org.thymeleaf.expression.IExpressionObjectFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The one formatter of displayed times: every template writes instants with
- * {@code #times} ({@code #times.minute(x)}, {@code #times.second(x)},
+ * The one formatter of displayed times and scores. Every template writes scores with
+ * {@code #scores.format(x)} (at most one decimal, none when whole: 15, 15.5) and instants
+ * with {@code #times} ({@code #times.minute(x)}, {@code #times.second(x)},
  * {@code #times.clock(x)}, {@code #times.date(x)}, {@code #times.input(x)} for
  * {@code datetime-local} fields), in the platform zone ({@code cqo.zone}, the clock's
  * zone), never in the server's or UTC.
  */
 @Component
-class DisplayTimes extends AbstractDialect implements IExpressionObjectDialect {
+class DisplayFormats extends AbstractDialect implements IExpressionObjectDialect {
 
 	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -38,10 +39,12 @@ class DisplayTimes extends AbstractDialect implements IExpressionObjectDialect {
 
 	private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
+	private static final Scores SCORES = new Scores();
+
 	private final Times times;
 
-	DisplayTimes(Clock clock) {
-		super("cqo-times");
+	DisplayFormats(Clock clock) {
+		super("cqo-formats");
 		this.times = new Times(clock.getZone());
 	}
 
@@ -51,12 +54,12 @@ class DisplayTimes extends AbstractDialect implements IExpressionObjectDialect {
 
 			@Override
 			public Set<String> getAllExpressionObjectNames() {
-				return Set.of("times");
+				return Set.of("times", "scores");
 			}
 
 			@Override
 			public Object buildObject(IExpressionContext context, String name) {
-				return DisplayTimes.this.times;
+				return "scores".equals(name) ? SCORES : DisplayFormats.this.times;
 			}
 
 			@Override
@@ -68,7 +71,24 @@ class DisplayTimes extends AbstractDialect implements IExpressionObjectDialect {
 	}
 
 	/**
-	 * Formats for templates; {@code null} gives an empty text.
+	 * Scores as every page shows them: 15, 15.5, never 15.0; {@code null} gives a dash.
+	 */
+	public static final class Scores {
+
+		public String format(Object score) {
+			if (!(score instanceof Number number)) {
+				return "—";
+			}
+			java.math.BigDecimal rounded = java.math.BigDecimal.valueOf(number.doubleValue())
+				.setScale(1, java.math.RoundingMode.HALF_UP)
+				.stripTrailingZeros();
+			return rounded.scale() < 0 ? rounded.setScale(0).toPlainString() : rounded.toPlainString();
+		}
+
+	}
+
+	/**
+	 * Times for templates; {@code null} gives an empty text.
 	 */
 	public static final class Times {
 
