@@ -552,16 +552,24 @@ public class Attempts implements StartupTask, SchedulingConfigurer {
 	}
 
 	/**
-	 * Points per knowledge point (a question's first tag, else its section), in paper
-	 * order: what to study again, without giving away a key.
+	 * A knowledge point at most two levels deep (质量法律法规/认证认可), so the feedback groups.
+	 */
+	private static String broad(String tag) {
+		String[] parts = tag.split("/");
+		return (parts.length <= 2) ? tag : parts[0] + "/" + parts[1];
+	}
+
+	/**
+	 * Points per knowledge point (a question's first tag, at most two levels deep, else
+	 * its section), sorted by name: what to study again, without giving away a key.
 	 */
 	private static List<AttemptView.TopicScore> topics(AttemptDocument attempt, ExamDefinition exam,
 			Map<String, List<String>> knowledgePoints) {
-		Map<String, double[]> byTopic = new java.util.LinkedHashMap<>();
+		Map<String, double[]> byTopic = new java.util.TreeMap<>();
 		for (int i = 0; i < attempt.paper().size() && i < attempt.results().size(); i++) {
 			PaperQuestion question = attempt.paper().get(i);
 			List<String> tags = knowledgePoints.getOrDefault(question.questionId(), List.of());
-			String topic = !tags.isEmpty() ? tags.get(0) : (question.section() < exam.sections().size())
+			String topic = !tags.isEmpty() ? broad(tags.get(0)) : (question.section() < exam.sections().size())
 					? exam.sections().get(question.section()).title() : "—";
 			Double awarded = attempt.results().get(i).awarded();
 			double[] sums = byTopic.computeIfAbsent(topic, (key) -> new double[3]);

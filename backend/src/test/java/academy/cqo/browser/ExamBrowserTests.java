@@ -57,7 +57,7 @@ class ExamBrowserTests {
 		String username = (String) candidate.getJson("/api/v1/me").get("username");
 		WebDriver page = this.browser.driver();
 		this.browser.signIn(url("/login"), username, "Qual1ty#Safe");
-		this.browser.waiting().until(ExpectedConditions.urlContains("/account"));
+		this.browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("role-home")));
 
 		page.findElement(By.linkText("考试")).click();
 		WebElement card = this.browser.waiting()
@@ -113,9 +113,10 @@ class ExamBrowserTests {
 		String username = (String) candidate.getJson("/api/v1/me").get("username");
 		WebDriver page = this.browser.driver();
 		this.browser.signIn(url("/login"), username, "Qual1ty#Safe");
-		this.browser.waiting().until(ExpectedConditions.urlContains("/account"));
-		page.get(url("/exams"));
-		page.findElement(By.cssSelector("[data-session='demo-practice-session'] button[type=submit]")).click();
+		this.browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("role-home")));
+		page.get(url("/exams/sessions/demo-practice-session"));
+		page.findElement(By.id("agree")).click();
+		page.findElement(By.id("start-attempt")).click();
 		this.browser.waiting().until(ExpectedConditions.urlMatches("/attempts/.+"));
 		String attemptId = page.getCurrentUrl().substring(page.getCurrentUrl().lastIndexOf('/') + 1);
 		this.browser.waiting().until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("time-left"), "--:--")));

@@ -59,9 +59,14 @@ class ExamFrontDoorIntegrationTests {
 
 		String practice = page.page("/exams/sessions/" + PRACTICE);
 		assertThat(practice).contains("id=\"start-form\"", "id=\"agree\"").doesNotContain("photo-missing");
-		page.post("/exams/sessions/" + PRACTICE, "/exams/sessions/" + PRACTICE + "/start", new LinkedMultiValueMap<>())
+		String refused = page
+			.post("/exams/sessions/" + PRACTICE, "/exams/sessions/" + PRACTICE + "/start", new LinkedMultiValueMap<>())
 			.expectStatus()
-			.isEqualTo(422);
+			.isEqualTo(422)
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(refused).contains("请先阅读考试规则并勾选确认");
 		assertThat(candidate.get("/api/v1/me/attempts").expectBody(List.class).returnResult().getResponseBody())
 			.as("nothing started without the confirmation")
 			.isEmpty();

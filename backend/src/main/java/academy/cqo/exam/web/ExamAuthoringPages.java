@@ -215,7 +215,19 @@ class ExamAuthoringPages {
 	}
 
 	@GetMapping("/manage/sessions/{sessionId}")
-	Mono<String> session(@PathVariable String sessionId, @AuthenticationPrincipal CurrentUser user, Model model) {
+	Mono<String> session(@PathVariable String sessionId, @AuthenticationPrincipal CurrentUser user, Model model,
+			@org.springframework.web.bind.annotation.RequestParam(name = "q", required = false) String query,
+			@org.springframework.web.bind.annotation.RequestParam(name = "page", defaultValue = "1") int page) {
+		model.addAttribute("q", (query != null) ? query.strip() : "");
+		model.addAttribute("page", Math.max(1, page));
+		return session(sessionId, user, model);
+	}
+
+	private Mono<String> session(String sessionId, CurrentUser user, Model model) {
+		if (!model.containsAttribute("q")) {
+			model.addAttribute("q", "");
+			model.addAttribute("page", 1);
+		}
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());
 		}
@@ -231,9 +243,33 @@ class ExamAuthoringPages {
 				model.addAttribute("closesAtLocal", local(pair.getT1().getT1().closesAt()));
 				model.addAttribute("resultsAtLocal", local(pair.getT1().getT1().resultsAt()));
 				model.addAttribute("exam", pair.getT1().getT2());
-				model.addAttribute("attempts", pair.getT2());
+				attemptPage(pair.getT2(), model);
 				return "exam/session";
 			});
+	}
+
+	/** Attempts per page of the session page. */
+	static final int ATTEMPTS_PER_PAGE = 50;
+
+	/**
+	 * One page of a session's attempts, filtered by the candidate's username: a session
+	 * of 1,500 attempts is not one page.
+	 */
+	private static void attemptPage(List<Attempts.StaffAttempt> all, Model model) {
+		String query = String.valueOf(model.getAttribute("q")).toLowerCase(Locale.ROOT);
+		List<Attempts.StaffAttempt> found = query.isEmpty() ? all
+				: all.stream()
+					.filter((attempt) -> attempt.username() != null
+							&& attempt.username().toLowerCase(Locale.ROOT).contains(query))
+					.toList();
+		int pages = Math.max(1, (found.size() + ATTEMPTS_PER_PAGE - 1) / ATTEMPTS_PER_PAGE);
+		int page = Math.min(pages, (Integer) model.getAttribute("page"));
+		int from = (page - 1) * ATTEMPTS_PER_PAGE;
+		model.addAttribute("page", page);
+		model.addAttribute("pages", pages);
+		model.addAttribute("attemptsTotal", all.size());
+		model.addAttribute("attemptsFound", found.size());
+		model.addAttribute("attempts", found.subList(from, Math.min(found.size(), from + ATTEMPTS_PER_PAGE)));
 	}
 
 	@GetMapping("/manage/exams/{examId}/analysis")

@@ -97,7 +97,7 @@ class ExamPages {
 		return exchange.getFormData().flatMap((form) -> {
 			if (!"1".equals(form.getFirst("agree"))) {
 				exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
-				model.addAttribute("refusal", message("exam.rules.notAgreed", List.of(), exchange));
+				model.addAttribute("refusal", message("ex.rules.notAgreed", List.of(), exchange));
 				return rulesPage(sessionId, user, model);
 			}
 			return startAgreed(sessionId, user, exchange, model);

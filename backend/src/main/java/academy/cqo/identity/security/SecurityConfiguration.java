@@ -141,7 +141,7 @@ class SecurityConfiguration {
 			.csrf((csrf) -> csrf.csrfTokenRequestHandler(multipartAware()))
 			.formLogin((form) -> form.loginPage("/login")
 				.authenticationManager(authentication)
-				.authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/account"))
+				.authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/"))
 				.authenticationFailureHandler(loginFailureHandler()))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessHandler(loggedOut()))
 			.exceptionHandling((handling) -> handling.accessDeniedHandler(
