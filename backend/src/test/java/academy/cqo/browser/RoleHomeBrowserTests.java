@@ -105,6 +105,23 @@ class RoleHomeBrowserTests {
 	}
 
 	@Test
+	void onAPhoneTheExamPageFoldsTheAnswerSheetSoTheQuestionHasTheScreen() {
+		QuestionBankApi candidate = QuestionBankApi.newCandidate(this.client);
+		WebDriver page = home(SIZES.get(0), candidate.username(), "Qual1ty#Safe", "candidate");
+		page.get(url("/exams/sessions/demo-practice-session"));
+		this.browser.screenshot("exam-rules-390");
+		page.findElement(By.id("agree")).click();
+		page.findElement(By.id("start-attempt")).click();
+		this.browser.waiting().until(ExpectedConditions.urlMatches("/attempts/.+"));
+		this.browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("q-1")));
+		assertThat(page.findElement(By.id("sheet-panel")).getAttribute("open")).as("folded").isNull();
+		assertThat(page.findElement(By.id("q-1")).getLocation().getY()).as("the first question starts on screen")
+			.isLessThan(700);
+		checkLayout(page, SIZES.get(0));
+		this.browser.screenshot("exam-answering-390");
+	}
+
+	@Test
 	void thePublicHomeFitsAPhone() {
 		for (int[] size : SIZES) {
 			WebDriver page = open(size);
