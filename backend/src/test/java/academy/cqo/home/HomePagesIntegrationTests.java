@@ -57,6 +57,9 @@ class HomePagesIntegrationTests {
 		assertThat(home).contains("data-role=\"bureau\"", "管辖范围：东湖区", "id=\"chart-regions\"", "id=\"table-regions\"",
 				"id=\"table-months\"", "/webjars/chart.js/", "<td>东湖区</td>");
 		this.client.get().uri("/webjars/chart.js/dist/chart.umd.min.js").exchange().expectStatus().isOk();
+		assertThat(PageSession.signIn(this.client, "admin-jx", QuestionBankApi.DEMO_PASSWORD).page("/"))
+			.as("a province sees its cities")
+			.contains("管辖范围：江西省", "<td>南昌市</td>");
 	}
 
 	@Test

@@ -20,6 +20,8 @@ import academy.cqo.exam.Attempts;
 import academy.cqo.exam.Exams;
 import academy.cqo.exam.SessionSummary;
 import academy.cqo.identity.CurrentUser;
+import academy.cqo.shared.Region;
+import academy.cqo.shared.RegionDirectory;
 
 /**
  * The bureau's home (province, city or county administrators): until filings and their
@@ -64,7 +66,11 @@ class BureauHome {
 
 	private final Clock clock;
 
-	BureauHome(TalentPool pool, Exams exams, Attempts attempts, CeLedgers ledgers, Clock clock) {
+	private final RegionDirectory directory;
+
+	BureauHome(TalentPool pool, Exams exams, Attempts attempts, CeLedgers ledgers, Clock clock,
+			RegionDirectory directory) {
+		this.directory = directory;
 		this.pool = pool;
 		this.exams = exams;
 		this.attempts = attempts;
@@ -79,7 +85,7 @@ class BureauHome {
 			.zipWith(graded(admin, months))
 			.zipWith(this.ledgers.claimsToReview(admin, "PENDING").count().onErrorReturn(0L), (pair, pending) -> {
 				TalentPool.Page members = pair.getT1();
-				List<RegionRow> regions = regions(members.items());
+				List<RegionRow> regions = regions(members.items(), admin.regionCode());
 				List<MonthRow> byMonth = new ArrayList<>();
 				Map<YearMonth, long[]> graded = pair.getT2();
 				for (YearMonth month : months) {
@@ -120,12 +126,15 @@ class BureauHome {
 		return months;
 	}
 
-	private static List<RegionRow> regions(List<TalentPool.Member> members) {
+	/**
+	 * Certificates per region one level below the jurisdiction: a province sees its
+	 * cities, a city or county its counties.
+	 */
+	private List<RegionRow> regions(List<TalentPool.Member> members, String jurisdiction) {
 		Map<String, long[]> byRegion = new TreeMap<>();
 		for (TalentPool.Member member : members) {
-			String region = (member.regionName() != null)
-					? member.regionName().substring(member.regionName().lastIndexOf(' ') + 1) : member.regionCode();
-			long[] counts = byRegion.computeIfAbsent(region, (key) -> new long[3]);
+			long[] counts = byRegion.computeIfAbsent(regionName(member.regionCode(), jurisdiction),
+					(key) -> new long[3]);
 			counts[0]++;
 			if ("VALID".equals(member.status())) {
 				counts[1]++;
@@ -137,6 +146,15 @@ class BureauHome {
 		List<RegionRow> rows = new ArrayList<>();
 		byRegion.forEach((region, counts) -> rows.add(new RegionRow(region, counts[0], counts[1], counts[2])));
 		return rows;
+	}
+
+	private String regionName(String code, String jurisdiction) {
+		if (code == null || code.length() != 6) {
+			return String.valueOf(code);
+		}
+		boolean province = jurisdiction != null && jurisdiction.endsWith("0000");
+		String group = province ? code.substring(0, 4) + "00" : code;
+		return this.directory.find(group).map(Region::name).orElse(group);
 	}
 
 	/**

@@ -15,6 +15,7 @@ import academy.cqo.ce.CeLedgers;
 import academy.cqo.certificate.CertificateView;
 import academy.cqo.certificate.Certificates;
 import academy.cqo.course.CourseProgress;
+import academy.cqo.course.CourseView;
 import academy.cqo.course.Courses;
 import academy.cqo.course.ModuleProgress;
 import academy.cqo.exam.Attempts;
@@ -35,8 +36,11 @@ class CandidateHome {
 	record Studying(CourseProgress course, ModuleProgress resume, long minutesLeft) {
 	}
 
-	/** An open session and the attempts the candidate has left in it. */
-	record OpenExam(SessionSummary session, long attemptsLeft) {
+	/**
+	 * An open session, the attempts the candidate has left in it and its prerequisite
+	 * course (title and whether completed), if any.
+	 */
+	record OpenExam(SessionSummary session, long attemptsLeft, String requiredCourse, boolean requirementMet) {
 	}
 
 	private final Courses courses;
@@ -109,11 +113,33 @@ class CandidateHome {
 	private Mono<List<OpenExam>> openExams(CurrentUser user) {
 		return this.attempts.mine(user)
 			.collectList()
-			.flatMap(
-					(mine) -> this.exams.sessions(true, user)
-						.map((session) -> new OpenExam(session, Math.max(0, session.maxAttempts()
-								- mine.stream().filter((attempt) -> attempt.sessionId().equals(session.id())).count())))
-						.collectList());
+			.flatMap((mine) -> this.exams.sessions(true, user)
+				.concatMap((session) -> requirement(session, user).map((requirement) -> new OpenExam(session,
+						attemptsLeft(session, mine), requirement.title(), requirement.met())))
+				.collectList());
+	}
+
+	private static long attemptsLeft(SessionSummary session, List<Attempts.AttemptSummary> mine) {
+		long used = mine.stream().filter((attempt) -> attempt.sessionId().equals(session.id())).count();
+		return Math.max(0, session.maxAttempts() - used);
+	}
+
+	/**
+	 * A session's prerequisite course: its title and whether the candidate completed it.
+	 */
+	private record Requirement(String title, boolean met) {
+	}
+
+	private Mono<Requirement> requirement(SessionSummary session, CurrentUser user) {
+		if (session.requiredCourseId() == null) {
+			return Mono.just(new Requirement(null, true));
+		}
+		return this.courses.course(session.requiredCourseId())
+			.map(CourseView::title)
+			.onErrorReturn(session.requiredCourseId())
+			.defaultIfEmpty(session.requiredCourseId())
+			.zipWith(this.courses.completed(user.accountId(), session.requiredCourseId()).defaultIfEmpty(false),
+					Requirement::new);
 	}
 
 	private Mono<List<NotificationView>> unread(CurrentUser user) {
