@@ -1,3 +1,11 @@
+/* On a phone the answer sheet starts folded, so the question has the screen. */
+(function () {
+	'use strict';
+	var panel = document.getElementById('sheet-panel');
+	if (panel && window.matchMedia && window.matchMedia('(max-width: 800px)').matches) {
+		panel.open = false;
+	}
+}());
 // The exam page. Time comes from the server: the countdown is the server's deadline minus the server's clock, and the
 // offset to the browser's clock is corrected on every save. Every change is saved at once with a per-question sequence
 // number; unsent answers wait in a queue (and in localStorage) while offline and are retried, so nothing typed is lost

@@ -49,6 +49,12 @@
 		}
 		if (result.completed) {
 			done.hidden = false;
+			var nextLink = document.getElementById('next-module');
+			var nextLocked = document.getElementById('next-locked');
+			if (nextLink && nextLocked) {
+				nextLink.hidden = false;
+				nextLocked.hidden = true;
+			}
 		}
 		if (result.videoAccepted === false && result.outcome !== 'SUPERSEDED') {
 			state.textContent = message('video-refused');
@@ -105,4 +111,34 @@
 	}
 
 	window.setTimeout(beat, interval);
+}());
+
+/* A table of contents for long lessons: the lesson's headings, linked (shown when there are three or more). */
+(function () {
+	'use strict';
+	var toc = document.getElementById('lesson-toc');
+	var lesson = document.querySelector('.lesson');
+	if (!toc || !lesson) {
+		return;
+	}
+	var headings = lesson.querySelectorAll('h2, h3');
+	if (headings.length < 3) {
+		return;
+	}
+	var list = toc.querySelector('ol');
+	Array.prototype.forEach.call(headings, function (heading, index) {
+		if (!heading.id) {
+			heading.id = 'section-' + (index + 1);
+		}
+		var item = document.createElement('li');
+		if (heading.tagName === 'H3') {
+			item.className = 'toc-sub';
+		}
+		var link = document.createElement('a');
+		link.href = '#' + heading.id;
+		link.textContent = heading.textContent;
+		item.appendChild(link);
+		list.appendChild(item);
+	});
+	toc.hidden = false;
 }());

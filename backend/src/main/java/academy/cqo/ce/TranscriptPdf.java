@@ -4,7 +4,6 @@ import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -84,7 +83,7 @@ public class TranscriptPdf {
 			String title = text("ce.transcript.title", String.valueOf(ledger.year()));
 			new PdfMetadata(title + " " + signed.number(), signed.issuer(), title,
 					List.of(signed.number(), ledger.fullName(), String.valueOf(ledger.year())), "CQO Academy",
-					ZonedDateTime.now(this.clock.withZone(ZoneId.of("Asia/Shanghai"))))
+					ZonedDateTime.now(this.clock))
 				.applyTo(document, writer);
 			document.open();
 			header(writer, title, signed);

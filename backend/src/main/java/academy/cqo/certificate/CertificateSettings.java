@@ -19,7 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * ({@code CQO_CERTIFICATE_ISSUER})
  * @param verificationUrl the permanent public address that QR codes point to, ending in
  * {@code /v/} ({@code CQO_CERTIFICATE_VERIFICATIONURL})
- * @param zone the time zone of issue dates and numbering years
+ * @param zone the time zone of issue dates and numbering years: the platform zone
+ * ({@code cqo.zone}, which application.yml copies here)
  * @param resultDisplay what a certificate says of the result: {@code PASS} ("合格") or
  * {@code BAND} (优秀 / 良好 / 合格 from the score)
  * @param ceOverdueAction what a CE-overdue holder's certificate shows: {@code FLAG}

@@ -89,6 +89,16 @@ public class Courses {
 				.orElseThrow();
 		}
 
+		/**
+		 * Whether the next module is still locked (a sequential course, this one not yet
+		 * completed).
+		 * @return whether 下一章 must wait
+		 */
+		public boolean nextLocked() {
+			return this.nextId != null
+					&& this.progress.modules().stream().anyMatch((p) -> p.moduleId().equals(this.nextId) && p.locked());
+		}
+
 	}
 
 	private Instant now() {

@@ -4,6 +4,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import academy.cqo.exam.persistence.SessionDocument;
+import academy.cqo.identity.AccountPhotos;
 import academy.cqo.identity.Accounts;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.identity.Role;
@@ -15,8 +16,9 @@ import reactor.core.publisher.Mono;
 /**
  * Who may start an attempt of a session: nobody who can read its question keys (the
  * banks' authors, reviewers and administrators); for a qualifying exam only a candidate
- * whose account holds verified real-name data (an ID number checked at registration); and
- * whoever the session's course requirement admits.
+ * whose account holds verified real-name data (an ID number checked at registration) and
+ * an ID photo (printed on the certificate); and whoever the session's course requirement
+ * admits.
  */
 @Component
 class AttemptEligibility {
@@ -27,7 +29,11 @@ class AttemptEligibility {
 
 	private final ObjectProvider<CourseRequirement> courses;
 
-	AttemptEligibility(QuestionBanks banks, Accounts accounts, ObjectProvider<CourseRequirement> courses) {
+	private final AccountPhotos photos;
+
+	AttemptEligibility(QuestionBanks banks, Accounts accounts, ObjectProvider<CourseRequirement> courses,
+			AccountPhotos photos) {
+		this.photos = photos;
 		this.banks = banks;
 		this.accounts = accounts;
 		this.courses = courses;
@@ -55,7 +61,14 @@ class AttemptEligibility {
 		return this.accounts.profile(candidate.accountId())
 			.filter((profile) -> profile.idNumberMasked() != null && profile.fullName() != null)
 			.switchIfEmpty(refuse("exam.attempt.realNameRequired"))
-			.then();
+			.then(idPhoto(candidate));
+	}
+
+	/** The certificate a pass issues prints the holder's ID photo: no photo, no start. */
+	private Mono<Void> idPhoto(CurrentUser candidate) {
+		return this.photos.photo(candidate.accountId())
+			.hasElement()
+			.flatMap((has) -> has ? Mono.<Void>empty() : refuse("exam.attempt.photoRequired"));
 	}
 
 	private Mono<Void> course(SessionDocument session, CurrentUser candidate) {

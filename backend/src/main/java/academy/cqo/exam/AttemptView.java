@@ -72,9 +72,21 @@ public record AttemptView(String id, String sessionId, String examTitle, int num
 	 * @param passMark the points needed to pass
 	 * @param passed whether it passed ({@code null} while essays await marking)
 	 * @param questions per question, as far as the exam lets candidates review
+	 * @param topics points per knowledge point (always, also when no key is shown)
 	 */
-	public record Result(Double score, double maxScore, double passMark, Boolean passed,
-			List<QuestionReview> questions) {
+	public record Result(Double score, double maxScore, double passMark, Boolean passed, List<QuestionReview> questions,
+			List<TopicScore> topics) {
+	}
+
+	/**
+	 * Points earned on one knowledge point.
+	 *
+	 * @param topic the knowledge point's path (or the section's title)
+	 * @param earned points earned
+	 * @param possible points possible
+	 * @param questions how many questions it had
+	 */
+	public record TopicScore(String topic, double earned, double possible, int questions) {
 	}
 
 	/**

@@ -480,7 +480,16 @@ public class Attempts implements StartupTask, SchedulingConfigurer {
 	private Mono<AttemptView> viewOf(AttemptDocument attempt, String token) {
 		return this.exams.session(attempt.sessionId())
 			.zipWith(this.exams.exam(attempt.examId()))
-			.map((pair) -> view(attempt, pair.getT2(), pair.getT1(), token));
+			.zipWith(knowledgePoints(attempt),
+					(pair, points) -> view(attempt, pair.getT2(), pair.getT1(), token, points));
+	}
+
+	/** A graded paper's knowledge points, for the feedback of a result without keys. */
+	private Mono<Map<String, List<String>>> knowledgePoints(AttemptDocument attempt) {
+		if (AttemptDocument.IN_PROGRESS.equals(attempt.status()) || attempt.results().isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		return this.banks.knowledgePoints(attempt.paper().stream().map(PaperQuestion::questionId).toList());
 	}
 
 	private Mono<AttemptDocument> owned(String attemptId, CurrentUser candidate) {
@@ -490,6 +499,11 @@ public class Attempts implements StartupTask, SchedulingConfigurer {
 	}
 
 	private AttemptView view(AttemptDocument attempt, Exams.Exam exam, SessionDocument session, String token) {
+		return view(attempt, exam, session, token, Map.of());
+	}
+
+	private AttemptView view(AttemptDocument attempt, Exams.Exam exam, SessionDocument session, String token,
+			Map<String, List<String>> knowledgePoints) {
 		List<AttemptView.Question> questions = new ArrayList<>();
 		for (PaperQuestion question : attempt.paper()) {
 			RenderedQuestion rendered = RenderedQuestion.of(question.content(), question.optionOrder());
@@ -514,10 +528,11 @@ public class Attempts implements StartupTask, SchedulingConfigurer {
 					new AttemptView.Answer(answer.response(), answer.seq(), answer.savedAt())));
 		return new AttemptView(attempt.id(), attempt.sessionId(), exam.definition().title(), attempt.number(),
 				attempt.status(), attempt.startedAt(), attempt.deadline(), this.clock.instant(), questions, answers,
-				attempt.flagged(), result(attempt, exam.definition(), session), token);
+				attempt.flagged(), result(attempt, exam.definition(), session, knowledgePoints), token);
 	}
 
-	private AttemptView.Result result(AttemptDocument attempt, ExamDefinition exam, SessionDocument session) {
+	private AttemptView.Result result(AttemptDocument attempt, ExamDefinition exam, SessionDocument session,
+			Map<String, List<String>> knowledgePoints) {
 		if (AttemptDocument.IN_PROGRESS.equals(attempt.status()) || !released(session) || attempt.results().isEmpty()) {
 			return null;
 		}
@@ -532,7 +547,40 @@ public class Attempts implements StartupTask, SchedulingConfigurer {
 						keyOf(question.content()), explanation));
 			}
 		}
-		return new AttemptView.Result(attempt.score(), attempt.maxScore(), exam.passMark(), attempt.passed(), reviews);
+		return new AttemptView.Result(attempt.score(), attempt.maxScore(), exam.passMark(), attempt.passed(), reviews,
+				topics(attempt, exam, knowledgePoints));
+	}
+
+	/**
+	 * A knowledge point at most two levels deep (质量法律法规/认证认可), so the feedback groups.
+	 */
+	private static String broad(String tag) {
+		String[] parts = tag.split("/");
+		return (parts.length <= 2) ? tag : parts[0] + "/" + parts[1];
+	}
+
+	/**
+	 * Points per knowledge point (a question's first tag, at most two levels deep, else
+	 * its section), sorted by name: what to study again, without giving away a key.
+	 */
+	private static List<AttemptView.TopicScore> topics(AttemptDocument attempt, ExamDefinition exam,
+			Map<String, List<String>> knowledgePoints) {
+		Map<String, double[]> byTopic = new java.util.TreeMap<>();
+		for (int i = 0; i < attempt.paper().size() && i < attempt.results().size(); i++) {
+			PaperQuestion question = attempt.paper().get(i);
+			List<String> tags = knowledgePoints.getOrDefault(question.questionId(), List.of());
+			String topic = !tags.isEmpty() ? broad(tags.get(0)) : (question.section() < exam.sections().size())
+					? exam.sections().get(question.section()).title() : "—";
+			Double awarded = attempt.results().get(i).awarded();
+			double[] sums = byTopic.computeIfAbsent(topic, (key) -> new double[3]);
+			sums[0] += (awarded != null) ? awarded : 0;
+			sums[1] += question.score();
+			sums[2] += 1;
+		}
+		List<AttemptView.TopicScore> topics = new ArrayList<>();
+		byTopic
+			.forEach((topic, sums) -> topics.add(new AttemptView.TopicScore(topic, sums[0], sums[1], (int) sums[2])));
+		return topics;
 	}
 
 	private boolean released(SessionDocument session) {

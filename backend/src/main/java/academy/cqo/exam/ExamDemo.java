@@ -96,7 +96,8 @@ class ExamDemo implements StartupTask {
 				List.of(new Section("一、单项选择题", banks, QuestionType.SINGLE, List.of(), Set.of(), 10, 5),
 						new Section("二、多项选择题", banks, QuestionType.MULTIPLE, List.of(), Set.of(), 5, 6),
 						new Section("三、判断题", banks, QuestionType.TRUE_FALSE, List.of(), Set.of(), 5, 4)),
-				60, 30 * 60, true, true, 3, 0, ReviewPolicy.ANSWERS, MultipleChoiceScoring.HALF_FOR_CORRECT_SUBSET, 0);
+				60, 30 * 60, true, true, 3, 0, ReviewPolicy.SCORE_ONLY, MultipleChoiceScoring.HALF_FOR_CORRECT_SUBSET,
+				0);
 	}
 
 	static ExamDefinition practice(String bankId) {

@@ -393,7 +393,8 @@ public class Exams {
 		ExamDefinition definition = exam.definition();
 		return new SessionSummary(session.id(), exam.id(), definition.title(), session.title(), session.opensAt(),
 				session.closesAt(), definition.timeLimitSeconds(), definition.questionCount(), definition.qualifying(),
-				definition.totalScore(), definition.passMark());
+				definition.totalScore(), definition.passMark(), definition.maxAttempts(), definition.maxFocusLosses(),
+				session.requiredCourseId());
 	}
 
 	private static String blankToNull(String text) {

@@ -16,8 +16,12 @@ import java.time.Instant;
  * @param qualifying whether passing leads to the qualification certificate
  * @param totalScore the highest possible score
  * @param passMark the points needed to pass
+ * @param maxAttempts attempts per candidate
+ * @param maxFocusLosses leaving the page this often submits the attempt (0: no limit)
+ * @param requiredCourseId the course a candidate must have completed first, or
+ * {@code null}
  */
 public record SessionSummary(String id, String examId, String examTitle, String title, Instant opensAt,
 		Instant closesAt, int timeLimitSeconds, int questionCount, boolean qualifying, double totalScore,
-		double passMark) {
+		double passMark, int maxAttempts, int maxFocusLosses, String requiredCourseId) {
 }

@@ -1,7 +1,6 @@
 package academy.cqo.platform;
 
 import java.time.Clock;
-import java.time.ZoneId;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,16 +8,15 @@ import org.springframework.context.annotation.Configuration;
 import academy.cqo.shared.RegionDirectory;
 
 /**
- * Beans every module may inject: the clock (China Standard Time) and the division codes.
+ * Beans every module may inject: the clock (in the platform zone, {@code cqo.zone}, China
+ * Standard Time unless configured) and the division codes.
  */
 @Configuration(proxyBeanMethods = false)
 class PlatformConfiguration {
 
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
 	@Bean
-	Clock clock() {
-		return Clock.system(CHINA);
+	Clock clock(PlatformSettings settings) {
+		return Clock.system(settings.zone());
 	}
 
 	@Bean

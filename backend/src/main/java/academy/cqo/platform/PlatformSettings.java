@@ -1,6 +1,7 @@
 package academy.cqo.platform;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,10 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param secureCookies the platform is reached over HTTPS only
  * ({@code CQO_SECURE_COOKIES}): cookies are {@code Secure} and every answer carries
  * {@code Strict-Transport-Security}
+ * @param zone the platform time zone: every displayed time, every date of a certificate
+ * or CE year ({@code CQO_ZONE}, default {@code Asia/Shanghai})
  */
 @ConfigurationProperties("cqo")
 public record PlatformSettings(@DefaultValue("./data") Path dataDir, String mongodbUri,
-		@DefaultValue("false") boolean demo, @DefaultValue("false") boolean secureCookies) {
+		@DefaultValue("false") boolean demo, @DefaultValue("false") boolean secureCookies,
+		@DefaultValue("Asia/Shanghai") ZoneId zone) {
 
 	public boolean usesExternalMongo() {
 		return this.mongodbUri != null && !this.mongodbUri.isBlank();

@@ -496,6 +496,18 @@ public class QuestionBanks {
 			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
 	}
 
+	/**
+	 * The knowledge points (tag paths) of questions, for feedback by knowledge point on a
+	 * result that shows no keys.
+	 * @param questionIds the questions
+	 * @return per question id its tags (questions not found are left out)
+	 */
+	public Mono<java.util.Map<String, List<String>>> knowledgePoints(java.util.Collection<String> questionIds) {
+		return Flux.fromIterable(new java.util.LinkedHashSet<>(questionIds))
+			.concatMap(this.questions::findById)
+			.collectMap(QuestionDocument::id, QuestionDocument::tags);
+	}
+
 	private static QuestionVersion versionOf(QuestionVersionDocument stored) {
 		return new QuestionVersion(stored.questionId(), stored.bankId(), stored.version(), stored.content());
 	}

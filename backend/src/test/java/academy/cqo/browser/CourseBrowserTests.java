@@ -54,7 +54,7 @@ class CourseBrowserTests {
 		String username = (String) candidate.getJson("/api/v1/me").get("username");
 		WebDriver page = this.browser.driver();
 		this.browser.signIn(url("/login"), username, "Qual1ty#Safe");
-		this.browser.waiting().until(ExpectedConditions.urlContains("/account"));
+		this.browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("role-home")));
 
 		page.findElement(By.linkText("课程学习")).click();
 		this.browser.waiting()

@@ -57,14 +57,20 @@ class ExamBrowserTests {
 		String username = (String) candidate.getJson("/api/v1/me").get("username");
 		WebDriver page = this.browser.driver();
 		this.browser.signIn(url("/login"), username, "Qual1ty#Safe");
-		this.browser.waiting().until(ExpectedConditions.urlContains("/account"));
+		this.browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("role-home")));
 
 		page.findElement(By.linkText("考试")).click();
 		WebElement card = this.browser.waiting()
 			.until(ExpectedConditions
 				.visibilityOfElementLocated(By.cssSelector("[data-session='demo-practice-session']")));
 		assertThat(card.getText()).contains("首席质量官知识练习（演示）", "20 题", "30 分钟");
-		card.findElement(By.cssSelector("button[type=submit]")).click();
+		card.findElement(By.cssSelector("a.button")).click();
+		// The rules page: nothing starts before the candidate confirms the rules.
+		WebElement rules = this.browser.waiting()
+			.until(ExpectedConditions.visibilityOfElementLocated(By.id("exam-rules")));
+		assertThat(rules.getText()).contains("30 分钟", "还可考", "诚信与纪律");
+		page.findElement(By.id("agree")).click();
+		page.findElement(By.id("start-attempt")).click();
 		this.browser.waiting().until(ExpectedConditions.urlMatches("/attempts/.+"));
 		String attemptUrl = page.getCurrentUrl();
 		this.browser.waiting().until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("time-left"), "--:--")));
@@ -107,9 +113,10 @@ class ExamBrowserTests {
 		String username = (String) candidate.getJson("/api/v1/me").get("username");
 		WebDriver page = this.browser.driver();
 		this.browser.signIn(url("/login"), username, "Qual1ty#Safe");
-		this.browser.waiting().until(ExpectedConditions.urlContains("/account"));
-		page.get(url("/exams"));
-		page.findElement(By.cssSelector("[data-session='demo-practice-session'] button[type=submit]")).click();
+		this.browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("role-home")));
+		page.get(url("/exams/sessions/demo-practice-session"));
+		page.findElement(By.id("agree")).click();
+		page.findElement(By.id("start-attempt")).click();
 		this.browser.waiting().until(ExpectedConditions.urlMatches("/attempts/.+"));
 		String attemptId = page.getCurrentUrl().substring(page.getCurrentUrl().lastIndexOf('/') + 1);
 		this.browser.waiting().until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("time-left"), "--:--")));

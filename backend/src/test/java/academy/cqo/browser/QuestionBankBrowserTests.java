@@ -57,7 +57,7 @@ class QuestionBankBrowserTests {
 	void trainerImportsTheExcelTemplateEditsAQuestionAndPreviewsIt() throws Exception {
 		WebDriver page = this.browser.driver();
 		this.browser.signIn(url("/login"), "trainer", "Cqo@2026demo");
-		this.browser.waiting().until(ExpectedConditions.urlContains("/account"));
+		this.browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("role-home")));
 
 		page.get(url("/question-banks"));
 		assertThat(page.findElement(By.id("banks")).getText()).contains("首席质量官官方题库");

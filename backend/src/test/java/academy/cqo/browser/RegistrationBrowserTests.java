@@ -62,7 +62,7 @@ class RegistrationBrowserTests {
 
 		WebElement error = this.browser.waiting()
 			.until(ExpectedConditions.visibilityOfElementLocated(By.id("idNumber-error")));
-		assertThat(error.getText()).isEqualTo("身份证号码校验位不正确，请核对。");
+		assertThat(error.getText()).as("the error names its field").isEqualTo("身份证号码：身份证号码校验位不正确，请核对。");
 		assertThat(page.findElement(By.id("error-summary")).getText()).contains("身份证号码校验位不正确");
 		assertThat(page.findElement(By.id("idNumber")).getAttribute("aria-invalid")).isEqualTo("true");
 		assertThat(page.findElement(By.id("fullName")).getAttribute("value")).isEqualTo("欧阳质量");
@@ -75,7 +75,8 @@ class RegistrationBrowserTests {
 		assertThat(page.findElement(By.cssSelector(".notice")).getText()).contains("注册成功");
 
 		signIn(username, "Qual1ty#Safe");
-		this.browser.waiting().until(ExpectedConditions.urlContains("/account"));
+		this.browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("role-home")));
+		page.get(url("/account"));
 		assertThat(page.findElement(By.id("account-username")).getText()).isEqualTo(username);
 		assertThat(page.findElement(By.id("account-fullname")).getText()).isEqualTo("欧阳质量");
 		assertThat(page.findElement(By.id("account-idnumber")).getText())
@@ -109,7 +110,7 @@ class RegistrationBrowserTests {
 		WebDriver page = this.browser.driver();
 		page.get(url("/login"));
 		signIn("admin-nc", "Cqo@2026demo");
-		this.browser.waiting().until(ExpectedConditions.urlContains("/account"));
+		this.browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("role-home")));
 		page.get(url("/admin/users?q=candidate"));
 		this.browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("users")));
 		assertThat(page.findElement(By.cssSelector("tr[data-username=candidate]")).getText()).contains("张三");

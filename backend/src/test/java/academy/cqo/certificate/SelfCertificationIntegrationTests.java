@@ -72,6 +72,7 @@ class SelfCertificationIntegrationTests {
 	@Test
 	void whenARealNameCandidateStartsTheQualifyingSessionThenAdmitted() {
 		QuestionBankApi candidate = QuestionBankApi.newCandidate(this.client);
+		candidate.uploadIdPhoto().expectStatus().isNoContent();
 		candidate.post("/api/v1/exam-sessions/" + Qualification.SESSION + "/attempts", Map.of())
 			.expectStatus()
 			.isCreated();

@@ -196,6 +196,8 @@ class PublishedContractIntegrationTests {
 		String candidate = (String) token.get("accessToken");
 		assertThat(token).containsEntry("tokenType", "Bearer");
 		calls.json("GET /api/v1/me", candidate, "/api/v1/me", null);
+		// A qualifying exam requires the ID photo first.
+		new QuestionBankApi(this.client, username, "Qual1ty#Safe").uploadIdPhoto().expectStatus().isNoContent();
 
 		String admin = new QuestionBankApi(this.client, "admin-jx").token();
 		calls.json("POST /api/v1/admin/users", admin, "/api/v1/admin/users", Map.of("username", People.username(),
@@ -228,6 +230,7 @@ class PublishedContractIntegrationTests {
 				"/api/v1/exam-sessions?open=true");
 		assertThat(sessions).anySatisfy((session) -> assertThat(session).containsEntry("id", Qualification.SESSION)
 			.containsEntry("qualifying", true));
+		new QuestionBankApi(this.client, username, "Qual1ty#Safe").uploadIdPhoto().expectStatus().is2xxSuccessful();
 		Map<String, Object> attempt = calls.json("POST /api/v1/exam-sessions/{id}/attempts", candidate,
 				"/api/v1/exam-sessions/" + Qualification.SESSION + "/attempts", Map.of());
 		String attemptId = (String) attempt.get("id");

@@ -388,7 +388,7 @@ class SecurityIntegrationTests {
 		ResponseCookie cookie = formLogin(username, DEMO_PASSWORD).expectStatus()
 			.isFound()
 			.expectHeader()
-			.location("/account")
+			.location("/")
 			.returnResult(Void.class)
 			.getResponseCookies()
 			.getFirst("SESSION");

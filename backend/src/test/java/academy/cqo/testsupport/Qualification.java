@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Passing the demo qualification exam through the API (every answer right, keys read by
- * the demo trainer) and waiting for the certificate it issues.
+ * Passing the demo qualification exam through the API (the candidate's ID photo uploaded
+ * first, as a qualifying exam requires; every answer right, keys read by the demo
+ * trainer) and waiting for the certificate it issues.
  */
 public final class Qualification {
 
@@ -25,6 +26,7 @@ public final class Qualification {
 	 */
 	@SuppressWarnings("unchecked")
 	public static String startAndAnswerAll(QuestionBankApi candidate, QuestionBankApi trainer) {
+		candidate.uploadIdPhoto().expectStatus().isNoContent();
 		Map<String, Object> attempt = candidate.post("/api/v1/exam-sessions/" + SESSION + "/attempts", Map.of())
 			.expectStatus()
 			.isCreated()

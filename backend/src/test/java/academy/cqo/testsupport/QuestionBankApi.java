@@ -199,6 +199,27 @@ public final class QuestionBankApi {
 			.exchange();
 	}
 
+	/**
+	 * Upload a plain 300 × 420 ID photo for this account (a qualifying exam requires
+	 * one).
+	 * @return the response (204)
+	 */
+	public WebTestClient.ResponseSpec uploadIdPhoto() {
+		MultipartBodyBuilder parts = new MultipartBodyBuilder();
+		parts.part("photo", new ByteArrayResource(IdPhoto.png(300, 420)) {
+			@Override
+			public String getFilename() {
+				return "photo.png";
+			}
+		});
+		return this.client.put()
+			.uri("/api/v1/me/photo")
+			.headers(this::authorize)
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(BodyInserters.fromMultipartData(parts.build()))
+			.exchange();
+	}
+
 	public Map<String, Object> imported(String bankId, String fileName, byte[] content) {
 		return upload(bankId, fileName, content).expectStatus()
 			.isOk()

@@ -97,6 +97,35 @@ class I18nTests {
 	}
 
 	@Test
+	void timesAreWrittenByThePlatformFormatterOnly() throws IOException {
+		List<String> offenders = new ArrayList<>();
+		for (Path template : templates()) {
+			String text = Files.readString(template);
+			if (text.contains("#temporals") || text.contains("#dates") || text.contains("#calendars")) {
+				offenders.add(template.getFileName().toString());
+			}
+		}
+		assertThat(offenders).as("format times with #times (the platform zone), not #temporals or #dates").isEmpty();
+	}
+
+	@Test
+	void everyFieldErrorNamesItsField() throws IOException {
+		List<String> unnamed = new ArrayList<>();
+		int checked = 0;
+		for (Path template : templates()) {
+			Element root = Jsoup.parse(Files.readString(template), "", Parser.xmlParser());
+			for (Element error : root.select(".field-error[th:text]")) {
+				checked++;
+				if (!error.hasAttr("data-form-level") && !error.attr("th:text").contains("form.fieldError")) {
+					unnamed.add(template.getFileName() + ": " + error.attr("th:text"));
+				}
+			}
+		}
+		assertThat(checked).as("field errors found").isGreaterThan(20);
+		assertThat(unnamed).as("field errors say which field (#{form.fieldError(label, message)})").isEmpty();
+	}
+
+	@Test
 	void theCheckFindsLiteralText() {
 		Element root = Jsoup.parse("<p>请登录</p><p th:text=\"#{a}\">x</p><input placeholder=\"Name\">", "",
 				Parser.xmlParser());

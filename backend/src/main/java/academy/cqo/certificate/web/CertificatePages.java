@@ -137,8 +137,8 @@ class CertificatePages {
 	Mono<String> changeState(@PathVariable String id, @AuthenticationPrincipal CurrentUser user,
 			ServerWebExchange exchange, Model model) {
 		return exchange.getFormData()
-			.flatMap((form) -> this.certificates.changeState(id, form.getFirst("action"),
-					blank(form.getFirst("reason")), form.getFirst("note"), user))
+			.flatMap((form) -> confirmed(form).flatMap((ok) -> this.certificates.changeState(id,
+					form.getFirst("action"), blank(form.getFirst("reason")), form.getFirst("note"), user)))
 			.map((changed) -> "redirect:/admin/certificates/" + id)
 			.onErrorResume((ex) -> refused(ex, id, user, exchange, model));
 	}
@@ -157,6 +157,18 @@ class CertificatePages {
 		return this.certificates.retry(id, user)
 			.map((retried) -> "redirect:/admin/certificates/" + id)
 			.onErrorResume((ex) -> refused(ex, id, user, exchange, model));
+	}
+
+	/**
+	 * A state change takes effect on the public verdict at once, so the form asks the
+	 * administrator to confirm it; a change without the confirmation is refused.
+	 */
+	private static Mono<Boolean> confirmed(org.springframework.util.MultiValueMap<String, String> form) {
+		if (!"1".equals(form.getFirst("confirm"))) {
+			return Mono
+				.error(new InvalidInput(List.of(FieldViolation.of("confirm", "certificate.admin.notConfirmed"))));
+		}
+		return Mono.just(true);
 	}
 
 	private Mono<String> refused(Throwable ex, String id, CurrentUser user, ServerWebExchange exchange, Model model) {

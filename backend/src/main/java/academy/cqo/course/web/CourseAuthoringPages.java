@@ -52,7 +52,12 @@ class CourseAuthoringPages {
 
 	private final academy.cqo.course.CourseFiles files;
 
-	CourseAuthoringPages(Courses courses, academy.cqo.course.CourseFiles files, MessageSource messages) {
+	/** The platform zone of the exported times. */
+	private final java.time.ZoneId zone;
+
+	CourseAuthoringPages(Courses courses, academy.cqo.course.CourseFiles files, MessageSource messages,
+			java.time.Clock clock) {
+		this.zone = clock.getZone();
 		this.courses = courses;
 		this.files = files;
 		this.messages = messages;
@@ -225,7 +230,7 @@ class CourseAuthoringPages {
 							.filename(pair.getT1().title() + "-progress.xlsx", StandardCharsets.UTF_8)
 							.build()
 							.toString())
-				.body(ProgressWorkbook.write(pair.getT1(), pair.getT2(), this.messages, locale)));
+				.body(ProgressWorkbook.write(pair.getT1(), pair.getT2(), this.messages, locale, this.zone)));
 	}
 
 	private void invalid(List<FieldViolation> violations, ServerWebExchange exchange, Model model) {

@@ -24,13 +24,14 @@ import academy.cqo.shared.SpreadsheetText;
  */
 final class ProgressWorkbook {
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-		.withZone(ZoneId.of("Asia/Shanghai"));
+	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private ProgressWorkbook() {
 	}
 
-	static byte[] write(CourseView course, List<CourseProgress> enrolled, MessageSource messages, Locale locale) {
+	static byte[] write(CourseView course, List<CourseProgress> enrolled, MessageSource messages, Locale locale,
+			ZoneId zone) {
+		DateTimeFormatter time = MINUTE.withZone(zone);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (Workbook workbook = new Workbook(out, "CQO Academy", "1.0")) {
 			Worksheet sheet = workbook.newWorksheet(text(messages, locale, "course.export.sheet"));
@@ -47,11 +48,11 @@ final class ProgressWorkbook {
 				sheet.value(row, 0, SpreadsheetText.safe(progress.username()));
 				sheet.value(row, 1, SpreadsheetText.safe(progress.fullName()));
 				sheet.value(row, 2, SpreadsheetText.safe(progress.regionCode()));
-				sheet.value(row, 3, (progress.enrolledAt() != null) ? TIME.format(progress.enrolledAt()) : "");
+				sheet.value(row, 3, (progress.enrolledAt() != null) ? time.format(progress.enrolledAt()) : "");
 				sheet.value(row, 4, progress.completedModules() + " / " + progress.modules().size());
 				sheet.value(row, 5, progress.creditedSeconds() / 60);
 				sheet.value(row, 6, progress.percent());
-				sheet.value(row, 7, (progress.completedAt() != null) ? TIME.format(progress.completedAt()) : "");
+				sheet.value(row, 7, (progress.completedAt() != null) ? time.format(progress.completedAt()) : "");
 				row++;
 			}
 			workbook.finish();

@@ -1,5 +1,6 @@
 package academy.cqo.exam.web;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -46,8 +47,6 @@ import academy.cqo.shared.InvalidInput;
 @PreAuthorize("hasAnyRole('TRAINER', 'ADMIN')")
 class ExamAuthoringPages {
 
-	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
 	private final Exams exams;
 
 	private final QuestionBanks banks;
@@ -56,7 +55,11 @@ class ExamAuthoringPages {
 
 	private final Attempts attempts;
 
-	ExamAuthoringPages(Exams exams, QuestionBanks banks, MessageSource messages, Attempts attempts) {
+	/** The platform zone, in which form fields show and read times. */
+	private final ZoneId zone;
+
+	ExamAuthoringPages(Exams exams, QuestionBanks banks, MessageSource messages, Attempts attempts, Clock clock) {
+		this.zone = clock.getZone();
 		this.exams = exams;
 		this.banks = banks;
 		this.messages = messages;
@@ -148,7 +151,7 @@ class ExamAuthoringPages {
 	@PostMapping("/manage/sessions")
 	Mono<String> createSession(@AuthenticationPrincipal CurrentUser user, ServerWebExchange exchange, Model model) {
 		return exchange.getFormData()
-			.map(ExamAuthoringPages::sessionOf)
+			.map(this::sessionOf)
 			.flatMap((session) -> this.exams.createSession(session, user))
 			.map((session) -> "redirect:/manage/sessions/" + session.id())
 			.onErrorResume(InvalidInput.class, (ex) -> {
@@ -158,7 +161,7 @@ class ExamAuthoringPages {
 			});
 	}
 
-	static SessionDefinition sessionOf(MultiValueMap<String, String> data) {
+	SessionDefinition sessionOf(MultiValueMap<String, String> data) {
 		Integer capacity = null;
 		String capacityText = data.getFirst("capacity");
 		List<FieldViolation> violations = new ArrayList<>();
@@ -180,17 +183,17 @@ class ExamAuthoringPages {
 				data.getFirst("regionScope"), capacity, data.getFirst("requiredCourseId"), results);
 	}
 
-	/** A time as a datetime-local form field shows it, in Beijing time. */
-	static String local(Instant time) {
-		return (time != null) ? LocalDateTime.ofInstant(time, ZONE).withSecond(0).withNano(0).toString() : "";
+	/** A time as a datetime-local form field shows it, in the platform zone. */
+	String local(Instant time) {
+		return (time != null) ? LocalDateTime.ofInstant(time, this.zone).withSecond(0).withNano(0).toString() : "";
 	}
 
-	private static Instant time(String text, String field, List<FieldViolation> violations) {
+	private Instant time(String text, String field, List<FieldViolation> violations) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
 		try {
-			return LocalDateTime.parse(text.strip()).atZone(ZONE).toInstant();
+			return LocalDateTime.parse(text.strip()).atZone(this.zone).toInstant();
 		}
 		catch (DateTimeParseException ex) {
 			violations.add(FieldViolation.of(field, "exam.session.time", text));
@@ -202,7 +205,7 @@ class ExamAuthoringPages {
 	Mono<String> updateSession(@PathVariable String sessionId, @AuthenticationPrincipal CurrentUser user,
 			ServerWebExchange exchange, Model model) {
 		return exchange.getFormData()
-			.map(ExamAuthoringPages::sessionOf)
+			.map(this::sessionOf)
 			.flatMap((session) -> this.exams.updateSession(sessionId, session, user))
 			.map((session) -> "redirect:/manage/sessions/" + sessionId + "?saved")
 			.onErrorResume(InvalidInput.class, (ex) -> {
@@ -213,7 +216,19 @@ class ExamAuthoringPages {
 	}
 
 	@GetMapping("/manage/sessions/{sessionId}")
-	Mono<String> session(@PathVariable String sessionId, @AuthenticationPrincipal CurrentUser user, Model model) {
+	Mono<String> session(@PathVariable String sessionId, @AuthenticationPrincipal CurrentUser user, Model model,
+			@org.springframework.web.bind.annotation.RequestParam(name = "q", required = false) String query,
+			@org.springframework.web.bind.annotation.RequestParam(name = "page", defaultValue = "1") int page) {
+		model.addAttribute("q", (query != null) ? query.strip() : "");
+		model.addAttribute("page", Math.max(1, page));
+		return session(sessionId, user, model);
+	}
+
+	private Mono<String> session(String sessionId, CurrentUser user, Model model) {
+		if (!model.containsAttribute("q")) {
+			model.addAttribute("q", "");
+			model.addAttribute("page", 1);
+		}
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());
 		}
@@ -229,9 +244,33 @@ class ExamAuthoringPages {
 				model.addAttribute("closesAtLocal", local(pair.getT1().getT1().closesAt()));
 				model.addAttribute("resultsAtLocal", local(pair.getT1().getT1().resultsAt()));
 				model.addAttribute("exam", pair.getT1().getT2());
-				model.addAttribute("attempts", pair.getT2());
+				attemptPage(pair.getT2(), model);
 				return "exam/session";
 			});
+	}
+
+	/** Attempts per page of the session page. */
+	static final int ATTEMPTS_PER_PAGE = 50;
+
+	/**
+	 * One page of a session's attempts, filtered by the candidate's username: a session
+	 * of 1,500 attempts is not one page.
+	 */
+	private static void attemptPage(List<Attempts.StaffAttempt> all, Model model) {
+		String query = String.valueOf(model.getAttribute("q")).toLowerCase(Locale.ROOT);
+		List<Attempts.StaffAttempt> found = query.isEmpty() ? all
+				: all.stream()
+					.filter((attempt) -> attempt.username() != null
+							&& attempt.username().toLowerCase(Locale.ROOT).contains(query))
+					.toList();
+		int pages = Math.max(1, (found.size() + ATTEMPTS_PER_PAGE - 1) / ATTEMPTS_PER_PAGE);
+		int page = Math.min(pages, (Integer) model.getAttribute("page"));
+		int from = (page - 1) * ATTEMPTS_PER_PAGE;
+		model.addAttribute("page", page);
+		model.addAttribute("pages", pages);
+		model.addAttribute("attemptsTotal", all.size());
+		model.addAttribute("attemptsFound", found.size());
+		model.addAttribute("attempts", found.subList(from, Math.min(found.size(), from + ATTEMPTS_PER_PAGE)));
 	}
 
 	@GetMapping("/manage/exams/{examId}/analysis")

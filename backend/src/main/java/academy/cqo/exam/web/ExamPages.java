@@ -15,11 +15,14 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 import academy.cqo.exam.Attempts;
 import academy.cqo.exam.AttemptView;
 import academy.cqo.exam.Exams;
+import academy.cqo.exam.SessionSummary;
+import academy.cqo.identity.AccountPhotos;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.shared.Conflict;
 import academy.cqo.shared.RequestOrigin;
@@ -37,7 +40,10 @@ class ExamPages {
 
 	private final MessageSource messages;
 
-	ExamPages(Exams exams, Attempts attempts, MessageSource messages) {
+	private final AccountPhotos photos;
+
+	ExamPages(Exams exams, Attempts attempts, MessageSource messages, AccountPhotos photos) {
+		this.photos = photos;
 		this.exams = exams;
 		this.attempts = attempts;
 		this.messages = messages;
@@ -59,19 +65,61 @@ class ExamPages {
 			});
 	}
 
+	/**
+	 * The exam's front door: its rules, what the candidate has left and needs, and the
+	 * explicit confirmation that starts the attempt.
+	 */
+	@GetMapping("/exams/sessions/{sessionId}")
+	Mono<String> rules(@PathVariable String sessionId, @AuthenticationPrincipal CurrentUser user, Model model) {
+		return rulesPage(sessionId, user, model);
+	}
+
+	private Mono<String> rulesPage(String sessionId, CurrentUser user, Model model) {
+		return this.exams.sessions(true, user)
+			.filter((session) -> session.id().equals(sessionId))
+			.next()
+			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
+			.zipWith(this.attempts.mine(user).filter((attempt) -> attempt.sessionId().equals(sessionId)).count())
+			.zipWith(this.photos.photo(user.accountId()).hasElement(), (pair, photo) -> {
+				SessionSummary session = pair.getT1();
+				int left = (int) Math.max(0, session.maxAttempts() - pair.getT2());
+				model.addAttribute("examSession", session);
+				model.addAttribute("attemptsUsed", pair.getT2());
+				model.addAttribute("attemptsLeft", left);
+				model.addAttribute("photoMissing", session.qualifying() && !photo);
+				return "exam/rules";
+			});
+	}
+
 	@PostMapping("/exams/sessions/{sessionId}/start")
 	Mono<String> start(@PathVariable String sessionId, @AuthenticationPrincipal CurrentUser user,
 			ServerWebExchange exchange, Model model) {
+		return exchange.getFormData().flatMap((form) -> {
+			if (!"1".equals(form.getFirst("agree"))) {
+				exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
+				model.addAttribute("refusal", message("ex.rules.notAgreed", List.of(), exchange));
+				return rulesPage(sessionId, user, model);
+			}
+			return startAgreed(sessionId, user, exchange, model);
+		});
+	}
+
+	private String message(String key, List<Object> arguments, ServerWebExchange exchange) {
+		Locale locale = exchange.getLocaleContext().getLocale();
+		return this.messages.getMessage(key, arguments.toArray(), key,
+				(locale != null) ? locale : Locale.SIMPLIFIED_CHINESE);
+	}
+
+	private Mono<String> startAgreed(String sessionId, CurrentUser user, ServerWebExchange exchange, Model model) {
 		return RequestOrigin.current()
 			.flatMap((origin) -> this.attempts.start(sessionId, user, origin.address()))
 			.map((started) -> "redirect:/attempts/" + started.attempt().id())
 			.onErrorResume(Conflict.class, (ex) -> {
 				exchange.getResponse().setStatusCode(HttpStatus.CONFLICT);
-				Locale locale = exchange.getLocaleContext().getLocale();
 				model.addAttribute("refusal",
-						this.messages.getMessage(ex.violation().messageKey(), ex.violation().arguments().toArray(),
-								ex.violation().messageKey(), (locale != null) ? locale : Locale.SIMPLIFIED_CHINESE));
-				return sessionList(user, model);
+						message(ex.violation().messageKey(), ex.violation().arguments(), exchange));
+				return rulesPage(sessionId, user, model).onErrorResume(ResponseStatusException.class,
+						(gone) -> sessionList(user, model));
 			});
 	}
 
@@ -79,15 +127,26 @@ class ExamPages {
 	Mono<String> attempt(@PathVariable String attemptId, @AuthenticationPrincipal CurrentUser user, Model model) {
 		return RequestOrigin.current()
 			.flatMap((origin) -> this.attempts.openInPage(attemptId, user, origin.address()))
-			.map((attempt) -> {
+			.flatMap((attempt) -> {
 				model.addAttribute("attempt", attempt);
 				if (!"IN_PROGRESS".equals(attempt.status())) {
 					model.addAttribute("reviews", reviews(attempt));
-					return "exam/result";
+					return qualifying(attempt.sessionId(), user).map((qualifying) -> {
+						model.addAttribute("qualifying", qualifying);
+						return "exam/result";
+					});
 				}
 				model.addAttribute("answers", answers(attempt));
-				return "exam/attempt";
+				return Mono.just("exam/attempt");
 			});
+	}
+
+	private Mono<Boolean> qualifying(String sessionId, CurrentUser user) {
+		return this.exams.sessions(false, user)
+			.filter((session) -> session.id().equals(sessionId))
+			.next()
+			.map(SessionSummary::qualifying)
+			.defaultIfEmpty(false);
 	}
 
 	/** Per question id, the answer's values, for checking boxes and filling inputs. */

@@ -9,6 +9,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.MessageSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -34,6 +35,7 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -124,9 +126,12 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityWebFilterChain pageFilterChain(ServerHttpSecurity http, AccountAuthenticationManager authentication) {
+	SecurityWebFilterChain pageFilterChain(ServerHttpSecurity http, AccountAuthenticationManager authentication,
+			ObjectProvider<RequestMappingHandlerMapping> mappings) {
 		return http
 			.authorizeExchange((exchanges) -> exchanges.pathMatchers(PUBLIC_PAGES)
+				.permitAll()
+				.matchers(new UnknownPages(mappings))
 				.permitAll()
 				.pathMatchers("/admin/**")
 				.hasRole("ADMIN")
@@ -137,7 +142,7 @@ class SecurityConfiguration {
 			.csrf((csrf) -> csrf.csrfTokenRequestHandler(multipartAware()))
 			.formLogin((form) -> form.loginPage("/login")
 				.authenticationManager(authentication)
-				.authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/account"))
+				.authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/"))
 				.authenticationFailureHandler(loginFailureHandler()))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessHandler(loggedOut()))
 			.exceptionHandling((handling) -> handling.accessDeniedHandler(

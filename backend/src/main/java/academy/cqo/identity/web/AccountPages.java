@@ -72,10 +72,9 @@ class AccountPages {
 
 	private Mono<String> redisplay(Model model, Registration form, List<FieldViolation> violations, Locale locale) {
 		Map<String, String> errors = FieldErrors.of(violations, this.messages, locale);
-		Registration withoutPassword = new Registration(form.username(), "", form.fullName(), form.idNumber(),
-				form.mobile(), form.email(), form.regionCode(), form.employerName(), form.employerCreditCode(),
-				form.employerIndustry());
-		showForm(model, withoutPassword, errors);
+		// The password is kept (a refused registration should not make the person type it
+		// again); the page is served over the same connection the person just sent it on.
+		showForm(model, form, errors);
 		return Mono.just("identity/register");
 	}
 

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 
 import academy.cqo.identity.Accounts;
+import academy.cqo.identity.AuditEntry;
 import academy.cqo.identity.AuditLog;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.identity.NewStaffAccount;
@@ -45,7 +46,11 @@ class AdminPages {
 
 	private final MessageSource messages;
 
-	AdminPages(Accounts accounts, AuditLog audit, RegionDirectory regions, MessageSource messages) {
+	private final java.time.ZoneId zone;
+
+	AdminPages(Accounts accounts, AuditLog audit, RegionDirectory regions, MessageSource messages,
+			java.time.Clock clock) {
+		this.zone = clock.getZone();
 		this.accounts = accounts;
 		this.audit = audit;
 		this.regions = regions;
@@ -114,12 +119,72 @@ class AdminPages {
 			.then(users(null, 1, admin, model));
 	}
 
+	/** How far back the audit page and its export search (newest first). */
+	static final int AUDIT_WINDOW = 5000;
+
+	static final int AUDIT_PER_PAGE = 50;
+
 	@GetMapping("/admin/audit")
-	Mono<String> auditLog(@AuthenticationPrincipal CurrentUser admin, Model model) {
-		return this.audit.newest(admin.jurisdiction(), 200)
-			.collectList()
-			.doOnNext((entries) -> model.addAttribute("entries", entries))
-			.thenReturn("identity/admin-audit");
+	Mono<String> auditLog(@AuthenticationPrincipal CurrentUser admin, Model model,
+			@RequestParam(name = "q", required = false) String query,
+			@RequestParam(name = "action", required = false) String action,
+			@RequestParam(name = "page", defaultValue = "1") int page) {
+		String text = (query != null) ? query.strip() : "";
+		String wanted = (action != null) ? action.strip() : "";
+		return filteredAudit(admin, text, wanted).map((found) -> {
+			int pages = Math.max(1, (found.size() + AUDIT_PER_PAGE - 1) / AUDIT_PER_PAGE);
+			int current = Math.min(pages, Math.max(1, page));
+			int from = (current - 1) * AUDIT_PER_PAGE;
+			model.addAttribute("entries", found.subList(from, Math.min(found.size(), from + AUDIT_PER_PAGE)));
+			model.addAttribute("found", found.size());
+			model.addAttribute("q", text);
+			model.addAttribute("action", wanted);
+			model.addAttribute("actions", auditActions());
+			model.addAttribute("page", current);
+			model.addAttribute("pages", pages);
+			return "identity/admin-audit";
+		});
+	}
+
+	@GetMapping("/admin/audit.xlsx")
+	Mono<org.springframework.http.ResponseEntity<byte[]>> auditWorkbook(@AuthenticationPrincipal CurrentUser admin,
+			@RequestParam(name = "q", required = false) String query,
+			@RequestParam(name = "action", required = false) String action, ServerWebExchange exchange) {
+		Locale locale = exchange.getLocaleContext().getLocale();
+		Locale language = (locale != null) ? locale : Locale.SIMPLIFIED_CHINESE;
+		return filteredAudit(admin, (query != null) ? query.strip() : "", (action != null) ? action.strip() : "")
+			.map((found) -> org.springframework.http.ResponseEntity.ok()
+				.contentType(org.springframework.http.MediaType
+					.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+				.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+						org.springframework.http.ContentDisposition.attachment()
+							.filename("audit-log.xlsx")
+							.build()
+							.toString())
+				.body(AuditWorkbook.write(found, this.messages, language, this.zone)));
+	}
+
+	private Mono<List<AuditEntry>> filteredAudit(CurrentUser admin, String text, String action) {
+		String folded = text.toLowerCase(Locale.ROOT);
+		return this.audit.newest(admin.jurisdiction(), AUDIT_WINDOW)
+			.filter((entry) -> action.isEmpty() || action.equals(entry.action()))
+			.filter((entry) -> folded.isEmpty() || contains(entry.actor(), folded) || contains(entry.subject(), folded)
+					|| contains(entry.detail(), folded) || contains(entry.address(), folded))
+			.collectList();
+	}
+
+	private static boolean contains(String value, String folded) {
+		return value != null && value.toLowerCase(Locale.ROOT).contains(folded);
+	}
+
+	private static List<String> auditActions() {
+		List<String> actions = new java.util.ArrayList<>();
+		for (java.lang.reflect.Field field : AuditLog.class.getFields()) {
+			if (field.getType() == String.class && java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+				actions.add(field.getName());
+			}
+		}
+		return actions;
 	}
 
 	private static Set<Role> roles(MultiValueMap<String, String> data) {

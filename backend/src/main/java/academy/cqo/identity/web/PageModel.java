@@ -13,6 +13,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.identity.Role;
+import academy.cqo.shared.RegionDirectory;
 
 /**
  * What every page's layout needs to know about the visitor: who is signed in and what
@@ -23,15 +24,25 @@ class PageModel {
 
 	/** The visitor as the navigation shows them. */
 	record Visitor(boolean signedIn, String username, String fullName, boolean admin, boolean trainer,
-			boolean candidate, boolean enterprise) {
+			boolean candidate, String jurisdiction, boolean enterprise) {
 
-		static final Visitor ANONYMOUS = new Visitor(false, null, null, false, false, false, false);
+		static final Visitor ANONYMOUS = new Visitor(false, null, null, false, false, false, null, false);
 
-		static Visitor of(CurrentUser user) {
-			return new Visitor(true, user.username(), user.fullName(), user.has(Role.ADMIN), user.has(Role.TRAINER),
-					user.has(Role.CANDIDATE), user.has(Role.ENTERPRISE));
+		static Visitor of(CurrentUser user, RegionDirectory regions) {
+			boolean admin = user.has(Role.ADMIN);
+			String jurisdiction = (admin && user.regionCode() != null)
+					? regions.find(user.regionCode()).map(academy.cqo.shared.Region::name).orElse(user.regionCode())
+					: null;
+			return new Visitor(true, user.username(), user.fullName(), admin, user.has(Role.TRAINER),
+					user.has(Role.CANDIDATE), jurisdiction, user.has(Role.ENTERPRISE));
 		}
 
+	}
+
+	private final RegionDirectory regions;
+
+	PageModel(RegionDirectory regions) {
+		this.regions = regions;
 	}
 
 	/**
@@ -55,7 +66,7 @@ class PageModel {
 		return ReactiveSecurityContextHolder.getContext()
 			.map(SecurityContext::getAuthentication)
 			.filter((authentication) -> authentication.getPrincipal() instanceof CurrentUser)
-			.map((authentication) -> Visitor.of((CurrentUser) authentication.getPrincipal()))
+			.map((authentication) -> Visitor.of((CurrentUser) authentication.getPrincipal(), this.regions))
 			.defaultIfEmpty(Visitor.ANONYMOUS);
 	}
 

@@ -1,0 +1,49 @@
+package academy.cqo.home.web;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import academy.cqo.identity.CurrentUser;
+import academy.cqo.identity.Role;
+
+/**
+ * The home page: the public page for visitors; for a signed-in person the home of their
+ * main role (administration first, then training, then candidacy).
+ */
+@Controller
+class HomePages {
+
+	private final CandidateHome candidate;
+
+	private final TrainerHome trainer;
+
+	private final BureauHome bureau;
+
+	HomePages(CandidateHome candidate, TrainerHome trainer, BureauHome bureau) {
+		this.candidate = candidate;
+		this.trainer = trainer;
+		this.bureau = bureau;
+	}
+
+	@GetMapping("/")
+	Mono<String> home(@AuthenticationPrincipal CurrentUser user, Model model) {
+		if (user == null) {
+			return Mono.just("home");
+		}
+		if (user.has(Role.ADMIN)) {
+			return this.bureau.render(user, model);
+		}
+		if (user.has(Role.TRAINER)) {
+			return this.trainer.render(user, model);
+		}
+		if (user.has(Role.CANDIDATE)) {
+			return this.candidate.render(user, model);
+		}
+		return Mono.just("home");
+	}
+
+}

@@ -1,0 +1,79 @@
+package academy.cqo.home.web;
+
+import java.util.List;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+import academy.cqo.exam.Attempts;
+import academy.cqo.exam.Exams;
+import academy.cqo.exam.SessionSummary;
+import academy.cqo.identity.CurrentUser;
+import academy.cqo.questionbank.BankSummary;
+import academy.cqo.questionbank.QuestionBanks;
+import academy.cqo.questionbank.QuestionFilter;
+import academy.cqo.questionbank.ReviewStatus;
+
+/**
+ * The trainer's home: their banks with the drafts waiting for review, the sessions
+ * running now with their attempts and the essays waiting to be marked, and the way to
+ * each exam's item analysis.
+ */
+@Component
+class TrainerHome {
+
+	/** A bank the trainer works with and how many of its questions are still drafts. */
+	record Bank(BankSummary bank, long drafts) {
+	}
+
+	/** A running session, its attempts and the essays waiting for marks. */
+	record Running(SessionSummary session, long attempts, long toMark) {
+	}
+
+	private final QuestionBanks banks;
+
+	private final Exams exams;
+
+	private final Attempts attempts;
+
+	TrainerHome(QuestionBanks banks, Exams exams, Attempts attempts) {
+		this.banks = banks;
+		this.exams = exams;
+		this.attempts = attempts;
+	}
+
+	Mono<String> render(CurrentUser user, Model model) {
+		return myBanks(user).zipWith(running(user), (banks, running) -> {
+			model.addAttribute("banks", banks);
+			model.addAttribute("running", running);
+			model.addAttribute("draftsTotal", banks.stream().mapToLong(Bank::drafts).sum());
+			model.addAttribute("toMarkTotal", running.stream().mapToLong(Running::toMark).sum());
+			return "home/trainer";
+		});
+	}
+
+	private Mono<List<Bank>> myBanks(CurrentUser user) {
+		QuestionFilter drafts = new QuestionFilter(null, null, null, ReviewStatus.DRAFT, null, false);
+		return this.banks.visibleTo(user)
+			.concatMap((bank) -> this.banks.questions(bank.id(), drafts, 1, 1, user)
+				.map((page) -> new Bank(bank, page.total()))
+				.onErrorReturn(new Bank(bank, 0)))
+			.collectList();
+	}
+
+	private Mono<List<Running>> running(CurrentUser user) {
+		return this.exams.sessions(true, user)
+			.concatMap((session) -> Mono.zip(count(this.attempts.inSession(session.id(), user)),
+					count(this.attempts.markingQueue(session.id(), user)),
+					(attempts, toMark) -> new Running(session, attempts, toMark)))
+			.collectList();
+	}
+
+	private static Mono<Long> count(Flux<?> items) {
+		return items.count().onErrorReturn(0L);
+	}
+
+}
