@@ -297,15 +297,29 @@ public class Accounts {
 			.switchIfEmpty(Mono.error(new AccessDeniedException("Account outside the jurisdiction")))
 			.flatMap((account) -> (account.id().equals(admin.accountId()) && !roles.contains(Role.ADMIN))
 					? Mono.error(new InvalidInput(List.of(FieldViolation.of("roles", "identity.roles.selfDemotion"))))
-					: (roles.contains(Role.CANDIDATE) && account.idNumberCipher() == null)
-							? Mono.error(new InvalidInput(
-									List.of(FieldViolation.of("roles", "identity.roles.candidateNeedsRealName"))))
+					: (roleRefusal(account, roles) != null)
+							? Mono.error(
+									new InvalidInput(List.of(FieldViolation.of("roles", roleRefusal(account, roles)))))
 							: this.store.replaceRoles(account.id(), EnumSet.copyOf(roles))
 								.flatMap((changed) -> this.audit
 									.record(admin.username(), AuditLog.ROLES_CHANGED, changed.username(),
 											changed.regionCode(), account.roles() + " -> " + changed.roles())
 									.thenReturn(changed)))
 			.map(this::profile);
+	}
+
+	/**
+	 * Why roles may not be given to an account: a candidate needs real-name data, and the
+	 * enterprise role belongs to enterprises that register themselves.
+	 */
+	private static String roleRefusal(AccountDocument account, Set<Role> roles) {
+		if (roles.contains(Role.ENTERPRISE) != account.roles().contains(Role.ENTERPRISE)) {
+			return "identity.roles.enterpriseRegisters";
+		}
+		if (roles.contains(Role.CANDIDATE) && account.idNumberCipher() == null) {
+			return "identity.roles.candidateNeedsRealName";
+		}
+		return null;
 	}
 
 	private Mono<Void> refuseTakenUsername(String username) {

@@ -169,11 +169,15 @@ class FilingBrowserTests {
 		form.findElement(By.cssSelector("input[type=file]")).sendKeys(file.toString());
 		form.findElement(By.cssSelector("button[type=submit]")).click();
 		browser.waiting()
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
 			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[href$='/attachments/" + kind + "']")));
 	}
 
 	private static void waitForState(Browser browser, String state) {
-		browser.waiting().until(ExpectedConditions.attributeToBe(By.id("filing-state"), "data-state", state));
+		browser.waiting()
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.ignoring(org.openqa.selenium.NoSuchElementException.class)
+			.until(ExpectedConditions.attributeToBe(By.id("filing-state"), "data-state", state));
 	}
 
 }

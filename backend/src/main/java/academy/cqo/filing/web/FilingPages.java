@@ -1,6 +1,5 @@
 package academy.cqo.filing.web;
 
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -51,13 +50,10 @@ class FilingPages {
 
 	private final RegionDirectory regions;
 
-	private final Clock clock;
-
-	FilingPages(Filings filings, Enterprises enterprises, RegionDirectory regions, Clock clock) {
+	FilingPages(Filings filings, Enterprises enterprises, RegionDirectory regions) {
 		this.filings = filings;
 		this.enterprises = enterprises;
 		this.regions = regions;
-		this.clock = clock;
 	}
 
 	/** A labelled value on the filing page. */
@@ -181,7 +177,6 @@ class FilingPages {
 			model.addAttribute("mayDecide", user.has(Role.ADMIN) && FilingState.SUBMITTED.name().equals(f.state()));
 			model.addAttribute("mayDismiss", enterprise && FilingState.APPROVED.name().equals(f.state())
 					&& !"DISMISSAL".equals(f.kind()) && f.endedBy() == null && f.supersededBy() == null);
-			model.addAttribute("zone", this.clock.getZone());
 			return "filing/detail";
 		}).contextWrite(FilingsApi.locale(exchange));
 	}

@@ -87,6 +87,11 @@ public final class RegistrationRules {
 		if (roles == null || roles.isEmpty() || roles.stream().anyMatch(java.util.Objects::isNull)) {
 			violations.add(FieldViolation.of("roles", "field.required"));
 		}
+		else if (roles.contains(Role.ENTERPRISE)) {
+			// An enterprise account belongs to an enterprise that registers itself by its
+			// credit code.
+			violations.add(FieldViolation.of("roles", "identity.roles.enterpriseRegisters"));
+		}
 		else if (roles.contains(Role.CANDIDATE)) {
 			// Candidates register themselves with real-name data; an administrator
 			// creates

@@ -38,6 +38,11 @@ import academy.cqo.shared.RegionDirectory;
 @Controller
 class AdminPages {
 
+	/**
+	 * The roles an administrator gives: candidates and enterprises register themselves.
+	 */
+	static final Role[] STAFF_ROLES = { Role.CANDIDATE, Role.TRAINER, Role.ADMIN };
+
 	private final Accounts accounts;
 
 	private final AuditLog audit;
@@ -63,7 +68,7 @@ class AdminPages {
 		model.addAttribute("q", (q != null) ? q : "");
 		model.addAttribute("jurisdictionName", this.regions.fullName(admin.regionCode()));
 		model.addAttribute("regions", this.regions);
-		model.addAttribute("allRoles", Role.values());
+		model.addAttribute("allRoles", STAFF_ROLES);
 		return this.accounts.inJurisdiction(admin, q, page, 20)
 			.doOnNext((result) -> model.addAttribute("result", result))
 			.thenReturn("identity/admin-users");
@@ -73,7 +78,7 @@ class AdminPages {
 	String newStaffForm(@AuthenticationPrincipal CurrentUser admin, Model model) {
 		model.addAttribute("form", new NewStaffAccount("", "", "", Set.of(Role.TRAINER), admin.regionCode()));
 		model.addAttribute("errors", Map.of());
-		model.addAttribute("allRoles", Role.values());
+		model.addAttribute("allRoles", STAFF_ROLES);
 		return "identity/admin-user-new";
 	}
 
@@ -95,7 +100,7 @@ class AdminPages {
 		model.addAttribute("form",
 				new NewStaffAccount(form.username(), "", form.fullName(), form.roles(), form.regionCode()));
 		model.addAttribute("errors", errors);
-		model.addAttribute("allRoles", Role.values());
+		model.addAttribute("allRoles", STAFF_ROLES);
 		return Mono.just("identity/admin-user-new");
 	}
 
