@@ -74,6 +74,7 @@ class AdminPages {
 		model.addAttribute("form", new NewStaffAccount("", "", "", Set.of(Role.TRAINER), admin.regionCode()));
 		model.addAttribute("errors", Map.of());
 		model.addAttribute("allRoles", Role.values());
+		model.addAttribute("regionOptions", this.regions.optionsWithin(admin.regionCode()));
 		return "identity/admin-user-new";
 	}
 
@@ -86,7 +87,9 @@ class AdminPages {
 			return this.accounts.createStaffAccount(form, admin)
 				.map((profile) -> "redirect:/admin/users?created=" + profile.username())
 				.onErrorResume(InvalidInput.class, (ex) -> redisplay(model, form, ex.violations(), locale))
-				.onErrorResume(Conflict.class, (ex) -> redisplay(model, form, List.of(ex.violation()), locale));
+				.onErrorResume(Conflict.class, (ex) -> redisplay(model, form, List.of(ex.violation()), locale))
+				.doOnNext(
+						(view) -> model.addAttribute("regionOptions", this.regions.optionsWithin(admin.regionCode())));
 		});
 	}
 
