@@ -100,6 +100,37 @@ public final class RegionDirectory {
 		return String.join(" ", names);
 	}
 
+	/**
+	 * A choice in a region picker: a division's code and its full name.
+	 *
+	 * @param code the division code
+	 * @param label its full name (江西省 南昌市 东湖区)
+	 */
+	public record Option(String code, String label) {
+	}
+
+	/**
+	 * The divisions a picker offers inside a jurisdiction: the division itself and every
+	 * division below it, each under its parent.
+	 * @param code the jurisdiction's division code
+	 * @return the options, or none when the code is unknown
+	 */
+	public List<Option> optionsWithin(String code) {
+		List<Option> options = new ArrayList<>();
+		Region region = (code != null) ? this.regions.get(code) : null;
+		if (region != null) {
+			addWithChildren(region, options);
+		}
+		return options;
+	}
+
+	private void addWithChildren(Region region, List<Option> options) {
+		options.add(new Option(region.code(), fullName(region.code())));
+		for (Region child : childrenOf(region.code())) {
+			addWithChildren(child, options);
+		}
+	}
+
 	public int size() {
 		return this.regions.size();
 	}

@@ -82,6 +82,13 @@ class RoleHomeBrowserTests {
 					.executeScript("return typeof Chart !== 'undefined' && !!Chart.getChart('chart-months');"));
 			assertThat(page.findElement(By.id("table-months")).getText()).contains("发证数");
 			this.browser.screenshot("home-bureau-" + size[0] + "-charts");
+			page.get(url("/admin/audit"));
+			WebElement cell = page.findElement(By.cssSelector("#audit tbody td"));
+			assertThat(cell.getAttribute("data-label")).as("each cell is labelled with its column").isEqualTo("时间");
+			assertThat(cell.getCssValue("display")).as("a table is cards on a phone, a table on a desktop")
+				.isEqualTo((size[0] < 640) ? "block" : "table-cell");
+			checkLayout(page, size);
+			this.browser.screenshot("audit-" + size[0]);
 			this.browser.close();
 			this.browser = null;
 		}
@@ -101,6 +108,10 @@ class RoleHomeBrowserTests {
 		page.get(url("/verify"));
 		assertThat(page.findElement(By.tagName("html")).getAttribute("class")).contains("elder");
 		assertThat(page.findElement(By.id("elder-toggle")).getAttribute("aria-pressed")).isEqualTo("true");
+		for (String selector : List.of(".brand-name", "#elder-toggle", ".header-tools a")) {
+			assertThat(page.findElement(By.cssSelector(selector)).getCssValue("color")).as(selector + " stays white")
+				.isEqualTo("rgba(255, 255, 255, 1)");
+		}
 		this.browser.screenshot("verify-elder-390");
 	}
 

@@ -134,4 +134,19 @@ class ExamFrontDoorIntegrationTests {
 		assertThat(result).containsPattern("参考答案</dt>\\s*<dd>(正确|错误)</dd>");
 	}
 
+	@Test
+	void aSessionThatRequiresACourseSaysSoOnTheRulesPageAndAtHome() {
+		QuestionBankApi trainer = new QuestionBankApi(this.client, "trainer");
+		java.time.Instant now = java.time.Instant.now();
+		String session = trainer.createdId("/api/v1/exam-sessions",
+				Map.of("examId", "demo-practice-exam", "title", "须先修课程的场次", "opensAt", now.minusSeconds(60).toString(),
+						"closesAt", now.plus(java.time.Duration.ofDays(2)).toString(), "requiredCourseId",
+						"cqo-foundation"));
+		QuestionBankApi candidate = QuestionBankApi.newCandidate(this.client);
+		PageSession page = PageSession.signIn(this.client, candidate.username(), "Qual1ty#Safe");
+		assertThat(page.page("/exams/sessions/" + session)).contains("id=\"course-missing\"", "首席质量官岗位能力培训")
+			.doesNotContain("id=\"start-form\"");
+		assertThat(page.page("/")).contains("须先完成课程《首席质量官岗位能力培训》");
+	}
+
 }

@@ -95,4 +95,21 @@ class AccessibleFormsIntegrationTests {
 		assertThat(new String(workbook, 0, 2)).isEqualTo("PK");
 	}
 
+	@Test
+	void regionsArePickedByNameWithinTheJurisdictionNotTypedAsCodes() {
+		PageSession county = PageSession.signIn(this.client, "admin-dh", QuestionBankApi.DEMO_PASSWORD);
+		assertThat(county.page("/admin/users/new"))
+			.contains("<select id=\"regionCode\"",
+					"<option value=\"360102\" selected=\"selected\">江西省 南昌市 东湖区</option>")
+			.doesNotContain("value=\"360000\"");
+		PageSession province = PageSession.signIn(this.client, "admin-jx", QuestionBankApi.DEMO_PASSWORD);
+		assertThat(province.page("/admin/talent-pool")).contains("<select id=\"regionCode\"",
+				"<option value=\"360100\">江西省 南昌市</option>", "<option value=\"360102\">江西省 南昌市 东湖区</option>");
+		String sessions = PageSession.signIn(this.client, "trainer", QuestionBankApi.DEMO_PASSWORD)
+			.page("/manage/exams");
+		assertThat(sessions).as("a session's region scope is picked by name, stored as the code prefix")
+			.contains("<select id=\"regionScope\"", "<option value=\"3601\">江西省 南昌市</option>",
+					"<option value=\"360102\">江西省 南昌市 东湖区</option>", "<option value=\"36\">江西省</option>");
+	}
+
 }

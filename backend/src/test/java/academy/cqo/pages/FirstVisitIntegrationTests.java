@@ -80,7 +80,7 @@ class FirstVisitIntegrationTests {
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
-		assertThat(home).contains("企业备案与覆盖率统计即将上线");
+		assertThat(home).contains("企业首席质量官备案审核", "覆盖率统计与报表即将上线").doesNotContain("企业备案与覆盖率统计即将上线");
 	}
 
 	@Test

@@ -47,8 +47,11 @@ class CertificatePages {
 
 	private final MessageSource messages;
 
+	private final academy.cqo.shared.RegionDirectory regionDirectory;
+
 	CertificatePages(Certificates certificates, SessionIssues sessions, TalentPool pool, Exams exams,
-			MessageSource messages) {
+			MessageSource messages, academy.cqo.shared.RegionDirectory regionDirectory) {
+		this.regionDirectory = regionDirectory;
 		this.certificates = certificates;
 		this.sessions = sessions;
 		this.pool = pool;
@@ -232,6 +235,7 @@ class CertificatePages {
 			model.addAttribute("result", result);
 			model.addAttribute("filter", filter);
 			model.addAttribute("statuses", TalentPool.STATUSES);
+			model.addAttribute("regionOptions", this.regionDirectory.optionsWithin(user.regionCode()));
 			model.addAttribute("industries", academy.cqo.identity.Industries.CODES);
 			return "certificate/talent-pool";
 		});

@@ -38,6 +38,7 @@ import academy.cqo.questionbank.QuestionType;
 import academy.cqo.shared.FieldErrors;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
+import academy.cqo.shared.RegionDirectory;
 
 /**
  * Trainers' and administrators' exam pages: exams and sessions, the blueprint editor with
@@ -58,7 +59,11 @@ class ExamAuthoringPages {
 	/** The platform zone, in which form fields show and read times. */
 	private final ZoneId zone;
 
-	ExamAuthoringPages(Exams exams, QuestionBanks banks, MessageSource messages, Attempts attempts, Clock clock) {
+	private final RegionDirectory regions;
+
+	ExamAuthoringPages(Exams exams, QuestionBanks banks, MessageSource messages, Attempts attempts, Clock clock,
+			RegionDirectory regions) {
+		this.regions = regions;
 		this.zone = clock.getZone();
 		this.exams = exams;
 		this.banks = banks;
@@ -78,6 +83,7 @@ class ExamAuthoringPages {
 			.zipWith(this.exams.sessions(false, user).collectList())
 			.zipWith(this.exams.requirableCourses().collectList(), (pair, courses) -> {
 				model.addAttribute("courses", courses);
+				model.addAttribute("scopeOptions", scopeOptions(user));
 				return pair;
 			})
 			.map((pair) -> {
@@ -235,11 +241,13 @@ class ExamAuthoringPages {
 		return this.exams.requirableCourses()
 			.collectList()
 			.doOnNext((courses) -> model.addAttribute("courses", courses))
+			.doOnNext((courses) -> model.addAttribute("scopeOptions", scopeOptions(user)))
 			.then(this.exams.session(sessionId))
 			.zipWhen((session) -> this.exams.exam(session.examId()))
 			.zipWith(this.attempts.inSession(sessionId, user).collectList())
 			.map((pair) -> {
 				model.addAttribute("examSession", pair.getT1().getT1());
+				model.addAttribute("scopeName", scopeName(pair.getT1().getT1().regionScope()));
 				model.addAttribute("opensAtLocal", local(pair.getT1().getT1().opensAt()));
 				model.addAttribute("closesAtLocal", local(pair.getT1().getT1().closesAt()));
 				model.addAttribute("resultsAtLocal", local(pair.getT1().getT1().resultsAt()));
@@ -247,6 +255,34 @@ class ExamAuthoringPages {
 				attemptPage(pair.getT2(), model);
 				return "exam/session";
 			});
+	}
+
+	/**
+	 * The regions a session may be limited to, within the author's region, by name; the
+	 * value is the code prefix the session stores (36 a province, 3601 a city, 360102 a
+	 * county).
+	 */
+	private List<RegionDirectory.Option> scopeOptions(CurrentUser user) {
+		String region = (user.regionCode() != null) ? user.regionCode() : "";
+		return this.regions.optionsWithin(region)
+			.stream()
+			.map((option) -> new RegionDirectory.Option(prefix(option.code()), option.label()))
+			.toList();
+	}
+
+	private String scopeName(String scope) {
+		if (scope == null) {
+			return null;
+		}
+		String code = (scope.length() == 2) ? scope + "0000" : (scope.length() == 4) ? scope + "00" : scope;
+		return this.regions.fullName(code);
+	}
+
+	private static String prefix(String code) {
+		if (code.endsWith("0000")) {
+			return code.substring(0, 2);
+		}
+		return code.endsWith("00") ? code.substring(0, 4) : code;
 	}
 
 	/** Attempts per page of the session page. */
@@ -314,6 +350,7 @@ class ExamAuthoringPages {
 						.thenComparing(Attempts.MarkingItem::label));
 				}
 				model.addAttribute("examSession", pair.getT1().getT1());
+				model.addAttribute("scopeName", scopeName(pair.getT1().getT1().regionScope()));
 				model.addAttribute("opensAtLocal", local(pair.getT1().getT1().opensAt()));
 				model.addAttribute("closesAtLocal", local(pair.getT1().getT1().closesAt()));
 				model.addAttribute("resultsAtLocal", local(pair.getT1().getT1().resultsAt()));

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,6 +21,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 import academy.cqo.exam.Attempts;
 import academy.cqo.exam.AttemptView;
+import academy.cqo.exam.CourseRequirement;
 import academy.cqo.exam.Exams;
 import academy.cqo.exam.SessionSummary;
 import academy.cqo.identity.AccountPhotos;
@@ -42,8 +44,12 @@ class ExamPages {
 
 	private final AccountPhotos photos;
 
-	ExamPages(Exams exams, Attempts attempts, MessageSource messages, AccountPhotos photos) {
+	private final ObjectProvider<CourseRequirement> courses;
+
+	ExamPages(Exams exams, Attempts attempts, MessageSource messages, AccountPhotos photos,
+			ObjectProvider<CourseRequirement> courses) {
 		this.photos = photos;
+		this.courses = courses;
 		this.exams = exams;
 		this.attempts = attempts;
 		this.messages = messages;
@@ -87,8 +93,33 @@ class ExamPages {
 				model.addAttribute("attemptsUsed", pair.getT2());
 				model.addAttribute("attemptsLeft", left);
 				model.addAttribute("photoMissing", session.qualifying() && !photo);
-				return "exam/rules";
-			});
+				return session;
+			})
+			.flatMap((session) -> requiredCourse(session, user, model))
+			.thenReturn("exam/rules");
+	}
+
+	/**
+	 * The course the session requires first, by title, and whether the candidate
+	 * completed it.
+	 */
+	private Mono<Void> requiredCourse(SessionSummary session, CurrentUser user, Model model) {
+		CourseRequirement requirement = this.courses.getIfAvailable();
+		if (session.requiredCourseId() == null || requirement == null) {
+			model.addAttribute("courseMissing", session.requiredCourseId() != null);
+			return Mono.empty();
+		}
+		return requirement.courses()
+			.filter((course) -> course.id().equals(session.requiredCourseId()))
+			.map(CourseRequirement.CourseOption::title)
+			.next()
+			.defaultIfEmpty(session.requiredCourseId())
+			.zipWith(requirement.completed(user.accountId(), session.requiredCourseId()).defaultIfEmpty(false))
+			.doOnNext((pair) -> {
+				model.addAttribute("requiredCourse", pair.getT1());
+				model.addAttribute("courseMissing", !pair.getT2());
+			})
+			.then();
 	}
 
 	@PostMapping("/exams/sessions/{sessionId}/start")

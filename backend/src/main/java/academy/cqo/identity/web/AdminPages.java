@@ -79,6 +79,7 @@ class AdminPages {
 		model.addAttribute("form", new NewStaffAccount("", "", "", Set.of(Role.TRAINER), admin.regionCode()));
 		model.addAttribute("errors", Map.of());
 		model.addAttribute("allRoles", STAFF_ROLES);
+		model.addAttribute("regionOptions", this.regions.optionsWithin(admin.regionCode()));
 		return "identity/admin-user-new";
 	}
 
@@ -91,7 +92,9 @@ class AdminPages {
 			return this.accounts.createStaffAccount(form, admin)
 				.map((profile) -> "redirect:/admin/users?created=" + profile.username())
 				.onErrorResume(InvalidInput.class, (ex) -> redisplay(model, form, ex.violations(), locale))
-				.onErrorResume(Conflict.class, (ex) -> redisplay(model, form, List.of(ex.violation()), locale));
+				.onErrorResume(Conflict.class, (ex) -> redisplay(model, form, List.of(ex.violation()), locale))
+				.doOnNext(
+						(view) -> model.addAttribute("regionOptions", this.regions.optionsWithin(admin.regionCode())));
 		});
 	}
 

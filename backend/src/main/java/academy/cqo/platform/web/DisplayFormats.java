@@ -20,11 +20,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one formatter of displayed times and scores. Every template writes scores with
- * {@code #scores.format(x)} (at most one decimal, none when whole: 15, 15.5) and instants
- * with {@code #times} ({@code #times.minute(x)}, {@code #times.second(x)},
- * {@code #times.clock(x)}, {@code #times.date(x)}, {@code #times.input(x)} for
- * {@code datetime-local} fields), in the platform zone ({@code cqo.zone}, the clock's
- * zone), never in the server's or UTC.
+ * {@code #scores.format(x)} (at most two decimals, none when whole: 15, 15.5, 0.25; also
+ * CE hours) and instants with {@code #times} ({@code #times.minute(x)},
+ * {@code #times.second(x)}, {@code #times.clock(x)}, {@code #times.date(x)},
+ * {@code #times.input(x)} for {@code datetime-local} fields), in the platform zone
+ * ({@code cqo.zone}, the clock's zone), never in the server's or UTC.
  */
 @Component
 class DisplayFormats extends AbstractDialect implements IExpressionObjectDialect {
@@ -71,7 +71,8 @@ class DisplayFormats extends AbstractDialect implements IExpressionObjectDialect
 	}
 
 	/**
-	 * Scores as every page shows them: 15, 15.5, never 15.0; {@code null} gives a dash.
+	 * Scores and hours as every page shows them: 15, 15.5, never 15.0; {@code null} gives
+	 * a dash.
 	 */
 	public static final class Scores {
 
@@ -80,7 +81,7 @@ class DisplayFormats extends AbstractDialect implements IExpressionObjectDialect
 				return "—";
 			}
 			java.math.BigDecimal rounded = java.math.BigDecimal.valueOf(number.doubleValue())
-				.setScale(1, java.math.RoundingMode.HALF_UP)
+				.setScale(2, java.math.RoundingMode.HALF_UP)
 				.stripTrailingZeros();
 			return rounded.scale() < 0 ? rounded.setScale(0).toPlainString() : rounded.toPlainString();
 		}
