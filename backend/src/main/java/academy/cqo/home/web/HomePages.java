@@ -43,6 +43,10 @@ class HomePages {
 		if (user.has(Role.CANDIDATE)) {
 			return this.candidate.render(user, model);
 		}
+		if (user.has(Role.ENTERPRISE)) {
+			// An enterprise lands on its filings: its CQO today and what to file next.
+			return Mono.just("redirect:/filings");
+		}
 		return Mono.just("home");
 	}
 
