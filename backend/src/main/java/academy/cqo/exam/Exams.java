@@ -22,6 +22,7 @@ import academy.cqo.identity.Stewardship;
 import academy.cqo.questionbank.QuestionBanks;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
+import academy.cqo.shared.RegionDirectory;
 
 /**
  * The public face of exams and sessions: trainers and administrators define exams (a
@@ -43,9 +44,12 @@ public class Exams {
 
 	private final String homeRegion;
 
+	private final RegionDirectory regions;
+
 	Exams(ExamStore store, QuestionBanks banks, Clock clock,
 			org.springframework.beans.factory.ObjectProvider<CourseRequirement> courseRequirement, Accounts accounts,
-			IdentitySettings identity) {
+			IdentitySettings identity, RegionDirectory regions) {
+		this.regions = regions;
 		this.courseRequirement = courseRequirement;
 		this.accounts = accounts;
 		this.homeRegion = identity.adminRegionCode();
@@ -313,7 +317,11 @@ public class Exams {
 	}
 
 	private Mono<Void> checkSession(SessionDefinition definition) {
-		List<FieldViolation> violations = ExamRules.check(definition);
+		List<FieldViolation> violations = new ArrayList<>(ExamRules.check(definition));
+		String scope = blankToNull(definition.regionScope());
+		if (violations.isEmpty() && scope != null && !this.regions.contains(divisionOf(scope))) {
+			violations.add(FieldViolation.of("regionScope", "exam.session.regionUnknown", scope));
+		}
 		if (!violations.isEmpty()) {
 			return Mono.error(new InvalidInput(violations));
 		}
@@ -343,14 +351,19 @@ public class Exams {
 				|| adjustment.extraTimeSeconds() > 24 * 3600 || adjustment.extraAttempts() > 10) {
 			return Mono.error(new InvalidInput(List.of(FieldViolation.of("adjustment", "exam.adjustment.range"))));
 		}
-		return changeableSession(sessionId, author).flatMap((session) -> {
-			List<SessionDocument.Adjustment> others = new ArrayList<>(session.overrides()
-				.stream()
-				.filter((existing) -> !existing.username().equals(adjustment.username()))
-				.toList());
-			others.add(adjustment);
-			return this.store.replaceOverrides(sessionId, others);
-		}).map(SessionDocument::overrides);
+		return this.accounts.profileByUsername(adjustment.username())
+			.switchIfEmpty(Mono.error(new InvalidInput(
+					List.of(FieldViolation.of("username", "exam.adjustment.unknownUser", adjustment.username())))))
+			.then(changeableSession(sessionId, author))
+			.flatMap((session) -> {
+				List<SessionDocument.Adjustment> others = new ArrayList<>(session.overrides()
+					.stream()
+					.filter((existing) -> !existing.username().equals(adjustment.username()))
+					.toList());
+				others.add(adjustment);
+				return this.store.replaceOverrides(sessionId, others);
+			})
+			.map(SessionDocument::overrides);
 	}
 
 	public Mono<SessionDocument> session(String sessionId) {
@@ -394,6 +407,14 @@ public class Exams {
 		return new SessionSummary(session.id(), exam.id(), definition.title(), session.title(), session.opensAt(),
 				session.closesAt(), definition.timeLimitSeconds(), definition.questionCount(), definition.qualifying(),
 				definition.totalScore(), definition.passMark());
+	}
+
+	/**
+	 * The division a region prefix stands for: {@code 36} the province 360000,
+	 * {@code 3601} the city 360100, six digits the county itself.
+	 */
+	private static String divisionOf(String prefix) {
+		return (prefix + "0000").substring(0, 6);
 	}
 
 	private static String blankToNull(String text) {
