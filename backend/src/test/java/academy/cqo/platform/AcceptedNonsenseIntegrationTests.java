@@ -132,7 +132,7 @@ class AcceptedNonsenseIntegrationTests {
 	}
 
 	@Test
-	void trueForAUsernameIsTheWrongType() {
+	void trueForAUsernameIsNotText() {
 		Map<String, Object> registration = People.registration(People.username(), People.idNumber(), "360102");
 		registration.put("username", true);
 		this.client.post()
@@ -146,7 +146,7 @@ class AcceptedNonsenseIntegrationTests {
 			.jsonPath("$.errors[0].field")
 			.isEqualTo("username")
 			.jsonPath("$.errors[0].code")
-			.isEqualTo("field.wrongType");
+			.isEqualTo("field.mustBeText");
 	}
 
 	@Test

@@ -3,10 +3,7 @@ package academy.cqo.platform.web;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.cfg.CoercionAction;
-import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.type.LogicalType;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -19,9 +16,9 @@ import org.springframework.web.reactive.config.WebFluxConfigurer;
  * Request bodies the server reads refuse {@code null} inside arrays and objects (a list
  * of options, tags or ids with a {@code null} in it): the request is answered 400 naming
  * the element ({@code options[2]}) before any code meets the hole. A fraction where a
- * whole number belongs ({@code seq: 1.5}) and {@code true} where text belongs
- * ({@code username: true}) are refused too instead of being truncated or turned into
- * text. Responses and other readers keep the ordinary mapper.
+ * whole number belongs ({@code seq: 1.5}) is refused too instead of being truncated.
+ * (Account names and passwords take only text, see {@code shared.StrictText}; answers may
+ * stay {@code [true]}.) Responses and other readers keep the ordinary mapper.
  */
 @Configuration(proxyBeanMethods = false)
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -38,8 +35,6 @@ class StrictJsonInput implements WebFluxConfigurer {
 		JsonMapper strict = this.mapper.rebuild()
 			.changeDefaultNullHandling((handling) -> handling.withContentNulls(Nulls.FAIL))
 			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-			.withCoercionConfig(LogicalType.Textual,
-					(coercion) -> coercion.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
 			.build();
 		configurer.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(strict));
 	}
