@@ -88,13 +88,18 @@ public class Exams {
 		/**
 		 * Whether a user may change this exam (and open or change its sessions): its
 		 * owner, the staff it is shared with and administrators who cover it; a
-		 * qualifying exam only an administrator of its province.
+		 * qualifying exam only an administrator of its province and the staff that
+		 * province delegated it to (shared it with).
 		 * @param user the user
 		 * @return whether they may
 		 */
 		public boolean changeableBy(CurrentUser user) {
-			return this.definition.qualifying() ? this.stewardship.canChangeProvinceWide(user)
+			return this.definition.qualifying() ? this.stewardship.canChangeProvinceWide(user) || delegatedTo(user)
 					: this.stewardship.canChange(user);
+		}
+
+		private boolean delegatedTo(CurrentUser user) {
+			return user != null && user.isStaff() && this.stewardship.sharedWith().contains(user.username());
 		}
 
 	}
@@ -144,15 +149,31 @@ public class Exams {
 	 */
 	public Mono<Exam> update(String examId, ExamDefinition definition, CurrentUser author) {
 		CurrentUser.requireStaff(author);
-		return changeableExam(examId, author).flatMap((exam) -> becomesQualifying(exam, definition, author))
-			.then(checked(definition))
-			.then(this.store.updateDefinition(examId, definition, this.clock.instant()))
+		return changeableExam(examId, author)
+			.flatMap((exam) -> qualificationChange(exam, definition, author).then(checked(definition))
+				.then(this.store.updateDefinition(examId, definition, this.clock.instant()))
+				.flatMap((changed) -> becameQualifying(exam, definition)
+						? this.store.updateStewardship(examId, exam.stewardship().sharedWith(List.of()))
+						: Mono.just(changed)))
 			.map(this::exam);
 	}
 
-	private static Mono<Void> becomesQualifying(Exam exam, ExamDefinition definition, CurrentUser author) {
-		boolean allowed = !definition.qualifying() || exam.stewardship().canChangeProvinceWide(author);
+	/**
+	 * Only an administrator of the province makes an exam qualifying or stops it being so
+	 * (a delegate changes a qualifying exam but not that).
+	 */
+	private static Mono<Void> qualificationChange(Exam exam, ExamDefinition definition, CurrentUser author) {
+		boolean changes = exam.definition().qualifying() != definition.qualifying();
+		boolean allowed = !changes || exam.stewardship().canChangeProvinceWide(author);
 		return allowed ? Mono.empty() : Mono.error(forbidden());
+	}
+
+	/**
+	 * An exam that becomes qualifying forgets whom it was shared with, so that earlier
+	 * shares do not turn into delegations the province never chose.
+	 */
+	private static boolean becameQualifying(Exam exam, ExamDefinition definition) {
+		return definition.qualifying() && !exam.definition().qualifying();
 	}
 
 	/**
@@ -239,7 +260,7 @@ public class Exams {
 	 */
 	boolean sessionChangeableBy(SessionDocument session, Exam exam, CurrentUser user) {
 		if (exam.definition().qualifying()) {
-			return exam.stewardship().canChangeProvinceWide(user);
+			return exam.changeableBy(user);
 		}
 		return exam.changeableBy(user) || stewardship(session).canChange(user);
 	}
