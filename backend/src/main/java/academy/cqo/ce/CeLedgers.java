@@ -246,6 +246,10 @@ public class CeLedgers {
 			violations.add(FieldViolation.of("hours", "ce.claim.hours.required"));
 			return null;
 		}
+		if (!text.strip().matches("\\d{1,3}(\\.\\d{1,2})?")) {
+			violations.add(FieldViolation.of("hours", "field.notANumber", text));
+			return null;
+		}
 		try {
 			double hours = Double.parseDouble(text.strip());
 			if (!(hours >= 0.5 && hours <= 100) || Math.round(hours * 2) != hours * 2) {

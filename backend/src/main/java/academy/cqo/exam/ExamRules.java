@@ -55,8 +55,11 @@ final class ExamRules {
 		if (exam.maxAttempts() < 1 || exam.maxAttempts() > 20) {
 			violations.add(FieldViolation.of("maxAttempts", "exam.maxAttempts.range"));
 		}
-		if (exam.coolingOffSeconds() < 0 || exam.maxFocusLosses() < 0) {
+		if (exam.coolingOffSeconds() < 0) {
 			violations.add(FieldViolation.of("coolingOffSeconds", "exam.negative"));
+		}
+		if (exam.maxFocusLosses() < 0) {
+			violations.add(FieldViolation.of("maxFocusLosses", "exam.negative"));
 		}
 		return violations;
 	}

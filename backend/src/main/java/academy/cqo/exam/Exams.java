@@ -22,6 +22,7 @@ import academy.cqo.identity.Stewardship;
 import academy.cqo.questionbank.QuestionBanks;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
+import academy.cqo.shared.RegionDirectory;
 
 /**
  * The public face of exams and sessions: trainers and administrators define exams (a
@@ -43,9 +44,12 @@ public class Exams {
 
 	private final String homeRegion;
 
+	private final RegionDirectory regions;
+
 	Exams(ExamStore store, QuestionBanks banks, Clock clock,
 			org.springframework.beans.factory.ObjectProvider<CourseRequirement> courseRequirement, Accounts accounts,
-			IdentitySettings identity) {
+			IdentitySettings identity, RegionDirectory regions) {
+		this.regions = regions;
 		this.courseRequirement = courseRequirement;
 		this.accounts = accounts;
 		this.homeRegion = identity.adminRegionCode();
@@ -84,13 +88,18 @@ public class Exams {
 		/**
 		 * Whether a user may change this exam (and open or change its sessions): its
 		 * owner, the staff it is shared with and administrators who cover it; a
-		 * qualifying exam only an administrator of its province.
+		 * qualifying exam only an administrator of its province and the staff that
+		 * province delegated it to (shared it with).
 		 * @param user the user
 		 * @return whether they may
 		 */
 		public boolean changeableBy(CurrentUser user) {
-			return this.definition.qualifying() ? this.stewardship.canChangeProvinceWide(user)
+			return this.definition.qualifying() ? this.stewardship.canChangeProvinceWide(user) || delegatedTo(user)
 					: this.stewardship.canChange(user);
+		}
+
+		private boolean delegatedTo(CurrentUser user) {
+			return user != null && user.isStaff() && this.stewardship.sharedWith().contains(user.username());
 		}
 
 	}
@@ -140,15 +149,31 @@ public class Exams {
 	 */
 	public Mono<Exam> update(String examId, ExamDefinition definition, CurrentUser author) {
 		CurrentUser.requireStaff(author);
-		return changeableExam(examId, author).flatMap((exam) -> becomesQualifying(exam, definition, author))
-			.then(checked(definition))
-			.then(this.store.updateDefinition(examId, definition, this.clock.instant()))
+		return changeableExam(examId, author)
+			.flatMap((exam) -> qualificationChange(exam, definition, author).then(checked(definition))
+				.then(this.store.updateDefinition(examId, definition, this.clock.instant()))
+				.flatMap((changed) -> becameQualifying(exam, definition)
+						? this.store.updateStewardship(examId, exam.stewardship().sharedWith(List.of()))
+						: Mono.just(changed)))
 			.map(this::exam);
 	}
 
-	private static Mono<Void> becomesQualifying(Exam exam, ExamDefinition definition, CurrentUser author) {
-		boolean allowed = !definition.qualifying() || exam.stewardship().canChangeProvinceWide(author);
+	/**
+	 * Only an administrator of the province makes an exam qualifying or stops it being so
+	 * (a delegate changes a qualifying exam but not that).
+	 */
+	private static Mono<Void> qualificationChange(Exam exam, ExamDefinition definition, CurrentUser author) {
+		boolean changes = exam.definition().qualifying() != definition.qualifying();
+		boolean allowed = !changes || exam.stewardship().canChangeProvinceWide(author);
 		return allowed ? Mono.empty() : Mono.error(forbidden());
+	}
+
+	/**
+	 * An exam that becomes qualifying forgets whom it was shared with, so that earlier
+	 * shares do not turn into delegations the province never chose.
+	 */
+	private static boolean becameQualifying(Exam exam, ExamDefinition definition) {
+		return definition.qualifying() && !exam.definition().qualifying();
 	}
 
 	/**
@@ -235,7 +260,7 @@ public class Exams {
 	 */
 	boolean sessionChangeableBy(SessionDocument session, Exam exam, CurrentUser user) {
 		if (exam.definition().qualifying()) {
-			return exam.stewardship().canChangeProvinceWide(user);
+			return exam.changeableBy(user);
 		}
 		return exam.changeableBy(user) || stewardship(session).canChange(user);
 	}
@@ -313,7 +338,11 @@ public class Exams {
 	}
 
 	private Mono<Void> checkSession(SessionDefinition definition) {
-		List<FieldViolation> violations = ExamRules.check(definition);
+		List<FieldViolation> violations = new ArrayList<>(ExamRules.check(definition));
+		String scope = blankToNull(definition.regionScope());
+		if (violations.isEmpty() && scope != null && !this.regions.contains(divisionOf(scope))) {
+			violations.add(FieldViolation.of("regionScope", "exam.session.regionUnknown", scope));
+		}
 		if (!violations.isEmpty()) {
 			return Mono.error(new InvalidInput(violations));
 		}
@@ -343,14 +372,19 @@ public class Exams {
 				|| adjustment.extraTimeSeconds() > 24 * 3600 || adjustment.extraAttempts() > 10) {
 			return Mono.error(new InvalidInput(List.of(FieldViolation.of("adjustment", "exam.adjustment.range"))));
 		}
-		return changeableSession(sessionId, author).flatMap((session) -> {
-			List<SessionDocument.Adjustment> others = new ArrayList<>(session.overrides()
-				.stream()
-				.filter((existing) -> !existing.username().equals(adjustment.username()))
-				.toList());
-			others.add(adjustment);
-			return this.store.replaceOverrides(sessionId, others);
-		}).map(SessionDocument::overrides);
+		return this.accounts.profileByUsername(adjustment.username())
+			.switchIfEmpty(Mono.error(new InvalidInput(
+					List.of(FieldViolation.of("username", "exam.adjustment.unknownUser", adjustment.username())))))
+			.then(changeableSession(sessionId, author))
+			.flatMap((session) -> {
+				List<SessionDocument.Adjustment> others = new ArrayList<>(session.overrides()
+					.stream()
+					.filter((existing) -> !existing.username().equals(adjustment.username()))
+					.toList());
+				others.add(adjustment);
+				return this.store.replaceOverrides(sessionId, others);
+			})
+			.map(SessionDocument::overrides);
 	}
 
 	public Mono<SessionDocument> session(String sessionId) {
@@ -395,6 +429,14 @@ public class Exams {
 				session.closesAt(), definition.timeLimitSeconds(), definition.questionCount(), definition.qualifying(),
 				definition.totalScore(), definition.passMark(), definition.maxAttempts(), definition.maxFocusLosses(),
 				session.requiredCourseId());
+	}
+
+	/**
+	 * The division a region prefix stands for: {@code 36} the province 360000,
+	 * {@code 3601} the city 360100, six digits the county itself.
+	 */
+	private static String divisionOf(String prefix) {
+		return (prefix + "0000").substring(0, 6);
 	}
 
 	private static String blankToNull(String text) {

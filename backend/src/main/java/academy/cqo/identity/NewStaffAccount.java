@@ -12,7 +12,10 @@ import java.util.Set;
  * @param regionCode for an administrator the jurisdiction (province, city or county
  * code); for a trainer the region the trainer works in
  */
-public record NewStaffAccount(String username, String password, String fullName, Set<Role> roles, String regionCode) {
+public record NewStaffAccount(
+		@tools.jackson.databind.annotation.JsonDeserialize(using = academy.cqo.shared.StrictText.class) String username,
+		@tools.jackson.databind.annotation.JsonDeserialize(using = academy.cqo.shared.StrictText.class) String password,
+		String fullName, Set<Role> roles, String regionCode) {
 
 	@Override
 	public String toString() {

@@ -16,8 +16,11 @@ package academy.cqo.identity;
  * @param employerIndustry the employer's industry, a GB/T 4754-2017 section letter
  * ({@code A}–{@code T}), or {@code null}
  */
-public record Registration(String username, String password, String fullName, String idNumber, String mobile,
-		String email, String regionCode, String employerName, String employerCreditCode, String employerIndustry) {
+public record Registration(
+		@tools.jackson.databind.annotation.JsonDeserialize(using = academy.cqo.shared.StrictText.class) String username,
+		@tools.jackson.databind.annotation.JsonDeserialize(using = academy.cqo.shared.StrictText.class) String password,
+		String fullName, String idNumber, String mobile, String email, String regionCode, String employerName,
+		String employerCreditCode, String employerIndustry) {
 
 	@Override
 	public String toString() {

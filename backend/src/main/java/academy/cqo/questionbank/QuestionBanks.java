@@ -61,7 +61,10 @@ public class QuestionBanks {
 
 	private final Map<String, Delivered> deliveredCache = new ConcurrentHashMap<>();
 
-	QuestionBanks(BankStore banks, QuestionStore questions, Clock clock) {
+	private final academy.cqo.identity.Accounts accounts;
+
+	QuestionBanks(BankStore banks, QuestionStore questions, Clock clock, academy.cqo.identity.Accounts accounts) {
+		this.accounts = accounts;
 		this.banks = banks;
 		this.questions = questions;
 		this.clock = clock;
@@ -137,9 +140,11 @@ public class QuestionBanks {
 		if (trimmed.isEmpty() || trimmed.length() > 100) {
 			return Mono.error(new InvalidInput(List.of(FieldViolation.of("name", "bank.name.invalid", 100))));
 		}
-		List<String> shared = sharedWith.stream().map(String::strip).filter((u) -> !u.isEmpty()).distinct().toList();
 		return editableBank(bankId, user)
-			.flatMap((bank) -> this.banks.update(bankId, trimmed, blankToNull(description), shared))
+			.flatMap((bank) -> this.accounts
+				.staffUsernames("sharedWith",
+						sharedWith.stream().filter((shared) -> shared != null && !shared.isBlank()).toList())
+				.flatMap((shared) -> this.banks.update(bankId, trimmed, blankToNull(description), shared)))
 			.flatMap((bank) -> bank(bank.id(), user));
 	}
 

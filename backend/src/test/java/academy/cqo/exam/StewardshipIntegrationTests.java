@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * course; the demo qualifying exam and its session belong to the province (360000). Who
  * may change what: the owner, staff it is shared with, an administrator whose
  * jurisdiction covers it; a qualifying exam and its sessions only an administrator of the
- * province. Everyone else gets 403 (the page editor too).
+ * province and the staff it delegates them to. Everyone else gets 403 (the page editor
+ * too).
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -243,6 +244,54 @@ class StewardshipIntegrationTests {
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(org.springframework.web.reactive.function.BodyInserters.fromFormData(form))
 			.exchange()
+			.expectStatus()
+			.isForbidden();
+	}
+
+	@Test
+	void whenTheProvinceDelegatesAQualifyingExamThenTheDelegateChangesItAndItsSessionsUntilTheDelegationEnds() {
+		QuestionBankApi province = this.actors.get("province");
+		QuestionBankApi delegate = this.actors.get("otherTrainer");
+		Map<String, Object> qualifying = exam("省级资格考核（委托）", true, province.officialBankId());
+		String examId = province.createExam(qualifying);
+		String sessionId = province.openSession(examId, "委托场次", Instant.now().minusSeconds(60),
+				Instant.now().plus(Duration.ofDays(2)));
+		Map<String, Object> adjustment = Map.of("username", "candidate2", "extraTimeSeconds", 0, "extraAttempts", 1);
+		delegate.put("/api/v1/exams/" + examId, qualifying).expectStatus().isForbidden();
+		this.actors.get("city")
+			.put("/api/v1/exams/" + examId + "/sharing", Map.of("sharedWith", List.of(this.other)))
+			.expectStatus()
+			.isForbidden();
+		province.put("/api/v1/exams/" + examId + "/sharing", Map.of("sharedWith", List.of(this.other)))
+			.expectStatus()
+			.isOk();
+		delegate.put("/api/v1/exams/" + examId, qualifying).expectStatus().isOk();
+		delegate.put("/api/v1/exam-sessions/" + sessionId + "/adjustments", adjustment).expectStatus().isOk();
+		// a delegate neither stops the exam being qualifying nor delegates further
+		delegate.put("/api/v1/exams/" + examId, exam("省级资格考核（委托）", false, province.officialBankId()))
+			.expectStatus()
+			.isForbidden();
+		delegate.put("/api/v1/exams/" + examId + "/sharing", Map.of("sharedWith", List.of(this.owner)))
+			.expectStatus()
+			.isForbidden();
+		province.put("/api/v1/exams/" + examId + "/sharing", Map.of("sharedWith", List.of())).expectStatus().isOk();
+		delegate.put("/api/v1/exams/" + examId, qualifying).expectStatus().isForbidden();
+		delegate.put("/api/v1/exam-sessions/" + sessionId + "/adjustments", adjustment).expectStatus().isForbidden();
+	}
+
+	@Test
+	void whenTheProvinceMakesASharedExamQualifyingThenTheEarlierSharesEnd() {
+		QuestionBankApi owner = this.actors.get("owner");
+		String examId = owner.createExam(exam("将成为资格考核", false, owner.officialBankId()));
+		owner.put("/api/v1/exams/" + examId + "/sharing", Map.of("sharedWith", List.of(this.other)))
+			.expectStatus()
+			.isOk();
+		this.actors.get("province")
+			.put("/api/v1/exams/" + examId, exam("将成为资格考核", true, owner.officialBankId()))
+			.expectStatus()
+			.isOk();
+		this.actors.get("otherTrainer")
+			.put("/api/v1/exams/" + examId, exam("将成为资格考核", true, owner.officialBankId()))
 			.expectStatus()
 			.isForbidden();
 	}

@@ -49,6 +49,13 @@ class BadInputIntegrationTests {
 	@Autowired
 	WebTestClient client;
 
+	@org.junit.jupiter.api.BeforeEach
+	void patientClient() {
+		// 300 KB bodies and bcrypt on a loaded two-core machine take longer than the 5 s
+		// default
+		this.client = this.client.mutate().responseTimeout(Duration.ofMinutes(1)).build();
+	}
+
 	@Test
 	void whenARegistrationPasswordHasMoreThan72BytesThenRefusedNamingThePassword() {
 		Map<String, Object> registration = People.registration(People.username(), People.idNumber(), "360102");

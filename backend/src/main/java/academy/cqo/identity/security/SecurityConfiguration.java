@@ -88,7 +88,10 @@ class SecurityConfiguration {
 						(exchange, ex) -> problems.write(exchange, HttpStatus.FORBIDDEN, "problem.forbidden")))
 			.securityContextRepository(new WebSessionServerSecurityContextRepository())
 			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(cookieAuthenticatedWrites()))
+			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(cookieAuthenticatedWrites())
+				.accessDeniedHandler((exchange, denied) -> exchange.getRequest().getCookies().containsKey("SESSION")
+						? problems.write(exchange, HttpStatus.FORBIDDEN, "problem.forbidden")
+						: problems.write(exchange, HttpStatus.UNAUTHORIZED, "problem.unauthorized")))
 			.exceptionHandling((handling) -> handling
 				.authenticationEntryPoint(
 						(exchange, ex) -> problems.write(exchange, HttpStatus.UNAUTHORIZED, "problem.unauthorized"))

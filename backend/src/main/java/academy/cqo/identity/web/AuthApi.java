@@ -55,7 +55,11 @@ class AuthApi {
 	record Registered(String id, String username) {
 	}
 
-	record TokenRequest(String username, String password) {
+	record TokenRequest(
+			@tools.jackson.databind.annotation.JsonDeserialize(
+					using = academy.cqo.shared.StrictText.class) String username,
+			@tools.jackson.databind.annotation.JsonDeserialize(
+					using = academy.cqo.shared.StrictText.class) String password) {
 	}
 
 	record TokenResponse(String accessToken, String tokenType, long expiresIn) {

@@ -10,7 +10,9 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.InvalidNullException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -96,7 +98,7 @@ class ApiProblems {
 		JacksonException json = findCause(ex, JacksonException.class);
 		if (json != null) {
 			String field = fieldOf(json);
-			String code = (json instanceof InvalidNullException) ? "field.nullElement" : "field.mustBeText";
+			String code = codeOf(json);
 			List<FieldViolation> violations = (field != null) ? List.of(FieldViolation.of(field, code))
 					: List.of(FieldViolation.of("body", "problem.unreadableJson"));
 			return problem(exchange, HttpStatus.BAD_REQUEST, "problem.invalidInput", violations);
@@ -121,7 +123,9 @@ class ApiProblems {
 			logger.error("Request failed: {}", exchange.getRequest().getPath(), ex);
 			key = "problem.serverError";
 		}
-		ResponseEntity<ProblemDetail> answer = problem(exchange, ex.getStatusCode(), key, List.of());
+		List<FieldViolation> violations = (ex.getStatusCode().value() == 415)
+				? List.of(FieldViolation.of("Content-Type", "problem.unsupportedMediaType")) : List.of();
+		ResponseEntity<ProblemDetail> answer = problem(exchange, ex.getStatusCode(), key, violations);
 		return ResponseEntity.status(answer.getStatusCode()).headers(ex.getHeaders()).body(answer.getBody());
 	}
 
@@ -150,6 +154,25 @@ class ApiProblems {
 	private String message(String key, List<Object> arguments, Locale locale) {
 		return this.messages.getMessage(key, arguments.toArray(), key,
 				(locale != null) ? locale : Locale.SIMPLIFIED_CHINESE);
+	}
+
+	/**
+	 * What was wrong with a value: {@code null} inside an array or object, an object or
+	 * array where text belongs, a value of the right kind that is not allowed (an unknown
+	 * role, a malformed date), or a value of the wrong kind (text for a number, a
+	 * fraction for a whole number, {@code true} for text).
+	 */
+	private static String codeOf(JacksonException ex) {
+		if (ex instanceof InvalidNullException) {
+			return "field.nullElement";
+		}
+		if (ex instanceof InvalidFormatException format) {
+			return (format.getValue() instanceof String) ? "field.invalidValue" : "field.wrongType";
+		}
+		if (ex instanceof MismatchedInputException mismatch && mismatch.getTargetType() != String.class) {
+			return "field.wrongType";
+		}
+		return "field.mustBeText";
 	}
 
 	private static String fieldOf(JacksonException ex) {

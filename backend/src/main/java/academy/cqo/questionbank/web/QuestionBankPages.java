@@ -188,7 +188,7 @@ class QuestionBankPages {
 			ServerWebExchange exchange, Model model) {
 		return exchange.getFormData()
 			.flatMap((data) -> this.banks.updateBank(bankId, data.getFirst("name"), data.getFirst("description"),
-					List.of(String.valueOf(data.getFirst("sharedWith")).split("[,，;；\\s]+")), user))
+					List.of(java.util.Objects.toString(data.getFirst("sharedWith"), "").split("[,，;；\\s]+")), user))
 			.map((bank) -> "redirect:/question-banks/" + bankId + "?saved")
 			.onErrorResume(InvalidInput.class, (ex) -> {
 				exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
