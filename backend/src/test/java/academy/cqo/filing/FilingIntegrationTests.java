@@ -54,6 +54,28 @@ class FilingIntegrationTests {
 		return (Map<String, Object>) map.get(key);
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void theDemoFilingsShowEachStateInTheCountyQueue() {
+		QuestionBankApi county = admin("admin-dh");
+		Map<String, String> states = new HashMap<>();
+		for (Map<String, Object> filing : (List<Map<String, Object>>) county.get("/api/v1/filings?regionCode=360102")
+			.expectStatus()
+			.isOk()
+			.expectBody(List.class)
+			.returnResult()
+			.getResponseBody()) {
+			states.putIfAbsent((String) filing.get("creditCode"), (String) filing.get("state"));
+		}
+		assertThat(states).containsEntry("91360100MA35F7Q46X", "APPROVED")
+			.containsEntry("91360102MA3AB1C2DW", "APPROVED")
+			.containsEntry("91360102MA3EF3G4HR", "SUBMITTED")
+			.containsEntry("91360102MA3JK5L6MN", "RETURNED");
+		QuestionBankApi enterprise = new QuestionBankApi(FilingIntegrationTests.this.client, "enterprise");
+		assertThat(enterprise.getJson("/api/v1/enterprises/91360100MA35F7Q46X/cqo").get("current").toString())
+			.contains("张三");
+	}
+
 	@Nested
 	class Registration {
 
