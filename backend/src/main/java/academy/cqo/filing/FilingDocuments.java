@@ -144,8 +144,7 @@ public class FilingDocuments {
 	 * @return the workbook's bytes
 	 */
 	public Mono<byte[]> export(CurrentUser user, String state, String regionCode, String text, Locale locale) {
-		return this.filings.list(user, state, regionCode, text)
-			.concatMap((summary) -> this.store.find(summary.id()))
+		return this.filings.documents(user, state, regionCode, text)
 			.collectList()
 			.flatMap(
 					(rows) -> Mono.fromCallable(() -> workbook(rows, locale)).subscribeOn(Schedulers.boundedElastic()));

@@ -468,6 +468,13 @@ public class Filings {
 	 * @return the filings, newest first
 	 */
 	public Flux<FilingView.Summary> list(CurrentUser user, String state, String regionCode, String text) {
+		return documents(user, state, regionCode, text).map(FilingView.Summary::of);
+	}
+
+	/**
+	 * The filings themselves that {@link #list} summarises (the export reads them once).
+	 */
+	Flux<FilingDocument> documents(CurrentUser user, String state, String regionCode, String text) {
 		String cleanState = null;
 		if (state != null && !state.isBlank()) {
 			List<FieldViolation> violations = new ArrayList<>();
@@ -480,13 +487,11 @@ public class Filings {
 		String filter = cleanState;
 		if (user.has(Role.ADMIN)) {
 			String prefix = Forms.scopePrefix(user, regionCode);
-			return this.store.list(Criteria.where("regionCode").regex("^" + prefix), filter, text, MAX_LIST)
-				.map(FilingView.Summary::of);
+			return this.store.list(Criteria.where("regionCode").regex("^" + prefix), filter, text, MAX_LIST);
 		}
 		return this.enterpriseAccess.own(user)
 			.flatMapMany((enterprise) -> this.store.list(Criteria.where("creditCode").is(enterprise.creditCode()),
-					filter, text, MAX_LIST))
-			.map(FilingView.Summary::of);
+					filter, text, MAX_LIST));
 	}
 
 	public Mono<FilingView> filing(String id, CurrentUser user) {

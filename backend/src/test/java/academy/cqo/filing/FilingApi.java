@@ -1,12 +1,9 @@
 package academy.cqo.filing;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import javax.imageio.ImageIO;
 
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
@@ -14,6 +11,7 @@ import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
+import academy.cqo.testsupport.IdPhoto;
 import academy.cqo.testsupport.People;
 import academy.cqo.testsupport.QuestionBankApi;
 
@@ -22,22 +20,9 @@ final class FilingApi {
 
 	static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n".getBytes();
 
-	static final byte[] PNG = png();
+	static final byte[] PNG = IdPhoto.png(90, 126);
 
 	private FilingApi() {
-	}
-
-	private static byte[] png() {
-		try {
-			java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(20, 28,
-					java.awt.image.BufferedImage.TYPE_INT_RGB);
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			ImageIO.write(image, "png", out);
-			return out.toByteArray();
-		}
-		catch (java.io.IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	static Map<String, Object> registration(String creditCode, String county, String username) {
