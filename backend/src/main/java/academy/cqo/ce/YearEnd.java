@@ -11,10 +11,8 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.FixedDelayTask;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -28,6 +26,7 @@ import academy.cqo.identity.Role;
 import academy.cqo.identity.Stewardship;
 import academy.cqo.notification.Notice;
 import academy.cqo.notification.Notifications;
+import academy.cqo.platform.Sweep;
 import academy.cqo.shared.Conflict;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
@@ -45,7 +44,7 @@ import academy.cqo.shared.Years;
  * they are all included).
  */
 @Service
-public class YearEnd implements SchedulingConfigurer {
+public class YearEnd {
 
 	private static final Logger logger = LoggerFactory.getLogger(YearEnd.class);
 
@@ -218,14 +217,9 @@ public class YearEnd implements SchedulingConfigurer {
 		return closing.then(reminders);
 	}
 
-	@Override
-	public void configureTasks(ScheduledTaskRegistrar registrar) {
-		registrar.addFixedDelayTask(
-				new FixedDelayTask(this::check, this.settings.checkInterval(), this.settings.checkInterval()));
-	}
-
-	void check() {
-		runDue().subscribe(null, (ex) -> logger.warn("CE reminders or year-end closing failed; retrying", ex));
+	@Bean
+	Sweep ceYearEndSweep() {
+		return Sweep.of("ce-year-end", this.settings.checkInterval(), this::runDue);
 	}
 
 }

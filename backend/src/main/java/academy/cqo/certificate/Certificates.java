@@ -1,7 +1,6 @@
 package academy.cqo.certificate;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,12 +11,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.FixedDelayTask;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -43,6 +40,8 @@ import academy.cqo.identity.CurrentUser;
 import academy.cqo.identity.Role;
 import academy.cqo.notification.Notice;
 import academy.cqo.notification.Notifications;
+import academy.cqo.platform.Background;
+import academy.cqo.platform.Sweep;
 import academy.cqo.shared.Conflict;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.StartupTask;
@@ -60,7 +59,7 @@ import academy.cqo.shared.StartupTask;
  * {@code cqo.certificate.sweep-interval} completes whatever a crash interrupted.
  */
 @Service
-public class Certificates implements PassHandler, StartupTask, SchedulingConfigurer {
+public class Certificates implements PassHandler, StartupTask {
 
 	private static final Logger logger = LoggerFactory.getLogger(Certificates.class);
 
@@ -94,10 +93,12 @@ public class Certificates implements PassHandler, StartupTask, SchedulingConfigu
 
 	private final Clock clock;
 
+	private final Background background;
+
 	Certificates(CertificateStore store, TalentPoolStore pool, CeStandings standings, VerificationLogStore log,
 			SigningKeys keys, CertificatePdf pdf, Accounts accounts, AccountPhotos photos, Notifications notifications,
 			AuditLog audit, org.springframework.context.MessageSource messages, CertificateSettings settings,
-			Clock clock) {
+			Clock clock, Background background) {
 		this.store = store;
 		this.pool = pool;
 		this.standings = standings;
@@ -111,6 +112,7 @@ public class Certificates implements PassHandler, StartupTask, SchedulingConfigu
 		this.messages = messages;
 		this.settings = settings;
 		this.clock = clock;
+		this.background = background;
 	}
 
 	// Intake and issue
@@ -126,8 +128,7 @@ public class Certificates implements PassHandler, StartupTask, SchedulingConfigu
 		}
 		return intake(pass).doOnNext((certificate) -> {
 			if (this.settings.autoIssue()) {
-				issue(certificate.id()).subscribe(null,
-						(ex) -> logger.warn("Issuing {} failed; the sweep retries", certificate.id(), ex));
+				this.background.start("certificate-issue", certificate.id(), issue(certificate.id()));
 			}
 		}).then();
 	}
@@ -322,12 +323,9 @@ public class Certificates implements PassHandler, StartupTask, SchedulingConfigu
 		}).then();
 	}
 
-	@Override
-	public void configureTasks(ScheduledTaskRegistrar registrar) {
-		Duration interval = this.settings.sweepInterval();
-		registrar.addFixedDelayTask(new FixedDelayTask(
-				() -> finishUnfinished().subscribe(null, (ex) -> logger.warn("Certificate sweep failed", ex)), interval,
-				interval));
+	@Bean
+	Sweep certificateIssueSweep() {
+		return Sweep.counting("certificate-issues", this.settings.sweepInterval(), this::finishUnfinished);
 	}
 
 	/**

@@ -26,6 +26,7 @@ import academy.cqo.exam.Attempts;
 import academy.cqo.exam.Exams;
 import academy.cqo.identity.Accounts;
 import academy.cqo.identity.CurrentUser;
+import academy.cqo.platform.Background;
 import academy.cqo.shared.Conflict;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.Jurisdiction;
@@ -55,9 +56,12 @@ public class SessionIssues {
 
 	private final Accounts accounts;
 
+	private final Background background;
+
 	SessionIssues(Certificates certificates, CertificateStore store, IssueJobStore jobs, Attempts attempts, Exams exams,
-			Clock clock, Accounts accounts) {
+			Clock clock, Accounts accounts, Background background) {
 		this.accounts = accounts;
+		this.background = background;
 		this.certificates = certificates;
 		this.store = store;
 		this.jobs = jobs;
@@ -83,8 +87,8 @@ public class SessionIssues {
 			.flatMap((session) -> this.jobs.start(sessionId, admin.jurisdiction().regionCode(), admin.username(),
 					this.clock.instant(), this.clock.instant().minus(STALE)))
 			.switchIfEmpty(Mono.error(new Conflict(FieldViolation.of("sessionId", "certificate.bulk.running"))))
-			.doOnNext((job) -> run(job.id(), sessionId, admin.jurisdiction()).subscribe(null,
-					(ex) -> logger.warn("Bulk issue for session {} failed", sessionId, ex)));
+			.doOnNext((job) -> this.background.start("certificate-bulk-issue", sessionId,
+					run(job.id(), sessionId, admin.jurisdiction())));
 	}
 
 	private Mono<Void> run(String jobId, String sessionId, Jurisdiction jurisdiction) {

@@ -9,12 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Service;
 
 import academy.cqo.course.domain.HeartbeatRule;
@@ -25,6 +23,7 @@ import academy.cqo.course.persistence.EnrolmentDocument;
 import academy.cqo.course.persistence.ProgressDocument;
 import academy.cqo.course.persistence.StudyTabDocument;
 import academy.cqo.identity.CurrentUser;
+import academy.cqo.platform.Sweep;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
 import academy.cqo.shared.StartupTask;
@@ -40,8 +39,6 @@ import academy.cqo.shared.StartupTask;
  */
 @Service
 public class Study implements StartupTask {
-
-	private static final Logger logger = LoggerFactory.getLogger(Study.class);
 
 	private final CourseStore store;
 
@@ -237,9 +234,9 @@ public class Study implements StartupTask {
 		return CONTENT + 40;
 	}
 
-	@Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT5M")
-	void sweep() {
-		announceMissed().subscribe(null, (ex) -> logger.warn("Announcing course completions failed", ex));
+	@Bean
+	Sweep courseCompletionSweep() {
+		return Sweep.of("course-completions", Duration.ofMinutes(5), this::announceMissed);
 	}
 
 	private Mono<Void> announceMissed() {

@@ -21,10 +21,8 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.FixedDelayTask;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -39,6 +37,7 @@ import academy.cqo.exam.persistence.AttemptDocument.SavedAnswer;
 import academy.cqo.exam.persistence.AttemptStore;
 import academy.cqo.exam.persistence.SessionDocument;
 import academy.cqo.identity.CurrentUser;
+import academy.cqo.platform.Sweep;
 import academy.cqo.questionbank.Option;
 import academy.cqo.questionbank.QuestionBanks;
 import academy.cqo.questionbank.QuestionContent;
@@ -58,7 +57,7 @@ import academy.cqo.shared.StartupTask;
  * start-up too, exactly once however many instances run.
  */
 @Service
-public class Attempts implements StartupTask, SchedulingConfigurer {
+public class Attempts implements StartupTask {
 
 	private static final Logger logger = LoggerFactory.getLogger(Attempts.class);
 
@@ -962,15 +961,11 @@ public class Attempts implements StartupTask, SchedulingConfigurer {
 
 	/**
 	 * Run {@link #finishOverdue()} every {@code cqo.exam.sweep-interval}.
+	 * @return the sweep
 	 */
-	@Override
-	public void configureTasks(ScheduledTaskRegistrar registrar) {
-		Duration interval = this.settings.sweepInterval();
-		registrar.addFixedDelayTask(new FixedDelayTask(this::sweep, interval, interval));
-	}
-
-	void sweep() {
-		finishOverdue().subscribe(null, (ex) -> logger.warn("Deadline sweep failed; retrying", ex));
+	@Bean
+	Sweep examDeadlineSweep() {
+		return Sweep.counting("exam-deadlines", this.settings.sweepInterval(), this::finishOverdue);
 	}
 
 	/**

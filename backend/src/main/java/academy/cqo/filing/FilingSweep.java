@@ -1,16 +1,13 @@
 package academy.cqo.filing;
 
-import java.time.Duration;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.FixedDelayTask;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
+import academy.cqo.platform.Sweep;
 import academy.cqo.shared.StartupTask;
 
 /**
@@ -18,7 +15,7 @@ import academy.cqo.shared.StartupTask;
  * {@code cqo.filing.sweep-interval}.
  */
 @Component
-class FilingSweep implements StartupTask, SchedulingConfigurer {
+class FilingSweep implements StartupTask {
 
 	private static final Logger logger = LoggerFactory.getLogger(FilingSweep.class);
 
@@ -45,12 +42,9 @@ class FilingSweep implements StartupTask, SchedulingConfigurer {
 		}).then();
 	}
 
-	@Override
-	public void configureTasks(ScheduledTaskRegistrar registrar) {
-		Duration interval = this.settings.sweepInterval();
-		registrar.addFixedDelayTask(new FixedDelayTask(
-				() -> this.filings.finishInterrupted().subscribe(null, (ex) -> logger.warn("Filing sweep failed", ex)),
-				interval, interval));
+	@Bean
+	Sweep filingApprovalSweep() {
+		return Sweep.counting("filing-approvals", this.settings.sweepInterval(), this.filings::finishInterrupted);
 	}
 
 }

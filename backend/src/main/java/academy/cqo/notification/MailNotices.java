@@ -13,17 +13,16 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.FixedDelayTask;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 import academy.cqo.identity.Accounts;
 import academy.cqo.notification.persistence.NotificationDocument;
 import academy.cqo.notification.persistence.NotificationStore;
+import academy.cqo.platform.Sweep;
 
 /**
  * Notices by e-mail as well, when an SMTP server is configured ({@code spring.mail.host},
@@ -33,7 +32,7 @@ import academy.cqo.notification.persistence.NotificationStore;
  * an SMTP server nothing is mailed and nothing is marked.
  */
 @Component
-class MailNotices implements SchedulingConfigurer {
+class MailNotices {
 
 	private static final Logger logger = LoggerFactory.getLogger(MailNotices.class);
 
@@ -115,11 +114,9 @@ class MailNotices implements SchedulingConfigurer {
 		return message;
 	}
 
-	@Override
-	public void configureTasks(ScheduledTaskRegistrar registrar) {
-		Duration interval = this.settings.retryInterval();
-		registrar.addFixedDelayTask(new FixedDelayTask(
-				() -> retry().subscribe(null, (ex) -> logger.warn("E-mail retry failed", ex)), interval, interval));
+	@Bean
+	Sweep mailRetrySweep() {
+		return Sweep.of("mail-retries", this.settings.retryInterval(), this::retry);
 	}
 
 	/**

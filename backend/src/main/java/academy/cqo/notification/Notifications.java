@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 
 import academy.cqo.notification.persistence.NotificationDocument;
 import academy.cqo.notification.persistence.NotificationStore;
+import academy.cqo.platform.Background;
 
 /**
  * Sending and reading notices. Sending is idempotent per recipient and key: modules call
@@ -23,7 +24,10 @@ public class Notifications {
 
 	private final MailNotices mail;
 
-	Notifications(NotificationStore store, Clock clock, MailNotices mail) {
+	private final Background background;
+
+	Notifications(NotificationStore store, Clock clock, MailNotices mail, Background background) {
+		this.background = background;
 		this.store = store;
 		this.mail = mail;
 		this.clock = clock;
@@ -41,7 +45,7 @@ public class Notifications {
 				notice.arguments(), notice.link(), this.clock.instant(), null, this.mail.enabled(), null);
 		return this.store.insertOnce(document).doOnNext((inserted) -> {
 			if (inserted && this.mail.enabled()) {
-				this.mail.deliver(document).subscribe();
+				this.background.start("mail", document.id(), this.mail.deliver(document));
 			}
 		}).then();
 	}

@@ -18,14 +18,15 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
 
 import academy.cqo.identity.CurrentUser;
+import academy.cqo.platform.Sweep;
 import academy.cqo.questionbank.domain.QuestionRules;
 import academy.cqo.questionbank.domain.TextFolding;
 import academy.cqo.questionbank.formats.ExcelFormat;
@@ -432,10 +433,10 @@ public class QuestionImports implements StartupTask {
 		return recover(this.clock.instant().minus(ABANDONED_AFTER));
 	}
 
-	@Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
-	void sweep() {
-		recover(this.clock.instant().minus(ABANDONED_AFTER)).subscribe(null,
-				(ex) -> logger.warn("Import recovery failed; retrying in a minute", ex));
+	@Bean
+	Sweep questionImportSweep() {
+		return Sweep.of("question-imports", Duration.ofMinutes(1),
+				() -> recover(this.clock.instant().minus(ABANDONED_AFTER)));
 	}
 
 	Mono<Void> recover(Instant abandonedBefore) {
