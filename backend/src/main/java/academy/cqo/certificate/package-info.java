@@ -3,5 +3,6 @@
  * passed, the signed QR code and public verification, suspension and revocation, and the
  * provincial talent pool.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Certificates")
+@org.springframework.modulith.ApplicationModule(displayName = "Certificates",
+		allowedDependencies = { "document", "exam", "identity", "notification", "platform", "shared" })
 package academy.cqo.certificate;

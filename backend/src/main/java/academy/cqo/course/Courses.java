@@ -412,7 +412,7 @@ public class Courses {
 			.switchIfEmpty(Mono.error(new Conflict(FieldViolation.of("course", "course.notPublished"))))
 			.flatMap((course) -> this.store
 				.enrol(new EnrolmentDocument(EnrolmentDocument.idOf(courseId, user.accountId()), courseId,
-						user.accountId(), user.username(), user.fullName(), user.regionCode(), now(), null, null, null))
+						user.accountId(), user.username(), user.fullName(), user.regionCode(), now(), null, null))
 				.flatMap((enrolment) -> progress(course, enrolment)));
 	}
 

@@ -1,7 +1,6 @@
 package academy.cqo.course;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -11,22 +10,17 @@ import java.util.UUID;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Service;
 
 import academy.cqo.course.domain.HeartbeatRule;
 import academy.cqo.course.domain.HeartbeatRule.Decision;
 import academy.cqo.course.domain.HeartbeatRule.Outcome;
 import academy.cqo.course.persistence.CourseStore;
-import academy.cqo.course.persistence.EnrolmentDocument;
 import academy.cqo.course.persistence.ProgressDocument;
 import academy.cqo.course.persistence.StudyTabDocument;
 import academy.cqo.identity.CurrentUser;
-import academy.cqo.platform.Sweep;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
-import academy.cqo.shared.StartupTask;
 
 /**
  * Verified study time. Opening a module gives the page a study-tab token (replacing any
@@ -35,10 +29,11 @@ import academy.cqo.shared.StartupTask;
  * heartbeat by the rules of {@link HeartbeatRule}, in one conditional update of the
  * person's tab document, and adds it to the module's progress. A module completes when
  * its required time is reached (and its video watched to the end); the course completes
- * with its last module, and {@link CourseCompleted} is published once.
+ * with its last module (once: one conditional update); the exam module asks through
+ * {@link academy.cqo.exam.CourseRequirement}, the CE ledger reads the completed modules.
  */
 @Service
-public class Study implements StartupTask {
+public class Study {
 
 	private final CourseStore store;
 
@@ -50,16 +45,13 @@ public class Study implements StartupTask {
 
 	private final Clock clock;
 
-	private final ApplicationEventPublisher events;
-
-	Study(CourseStore store, Courses courses, CourseSettings settings, Clock clock, ApplicationEventPublisher events) {
+	Study(CourseStore store, Courses courses, CourseSettings settings, Clock clock) {
 		this.store = store;
 		this.courses = courses;
 		this.settings = settings;
 		this.rule = new HeartbeatRule(settings.heartbeatInterval(), settings.heartbeatMinimum(),
 				settings.heartbeatTolerance(), settings.dailyCap());
 		this.clock = clock;
-		this.events = events;
 	}
 
 	private Instant now() {
@@ -206,45 +198,8 @@ public class Study implements StartupTask {
 			if (!all) {
 				return Mono.just(false);
 			}
-			return this.store.complete(courseId, accountId, now).flatMap(this::announce).thenReturn(true);
+			return this.store.complete(courseId, accountId, now).thenReturn(true);
 		}).defaultIfEmpty(false);
-	}
-
-	/**
-	 * Publish {@link CourseCompleted} for a completed enrolment and remember it was.
-	 */
-	private Mono<Void> announce(EnrolmentDocument enrolment) {
-		return this.store.findCourse(enrolment.courseId())
-			.doOnNext((course) -> this.events.publishEvent(new CourseCompleted(enrolment.courseId(), course.title(),
-					enrolment.accountId(), enrolment.completedAt())))
-			.then(this.store.markAnnounced(enrolment.id()));
-	}
-
-	/**
-	 * Completions left unannounced by a crash between completing and publishing are
-	 * announced at start-up and every few minutes (listeners are idempotent).
-	 */
-	@Override
-	public Mono<Void> run() {
-		return announceMissed();
-	}
-
-	@Override
-	public int getOrder() {
-		return CONTENT + 40;
-	}
-
-	@Bean
-	Sweep courseCompletionSweep() {
-		return Sweep.of("course-completions", Duration.ofMinutes(5), this::announceMissed);
-	}
-
-	private Mono<Void> announceMissed() {
-		Instant settled = now().minus(Duration.ofMinutes(1));
-		return this.store.unannounced()
-			.filter((enrolment) -> enrolment.completedAt().isBefore(settled))
-			.concatMap(this::announce)
-			.then();
 	}
 
 }

@@ -3,5 +3,5 @@
  * never drops a glyph, QR codes drawn as vectors and decoded from uploads, the platform's
  * seal and PDF metadata. Pure rendering, no web or storage.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Documents")
+@org.springframework.modulith.ApplicationModule(displayName = "Documents", allowedDependencies = {})
 package academy.cqo.document;

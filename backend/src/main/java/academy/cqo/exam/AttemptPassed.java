@@ -3,9 +3,9 @@ package academy.cqo.exam;
 import java.time.Instant;
 
 /**
- * A candidate passed an exam: the attempt is graded and final. Published once per attempt
- * (again after a crash between grading and publishing, so listeners must be idempotent,
- * keyed by {@code attemptId}).
+ * A candidate passed an exam: the attempt is graded and final. Handed to every
+ * {@link PassHandler} once per attempt (again after a crash or a failed handler, so
+ * handlers must be idempotent, keyed by {@code attemptId}).
  *
  * @param attemptId the attempt
  * @param examId the exam

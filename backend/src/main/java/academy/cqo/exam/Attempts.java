@@ -20,7 +20,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -82,8 +81,6 @@ public class Attempts implements StartupTask {
 
 	private final Clock clock;
 
-	private final ApplicationEventPublisher events;
-
 	private final AttemptEligibility eligibility;
 
 	private final ObjectProvider<PassHandler> passHandlers;
@@ -91,15 +88,13 @@ public class Attempts implements StartupTask {
 	private final SecureRandom seeds = new SecureRandom();
 
 	Attempts(AttemptStore store, Exams exams, QuestionBanks banks, ExamSettings settings, Clock clock,
-			ApplicationEventPublisher events, AttemptEligibility eligibility,
-			ObjectProvider<PassHandler> passHandlers) {
+			AttemptEligibility eligibility, ObjectProvider<PassHandler> passHandlers) {
 		this.passHandlers = passHandlers;
 		this.store = store;
 		this.exams = exams;
 		this.banks = banks;
 		this.settings = settings;
 		this.clock = clock;
-		this.events = events;
 		this.eligibility = eligibility;
 	}
 
@@ -660,7 +655,6 @@ public class Attempts implements StartupTask {
 			AttemptPassed pass = new AttemptPassed(attempt.id(), attempt.examId(), exam.definition().title(),
 					exam.definition().qualifying(), attempt.sessionId(), attempt.accountId(), attempt.score(),
 					attempt.maxScore(), attempt.gradedAt());
-			this.events.publishEvent(pass);
 			// A handler that fails leaves the pass unannounced; the sweep offers it
 			// again.
 			return Flux.fromStream(this.passHandlers.orderedStream())

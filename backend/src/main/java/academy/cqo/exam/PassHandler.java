@@ -3,10 +3,10 @@ package academy.cqo.exam;
 import reactor.core.publisher.Mono;
 
 /**
- * A module that must durably take note of every pass before the exam module counts the
- * pass as announced (the certificate module records a pending certificate). Called after
- * the {@link AttemptPassed} event is published; if a handler fails, the pass is offered
- * again by the next sweep, so a handler must be idempotent by attempt id.
+ * The port through which other modules hear of passes: every handler must durably take
+ * note of a pass before the exam module counts it as announced (the certificate module
+ * records a pending certificate). If a handler fails, the pass is offered again by the
+ * next sweep, so a handler must be idempotent by attempt id.
  */
 public interface PassHandler {
 

@@ -3,4 +3,6 @@
  * home pages, built from the other modules' public reads (nothing depends on this
  * module).
  */
+@org.springframework.modulith.ApplicationModule(displayName = "Home", allowedDependencies = { "ce", "certificate",
+		"course", "exam", "identity", "notification", "questionbank", "shared" })
 package academy.cqo.home;

@@ -3,5 +3,6 @@
  * certificate issued or revoked, a CE reminder), each stored once under its own key so
  * that a repeated reaction never sends it twice.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Notifications")
+@org.springframework.modulith.ApplicationModule(displayName = "Notifications",
+		allowedDependencies = { "identity", "platform" })
 package academy.cqo.notification;

@@ -3,5 +3,5 @@
  * directory, locale, request origin and the mapping of errors to problem details and
  * error pages.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Platform")
+@org.springframework.modulith.ApplicationModule(displayName = "Platform", allowedDependencies = { "shared" })
 package academy.cqo.platform;

@@ -4,5 +4,6 @@
  * Excel template, GIFT, Moodle XML and the official bank's YAML; the official CQO bank
  * loaded at start-up.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Question banks")
+@org.springframework.modulith.ApplicationModule(displayName = "Question banks",
+		allowedDependencies = { "identity", "platform", "shared" })
 package academy.cqo.questionbank;

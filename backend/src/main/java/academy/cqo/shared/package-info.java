@@ -3,5 +3,5 @@
  * violations, request origin and the data directory.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Shared",
-		type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+		type = org.springframework.modulith.ApplicationModule.Type.OPEN, allowedDependencies = {})
 package academy.cqo.shared;

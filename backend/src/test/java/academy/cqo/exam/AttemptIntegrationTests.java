@@ -18,7 +18,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import academy.cqo.testsupport.Eventually;
 import academy.cqo.testsupport.IntegrationTest;
 import academy.cqo.testsupport.MutableClock;
-import academy.cqo.testsupport.PublishedEvents;
+import academy.cqo.testsupport.RecordedPasses;
 import academy.cqo.testsupport.QuestionBankApi;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +42,7 @@ class AttemptIntegrationTests {
 	Attempts attempts;
 
 	@Autowired
-	PublishedEvents events;
+	RecordedPasses passes;
 
 	QuestionBankApi candidate() {
 		return new QuestionBankApi(this.client, "candidate");
@@ -371,8 +371,7 @@ class AttemptIntegrationTests {
 						.containsEntry("maxScore", 100.0)
 						.containsEntry("passed", true)))
 				.verifyComplete();
-			assertThat(AttemptIntegrationTests.this.events.of(AttemptPassed.class)
-				.filter((passed) -> passed.attemptId().equals(id))).hasSize(1);
+			assertThat(AttemptIntegrationTests.this.passes.of(id)).hasSize(1);
 			save(candidate, id, (String) questions(attempt).get(0).get("questionId"), List.of("true"), 99)
 				.expectStatus()
 				.isEqualTo(409);

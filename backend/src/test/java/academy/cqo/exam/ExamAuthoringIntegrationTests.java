@@ -15,7 +15,7 @@ import org.springframework.util.MultiValueMap;
 
 import academy.cqo.testsupport.IntegrationTest;
 import academy.cqo.testsupport.PageSession;
-import academy.cqo.testsupport.PublishedEvents;
+import academy.cqo.testsupport.RecordedPasses;
 import academy.cqo.testsupport.QuestionBankApi;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +32,7 @@ class ExamAuthoringIntegrationTests {
 	WebTestClient client;
 
 	@Autowired
-	PublishedEvents events;
+	RecordedPasses passes;
 
 	@Test
 	void whenTheBlueprintCannotBeFilledThenTheEditorSaysWhichSectionAndAFillableOneIsSaved() {
@@ -139,8 +139,7 @@ class ExamAuthoringIntegrationTests {
 		@SuppressWarnings("unchecked")
 		Map<String, Object> result = (Map<String, Object>) graded.get("result");
 		assertThat(result).containsEntry("score", 35.0).containsEntry("passed", true);
-		assertThat(this.events.of(AttemptPassed.class).filter((passed) -> passed.attemptId().equals(attemptId)))
-			.hasSize(1);
+		assertThat(this.passes.of(attemptId)).hasSize(1);
 		assertThat(trainer.page("/manage/sessions/" + session + "/marking")).contains("没有待阅的答卷");
 		assertThat(trainer.page("/manage/sessions/" + session)).contains(username, "开始", "考生交卷", "阅卷记分", "3 / 3");
 

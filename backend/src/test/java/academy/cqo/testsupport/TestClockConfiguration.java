@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Replaces the platform clock with a {@link MutableClock} and records the events modules
- * publish ({@link PublishedEvents}).
+ * Replaces the platform clock with a {@link MutableClock} and records the passes the exam
+ * module hands to its pass handlers ({@link RecordedPasses}).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestClockConfiguration {
@@ -20,8 +20,8 @@ public class TestClockConfiguration {
 	}
 
 	@Bean
-	PublishedEvents publishedEvents() {
-		return new PublishedEvents();
+	RecordedPasses recordedPasses() {
+		return new RecordedPasses();
 	}
 
 }

@@ -142,15 +142,6 @@ public class CourseStore {
 				new Update().set("completedAt", at), RETURN_NEW, EnrolmentDocument.class);
 	}
 
-	public Mono<Void> markAnnounced(String id) {
-		return this.mongo.updateFirst(byId(id), new Update().set("announced", true), EnrolmentDocument.class).then();
-	}
-
-	public Flux<EnrolmentDocument> unannounced() {
-		return this.mongo.find(Query.query(Criteria.where("completedAt").ne(null).and("announced").ne(true)),
-				EnrolmentDocument.class);
-	}
-
 	// Progress
 
 	/**

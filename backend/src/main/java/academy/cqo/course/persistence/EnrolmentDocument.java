@@ -18,11 +18,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param enrolledAt when
  * @param lastModuleId the module studied last (where to resume)
  * @param completedAt when every module was complete, or {@code null}
- * @param announced whether {@code CourseCompleted} was published
  */
 @Document(EnrolmentDocument.COLLECTION)
 public record EnrolmentDocument(@Id String id, String courseId, String accountId, String username, String fullName,
-		String regionCode, Instant enrolledAt, String lastModuleId, Instant completedAt, Boolean announced) {
+		String regionCode, Instant enrolledAt, String lastModuleId, Instant completedAt) {
 
 	public static final String COLLECTION = "course_enrolments";
 

@@ -41,7 +41,7 @@ import academy.cqo.questionbank.QuestionContent;
  * @param maxScore the highest possible score
  * @param passed whether it passed, once final
  * @param gradedAt when the result became final
- * @param outcomePublished whether {@code AttemptPassed} has been published
+ * @param outcomePublished whether every {@code PassHandler} has taken note of the pass
  */
 @Document(AttemptDocument.COLLECTION)
 public record AttemptDocument(@Id String id, String sessionId, String examId, String accountId, String username,
