@@ -324,7 +324,7 @@ public class QuestionImports implements StartupTask {
 			String code = (draft.code() != null) ? draft.code() : generatedCode(number, codes);
 			documents.add(new QuestionDocument(QuestionStore.newId(), bankId, code, number, draft.content(),
 					draft.difficulty(), draft.tags(), draft.status(), 1, false, 0,
-					TextFolding.fingerprint(draft.content()), QuestionBanks.searchText(code, draft.content()), importId,
+					TextFolding.fingerprint(draft.content()), Questions.searchText(code, draft.content()), importId,
 					now, actor, now, actor));
 			number++;
 		}
@@ -348,8 +348,7 @@ public class QuestionImports implements StartupTask {
 			ReviewStatus status = (draft.status() != null) ? draft.status() : question.status();
 			changes.add(new ImportChangeDocument(importId + ":" + question.id(), importId, question.id(),
 					question.revision(), draft.content(), draft.difficulty(), draft.tags(), status,
-					TextFolding.fingerprint(draft.content()),
-					QuestionBanks.searchText(question.code(), draft.content())));
+					TextFolding.fingerprint(draft.content()), Questions.searchText(question.code(), draft.content())));
 		}
 		return changes;
 	}

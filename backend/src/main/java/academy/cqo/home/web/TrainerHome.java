@@ -14,6 +14,7 @@ import academy.cqo.exam.SessionSummary;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.questionbank.BankSummary;
 import academy.cqo.questionbank.QuestionBanks;
+import academy.cqo.questionbank.Questions;
 import academy.cqo.questionbank.QuestionFilter;
 import academy.cqo.questionbank.ReviewStatus;
 
@@ -35,11 +36,14 @@ class TrainerHome {
 
 	private final QuestionBanks banks;
 
+	private final Questions questions;
+
 	private final Exams exams;
 
 	private final Attempts attempts;
 
-	TrainerHome(QuestionBanks banks, Exams exams, Attempts attempts) {
+	TrainerHome(QuestionBanks banks, Questions questions, Exams exams, Attempts attempts) {
+		this.questions = questions;
 		this.banks = banks;
 		this.exams = exams;
 		this.attempts = attempts;
@@ -58,7 +62,7 @@ class TrainerHome {
 	private Mono<List<Bank>> myBanks(CurrentUser user) {
 		QuestionFilter drafts = new QuestionFilter(null, null, null, ReviewStatus.DRAFT, null, false);
 		return this.banks.visibleTo(user)
-			.concatMap((bank) -> this.banks.questions(bank.id(), drafts, 1, 1, user)
+			.concatMap((bank) -> this.questions.questions(bank.id(), drafts, 1, 1, user)
 				.map((page) -> new Bank(bank, page.total()))
 				.onErrorReturn(new Bank(bank, 0)))
 			.collectList();

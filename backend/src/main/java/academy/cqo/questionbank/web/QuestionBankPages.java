@@ -25,6 +25,7 @@ import org.springframework.web.server.ServerWebExchange;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.questionbank.BulkAction;
 import academy.cqo.questionbank.QuestionBanks;
+import academy.cqo.questionbank.Questions;
 import academy.cqo.questionbank.QuestionImports;
 import academy.cqo.questionbank.QuestionType;
 import academy.cqo.questionbank.QuestionView;
@@ -47,11 +48,14 @@ class QuestionBankPages {
 
 	private final QuestionBanks banks;
 
+	private final Questions questions;
+
 	private final QuestionImports imports;
 
 	private final MessageSource messages;
 
-	QuestionBankPages(QuestionBanks banks, QuestionImports imports, MessageSource messages) {
+	QuestionBankPages(QuestionBanks banks, Questions questions, QuestionImports imports, MessageSource messages) {
+		this.questions = questions;
 		this.banks = banks;
 		this.imports = imports;
 		this.messages = messages;
@@ -109,7 +113,7 @@ class QuestionBankPages {
 		model.addAttribute("statuses", ReviewStatus.values());
 		model.addAttribute("formats", List.of("xlsx", "gift", "moodle-xml", "yaml"));
 		return this.banks.bank(bankId, user)
-			.zipWith(this.banks.questions(bankId,
+			.zipWith(this.questions.questions(bankId,
 					QuestionBanksApi.filter(filter.type(), filter.tag(), filter.difficulty(), filter.status(),
 							filter.q()),
 					page, PAGE_SIZE, user))
@@ -172,7 +176,7 @@ class QuestionBankPages {
 			List<String> ids = data.getOrDefault("ids", List.of());
 			List<String> tags = (data.getFirst("tags") != null) ? List.of(data.getFirst("tags").split("[;；\\n]"))
 					: List.of();
-			return this.banks.bulk(bankId, ids, action, tags, user);
+			return this.questions.bulk(bankId, ids, action, tags, user);
 		})
 			.map((count) -> "redirect:/question-banks/" + bankId + "?changed=" + count)
 			.onErrorResume(IllegalArgumentException.class, (ex) -> Mono.just("redirect:/question-banks/" + bankId))
@@ -220,7 +224,7 @@ class QuestionBankPages {
 		return exchange.getFormData()
 			.map(QuestionForm::from)
 			.flatMap((form) -> Mono.fromCallable(form::toDraft)
-				.flatMap((draft) -> this.banks.create(bankId, draft, user))
+				.flatMap((draft) -> this.questions.create(bankId, draft, user))
 				.map((question) -> "redirect:/questions/" + question.id() + "?saved")
 				.onErrorResume(InvalidInput.class,
 						(ex) -> editorAgain(bankId, null, form, ex.violations(), user, exchange, model))
@@ -230,7 +234,7 @@ class QuestionBankPages {
 
 	@GetMapping("/questions/{questionId}/edit")
 	Mono<String> editQuestion(@PathVariable String questionId, @AuthenticationPrincipal CurrentUser user, Model model) {
-		return this.banks.question(questionId, user)
+		return this.questions.question(questionId, user)
 			.flatMap((question) -> this.banks.bank(question.bankId(), user).map((bank) -> {
 				model.addAttribute("bank", bank);
 				model.addAttribute("form", QuestionForm.of(question));
@@ -244,9 +248,9 @@ class QuestionBankPages {
 			ServerWebExchange exchange, Model model) {
 		return exchange.getFormData()
 			.map(QuestionForm::from)
-			.flatMap((form) -> this.banks.question(questionId, user)
+			.flatMap((form) -> this.questions.question(questionId, user)
 				.flatMap((question) -> Mono.fromCallable(form::toDraft)
-					.flatMap((draft) -> this.banks.edit(questionId, parseRevision(form.revision()), draft, user))
+					.flatMap((draft) -> this.questions.edit(questionId, parseRevision(form.revision()), draft, user))
 					.map((saved) -> "redirect:/questions/" + saved.id() + "?saved")
 					.onErrorResume(InvalidInput.class,
 							(ex) -> editorAgain(question.bankId(), question, form, ex.violations(), user, exchange,
@@ -302,7 +306,7 @@ class QuestionBankPages {
 	@GetMapping("/questions/{questionId}")
 	Mono<String> question(@PathVariable String questionId, @RequestParam(required = false) Integer from,
 			@RequestParam(required = false) Integer to, @AuthenticationPrincipal CurrentUser user, Model model) {
-		return this.banks.question(questionId, user)
+		return this.questions.question(questionId, user)
 			.flatMap((question) -> this.banks.bank(question.bankId(), user).map((bank) -> {
 				model.addAttribute("bank", bank);
 				model.addAttribute("question", question);
@@ -313,7 +317,7 @@ class QuestionBankPages {
 				if (from == null || to == null) {
 					return Mono.just("questionbank/question");
 				}
-				return this.banks.diff(questionId, from, to, user).map((changes) -> {
+				return this.questions.diff(questionId, from, to, user).map((changes) -> {
 					model.addAttribute("diff", changes);
 					model.addAttribute("diffFrom", from);
 					model.addAttribute("diffTo", to);

@@ -35,6 +35,7 @@ import academy.cqo.questionbank.BulkAction;
 import academy.cqo.questionbank.ExportFile;
 import academy.cqo.questionbank.ImportResult;
 import academy.cqo.questionbank.QuestionBanks;
+import academy.cqo.questionbank.Questions;
 import academy.cqo.questionbank.QuestionFilter;
 import academy.cqo.questionbank.QuestionImports;
 import academy.cqo.questionbank.QuestionType;
@@ -56,11 +57,14 @@ class QuestionBanksApi {
 
 	private final QuestionBanks banks;
 
+	private final Questions questions;
+
 	private final QuestionImports imports;
 
 	private final MessageSource messages;
 
-	QuestionBanksApi(QuestionBanks banks, QuestionImports imports, MessageSource messages) {
+	QuestionBanksApi(QuestionBanks banks, Questions questions, QuestionImports imports, MessageSource messages) {
+		this.questions = questions;
 		this.banks = banks;
 		this.imports = imports;
 		this.messages = messages;
@@ -138,7 +142,7 @@ class QuestionBanksApi {
 			@RequestParam(required = false) String status, @RequestParam(required = false) String q,
 			@AuthenticationPrincipal CurrentUser user) {
 		QuestionFilter filter = filter(type, tag, difficulty, status, q);
-		return this.banks.questions(id, filter, page, size, user)
+		return this.questions.questions(id, filter, page, size, user)
 			.map((result) -> new QuestionPage(result.items().stream().map(QuestionJson::of).toList(), result.total(),
 					result.page(), result.size()));
 	}
@@ -165,7 +169,7 @@ class QuestionBanksApi {
 	Mono<ResponseEntity<QuestionJson>> add(@PathVariable String id, @RequestBody QuestionJson question,
 			@AuthenticationPrincipal CurrentUser user) {
 		return Mono.fromCallable(question::toDraft)
-			.flatMap((draft) -> this.banks.create(id, draft, user))
+			.flatMap((draft) -> this.questions.create(id, draft, user))
 			.map((created) -> ResponseEntity.created(URI.create("/api/v1/questions/" + created.id()))
 				.body(QuestionJson.of(created)));
 	}
@@ -182,7 +186,7 @@ class QuestionBanksApi {
 			return Mono.error(new InvalidInput(List
 				.of(FieldViolation.of("action", "question.bulk.unknownAction", String.valueOf(bulk.action())))));
 		}
-		return this.banks.bulk(id, bulk.ids(), action, bulk.tags(), user).map(BulkResult::new);
+		return this.questions.bulk(id, bulk.ids(), action, bulk.tags(), user).map(BulkResult::new);
 	}
 
 	@PostMapping(path = "/{id}/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

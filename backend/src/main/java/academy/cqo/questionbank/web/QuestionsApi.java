@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import academy.cqo.identity.CurrentUser;
-import academy.cqo.questionbank.QuestionBanks;
+import academy.cqo.questionbank.Questions;
 import academy.cqo.questionbank.QuestionVersion;
 import academy.cqo.questionbank.RenderedQuestion;
 import academy.cqo.questionbank.domain.VersionDiff;
@@ -35,10 +35,10 @@ import academy.cqo.shared.FieldViolation;
 @Tag(name = "questions", description = "Questions, their versions and previews")
 class QuestionsApi {
 
-	private final QuestionBanks banks;
+	private final Questions questions;
 
-	QuestionsApi(QuestionBanks banks) {
-		this.banks = banks;
+	QuestionsApi(Questions questions) {
+		this.questions = questions;
 	}
 
 	record VersionJson(String questionId, int version, QuestionJson question) {
@@ -47,7 +47,7 @@ class QuestionsApi {
 	@GetMapping("/{questionId}")
 	@Operation(summary = "The question with its key (correct option ids, or accepted texts per blank) and versions")
 	Mono<QuestionJson> one(@PathVariable String questionId, @AuthenticationPrincipal CurrentUser user) {
-		return this.banks.question(questionId, user).map(QuestionJson::of);
+		return this.questions.question(questionId, user).map(QuestionJson::of);
 	}
 
 	@PutMapping("/{questionId}")
@@ -59,7 +59,7 @@ class QuestionsApi {
 			return Mono.error(new Conflict(FieldViolation.of("revision", "question.revision.missing")));
 		}
 		return Mono.fromCallable(question::toDraft)
-			.flatMap((draft) -> this.banks.edit(questionId, question.revision(), draft, user))
+			.flatMap((draft) -> this.questions.edit(questionId, question.revision(), draft, user))
 			.map(QuestionJson::of);
 	}
 
@@ -67,14 +67,14 @@ class QuestionsApi {
 	@Operation(summary = "One version exactly as it was")
 	Mono<QuestionVersion> version(@PathVariable String questionId, @PathVariable int version,
 			@AuthenticationPrincipal CurrentUser user) {
-		return this.banks.version(questionId, version, user);
+		return this.questions.version(questionId, version, user);
 	}
 
 	@GetMapping("/{questionId}/diff")
 	@Operation(summary = "What changed between two versions, field by field")
 	Mono<List<VersionDiff.Change>> diff(@PathVariable String questionId, @RequestParam int from, @RequestParam int to,
 			@AuthenticationPrincipal CurrentUser user) {
-		return this.banks.diff(questionId, from, to, user);
+		return this.questions.diff(questionId, from, to, user);
 	}
 
 	@PostMapping("/preview")
