@@ -25,6 +25,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 import academy.cqo.ce.CeEntry;
 import academy.cqo.ce.CeLedger;
+import academy.cqo.ce.CeClaims;
 import academy.cqo.ce.CeLedgers;
 import academy.cqo.ce.CeSettings;
 import academy.cqo.ce.ClaimView;
@@ -41,13 +42,17 @@ class CeApi {
 
 	private final CeLedgers ledgers;
 
+	private final CeClaims claims;
+
 	private final YearEnd yearEnd;
 
 	private final CeSettings settings;
 
 	private final academy.cqo.ce.CeTranscripts transcripts;
 
-	CeApi(CeLedgers ledgers, YearEnd yearEnd, CeSettings settings, academy.cqo.ce.CeTranscripts transcripts) {
+	CeApi(CeLedgers ledgers, CeClaims claims, YearEnd yearEnd, CeSettings settings,
+			academy.cqo.ce.CeTranscripts transcripts) {
+		this.claims = claims;
 		this.transcripts = transcripts;
 		this.ledgers = ledgers;
 		this.yearEnd = yearEnd;
@@ -116,23 +121,23 @@ class CeApi {
 			ServerWebExchange exchange) {
 		return exchange.getMultipartData()
 			.flatMap((parts) -> ClaimForms.read(parts, this.settings.maxEvidenceSize().toBytes()))
-			.flatMap((posted) -> this.ledgers.claim(user, year, posted.draft(), posted.evidence()))
+			.flatMap((posted) -> this.claims.claim(user, year, posted.draft(), posted.evidence()))
 			.map((claim) -> ResponseEntity.created(URI.create("/api/v1/ce/claims/" + claim.id())).body(claim));
 	}
 
 	@GetMapping("/ce/claims/{id}")
 	@Operation(summary = "One claim, for its holder or an administrator in scope")
 	Mono<ClaimView> claim(@PathVariable String id, @AuthenticationPrincipal CurrentUser user) {
-		return this.ledgers.claim(id, user);
+		return this.claims.claim(id, user);
 	}
 
 	@GetMapping("/ce/claims/{id}/evidence")
 	@Operation(summary = "A claim's evidence file, for its holder or an administrator in scope")
 	Mono<ResponseEntity<byte[]>> evidence(@PathVariable String id, @AuthenticationPrincipal CurrentUser user) {
-		return this.ledgers.evidence(id, user).map(CeApi::file);
+		return this.claims.evidence(id, user).map(CeApi::file);
 	}
 
-	static ResponseEntity<byte[]> file(CeLedgers.EvidenceFile file) {
+	static ResponseEntity<byte[]> file(CeClaims.EvidenceFile file) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(file.mediaType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,

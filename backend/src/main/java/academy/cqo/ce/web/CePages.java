@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 
 import academy.cqo.ce.ActivityType;
+import academy.cqo.ce.CeClaims;
 import academy.cqo.ce.CeLedgers;
 import academy.cqo.ce.CeSettings;
 import academy.cqo.ce.ClaimDraft;
@@ -36,6 +37,8 @@ class CePages {
 
 	private final CeLedgers ledgers;
 
+	private final CeClaims claims;
+
 	private final CeSettings settings;
 
 	private final MessageSource messages;
@@ -44,10 +47,11 @@ class CePages {
 
 	private final academy.cqo.ce.CeTranscripts transcripts;
 
-	CePages(CeLedgers ledgers, CeSettings settings, MessageSource messages, Clock clock,
+	CePages(CeLedgers ledgers, CeClaims claims, CeSettings settings, MessageSource messages, Clock clock,
 			academy.cqo.ce.CeTranscripts transcripts) {
 		this.transcripts = transcripts;
 		this.ledgers = ledgers;
+		this.claims = claims;
 		this.settings = settings;
 		this.messages = messages;
 		this.clock = clock;
@@ -90,7 +94,7 @@ class CePages {
 			Model model) {
 		return exchange.getMultipartData()
 			.flatMap((parts) -> ClaimForms.read(parts, this.settings.maxEvidenceSize().toBytes()))
-			.flatMap((posted) -> this.ledgers.claim(user, year, posted.draft(), posted.evidence())
+			.flatMap((posted) -> this.claims.claim(user, year, posted.draft(), posted.evidence())
 				.map((claim) -> "redirect:/ce/" + year + "?claimed=" + claim.id())
 				.onErrorResume(InvalidInput.class, (ex) -> {
 					exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
