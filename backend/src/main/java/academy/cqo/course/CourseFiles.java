@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.shared.FieldViolation;
+import academy.cqo.shared.FileTypes;
 import academy.cqo.shared.InvalidInput;
 
 /**
@@ -145,48 +146,22 @@ public class CourseFiles {
 		return mediaType;
 	}
 
-	static String sniff(String name, byte[] b) {
+	static String sniff(String name, byte[] content) {
+		String type = FileTypes.sniff(content);
+		if (!FileTypes.ZIP.equals(type)) {
+			return type;
+		}
 		String lower = name.toLowerCase(Locale.ROOT);
-		if (starts(b, 0x89, 'P', 'N', 'G')) {
-			return "image/png";
+		if (lower.endsWith(".docx")) {
+			return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 		}
-		if (starts(b, 0xFF, 0xD8, 0xFF)) {
-			return "image/jpeg";
+		if (lower.endsWith(".xlsx")) {
+			return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 		}
-		if (starts(b, 'G', 'I', 'F', '8')) {
-			return "image/gif";
-		}
-		if (b.length > 12 && starts(b, 'R', 'I', 'F', 'F') && b[8] == 'W' && b[9] == 'E' && b[10] == 'B'
-				&& b[11] == 'P') {
-			return "image/webp";
-		}
-		if (starts(b, '%', 'P', 'D', 'F', '-')) {
-			return "application/pdf";
-		}
-		if (starts(b, 'P', 'K', 3, 4)) {
-			if (lower.endsWith(".docx")) {
-				return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-			}
-			if (lower.endsWith(".xlsx")) {
-				return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-			}
-			if (lower.endsWith(".pptx")) {
-				return "application/vnd.openxmlformats-officedocument.presentationml.presentation";
-			}
+		if (lower.endsWith(".pptx")) {
+			return "application/vnd.openxmlformats-officedocument.presentationml.presentation";
 		}
 		return null;
-	}
-
-	private static boolean starts(byte[] bytes, int... prefix) {
-		if (bytes.length < prefix.length) {
-			return false;
-		}
-		for (int i = 0; i < prefix.length; i++) {
-			if ((bytes[i] & 0xFF) != prefix[i]) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	static String cleanName(String filename) {

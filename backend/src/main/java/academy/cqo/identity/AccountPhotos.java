@@ -18,6 +18,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.stereotype.Service;
 
 import academy.cqo.shared.FieldViolation;
+import academy.cqo.shared.FileTypes;
 import academy.cqo.shared.InvalidInput;
 
 /**
@@ -82,7 +83,7 @@ public class AccountPhotos {
 		if (content.length > MAX_BYTES) {
 			throw refused("identity.photo.tooLarge", MAX_BYTES / 1024 / 1024);
 		}
-		String mediaType = sniff(content);
+		String mediaType = FileTypes.sniff(content, FileTypes.PHOTOS);
 		if (mediaType == null) {
 			throw refused("identity.photo.type");
 		}
@@ -112,18 +113,6 @@ public class AccountPhotos {
 			throw refused("identity.photo.tooSmall", 90, 120);
 		}
 		return mediaType;
-	}
-
-	private static String sniff(byte[] content) {
-		if (content.length > 3 && (content[0] & 0xFF) == 0xFF && (content[1] & 0xFF) == 0xD8
-				&& (content[2] & 0xFF) == 0xFF) {
-			return "image/jpeg";
-		}
-		if (content.length > 8 && (content[0] & 0xFF) == 0x89 && content[1] == 'P' && content[2] == 'N'
-				&& content[3] == 'G') {
-			return "image/png";
-		}
-		return null;
 	}
 
 	private static InvalidInput refused(String key, Object... arguments) {

@@ -13,9 +13,9 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Service;
 
 import academy.cqo.identity.CurrentUser;
-import academy.cqo.questionbank.formats.ImageTypes;
 import academy.cqo.questionbank.persistence.QuestionImageDocument;
 import academy.cqo.shared.FieldViolation;
+import academy.cqo.shared.FileTypes;
 import academy.cqo.shared.InvalidInput;
 
 /**
@@ -66,7 +66,7 @@ public class QuestionImages {
 			return Mono.error(new InvalidInput(
 					List.of(FieldViolation.of("file", "question.image.size", MAX_BYTES / 1024 / 1024)), true));
 		}
-		String mediaType = ImageTypes.sniff(content);
+		String mediaType = FileTypes.sniff(content, FileTypes.IMAGES);
 		if (mediaType == null) {
 			return Mono.error(new InvalidInput(List.of(FieldViolation.of("file", "question.image.type")), true));
 		}

@@ -19,11 +19,20 @@ public final class FileTypes {
 
 	public static final String WEBP = "image/webp";
 
+	/**
+	 * A zip container (Office Open XML documents are zips; which one is told by the
+	 * caller, e.g. by the file name, after the content showed it is a zip).
+	 */
+	public static final String ZIP = "application/zip";
+
 	/** PDF, PNG and JPEG: what evidence, appointment letters and sealed forms may be. */
 	public static final Set<String> DOCUMENTS = Set.of(PDF, PNG, JPEG);
 
 	/** PNG and JPEG: what a portrait photo may be. */
 	public static final Set<String> PHOTOS = Set.of(PNG, JPEG);
+
+	/** PNG, JPEG, GIF and WebP: what a picture in a question or a lesson may be. */
+	public static final Set<String> IMAGES = Set.of(PNG, JPEG, GIF, WEBP);
 
 	private FileTypes() {
 	}
@@ -49,6 +58,9 @@ public final class FileTypes {
 		if (startsWith(bytes, 'R', 'I', 'F', 'F') && bytes.length >= 12 && bytes[8] == 'W' && bytes[9] == 'E'
 				&& bytes[10] == 'B' && bytes[11] == 'P') {
 			return WEBP;
+		}
+		if (startsWith(bytes, 'P', 'K', 3, 4)) {
+			return ZIP;
 		}
 		return null;
 	}

@@ -21,6 +21,7 @@ import javax.xml.stream.XMLStreamReader;
 
 import academy.cqo.questionbank.QuestionType;
 import academy.cqo.questionbank.domain.QuestionRules;
+import academy.cqo.shared.FileTypes;
 
 /**
  * Reads one Moodle XML file; see {@link MoodleXmlFormat} for what it accepts. A reader is
@@ -531,7 +532,7 @@ final class MoodleXmlReader {
 				MoodleXmlReader.this.problems.error(file.line(), "stem", "import.moodle.fileUnreadable", path);
 				return null;
 			}
-			String mediaType = ImageTypes.sniff(bytes);
+			String mediaType = FileTypes.sniff(bytes, FileTypes.IMAGES);
 			if (mediaType == null) {
 				MoodleXmlReader.this.problems.error(file.line(), "stem", "import.moodle.fileNotImage", path);
 				return null;
