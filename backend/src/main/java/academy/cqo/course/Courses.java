@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,12 +27,7 @@ import academy.cqo.identity.Accounts;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.identity.IdentitySettings;
 import academy.cqo.identity.Stewardship;
-import academy.cqo.questionbank.DrawCriteria;
 import academy.cqo.questionbank.Markdown;
-import academy.cqo.questionbank.QuestionBanks;
-import academy.cqo.questionbank.QuestionType;
-import academy.cqo.questionbank.QuestionVersion;
-import academy.cqo.questionbank.RenderedQuestion;
 import academy.cqo.shared.Conflict;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
@@ -52,19 +46,16 @@ public class Courses {
 
 	private final CourseStore store;
 
-	private final QuestionBanks banks;
-
 	private final Clock clock;
 
 	private final String homeRegion;
 
 	private final Accounts accounts;
 
-	Courses(CourseStore store, QuestionBanks banks, Clock clock, IdentitySettings identity, Accounts accounts) {
+	Courses(CourseStore store, Clock clock, IdentitySettings identity, Accounts accounts) {
 		this.homeRegion = identity.adminRegionCode();
 		this.accounts = accounts;
 		this.store = store;
-		this.banks = banks;
 		this.clock = clock;
 	}
 
@@ -545,67 +536,6 @@ public class Courses {
 		return this.store.completedBetween(accountId, from, until)
 			.map((p) -> new CompletedModule(p.moduleId(), p.moduleTitle(), p.courseId(),
 					(p.creditHours() != null) ? p.creditHours() : 0, p.subjectCategory(), p.completedAt()));
-	}
-
-	// Self-check
-
-	/**
-	 * Draw a module's self-check: reviewed objective questions of the official bank with
-	 * the module's knowledge points, in random order. Practice only: nothing is stored.
-	 * @param moduleId the module
-	 * @return the questions (without answers)
-	 */
-	public Mono<List<SelfCheckQuestion>> selfCheck(String moduleId) {
-		return module(moduleId).flatMap((module) -> selfCheckPool(module).flatMapMany((ids) -> {
-			List<String> shuffled = new ArrayList<>(ids);
-			Collections.shuffle(shuffled);
-			return Flux.fromIterable(shuffled.subList(0, Math.min(module.selfCheckCount(), shuffled.size())));
-		})
-			.concatMap(this.banks::currentVersion)
-			.map((version) -> new SelfCheckQuestion(version.questionId(), RenderedQuestion.of(version.content()),
-					List.of(), List.of(), null, ""))
-			.collectList());
-	}
-
-	/**
-	 * The questions a module's self-check draws from: reviewed single, multiple choice
-	 * and true/false questions of the official bank with the module's knowledge points.
-	 */
-	private Mono<List<String>> selfCheckPool(ModuleView module) {
-		if (module.selfCheckCount() == 0 || module.selfCheckTags().isEmpty()) {
-			return Mono.just(List.of());
-		}
-		return this.banks.officialBankId()
-			.flatMapMany((bankId) -> Flux.just(QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.TRUE_FALSE)
-				.concatMap((type) -> this.banks
-					.drawable(new DrawCriteria(List.of(bankId), type, module.selfCheckTags(), Set.of()))))
-			.collectList();
-	}
-
-	/**
-	 * Check self-check answers and explain them. Only questions of the module's own
-	 * self-check are checked (no other question's key is ever revealed).
-	 * @param moduleId the module
-	 * @param answers per question id, the chosen option ids (or
-	 * {@code true}/{@code false})
-	 * @return each question with the answer, whether it was right and the explanation
-	 */
-	public Mono<List<SelfCheckQuestion>> checkSelfCheck(String moduleId, Map<String, List<String>> answers) {
-		return module(moduleId)
-			.flatMap((module) -> selfCheckPool(module).flatMap((pool) -> Flux.fromIterable(answers.keySet())
-				.filter(Set.copyOf(pool)::contains)
-				.take(20)
-				.concatMap((questionId) -> this.banks.currentVersion(questionId)
-					.map((version) -> checked(version, answers.get(questionId))))
-				.collectList()));
-	}
-
-	private static SelfCheckQuestion checked(QuestionVersion version, List<String> given) {
-		List<String> key = version.content().answer();
-		List<String> chosen = (given != null) ? given : List.of();
-		boolean right = Set.copyOf(key).equals(Set.copyOf(chosen));
-		return new SelfCheckQuestion(version.questionId(), RenderedQuestion.of(version.content()), chosen, key, right,
-				Markdown.toHtml(version.content().explanation()));
 	}
 
 }

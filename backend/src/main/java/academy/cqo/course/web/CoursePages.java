@@ -18,6 +18,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 import academy.cqo.course.CourseProgress;
 import academy.cqo.course.Courses;
+import academy.cqo.course.SelfChecks;
 import academy.cqo.course.Study;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.shared.Conflict;
@@ -33,9 +34,12 @@ class CoursePages {
 
 	private final Study study;
 
-	CoursePages(Courses courses, Study study) {
+	private final SelfChecks selfChecks;
+
+	CoursePages(Courses courses, Study study, SelfChecks selfChecks) {
 		this.courses = courses;
 		this.study = study;
+		this.selfChecks = selfChecks;
 	}
 
 	@GetMapping("/courses")
@@ -81,7 +85,7 @@ class CoursePages {
 
 	@GetMapping("/study/{moduleId}/self-check")
 	Mono<String> selfCheck(@PathVariable String moduleId, @AuthenticationPrincipal CurrentUser user, Model model) {
-		return this.courses.lesson(moduleId, user).zipWith(this.courses.selfCheck(moduleId)).map((pair) -> {
+		return this.courses.lesson(moduleId, user).zipWith(this.selfChecks.selfCheck(moduleId)).map((pair) -> {
 			model.addAttribute("lesson", pair.getT1());
 			model.addAttribute("questions", pair.getT2());
 			model.addAttribute("checked", false);
@@ -94,7 +98,7 @@ class CoursePages {
 			ServerWebExchange exchange, Model model) {
 		return exchange.getFormData()
 			.zipWith(this.courses.lesson(moduleId, user))
-			.flatMap((pair) -> this.courses.checkSelfCheck(moduleId, answers(pair.getT1())).map((checked) -> {
+			.flatMap((pair) -> this.selfChecks.checkSelfCheck(moduleId, answers(pair.getT1())).map((checked) -> {
 				model.addAttribute("lesson", pair.getT2());
 				model.addAttribute("questions", checked);
 				model.addAttribute("checked", true);
