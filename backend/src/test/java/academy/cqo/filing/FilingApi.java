@@ -16,7 +16,7 @@ import academy.cqo.testsupport.People;
 import academy.cqo.testsupport.QuestionBankApi;
 
 /** Enterprises and filings through the published API, for tests. */
-final class FilingApi {
+public final class FilingApi {
 
 	static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n".getBytes();
 
@@ -45,7 +45,7 @@ final class FilingApi {
 	}
 
 	/** An enterprise registered in a county, signed in. */
-	static QuestionBankApi enterprise(WebTestClient client, String county) {
+	public static QuestionBankApi enterprise(WebTestClient client, String county) {
 		String username = People.username();
 		client.post()
 			.uri("/api/v1/enterprises/register")
@@ -57,7 +57,7 @@ final class FilingApi {
 		return new QuestionBankApi(client, username, "Qual1ty#Safe");
 	}
 
-	static Map<String, Object> form(String fullName, String idNumber) {
+	public static Map<String, Object> form(String fullName, String idNumber) {
 		Map<String, Object> cqo = new LinkedHashMap<>();
 		cqo.put("fullName", fullName);
 		cqo.put("idNumber", idNumber);
@@ -118,14 +118,14 @@ final class FilingApi {
 	}
 
 	/** A filing drafted, complete and submitted. */
-	static String submitted(WebTestClient client, QuestionBankApi enterprise, Map<String, Object> form) {
+	public static String submitted(WebTestClient client, QuestionBankApi enterprise, Map<String, Object> form) {
 		String filing = create(enterprise, form);
 		attachAll(client, enterprise, filing);
 		enterprise.post("/api/v1/filings/" + filing + "/submission", Map.of()).expectStatus().isOk();
 		return filing;
 	}
 
-	static Map<String, Object> decide(QuestionBankApi admin, String filing, Map<String, Object> decision) {
+	public static Map<String, Object> decide(QuestionBankApi admin, String filing, Map<String, Object> decision) {
 		return admin.post("/api/v1/filings/" + filing + "/decision", decision)
 			.expectStatus()
 			.isOk()
