@@ -18,14 +18,14 @@ import academy.cqo.testsupport.QuestionBankApi;
 /** Enterprises and filings through the published API, for tests. */
 public final class FilingApi {
 
-	static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n".getBytes();
+	public static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n".getBytes();
 
-	static final byte[] PNG = IdPhoto.png(90, 126);
+	public static final byte[] PNG = IdPhoto.png(90, 126);
 
 	private FilingApi() {
 	}
 
-	static Map<String, Object> registration(String creditCode, String county, String username) {
+	public static Map<String, Object> registration(String creditCode, String county, String username) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("creditCode", creditCode);
 		body.put("name", "江西洪都精密制造有限公司" + creditCode.substring(12, 16));
@@ -89,11 +89,11 @@ public final class FilingApi {
 		return form;
 	}
 
-	static String create(QuestionBankApi enterprise, Map<String, Object> form) {
+	public static String create(QuestionBankApi enterprise, Map<String, Object> form) {
 		return enterprise.createdId("/api/v1/filings", form);
 	}
 
-	static WebTestClient.ResponseSpec attach(WebTestClient client, QuestionBankApi enterprise, String filing,
+	public static WebTestClient.ResponseSpec attach(WebTestClient client, QuestionBankApi enterprise, String filing,
 			String kind, String fileName, byte[] content) {
 		MultipartBodyBuilder body = new MultipartBodyBuilder();
 		body.part("kind", kind);
@@ -111,7 +111,7 @@ public final class FilingApi {
 			.exchange();
 	}
 
-	static void attachAll(WebTestClient client, QuestionBankApi enterprise, String filing) {
+	public static void attachAll(WebTestClient client, QuestionBankApi enterprise, String filing) {
 		attach(client, enterprise, filing, "APPOINTMENT_LETTER", "聘书.pdf", PDF).expectStatus().isCreated();
 		attach(client, enterprise, filing, "SEALED_FORM", "备案表.pdf", PDF).expectStatus().isCreated();
 		attach(client, enterprise, filing, "PHOTO", "照片.png", PNG).expectStatus().isCreated();

@@ -19,22 +19,22 @@ import academy.cqo.testsupport.People;
 import academy.cqo.testsupport.QuestionBankApi;
 
 /** Roster files and their import through the API, for reporting tests. */
-final class RosterApi {
+public final class RosterApi {
 
 	private RosterApi() {
 	}
 
 	/** A roster row in the header's column order. */
-	static List<String> row(String creditCode, String name, String county, boolean aboveScale) {
+	public static List<String> row(String creditCode, String name, String county, boolean aboveScale) {
 		return new ArrayList<>(List.of(creditCode, name, county, "C", aboveScale ? "是" : "否", "中型", "", "否"));
 	}
 
-	static List<String> row(String county, boolean aboveScale) {
+	public static List<String> row(String county, boolean aboveScale) {
 		String code = People.creditCode(county);
 		return row(code, "江西名录测试企业" + code.substring(10, 16) + "有限公司", county, aboveScale);
 	}
 
-	static byte[] xlsx(List<List<String>> rows) throws Exception {
+	public static byte[] xlsx(List<List<String>> rows) throws Exception {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		Workbook workbook = new Workbook(out, "test", "1.0");
 		Worksheet sheet = workbook.newWorksheet("名录");
@@ -50,7 +50,7 @@ final class RosterApi {
 		return out.toByteArray();
 	}
 
-	static byte[] csv(List<List<String>> rows, Charset charset) {
+	public static byte[] csv(List<List<String>> rows, Charset charset) {
 		StringBuilder text = new StringBuilder(String.join(",", RosterImports.HEADER)).append("\r\n");
 		for (List<String> row : rows) {
 			text.append(String.join(",", row.stream().map((cell) -> "\"" + cell.replace("\"", "\"\"") + "\"").toList()))
@@ -59,7 +59,7 @@ final class RosterApi {
 		return text.toString().getBytes(charset);
 	}
 
-	static WebTestClient.ResponseSpec upload(WebTestClient client, QuestionBankApi admin, String fileName,
+	public static WebTestClient.ResponseSpec upload(WebTestClient client, QuestionBankApi admin, String fileName,
 			byte[] file) {
 		MultipartBodyBuilder body = new MultipartBodyBuilder();
 		body.part("file", new ByteArrayResource(file) {
@@ -77,7 +77,7 @@ final class RosterApi {
 	}
 
 	/** Import a roster and confirm it. */
-	static Map<String, Object> imported(WebTestClient client, QuestionBankApi admin, List<List<String>> rows)
+	public static Map<String, Object> imported(WebTestClient client, QuestionBankApi admin, List<List<String>> rows)
 			throws Exception {
 		Map<String, Object> preview = upload(client, admin, "名录.xlsx", xlsx(rows)).expectStatus()
 			.isCreated()
@@ -93,7 +93,7 @@ final class RosterApi {
 	}
 
 	/** A new county administrator, signed in. */
-	static QuestionBankApi countyAdmin(WebTestClient client, String county) {
+	public static QuestionBankApi countyAdmin(WebTestClient client, String county) {
 		QuestionBankApi province = new QuestionBankApi(client, "admin-jx");
 		String username = People.username();
 		province
