@@ -85,6 +85,7 @@ public class Appointments {
 		String asked = (filingId != null && !filingId.isBlank()) ? filingId : "cqoIdNumber";
 		return filing.filter((found) -> FilingState.APPROVED.name().equals(found.state()))
 			.filter((found) -> !FilingKind.DISMISSAL.name().equals(found.kind()))
+			.filter((found) -> found.endedBy() == null && found.supersededBy() == null)
 			.filter((found) -> admin.has(Role.ADMIN) && admin.jurisdiction().covers(found.regionCode()))
 			.flatMap(this::appointment)
 			.switchIfEmpty(Mono.error(() -> new FilingNotFound(asked)));

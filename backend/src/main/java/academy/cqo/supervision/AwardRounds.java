@@ -153,7 +153,7 @@ public class AwardRounds implements HolderHonours {
 	 */
 	public record NominationView(String id, String roundId, int year, String creditCode, String enterpriseName,
 			String regionCode, String regionName, String quotaRegion, String cqoName, String statement, String evidence,
-			String nominator, String stage, List<NominationDocument.Decision> decisions, Instant createdAt) {
+			String nominator, String stage, List<NominationDocument.NominationDecision> decisions, Instant createdAt) {
 	}
 
 	/**
@@ -401,8 +401,8 @@ public class AwardRounds implements HolderHonours {
 						return Mono.<NominationDocument>error(new Conflict(
 								FieldViolation.of("stage", "award.nomination.notYourStage", nomination.stage())));
 					}
-					NominationDocument.Decision recorded = new NominationDocument.Decision(level.name(), decision,
-							comment, admin.username(), this.clock.instant());
+					NominationDocument.NominationDecision recorded = new NominationDocument.NominationDecision(
+							level.name(), decision, comment, admin.username(), this.clock.instant());
 					if ("REJECT".equals(decision)) {
 						return move(nomination, "REJECTED", recorded);
 					}
@@ -420,14 +420,14 @@ public class AwardRounds implements HolderHonours {
 	}
 
 	private Mono<NominationDocument> move(NominationDocument nomination, String to,
-			NominationDocument.Decision decision) {
+			NominationDocument.NominationDecision decision) {
 		return this.store.decide(nomination.id(), nomination.stage(), to, decision)
 			.switchIfEmpty(Mono.error(() -> new Conflict(
 					FieldViolation.of("stage", "award.nomination.notYourStage", nomination.stage()))));
 	}
 
 	private Mono<NominationDocument> award(AwardRoundDocument round, NominationDocument nomination,
-			NominationDocument.Decision decision) {
+			NominationDocument.NominationDecision decision) {
 		int quota = round.quotas().getOrDefault(nomination.quotaRegion(), 0);
 		return this.store.takeQuota(round.id(), nomination.quotaRegion(), quota).flatMap((taken) -> {
 			if (!taken) {

@@ -31,7 +31,7 @@ import academy.cqo.supervision.persistence.CaseFileDocument;
  */
 public record CaseView(String id, String kind, String state, String filingId, String filingNumber, String creditCode,
 		String enterpriseName, String regionCode, String regionName, String cqoName, String reason, LocalDate dueDate,
-		List<CaseDocument.Step> steps, CaseDocument.Exit exit, List<Document> documents, String createdBy,
+		List<CaseDocument.Step> steps, CaseDocument.Exit exit, List<CaseFile> documents, String createdBy,
 		Instant createdAt) {
 
 	/**
@@ -44,18 +44,18 @@ public record CaseView(String id, String kind, String state, String filingId, St
 	 * @param uploadedBy who
 	 * @param uploadedAt when
 	 */
-	public record Document(String id, String fileName, String contentType, long size, String uploadedBy,
+	public record CaseFile(String id, String fileName, String contentType, long size, String uploadedBy,
 			Instant uploadedAt) {
 
-		static Document of(CaseFileDocument file) {
-			return new Document(file.id(), file.fileName(), file.contentType(), file.size(), file.uploadedBy(),
+		static CaseFile of(CaseFileDocument file) {
+			return new CaseFile(file.id(), file.fileName(), file.contentType(), file.size(), file.uploadedBy(),
 					file.uploadedAt());
 		}
 
 	}
 
 	/** A line of a list. */
-	public record Summary(String id, String kind, String state, String enterpriseName, String creditCode,
+	public record CaseSummary(String id, String kind, String state, String enterpriseName, String creditCode,
 			String cqoName, String regionCode, String regionName, LocalDate dueDate, Instant createdAt) {
 	}
 

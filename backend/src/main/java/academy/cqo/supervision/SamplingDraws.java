@@ -133,7 +133,7 @@ public class SamplingDraws {
 	 * @param score the best graded score
 	 * @param caseId the supervision case a failure opened
 	 */
-	public record Outcome(String creditCode, String cqoName, String result, Double score, String caseId) {
+	public record DrawOutcome(String creditCode, String cqoName, String result, Double score, String caseId) {
 	}
 
 	/**
@@ -259,11 +259,11 @@ public class SamplingDraws {
 	 * @param admin an administrator in scope
 	 * @return one outcome per drawn enterprise
 	 */
-	public Mono<List<Outcome>> outcomes(String id, CurrentUser admin) {
+	public Mono<List<DrawOutcome>> outcomes(String id, CurrentUser admin) {
 		return readable(id, admin).flatMap(this::outcomes);
 	}
 
-	private Mono<List<Outcome>> outcomes(SamplingDrawDocument draw) {
+	private Mono<List<DrawOutcome>> outcomes(SamplingDrawDocument draw) {
 		Mono<Map<String, List<SessionResults.Result>>> byAccount = (draw.sessionId() == null) ? Mono.just(Map.of())
 				: this.results.of(draw.sessionId())
 					.filter((result) -> result.accountId() != null)
@@ -271,7 +271,7 @@ public class SamplingDraws {
 		return byAccount.map((attempts) -> draw.assignments().stream().map((assignment) -> {
 			String caseId = caseId(draw, assignment.creditCode());
 			if (assignment.cqoAccountId() == null) {
-				return new Outcome(assignment.creditCode(), assignment.cqoName(), "NO_CQO", null, null);
+				return new DrawOutcome(assignment.creditCode(), assignment.cqoName(), "NO_CQO", null, null);
 			}
 			List<SessionResults.Result> mine = attempts.getOrDefault(assignment.cqoAccountId(), List.of());
 			Double best = mine.stream()
@@ -292,7 +292,7 @@ public class SamplingDraws {
 			else {
 				result = "IN_PROGRESS";
 			}
-			return new Outcome(assignment.creditCode(), assignment.cqoName(), result, best,
+			return new DrawOutcome(assignment.creditCode(), assignment.cqoName(), result, best,
 					"FAILED".equals(result) ? caseId : null);
 		}).toList());
 	}
@@ -304,7 +304,7 @@ public class SamplingDraws {
 	 * @param admin an administrator in scope
 	 * @return the outcomes after
 	 */
-	public Mono<List<Outcome>> followUp(String id, CurrentUser admin) {
+	public Mono<List<DrawOutcome>> followUp(String id, CurrentUser admin) {
 		return readable(id, admin).flatMap((draw) -> followUp(draw).then(outcomes(draw)));
 	}
 

@@ -410,7 +410,7 @@ public class SupervisionCases {
 	 * @param user an administrator in scope or the case's enterprise
 	 * @return the document (without its bytes)
 	 */
-	public Mono<CaseView.Document> attach(String id, String fileName, byte[] bytes, CurrentUser user) {
+	public Mono<CaseView.CaseFile> attach(String id, String fileName, byte[] bytes, CurrentUser user) {
 		if (bytes.length == 0) {
 			return Mono.error(new InvalidInput(List.of(FieldViolation.of("file", "filing.attachment.empty")), true));
 		}
@@ -427,7 +427,7 @@ public class SupervisionCases {
 		return readable(id, user).flatMap((found) -> this.store.saveFile(new CaseFileDocument(CaseStore.newId(),
 				found.id(), type, (name.length() > 200) ? name.substring(0, 200) : name, bytes.length,
 				new Binary(bytes), user.username(), this.clock.instant())))
-			.map(CaseView.Document::of);
+			.map(CaseView.CaseFile::of);
 	}
 
 	/**
@@ -452,7 +452,7 @@ public class SupervisionCases {
 	 * @param regionCode a region inside the jurisdiction, or {@code null}
 	 * @return the cases, newest first
 	 */
-	public Flux<CaseView.Summary> list(CurrentUser user, String state, String regionCode) {
+	public Flux<CaseView.CaseSummary> list(CurrentUser user, String state, String regionCode) {
 		List<FieldViolation> violations = new ArrayList<>();
 		CaseState filter = (state == null || state.isBlank()) ? null
 				: parse("state", state, CaseState.class, violations);
@@ -509,7 +509,7 @@ public class SupervisionCases {
 
 	private Mono<CaseView> view(CaseDocument found) {
 		return this.store.filesOf(found.id())
-			.map(CaseView.Document::of)
+			.map(CaseView.CaseFile::of)
 			.collectList()
 			.map((documents) -> new CaseView(found.id(), found.kind(), found.state(), found.filingId(),
 					found.filingNumber(), found.creditCode(), found.enterpriseName(), found.regionCode(),
@@ -517,10 +517,10 @@ public class SupervisionCases {
 					found.steps(), found.exit(), documents, found.createdBy(), found.createdAt()));
 	}
 
-	private CaseView.Summary summary(CaseDocument found) {
-		return new CaseView.Summary(found.id(), found.kind(), found.state(), found.enterpriseName(), found.creditCode(),
-				found.cqoName(), found.regionCode(), this.regions.fullName(found.regionCode()), found.dueDate(),
-				found.createdAt());
+	private CaseView.CaseSummary summary(CaseDocument found) {
+		return new CaseView.CaseSummary(found.id(), found.kind(), found.state(), found.enterpriseName(),
+				found.creditCode(), found.cqoName(), found.regionCode(), this.regions.fullName(found.regionCode()),
+				found.dueDate(), found.createdAt());
 	}
 
 	// Notices

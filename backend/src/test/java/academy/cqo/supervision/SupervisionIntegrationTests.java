@@ -250,6 +250,11 @@ class SupervisionIntegrationTests {
 							today().plusDays(10).toString()))
 			.expectStatus()
 			.isNotFound();
+		county
+			.post("/api/v1/supervision-cases",
+					body("filingId", appointed.filingId(), "kind", "INTERVIEW", "reason", "appointment ended"))
+			.expectStatus()
+			.isNotFound();
 	}
 
 	@Test

@@ -104,10 +104,10 @@ public final class StratifiedSample {
 		strata.forEach((key, units) -> {
 			int take = allocation.get(key);
 			units.stream()
-				.sorted(Comparator.comparing((Unit unit) -> rank(seed, unit.creditCode()))
-					.thenComparing(Unit::creditCode))
+				.map((unit) -> Map.entry(rank(seed, unit.creditCode()), unit.creditCode()))
+				.sorted(Map.Entry.<String, String>comparingByKey().thenComparing(Map.Entry.comparingByValue()))
 				.limit(take)
-				.forEach((unit) -> drawn.add(unit.creditCode()));
+				.forEach((ranked) -> drawn.add(ranked.getValue()));
 			shares.add(new Stratum(key, units.size(), take));
 		});
 		drawn.sort(Comparator.naturalOrder());

@@ -101,7 +101,8 @@ public class AwardStore implements StartupTask {
 	 * @param decision the decision
 	 * @return the nomination after, or empty when it was not in {@code from}
 	 */
-	public Mono<NominationDocument> decide(String id, String from, String to, NominationDocument.Decision decision) {
+	public Mono<NominationDocument> decide(String id, String from, String to,
+			NominationDocument.NominationDecision decision) {
 		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("stage").is(from)),
 				new Update().set("stage", to).push("decisions", decision), RETURN_NEW, NominationDocument.class);
 	}

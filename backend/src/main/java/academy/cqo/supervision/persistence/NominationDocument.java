@@ -34,7 +34,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public record NominationDocument(@Id String id, String key, String roundId, int year, String filingId,
 		String creditCode, String enterpriseName, String regionCode, String quotaRegion, String cqoName,
 		String cqoAccountId, String statement, String evidence, String nominatedBy, String nominator, String stage,
-		List<Decision> decisions, Instant createdAt) {
+		List<NominationDecision> decisions, Instant createdAt) {
 
 	public static final String COLLECTION = "award_nominations";
 
@@ -47,7 +47,7 @@ public record NominationDocument(@Id String id, String key, String roundId, int 
 	 * @param by who
 	 * @param at when
 	 */
-	public record Decision(String level, String decision, String comment, String by, Instant at) {
+	public record NominationDecision(String level, String decision, String comment, String by, Instant at) {
 	}
 
 }

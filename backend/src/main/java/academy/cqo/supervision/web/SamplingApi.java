@@ -53,14 +53,14 @@ class SamplingApi {
 	@GetMapping("/api/v1/sampling-draws/{id}/outcomes")
 	@Operation(summary = "Each drawn enterprise's result in the assessment session: NO_CQO, NOT_STARTED, "
 			+ "IN_PROGRESS, PASSED or FAILED (with the supervision case a failure opened)")
-	Mono<List<SamplingDraws.Outcome>> outcomes(@PathVariable String id, @AuthenticationPrincipal CurrentUser user) {
+	Mono<List<SamplingDraws.DrawOutcome>> outcomes(@PathVariable String id, @AuthenticationPrincipal CurrentUser user) {
 		return this.draws.outcomes(id, user);
 	}
 
 	@PostMapping("/api/v1/sampling-draws/{id}/follow-up")
 	@Operation(summary = "Open a supervision case (a warning) for each failure now, once per enterprise (the "
 			+ "supervision sweep does the same every minute) → the outcomes")
-	Mono<List<SamplingDraws.Outcome>> followUp(@PathVariable String id, @AuthenticationPrincipal CurrentUser user) {
+	Mono<List<SamplingDraws.DrawOutcome>> followUp(@PathVariable String id, @AuthenticationPrincipal CurrentUser user) {
 		return this.draws.followUp(id, user);
 	}
 

@@ -33,8 +33,15 @@ class SamplingPages {
 	Mono<String> list(@AuthenticationPrincipal CurrentUser user, Model model) {
 		model.addAttribute("scopeName", this.regions.fullName(user.regionCode()));
 		model.addAttribute("regionCode", user.regionCode());
+		model.addAttribute("regionOptions", this.regions.optionsWithin(user.regionCode()));
+		model.addAttribute("attributes", academy.cqo.supervision.domain.StratifiedSample.ATTRIBUTES);
 		return this.draws.list(user).collectList().map((list) -> {
 			model.addAttribute("draws", list);
+			model.addAttribute("regionNames",
+					list.stream()
+						.map(SamplingDraws.DrawView::regionCode)
+						.distinct()
+						.collect(java.util.stream.Collectors.toMap((code) -> code, this.regions::fullName)));
 			return "supervision/sampling";
 		});
 	}

@@ -78,11 +78,11 @@ class SupervisionApi {
 	@PostMapping(path = "/api/v1/supervision-cases/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Attach a document (multipart file: PDF, PNG or JPEG recognised by content, ≤ 5 MB) → 201 "
 			+ "{id, fileName, contentType, size}; name it in a step's or report's documentIds")
-	Mono<ResponseEntity<CaseView.Document>> attach(@PathVariable String id, ServerWebExchange exchange,
+	Mono<ResponseEntity<CaseView.CaseFile>> attach(@PathVariable String id, ServerWebExchange exchange,
 			@AuthenticationPrincipal CurrentUser user) {
 		return exchange.getMultipartData().flatMap((parts) -> {
 			if (!(parts.getFirst("file") instanceof FilePart file)) {
-				return Mono.<CaseView.Document>error(
+				return Mono.<CaseView.CaseFile>error(
 						new InvalidInput(List.of(FieldViolation.of("file", "field.required")), true));
 			}
 			return UploadedFiles.read(file, MAX_UPLOAD, FieldViolation.of("file", "filing.attachment.tooLarge", 5))
@@ -111,7 +111,7 @@ class SupervisionApi {
 	@GetMapping("/api/v1/supervision-cases")
 	@Operation(summary = "Cases in scope (an administrator's jurisdiction, an enterprise's own); filter by state and "
 			+ "regionCode")
-	Mono<List<CaseView.Summary>> list(@RequestParam(required = false) String state,
+	Mono<List<CaseView.CaseSummary>> list(@RequestParam(required = false) String state,
 			@RequestParam(required = false) String regionCode, @AuthenticationPrincipal CurrentUser user) {
 		return this.cases.list(user, state, regionCode).collectList();
 	}
