@@ -87,7 +87,7 @@ public class AwardRounds implements HolderHonours {
 	 * @param quotas places per region: a city or county code of the province → a count
 	 * @param publicListing whether the awarded are listed publicly
 	 */
-	public record NewRound(Integer year, String criteria, Map<String, Integer> quotas, Boolean publicListing) {
+	public record NewAwardRound(Integer year, String criteria, Map<String, Integer> quotas, Boolean publicListing) {
 	}
 
 	/**
@@ -176,12 +176,12 @@ public class AwardRounds implements HolderHonours {
 	 * @param admin a province's administrator
 	 * @return the round
 	 */
-	public Mono<RoundView> create(NewRound request, CurrentUser admin) {
+	public Mono<RoundView> create(NewAwardRound request, CurrentUser admin) {
 		CurrentUser.requireAdmin(admin);
 		if (admin.jurisdiction().level() != RegionLevel.PROVINCE) {
 			return Mono.error(new AccessDeniedException("A province runs award rounds"));
 		}
-		NewRound body = (request != null) ? request : new NewRound(null, null, null, null);
+		NewAwardRound body = (request != null) ? request : new NewAwardRound(null, null, null, null);
 		List<FieldViolation> violations = new ArrayList<>();
 		if (body.year() == null) {
 			violations.add(FieldViolation.of("year", "field.required"));

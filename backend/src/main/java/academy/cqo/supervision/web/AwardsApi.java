@@ -38,7 +38,7 @@ class AwardsApi {
 	@PostMapping("/api/v1/award-rounds")
 	@Operation(summary = "Create a round (a province's administrator) {year, criteria, quotas: {regionCode: n}, "
 			+ "publicListing} → 201 {id, ...}")
-	Mono<ResponseEntity<AwardRounds.RoundView>> create(@RequestBody AwardRounds.NewRound request,
+	Mono<ResponseEntity<AwardRounds.RoundView>> create(@RequestBody AwardRounds.NewAwardRound request,
 			@AuthenticationPrincipal CurrentUser user) {
 		return this.rounds.create(request, user)
 			.map((round) -> ResponseEntity.created(URI.create("/api/v1/award-rounds/" + round.id())).body(round));
