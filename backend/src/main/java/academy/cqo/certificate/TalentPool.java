@@ -51,8 +51,11 @@ public class TalentPool {
 
 	private final MessageSource messages;
 
+	private final Honours honours;
+
 	TalentPool(TalentPoolStore store, Certificates certificates, CertificateSettings settings, RegionDirectory regions,
-			MessageSource messages) {
+			MessageSource messages, Honours honours) {
+		this.honours = honours;
 		this.store = store;
 		this.certificates = certificates;
 		this.settings = settings;
@@ -89,10 +92,19 @@ public class TalentPool {
 	 * @param status the derived status
 	 * @param ceOverdue whether CE-overdue
 	 * @param enteredAt when the person entered the pool
+	 * @param honours honours (an excellent CQO of a year), from {@link HolderHonours}
 	 */
 	public record Member(String accountId, String certificateId, String number, String holderName, String regionCode,
 			String regionName, String employerName, String employerCreditCode, String industry, LocalDate issuedOn,
-			LocalDate expiresOn, String status, boolean ceOverdue, Instant enteredAt) {
+			LocalDate expiresOn, String status, boolean ceOverdue, Instant enteredAt,
+			List<HolderHonours.Honour> honours) {
+
+		Member withHonours(List<HolderHonours.Honour> found) {
+			return new Member(this.accountId, this.certificateId, this.number, this.holderName, this.regionCode,
+					this.regionName, this.employerName, this.employerCreditCode, this.industry, this.issuedOn,
+					this.expiresOn, this.status, this.ceOverdue, this.enteredAt, found);
+		}
+
 	}
 
 	/**
@@ -115,6 +127,7 @@ public class TalentPool {
 		Criteria criteria = criteria(filter, admin);
 		return this.store.page(criteria, page, size)
 			.map(this::member)
+			.concatMap((member) -> this.honours.ofHolder(member.accountId()).map(member::withHonours))
 			.collectList()
 			.zipWith(this.store.count(criteria))
 			.map((pair) -> new Page(pair.getT1(), pair.getT2(), page, size));
@@ -238,7 +251,7 @@ public class TalentPool {
 		return new Member(entry.accountId(), entry.certificateId(), entry.number(), entry.holderName(),
 				entry.regionCode(), this.regions.fullName(entry.regionCode()), entry.employerName(),
 				entry.employerCreditCode(), entry.industry(), LocalDate.parse(entry.issuedOn()), expiresOn, status,
-				entry.isCeOverdue(), entry.enteredAt());
+				entry.isCeOverdue(), entry.enteredAt(), List.of());
 	}
 
 	private static String nonNull(String text) {

@@ -132,4 +132,17 @@ public class RealNames {
 		return this.accounts.findByIdNumberHash(blindIndex).map((account) -> account.id());
 	}
 
+	/**
+	 * The candidate accounts registered with any of these ID numbers, in one read.
+	 * @param blindIndexes the numbers' blind indexes
+	 * @return blind index → account id, for those that have an account
+	 */
+	public Mono<java.util.Map<String, String>> accountsWithIdNumbers(java.util.Collection<String> blindIndexes) {
+		if (blindIndexes.isEmpty()) {
+			return Mono.just(java.util.Map.of());
+		}
+		return this.accounts.findByIdNumberHashes(blindIndexes)
+			.collectMap((account) -> account.idNumberHash(), (account) -> account.id());
+	}
+
 }

@@ -16,16 +16,16 @@ import academy.cqo.testsupport.People;
 import academy.cqo.testsupport.QuestionBankApi;
 
 /** Enterprises and filings through the published API, for tests. */
-final class FilingApi {
+public final class FilingApi {
 
-	static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n".getBytes();
+	public static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n".getBytes();
 
-	static final byte[] PNG = IdPhoto.png(90, 126);
+	public static final byte[] PNG = IdPhoto.png(90, 126);
 
 	private FilingApi() {
 	}
 
-	static Map<String, Object> registration(String creditCode, String county, String username) {
+	public static Map<String, Object> registration(String creditCode, String county, String username) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("creditCode", creditCode);
 		body.put("name", "江西洪都精密制造有限公司" + creditCode.substring(12, 16));
@@ -45,7 +45,7 @@ final class FilingApi {
 	}
 
 	/** An enterprise registered in a county, signed in. */
-	static QuestionBankApi enterprise(WebTestClient client, String county) {
+	public static QuestionBankApi enterprise(WebTestClient client, String county) {
 		String username = People.username();
 		client.post()
 			.uri("/api/v1/enterprises/register")
@@ -57,7 +57,7 @@ final class FilingApi {
 		return new QuestionBankApi(client, username, "Qual1ty#Safe");
 	}
 
-	static Map<String, Object> form(String fullName, String idNumber) {
+	public static Map<String, Object> form(String fullName, String idNumber) {
 		Map<String, Object> cqo = new LinkedHashMap<>();
 		cqo.put("fullName", fullName);
 		cqo.put("idNumber", idNumber);
@@ -89,11 +89,11 @@ final class FilingApi {
 		return form;
 	}
 
-	static String create(QuestionBankApi enterprise, Map<String, Object> form) {
+	public static String create(QuestionBankApi enterprise, Map<String, Object> form) {
 		return enterprise.createdId("/api/v1/filings", form);
 	}
 
-	static WebTestClient.ResponseSpec attach(WebTestClient client, QuestionBankApi enterprise, String filing,
+	public static WebTestClient.ResponseSpec attach(WebTestClient client, QuestionBankApi enterprise, String filing,
 			String kind, String fileName, byte[] content) {
 		MultipartBodyBuilder body = new MultipartBodyBuilder();
 		body.part("kind", kind);
@@ -111,21 +111,21 @@ final class FilingApi {
 			.exchange();
 	}
 
-	static void attachAll(WebTestClient client, QuestionBankApi enterprise, String filing) {
+	public static void attachAll(WebTestClient client, QuestionBankApi enterprise, String filing) {
 		attach(client, enterprise, filing, "APPOINTMENT_LETTER", "聘书.pdf", PDF).expectStatus().isCreated();
 		attach(client, enterprise, filing, "SEALED_FORM", "备案表.pdf", PDF).expectStatus().isCreated();
 		attach(client, enterprise, filing, "PHOTO", "照片.png", PNG).expectStatus().isCreated();
 	}
 
 	/** A filing drafted, complete and submitted. */
-	static String submitted(WebTestClient client, QuestionBankApi enterprise, Map<String, Object> form) {
+	public static String submitted(WebTestClient client, QuestionBankApi enterprise, Map<String, Object> form) {
 		String filing = create(enterprise, form);
 		attachAll(client, enterprise, filing);
 		enterprise.post("/api/v1/filings/" + filing + "/submission", Map.of()).expectStatus().isOk();
 		return filing;
 	}
 
-	static Map<String, Object> decide(QuestionBankApi admin, String filing, Map<String, Object> decision) {
+	public static Map<String, Object> decide(QuestionBankApi admin, String filing, Map<String, Object> decision) {
 		return admin.post("/api/v1/filings/" + filing + "/decision", decision)
 			.expectStatus()
 			.isOk()

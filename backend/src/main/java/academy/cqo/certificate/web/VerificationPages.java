@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 
 import academy.cqo.certificate.CertificateSettings;
+import academy.cqo.certificate.Honours;
 import academy.cqo.certificate.Verdict;
 import academy.cqo.certificate.VerificationRateLimit;
 import academy.cqo.certificate.Verifications;
@@ -47,8 +48,11 @@ class VerificationPages {
 
 	private final MessageSource messages;
 
+	private final Honours honours;
+
 	VerificationPages(Verifications verifications, VerificationRateLimit limit, CertificateSettings settings,
-			DocumentSettings documents, MessageSource messages) {
+			DocumentSettings documents, MessageSource messages, Honours honours) {
+		this.honours = honours;
 		this.documents = documents;
 		this.verifications = verifications;
 		this.limit = limit;
@@ -111,12 +115,14 @@ class VerificationPages {
 					.set("Retry-After", String.valueOf(this.limit.retryAfter(origin.address()).toSeconds()));
 				return Mono.just("certificate/too-many");
 			}
-			return verification.apply(origin.address()).map((verdict) -> {
-				model.addAttribute("verdict", verdict);
-				model.addAttribute("checkedAt",
-						java.time.LocalDateTime.ofInstant(verdict.checkedAt(), this.settings.zone()).withNano(0));
-				return "certificate/verdict";
-			});
+			return verification.apply(origin.address())
+				.flatMap((verdict) -> this.honours.ofValid(verdict).map((honours) -> {
+					model.addAttribute("verdict", verdict);
+					model.addAttribute("honours", honours);
+					model.addAttribute("checkedAt",
+							java.time.LocalDateTime.ofInstant(verdict.checkedAt(), this.settings.zone()).withNano(0));
+					return "certificate/verdict";
+				}));
 		});
 	}
 

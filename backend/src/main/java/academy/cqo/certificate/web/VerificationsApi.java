@@ -2,6 +2,7 @@ package academy.cqo.certificate.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.time.temporal.ChronoUnit;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import academy.cqo.certificate.HolderHonours;
+import academy.cqo.certificate.Honours;
 import academy.cqo.certificate.Verdict;
 import academy.cqo.certificate.VerificationRateLimit;
 import academy.cqo.certificate.Verifications;
@@ -42,7 +45,11 @@ class VerificationsApi {
 
 	private final DocumentSettings documents;
 
-	VerificationsApi(Verifications verifications, VerificationRateLimit limit, DocumentSettings documents) {
+	private final Honours honours;
+
+	VerificationsApi(Verifications verifications, VerificationRateLimit limit, DocumentSettings documents,
+			Honours honours) {
+		this.honours = honours;
 		this.verifications = verifications;
 		this.limit = limit;
 		this.documents = documents;
@@ -55,13 +62,14 @@ class VerificationsApi {
 	 */
 	record VerdictJson(String status, String certificateNumber, String holderNameMasked, String employerName,
 			LocalDate issuedOn, LocalDate expiresOn, String issuer, Instant checkedAt, boolean ceOverdue,
-			LocalDate stateChangedOn, String reason, String replacedBy, String kind, Verdict.Transcript transcript) {
+			LocalDate stateChangedOn, String reason, String replacedBy, String kind, Verdict.Transcript transcript,
+			List<HolderHonours.Honour> honours) {
 
-		static VerdictJson of(Verdict verdict) {
+		static VerdictJson of(Verdict verdict, List<HolderHonours.Honour> honours) {
 			return new VerdictJson(verdict.status(), verdict.certificateNumber(), verdict.holderNameMasked(),
 					verdict.employerName(), verdict.issuedOn(), verdict.expiresOn(), verdict.issuer(),
 					verdict.checkedAt().truncatedTo(ChronoUnit.MILLIS), verdict.ceOverdue(), verdict.stateChangedOn(),
-					verdict.reason(), verdict.replacedBy(), verdict.kind(), verdict.transcript());
+					verdict.reason(), verdict.replacedBy(), verdict.kind(), verdict.transcript(), honours);
 		}
 
 	}
@@ -111,7 +119,8 @@ class VerificationsApi {
 
 				});
 			}
-			return verification.apply(origin.address()).map(VerdictJson::of);
+			return verification.apply(origin.address())
+				.flatMap((verdict) -> this.honours.ofValid(verdict).map((honours) -> VerdictJson.of(verdict, honours)));
 		});
 	}
 

@@ -122,6 +122,10 @@ public class AccountStore implements StartupTask {
 		return this.mongo.findOne(Query.query(Criteria.where("idNumberHash").is(hash)), AccountDocument.class);
 	}
 
+	public Flux<AccountDocument> findByIdNumberHashes(java.util.Collection<String> hashes) {
+		return this.mongo.find(Query.query(Criteria.where("idNumberHash").in(hashes)), AccountDocument.class);
+	}
+
 	public Mono<Void> delete(String id) {
 		this.standings.remove(id);
 		return this.mongo.remove(Query.query(Criteria.where("_id").is(id)), AccountDocument.class).then();

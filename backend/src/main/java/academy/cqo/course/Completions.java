@@ -1,0 +1,48 @@
+package academy.cqo.course;
+
+import java.util.Collection;
+import java.util.Set;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import academy.cqo.course.persistence.EnrolmentDocument;
+
+/**
+ * Read facade for reports: which of these people completed a course, in one read.
+ */
+@Service
+public class Completions {
+
+	private final ReactiveMongoTemplate mongo;
+
+	Completions(ReactiveMongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	/**
+	 * Those who completed one of the courses.
+	 * @param accountIds the learners
+	 * @param courseIds the courses that count; empty means any course
+	 * @return the account ids among them with a completed enrolment
+	 */
+	public Mono<Set<String>> completed(Collection<String> accountIds, Collection<String> courseIds) {
+		if (accountIds.isEmpty()) {
+			return Mono.just(Set.of());
+		}
+		Criteria criteria = Criteria.where("accountId").in(accountIds).and("completedAt").ne(null);
+		if (!courseIds.isEmpty()) {
+			criteria = criteria.and("courseId").in(courseIds);
+		}
+		Query query = Query.query(criteria);
+		query.fields().include("accountId");
+		return this.mongo.find(query, org.bson.Document.class, EnrolmentDocument.COLLECTION)
+			.map((enrolment) -> enrolment.getString("accountId"))
+			.collect(java.util.stream.Collectors.toSet());
+	}
+
+}

@@ -1,0 +1,530 @@
+package academy.cqo.supervision;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+import academy.cqo.certificate.HolderHonours;
+import academy.cqo.filing.Appointments;
+import academy.cqo.filing.Enterprises;
+import academy.cqo.identity.AuditLog;
+import academy.cqo.identity.CurrentUser;
+import academy.cqo.identity.Role;
+import academy.cqo.notification.Notice;
+import academy.cqo.notification.Notifications;
+import academy.cqo.shared.Conflict;
+import academy.cqo.shared.FieldViolation;
+import academy.cqo.shared.InvalidInput;
+import academy.cqo.shared.Jurisdiction;
+import academy.cqo.shared.RegionDirectory;
+import academy.cqo.shared.RegionLevel;
+import academy.cqo.shared.Years;
+import academy.cqo.supervision.persistence.AwardRoundDocument;
+import academy.cqo.supervision.persistence.AwardStore;
+import academy.cqo.supervision.persistence.CaseStore;
+import academy.cqo.supervision.persistence.NominationDocument;
+
+/**
+ * Excellent-CQO award rounds (优秀首席质量官评选): a province sets the year, the criteria and a
+ * quota per region; enterprises nominate their current CQO and bureaus any CQO in their
+ * jurisdiction, with a statement and evidence; the county, the city and the province
+ * review in turn (a bureau's nomination starts above its own level). The province's
+ * approval takes a place of the region's quota by one conditional increment (racing
+ * awards never exceed it) and records the honour, which the talent pool and certificate
+ * verification show through the certificate module's {@link HolderHonours} port. The
+ * awarded are listed publicly when the province chooses.
+ */
+@Service
+public class AwardRounds implements HolderHonours {
+
+	/** The honour's kind. */
+	public static final String EXCELLENT_CQO = "EXCELLENT_CQO";
+
+	/** The review stages, in order. */
+	public static final List<String> STAGES = List.of("COUNTY_REVIEW", "CITY_REVIEW", "PROVINCE_REVIEW", "AWARDED",
+			"REJECTED");
+
+	private final AwardStore store;
+
+	private final Appointments appointments;
+
+	private final Enterprises enterprises;
+
+	private final Notifications notifications;
+
+	private final AuditLog audit;
+
+	private final RegionDirectory regions;
+
+	private final Clock clock;
+
+	AwardRounds(AwardStore store, Appointments appointments, Enterprises enterprises, Notifications notifications,
+			AuditLog audit, RegionDirectory regions, Clock clock) {
+		this.store = store;
+		this.appointments = appointments;
+		this.enterprises = enterprises;
+		this.notifications = notifications;
+		this.audit = audit;
+		this.regions = regions;
+		this.clock = clock;
+	}
+
+	/**
+	 * A new round (published body).
+	 *
+	 * @param year the year the honour is for
+	 * @param criteria the selection criteria
+	 * @param quotas places per region: a city or county code of the province → a count
+	 * @param publicListing whether the awarded are listed publicly
+	 */
+	public record NewAwardRound(Integer year, String criteria, Map<String, Integer> quotas, Boolean publicListing) {
+	}
+
+	/**
+	 * A nomination (published body). An enterprise nominates its current CQO (no
+	 * {@code filingId} or {@code cqoIdNumber} needed); a bureau names one.
+	 *
+	 * @param filingId the CQO's approved filing
+	 * @param cqoIdNumber or the CQO's ID number
+	 * @param statement why the CQO deserves it
+	 * @param evidence achievements, awards and figures that show it
+	 */
+	public record Nominate(String filingId, String cqoIdNumber, String statement, String evidence) {
+	}
+
+	/**
+	 * A review decision (published body).
+	 *
+	 * @param decision {@code APPROVE} or {@code REJECT}
+	 * @param comment a comment (a rejection needs one)
+	 */
+	public record Decide(String decision, String comment) {
+	}
+
+	/**
+	 * A round as seen.
+	 *
+	 * @param id the id
+	 * @param year the year
+	 * @param criteria the criteria
+	 * @param quotas the quotas
+	 * @param regionCode the province
+	 * @param publicListing listed publicly
+	 * @param createdAt created
+	 */
+	public record RoundView(String id, int year, String criteria, Map<String, Integer> quotas, String regionCode,
+			boolean publicListing, Instant createdAt) {
+
+		static RoundView of(AwardRoundDocument round) {
+			return new RoundView(round.id(), round.year(), round.criteria(), round.quotas(), round.regionCode(),
+					round.publicListing(), round.createdAt());
+		}
+
+	}
+
+	/**
+	 * A nomination as seen.
+	 *
+	 * @param id the id
+	 * @param roundId the round
+	 * @param year the year
+	 * @param creditCode the enterprise
+	 * @param enterpriseName its name
+	 * @param regionCode its county
+	 * @param regionName the county's name
+	 * @param quotaRegion the quota it counts against
+	 * @param cqoName the nominee
+	 * @param statement the statement
+	 * @param evidence the evidence
+	 * @param nominator {@code ENTERPRISE} or {@code BUREAU}
+	 * @param stage the stage
+	 * @param decisions the decisions
+	 * @param createdAt when nominated
+	 */
+	public record NominationView(String id, String roundId, int year, String creditCode, String enterpriseName,
+			String regionCode, String regionName, String quotaRegion, String cqoName, String statement, String evidence,
+			String nominator, String stage, List<NominationDocument.NominationDecision> decisions, Instant createdAt) {
+	}
+
+	/**
+	 * One of the awarded, as listed publicly.
+	 *
+	 * @param year the year
+	 * @param cqoName the name
+	 * @param enterpriseName the enterprise
+	 * @param regionName its region
+	 * @param title the honour's title
+	 */
+	public record Awarded(int year, String cqoName, String enterpriseName, String regionName, String title) {
+	}
+
+	// Rounds
+
+	/**
+	 * Create a round (a province's administrator).
+	 * @param request the round
+	 * @param admin a province's administrator
+	 * @return the round
+	 */
+	public Mono<RoundView> create(NewAwardRound request, CurrentUser admin) {
+		CurrentUser.requireAdmin(admin);
+		if (admin.jurisdiction().level() != RegionLevel.PROVINCE) {
+			return Mono.error(new AccessDeniedException("A province runs award rounds"));
+		}
+		NewAwardRound body = (request != null) ? request : new NewAwardRound(null, null, null, null);
+		List<FieldViolation> violations = new ArrayList<>();
+		if (body.year() == null) {
+			violations.add(FieldViolation.of("year", "field.required"));
+		}
+		else {
+			try {
+				Years.check("year", body.year(), this.clock);
+			}
+			catch (InvalidInput ex) {
+				violations.addAll(ex.violations());
+			}
+		}
+		if (body.criteria() == null || body.criteria().isBlank()) {
+			violations.add(FieldViolation.of("criteria", "field.required"));
+		}
+		else if (body.criteria().strip().length() > 5000) {
+			violations.add(FieldViolation.of("criteria", "field.tooLong", 5000));
+		}
+		Map<String, Integer> quotas = new LinkedHashMap<>();
+		if (body.quotas() == null || body.quotas().isEmpty()) {
+			violations.add(FieldViolation.of("quotas", "field.required"));
+		}
+		else {
+			body.quotas().forEach((code, count) -> {
+				String field = "quotas." + code;
+				if (code == null || !code.matches("\\d{6}") || !this.regions.contains(code)
+						|| !admin.jurisdiction().covers(code) || RegionLevel.of(code) == RegionLevel.PROVINCE) {
+					violations.add(FieldViolation.of(field, "award.quota.region"));
+				}
+				else if (count == null || count < 1 || count > 10_000) {
+					violations.add(FieldViolation.of(field, "award.quota.count"));
+				}
+				else {
+					quotas.put(code, count);
+				}
+			});
+		}
+		if (!violations.isEmpty()) {
+			return Mono.error(new InvalidInput(violations));
+		}
+		AwardRoundDocument round = new AwardRoundDocument(CaseStore.newId(), body.year(), body.criteria().strip(),
+				quotas, admin.regionCode(), Boolean.TRUE.equals(body.publicListing()), admin.username(),
+				this.clock.instant());
+		return this.store.insert(round)
+			.flatMap((created) -> this.audit
+				.record(admin.username(), "AWARD_ROUND_CREATED", created.id(), created.regionCode(),
+						created.year() + " " + created.quotas())
+				.thenReturn(created))
+			.map(RoundView::of);
+	}
+
+	/**
+	 * Rounds an administrator's province runs (any level of it), or an enterprise's
+	 * province.
+	 * @param user the caller
+	 * @return the rounds, newest first
+	 */
+	public Flux<RoundView> rounds(CurrentUser user) {
+		if (user.has(Role.ADMIN)) {
+			return this.store.rounds(user.regionCode().substring(0, 2)).map(RoundView::of);
+		}
+		if (user.has(Role.ENTERPRISE)) {
+			return this.enterprises.mine(user)
+				.flatMapMany((enterprise) -> this.store.rounds(enterprise.regionCode().substring(0, 2)))
+				.map(RoundView::of);
+		}
+		return Flux.error(new AccessDeniedException("Award rounds are for bureaus and enterprises"));
+	}
+
+	public Mono<RoundView> round(String id, CurrentUser user) {
+		return readableRound(id, user).map(RoundView::of);
+	}
+
+	/**
+	 * List the awarded publicly or not (the province).
+	 * @param id the round
+	 * @param publicListing whether to list them
+	 * @param admin the province's administrator
+	 * @return the round after
+	 */
+	public Mono<RoundView> publish(String id, boolean publicListing, CurrentUser admin) {
+		CurrentUser.requireAdmin(admin);
+		return readableRound(id, admin).flatMap((round) -> {
+			if (admin.jurisdiction().level() != RegionLevel.PROVINCE) {
+				return Mono.<AwardRoundDocument>error(new AccessDeniedException("The province decides the listing"));
+			}
+			return this.store.publish(round.id(), publicListing);
+		}).map(RoundView::of);
+	}
+
+	private Mono<AwardRoundDocument> readableRound(String id, CurrentUser user) {
+		return this.store.round(String.valueOf(id))
+			.filterWhen((round) -> inProvince(round, user))
+			.switchIfEmpty(Mono.error(() -> new AwardNotFound(id)));
+	}
+
+	private Mono<Boolean> inProvince(AwardRoundDocument round, CurrentUser user) {
+		String province = round.regionCode().substring(0, 2);
+		if (user.has(Role.ADMIN)) {
+			return Mono.just(user.regionCode().startsWith(province));
+		}
+		if (user.has(Role.ENTERPRISE)) {
+			return this.enterprises.mine(user)
+				.map((enterprise) -> enterprise.regionCode().startsWith(province))
+				.onErrorReturn(false);
+		}
+		return Mono.just(false);
+	}
+
+	// Nominations
+
+	/**
+	 * Nominate a CQO.
+	 * @param roundId the round
+	 * @param request the nomination
+	 * @param user an enterprise (its current CQO) or an administrator (a CQO in scope)
+	 * @return the nomination
+	 */
+	public Mono<NominationView> nominate(String roundId, Nominate request, CurrentUser user) {
+		Nominate body = (request != null) ? request : new Nominate(null, null, null, null);
+		List<FieldViolation> violations = new ArrayList<>();
+		text("statement", body.statement(), 5000, violations);
+		text("evidence", body.evidence(), 10000, violations);
+		boolean bureau = user.has(Role.ADMIN);
+		if (bureau && blank(body.filingId()) && blank(body.cqoIdNumber())) {
+			violations.add(FieldViolation.of("cqoIdNumber", "supervision.field.cqoOrFiling"));
+		}
+		if (!violations.isEmpty()) {
+			return Mono.error(new InvalidInput(violations));
+		}
+		Mono<Appointments.Appointment> nominee;
+		if (bureau) {
+			nominee = this.appointments.current(blank(body.filingId()) ? null : body.filingId(),
+					blank(body.filingId()) ? body.cqoIdNumber() : null, user);
+		}
+		else if (user.has(Role.ENTERPRISE)) {
+			nominee = this.enterprises.mine(user)
+				.flatMap((enterprise) -> (enterprise.currentCqo() == null)
+						? Mono.error(new InvalidInput(List.of(FieldViolation.of("cqo", "award.nomination.noCqo"))))
+						: this.appointments.of(enterprise.currentCqo().filingId()));
+		}
+		else {
+			return Mono.error(new AccessDeniedException("Enterprises and bureaus nominate"));
+		}
+		return readableRound(roundId, user).zipWith(nominee).flatMap((found) -> {
+			AwardRoundDocument round = found.getT1();
+			Appointments.Appointment appointment = found.getT2();
+			if (!appointment.regionCode().startsWith(round.regionCode().substring(0, 2))) {
+				return Mono.error(new AwardNotFound(roundId));
+			}
+			if (appointment.cqoAccountId() == null) {
+				return Mono.error(new InvalidInput(List.of(FieldViolation.of("cqo", "award.nomination.noAccount"))));
+			}
+			String quotaRegion = quotaRegion(round, appointment.regionCode());
+			if (quotaRegion == null) {
+				return Mono.error(new InvalidInput(List.of(FieldViolation.of("cqo", "award.quota.none"))));
+			}
+			String stage = bureau ? switch (user.jurisdiction().level()) {
+				case COUNTY -> "CITY_REVIEW";
+				case CITY, PROVINCE -> "PROVINCE_REVIEW";
+			} : "COUNTY_REVIEW";
+			NominationDocument nomination = new NominationDocument(CaseStore.newId(),
+					round.id() + ":" + appointment.cqoAccountId(), round.id(), round.year(), appointment.filingId(),
+					appointment.creditCode(), appointment.enterpriseName(), appointment.regionCode(), quotaRegion,
+					appointment.cqoName(), appointment.cqoAccountId(), body.statement().strip(),
+					body.evidence().strip(), user.username(), bureau ? "BUREAU" : "ENTERPRISE", stage, List.of(),
+					this.clock.instant());
+			return this.store.nominate(nomination)
+				.switchIfEmpty(Mono.error(() -> new Conflict(
+						FieldViolation.of("cqo", "award.nomination.duplicate", String.valueOf(round.year())))))
+				.flatMap((created) -> this.audit
+					.record(user.username(), "AWARD_NOMINATED", created.id(), created.regionCode(), created.cqoName())
+					.thenReturn(created));
+		}).map(this::view);
+	}
+
+	/**
+	 * The review decision of the level a nomination waits for: the county, then the city,
+	 * then the province, each only for nominations in its jurisdiction.
+	 * @param roundId the round
+	 * @param nominationId the nomination
+	 * @param request the decision
+	 * @param admin an administrator of the level the nomination waits for
+	 * @return the nomination after
+	 */
+	public Mono<NominationView> decide(String roundId, String nominationId, Decide request, CurrentUser admin) {
+		CurrentUser.requireAdmin(admin);
+		Decide body = (request != null) ? request : new Decide(null, null);
+		List<FieldViolation> violations = new ArrayList<>();
+		String decision = body.decision();
+		if (decision == null || !List.of("APPROVE", "REJECT").contains(decision)) {
+			violations.add(FieldViolation.of("decision", "field.invalidValue"));
+		}
+		if ("REJECT".equals(decision) && blank(body.comment())) {
+			violations.add(FieldViolation.of("comment", "field.required"));
+		}
+		if (body.comment() != null && body.comment().strip().length() > 1000) {
+			violations.add(FieldViolation.of("comment", "field.tooLong", 1000));
+		}
+		if (!violations.isEmpty()) {
+			return Mono.error(new InvalidInput(violations));
+		}
+		String comment = blank(body.comment()) ? null : body.comment().strip();
+		RegionLevel level = admin.jurisdiction().level();
+		return readableRound(roundId, admin)
+			.flatMap((round) -> this.store.nomination(round.id(), String.valueOf(nominationId))
+				.filter((nomination) -> admin.jurisdiction().covers(nomination.regionCode()))
+				.switchIfEmpty(Mono.error(() -> new AwardNotFound(nominationId)))
+				.flatMap((nomination) -> {
+					String waitsFor = switch (nomination.stage()) {
+						case "COUNTY_REVIEW" -> "COUNTY";
+						case "CITY_REVIEW" -> "CITY";
+						case "PROVINCE_REVIEW" -> "PROVINCE";
+						default -> null;
+					};
+					if (waitsFor == null || !waitsFor.equals(level.name())) {
+						return Mono.<NominationDocument>error(new Conflict(
+								FieldViolation.of("stage", "award.nomination.notYourStage", nomination.stage())));
+					}
+					NominationDocument.NominationDecision recorded = new NominationDocument.NominationDecision(
+							level.name(), decision, comment, admin.username(), this.clock.instant());
+					if ("REJECT".equals(decision)) {
+						return move(nomination, "REJECTED", recorded);
+					}
+					return switch (level) {
+						case COUNTY -> move(nomination, "CITY_REVIEW", recorded);
+						case CITY -> move(nomination, "PROVINCE_REVIEW", recorded);
+						case PROVINCE -> award(round, nomination, recorded);
+					};
+				}))
+			.flatMap((after) -> this.audit
+				.record(admin.username(), "AWARD_" + decision, after.id(), after.regionCode(),
+						after.stage() + ((comment != null) ? ": " + comment : ""))
+				.thenReturn(after))
+			.map(this::view);
+	}
+
+	private Mono<NominationDocument> move(NominationDocument nomination, String to,
+			NominationDocument.NominationDecision decision) {
+		return this.store.decide(nomination.id(), nomination.stage(), to, decision)
+			.switchIfEmpty(Mono.error(() -> new Conflict(
+					FieldViolation.of("stage", "award.nomination.notYourStage", nomination.stage()))));
+	}
+
+	private Mono<NominationDocument> award(AwardRoundDocument round, NominationDocument nomination,
+			NominationDocument.NominationDecision decision) {
+		int quota = round.quotas().getOrDefault(nomination.quotaRegion(), 0);
+		return this.store.takeQuota(round.id(), nomination.quotaRegion(), quota).flatMap((taken) -> {
+			if (!taken) {
+				return Mono.<NominationDocument>error(new Conflict(FieldViolation.of("quota", "award.quota.full",
+						this.regions.fullName(nomination.quotaRegion()), String.valueOf(quota))));
+			}
+			return this.store.decide(nomination.id(), "PROVINCE_REVIEW", "AWARDED", decision)
+				.switchIfEmpty(this.store.releaseQuota(round.id(), nomination.quotaRegion())
+					.then(Mono.error(() -> new Conflict(
+							FieldViolation.of("stage", "award.nomination.notYourStage", nomination.stage())))))
+				.flatMap((awarded) -> this.store
+					.honour(awarded.cqoAccountId(), awarded.year(), EXCELLENT_CQO, awarded.roundId())
+					.then(this.notifications.send(new Notice("award:" + awarded.id(), awarded.cqoAccountId(),
+							"award.notice.awarded", List.of(String.valueOf(awarded.year())), "/")))
+					.thenReturn(awarded));
+		});
+	}
+
+	/**
+	 * Nominations of a round the caller may see: an administrator's jurisdiction, an
+	 * enterprise's own.
+	 * @param roundId the round
+	 * @param stage a stage, or {@code null}
+	 * @param user the caller
+	 * @return the nominations, oldest first
+	 */
+	public Flux<NominationView> nominations(String roundId, String stage, CurrentUser user) {
+		return readableRound(roundId, user).flatMapMany((round) -> {
+			Mono<Criteria> scope = user.has(Role.ADMIN)
+					? Mono.just(Criteria.where("regionCode").regex("^" + user.jurisdiction().codePrefix()))
+					: this.enterprises.mine(user)
+						.map((enterprise) -> Criteria.where("creditCode").is(enterprise.creditCode()));
+			return scope.flatMapMany((criteria) -> this.store.nominations(round.id(), criteria));
+		}).filter((nomination) -> stage == null || stage.equals(nomination.stage())).map(this::view);
+	}
+
+	/**
+	 * The awarded of a round: public when the province chose to list them, otherwise for
+	 * the province's administrators.
+	 * @param roundId the round
+	 * @param user the caller, or {@code null} for the public
+	 * @return the awarded
+	 */
+	public Flux<Awarded> awarded(String roundId, CurrentUser user) {
+		return this.store.round(String.valueOf(roundId))
+			.filter((round) -> round.publicListing() || (user != null && user.has(Role.ADMIN)
+					&& user.regionCode().startsWith(round.regionCode().substring(0, 2))))
+			.switchIfEmpty(Mono.error(() -> new AwardNotFound(roundId)))
+			.flatMapMany((round) -> this.store.nominations(round.id(), Criteria.where("stage").is("AWARDED")))
+			.map((nomination) -> new Awarded(nomination.year(), nomination.cqoName(), nomination.enterpriseName(),
+					this.regions.fullName(nomination.regionCode()), title(nomination.year())));
+	}
+
+	// The port
+
+	@Override
+	public Flux<Honour> of(String accountId) {
+		return this.store.honours(accountId)
+			.filter((honour) -> EXCELLENT_CQO.equals(honour.getString("kind")))
+			.map((honour) -> new Honour(honour.getInteger("year"), EXCELLENT_CQO, title(honour.getInteger("year"))));
+	}
+
+	static String title(int year) {
+		return year + "年度优秀首席质量官";
+	}
+
+	// Helpers
+
+	private String quotaRegion(AwardRoundDocument round, String county) {
+		String best = null;
+		for (String code : round.quotas().keySet()) {
+			if (new Jurisdiction(code).covers(county) && (best == null
+					|| new Jurisdiction(code).codePrefix().length() > new Jurisdiction(best).codePrefix().length())) {
+				best = code;
+			}
+		}
+		return best;
+	}
+
+	private NominationView view(NominationDocument nomination) {
+		return new NominationView(nomination.id(), nomination.roundId(), nomination.year(), nomination.creditCode(),
+				nomination.enterpriseName(), nomination.regionCode(), this.regions.fullName(nomination.regionCode()),
+				nomination.quotaRegion(), nomination.cqoName(), nomination.statement(), nomination.evidence(),
+				nomination.nominator(), nomination.stage(), nomination.decisions(), nomination.createdAt());
+	}
+
+	private static void text(String field, String value, int max, List<FieldViolation> violations) {
+		if (blank(value)) {
+			violations.add(FieldViolation.of(field, "field.required"));
+		}
+		else if (value.strip().length() > max) {
+			violations.add(FieldViolation.of(field, "field.tooLong", max));
+		}
+	}
+
+	private static boolean blank(String text) {
+		return text == null || text.isBlank();
+	}
+
+}
