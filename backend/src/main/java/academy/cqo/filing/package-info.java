@@ -5,5 +5,5 @@
  * dismissals, and the city's dated upward reports.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Filing",
-		allowedDependencies = { "identity", "shared", "platform", "notification", "document" })
+		allowedDependencies = { "identity", "shared", "platform", "notification", "document", "exam" })
 package academy.cqo.filing;

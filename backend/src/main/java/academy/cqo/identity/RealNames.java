@@ -132,4 +132,15 @@ public class RealNames {
 		return this.accounts.findByIdNumberHash(blindIndex).map((account) -> account.id());
 	}
 
+	/**
+	 * The blind index of the ID number an account was registered with, if any.
+	 * @param accountId the account
+	 * @return the index, or empty
+	 */
+	public Mono<String> idNumberIndexOf(String accountId) {
+		return this.accounts.findById(accountId)
+			.filter((account) -> account.idNumberHash() != null)
+			.map((account) -> account.idNumberHash());
+	}
+
 }
