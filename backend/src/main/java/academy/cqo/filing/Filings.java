@@ -78,9 +78,12 @@ public class Filings {
 
 	private final Clock clock;
 
+	private final CqoTraining training;
+
 	Filings(FilingStore store, EnterpriseStore enterprises, Enterprises enterpriseAccess, FilingForms forms,
 			FilingSettings settings, RealNames realNames, Notifications notifications, AuditLog audit,
-			RegionDirectory regions, MessageSource messages, Clock clock) {
+			RegionDirectory regions, MessageSource messages, Clock clock, CqoTraining training) {
+		this.training = training;
 		this.store = store;
 		this.enterprises = enterprises;
 		this.enterpriseAccess = enterpriseAccess;
@@ -494,8 +497,15 @@ public class Filings {
 					filter, text, MAX_LIST));
 	}
 
+	/**
+	 * A filing with its CQO's training, exams, certificates and CE standing.
+	 * @param id the filing
+	 * @param user the enterprise or an administrator in scope
+	 * @return the filing
+	 */
 	public Mono<FilingView> filing(String id, CurrentUser user) {
-		return readable(id, user).flatMap(this::view);
+		return readable(id, user)
+			.flatMap((filing) -> view(filing).zipWith(this.training.of(filing), FilingView::withTraining));
 	}
 
 	/**
@@ -653,7 +663,7 @@ public class Filings {
 					eligibility(filing, locale), attachments, filing.history(), filing.replaces(),
 					filing.endsFilingId(), filing.endMonth(), filing.endReason(), filing.endedBy(),
 					filing.supersededBy(), filing.reportedIn(), filing.createdAt(), filing.submittedAt(),
-					filing.decidedAt()));
+					filing.decidedAt(), null));
 	}
 
 	// Notices

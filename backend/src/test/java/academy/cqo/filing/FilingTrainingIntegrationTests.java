@@ -3,6 +3,7 @@ package academy.cqo.filing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import academy.cqo.testsupport.IntegrationTest;
 import academy.cqo.testsupport.PageSession;
 import academy.cqo.testsupport.People;
 import academy.cqo.testsupport.QuestionBankApi;
+import academy.cqo.testsupport.Qualification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,6 +83,84 @@ class FilingTrainingIntegrationTests {
 		assertThat(page.page("/exams/sessions/" + session)).contains("id=\"filing-ok\"", "id=\"start-form\"")
 			.doesNotContain("id=\"filing-missing\"");
 		candidate.post("/api/v1/exam-sessions/" + session + "/attempts", Map.of()).expectStatus().isCreated();
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theFilingShowsTheCqosTrainingAndTheCertificateAndTalentPoolShowTheFilingAlsoAfterItEnded() {
+		String idNumber = People.idNumber();
+		QuestionBankApi candidate = candidate(idNumber);
+		Map<String, Object> certificate = Qualification.pass(candidate, new QuestionBankApi(this.client, "trainer"));
+		String certificateNumber = (String) certificate.get("number");
+		String username = People.username();
+		this.client.post()
+			.uri("/api/v1/enterprises/register")
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.bodyValue(FilingApi.registration(People.creditCode("360102"), "360102", username))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		QuestionBankApi enterprise = new QuestionBankApi(this.client, username, PASSWORD);
+		String filing = FilingApi.submitted(this.client, enterprise, FilingApi.form("严培训", idNumber));
+		QuestionBankApi county = new QuestionBankApi(this.client, "admin-dh");
+		String filingNumber = (String) FilingApi.decide(county, filing, Map.of("decision", "APPROVE"))
+			.get("filingNumber");
+
+		Map<String, Object> filed = enterprise.getJson("/api/v1/filings/" + filing);
+		String enterpriseName = (String) ((Map<String, Object>) filed.get("enterprise")).get("name");
+		Map<String, Object> training = (Map<String, Object>) filed.get("training");
+		assertThat(training).containsEntry("registered", true);
+		assertThat((List<Map<String, Object>>) training.get("certificates")).extracting((c) -> c.get("number"))
+			.containsExactly(certificateNumber);
+		assertThat((List<Map<String, Object>>) training.get("exams"))
+			.anySatisfy((exam) -> assertThat(exam).containsEntry("passed", true));
+		assertThat((Map<String, Object>) training.get("ce")).containsKeys("year", "requiredHours", "earnedHours",
+				"status");
+		assertThat(PageSession.signIn(this.client, username, PASSWORD).page("/filings/" + filing))
+			.contains("id=\"cqo-training\"", certificateNumber);
+
+		Map<String, Object> verdict = verdict(certificate);
+		assertThat((Map<String, Object>) verdict.get("appointment")).containsEntry("filingNumber", filingNumber)
+			.containsEntry("enterpriseName", enterpriseName)
+			.containsEntry("endMonth", null);
+		assertThat(PageSession.signIn(this.client, candidate.username(), PASSWORD)
+			.page("/certificates/" + certificate.get("id"))).contains("id=\"certificate-appointment\"", filingNumber);
+		assertThat(poolEntry(county, certificateNumber)).containsEntry("filingNumber", filingNumber)
+			.containsEntry("endMonth", null);
+
+		String dismissal = (String) enterprise
+			.post("/api/v1/filings/" + filing + "/dismissal", Map.of("endMonth", "2026-11", "reason", "个人原因离职"))
+			.expectStatus()
+			.is2xxSuccessful()
+			.expectBody(QuestionBankApi.JSON)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
+		FilingApi.decide(county, dismissal, Map.of("decision", "APPROVE"));
+		assertThat(poolEntry(county, certificateNumber)).as("still in the pool, with the end shown")
+			.containsEntry("filingNumber", filingNumber)
+			.containsEntry("endMonth", "2026-11");
+		assertThat((Map<String, Object>) verdict(certificate).get("appointment")).containsEntry("endMonth", "2026-11");
+	}
+
+	private Map<String, Object> verdict(Map<String, Object> certificate) {
+		return this.client.get()
+			.uri("/api/v1/verifications/" + Qualification.token(certificate))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(QuestionBankApi.JSON)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> poolEntry(QuestionBankApi admin, String certificateNumber) {
+		List<Map<String, Object>> items = (List<Map<String, Object>>) admin
+			.getJson("/api/v1/talent-pool?q=" + certificateNumber)
+			.get("items");
+		assertThat(items).hasSize(1);
+		return (Map<String, Object>) items.get(0).get("appointment");
 	}
 
 }

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import academy.cqo.certificate.HolderAppointments;
 import academy.cqo.certificate.Verdict;
 import academy.cqo.certificate.VerificationRateLimit;
 import academy.cqo.certificate.Verifications;
@@ -55,13 +56,15 @@ class VerificationsApi {
 	 */
 	record VerdictJson(String status, String certificateNumber, String holderNameMasked, String employerName,
 			LocalDate issuedOn, LocalDate expiresOn, String issuer, Instant checkedAt, boolean ceOverdue,
-			LocalDate stateChangedOn, String reason, String replacedBy, String kind, Verdict.Transcript transcript) {
+			LocalDate stateChangedOn, String reason, String replacedBy, String kind, Verdict.Transcript transcript,
+			HolderAppointments.Appointment appointment) {
 
 		static VerdictJson of(Verdict verdict) {
 			return new VerdictJson(verdict.status(), verdict.certificateNumber(), verdict.holderNameMasked(),
 					verdict.employerName(), verdict.issuedOn(), verdict.expiresOn(), verdict.issuer(),
 					verdict.checkedAt().truncatedTo(ChronoUnit.MILLIS), verdict.ceOverdue(), verdict.stateChangedOn(),
-					verdict.reason(), verdict.replacedBy(), verdict.kind(), verdict.transcript());
+					verdict.reason(), verdict.replacedBy(), verdict.kind(), verdict.transcript(),
+					verdict.appointment());
 		}
 
 	}

@@ -1,0 +1,77 @@
+package academy.cqo.filing;
+
+import java.time.Clock;
+import java.time.Year;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Component;
+
+import academy.cqo.ce.CeLedgers;
+import academy.cqo.certificate.Certificates;
+import academy.cqo.course.Courses;
+import academy.cqo.exam.Attempts;
+import academy.cqo.filing.persistence.FilingDocument;
+import academy.cqo.identity.RealNames;
+
+/**
+ * A filed CQO's training, exams, certificates and CE standing, read from the other
+ * modules' public faces for the person the filing names (the linked account, or the
+ * account registered later with the same ID number).
+ */
+@Component
+class CqoTraining {
+
+	private final RealNames realNames;
+
+	private final Courses courses;
+
+	private final Attempts attempts;
+
+	private final Certificates certificates;
+
+	private final CeLedgers ledgers;
+
+	private final Clock clock;
+
+	CqoTraining(RealNames realNames, Courses courses, Attempts attempts, Certificates certificates, CeLedgers ledgers,
+			Clock clock) {
+		this.realNames = realNames;
+		this.courses = courses;
+		this.attempts = attempts;
+		this.certificates = certificates;
+		this.ledgers = ledgers;
+		this.clock = clock;
+	}
+
+	Mono<CqoProgress> of(FilingDocument filing) {
+		Mono<String> account = (filing.candidateAccountId() != null) ? Mono.just(filing.candidateAccountId())
+				: this.realNames.accountWithIdNumber(filing.cqo().idNumberHash());
+		return account.flatMap(this::progress).defaultIfEmpty(CqoProgress.unregistered());
+	}
+
+	private Mono<CqoProgress> progress(String accountId) {
+		int year = Year.now(this.clock).getValue();
+		return Mono
+			.zip(this.courses.enrolments(accountId)
+				.map((course) -> new CqoProgress.Course(course.courseTitle(), course.percent(), course.completedAt()))
+				.collectList(),
+					this.attempts.ofAccount(accountId)
+						.map((attempt) -> new CqoProgress.Exam(attempt.examTitle(), attempt.number(), attempt.status(),
+								attempt.startedAt(), attempt.score(), attempt.passed()))
+						.collectList(),
+					this.certificates.ofHolder(accountId)
+						.filter((certificate) -> certificate.number() != null)
+						.map((certificate) -> new CqoProgress.Certificate(certificate.number(), certificate.status(),
+								certificate.issuedOn(), certificate.expiresOn()))
+						.collectList(),
+					this.ledgers.ledger(accountId, year)
+						.map((ledger) -> new CqoProgress.Ce(year, ledger.requiredHours(), ledger.earnedHours(),
+								ledger.status()))
+						.map(java.util.Optional::of)
+						.onErrorReturn(java.util.Optional.empty())
+						.defaultIfEmpty(java.util.Optional.empty()))
+			.map((all) -> new CqoProgress(true, all.getT1(), all.getT2(), all.getT3(), all.getT4().orElse(null)));
+	}
+
+}
