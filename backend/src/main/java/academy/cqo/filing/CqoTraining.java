@@ -8,6 +8,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
 
 import academy.cqo.ce.CeLedgers;
+import academy.cqo.certificate.CertificateSettings;
 import academy.cqo.certificate.Certificates;
 import academy.cqo.course.Courses;
 import academy.cqo.exam.Attempts;
@@ -34,14 +35,42 @@ class CqoTraining {
 
 	private final Clock clock;
 
+	private final CertificateSettings issuer;
+
 	CqoTraining(RealNames realNames, Courses courses, Attempts attempts, Certificates certificates, CeLedgers ledgers,
-			Clock clock) {
+			Clock clock, CertificateSettings issuer) {
+		this.issuer = issuer;
 		this.realNames = realNames;
 		this.courses = courses;
 		this.attempts = attempts;
 		this.certificates = certificates;
 		this.ledgers = ledgers;
 		this.clock = clock;
+	}
+
+	/**
+	 * Prior CQO training as the platform's own records show it: the earliest certificate
+	 * issued here (by its issuer) or else the earliest completed course (organised by the
+	 * platform's issuing authority), as 是否参加过首席质量官培训, 培训时间, 培训组织方.
+	 * @param idNumberIndex the blind index of the person's ID number
+	 * @return the answer, or empty when the person has no training here
+	 */
+	Mono<FilingForm.PriorTraining> priorTraining(String idNumberIndex) {
+		return this.realNames.accountWithIdNumber(idNumberIndex)
+			.flatMap((accountId) -> this.certificates.ofHolder(accountId)
+				.filter((certificate) -> certificate.issuedOn() != null)
+				.sort(java.util.Comparator.comparing(academy.cqo.certificate.CertificateView::issuedOn))
+				.next()
+				.map((certificate) -> new FilingForm.PriorTraining(true,
+						java.time.YearMonth.from(certificate.issuedOn()).toString(), certificate.issuer()))
+				.switchIfEmpty(Mono.defer(() -> this.courses.enrolments(accountId)
+					.filter((course) -> course.completedAt() != null)
+					.map((course) -> course.completedAt())
+					.sort()
+					.next()
+					.map((completed) -> new FilingForm.PriorTraining(true,
+							java.time.YearMonth.from(completed.atZone(this.clock.getZone())).toString(),
+							this.issuer.issuer())))));
 	}
 
 	Mono<CqoProgress> of(FilingDocument filing) {

@@ -108,7 +108,53 @@ public class Filings {
 	 * @return the draft
 	 */
 	public Mono<FilingView> create(FilingForm form, CurrentUser user) {
-		return this.enterpriseAccess.own(user).flatMap((enterprise) -> {
+		if (form == null) {
+			return Mono.error(new InvalidInput(List.of(FieldViolation.of("cqo", "field.required"))));
+		}
+		return this.enterpriseAccess.own(user)
+			.zipWith(withRecordedTraining(form))
+			.flatMap((both) -> create(both.getT2(), both.getT1(), user))
+			.flatMap(this::view);
+	}
+
+	/**
+	 * A form whose prior training is left open gets it from the platform's own records (a
+	 * certificate or a completed course of the person with that ID number).
+	 */
+	private Mono<FilingForm> withRecordedTraining(FilingForm form) {
+		if (form.cqo() == null || (form.priorTraining() != null && form.priorTraining().attended() != null)) {
+			return Mono.just(form);
+		}
+		List<FieldViolation> violations = new ArrayList<>();
+		this.realNames.checkIdNumber("cqo.idNumber", form.cqo().idNumber(), violations);
+		if (!violations.isEmpty()) {
+			return Mono.just(form);
+		}
+		return this.training.priorTraining(this.realNames.blindIndex(form.cqo().idNumber()))
+			.map(form::withPriorTraining)
+			.defaultIfEmpty(form);
+	}
+
+	/**
+	 * Prior CQO training as the platform's records show it for an ID number (the form
+	 * fills 是否参加过首席质量官培训, 培训时间 and 培训组织方 from it when the number is entered).
+	 * @param idNumber the CQO's ID number
+	 * @param user an enterprise
+	 * @return the answer ({@code attended: false} without records)
+	 */
+	public Mono<FilingForm.PriorTraining> recordedTraining(String idNumber, CurrentUser user) {
+		List<FieldViolation> violations = new ArrayList<>();
+		this.realNames.checkIdNumber("idNumber", idNumber, violations);
+		if (!violations.isEmpty()) {
+			return Mono.error(new InvalidInput(violations));
+		}
+		return this.enterpriseAccess.own(user)
+			.then(this.training.priorTraining(this.realNames.blindIndex(idNumber)))
+			.defaultIfEmpty(new FilingForm.PriorTraining(false, null, null));
+	}
+
+	private Mono<FilingDocument> create(FilingForm form, EnterpriseDocument enterprise, CurrentUser user) {
+		return Mono.defer(() -> {
 			FilingForms.Checked checked = this.forms.check(form, enterprise);
 			return refuseHeldElsewhere(checked.cqo().idNumberHash(), enterprise.creditCode())
 				.then(currentFiling(enterprise))
@@ -128,7 +174,7 @@ public class Filings {
 							user.username(), now, null, null, null, null, 0);
 					return this.store.insert(draft);
 				});
-		}).flatMap(this::view);
+		});
 	}
 
 	/**

@@ -101,7 +101,32 @@ class FilingTrainingIntegrationTests {
 			.expectStatus()
 			.isCreated();
 		QuestionBankApi enterprise = new QuestionBankApi(this.client, username, PASSWORD);
-		String filing = FilingApi.submitted(this.client, enterprise, FilingApi.form("严培训", idNumber));
+		Map<String, Object> recorded = enterprise.post("/api/v1/filings/prior-training", Map.of("idNumber", idNumber))
+			.expectStatus()
+			.isOk()
+			.expectBody(QuestionBankApi.JSON)
+			.returnResult()
+			.getResponseBody();
+		assertThat(recorded).containsEntry("attended", true)
+			.containsEntry("date", ((String) certificate.get("issuedOn")).substring(0, 7));
+		assertThat((String) recorded.get("organiser")).isNotBlank();
+		assertThat(enterprise.post("/api/v1/filings/prior-training", Map.of("idNumber", People.idNumber()))
+			.expectStatus()
+			.isOk()
+			.expectBody(QuestionBankApi.JSON)
+			.returnResult()
+			.getResponseBody()).containsEntry("attended", false);
+		enterprise.post("/api/v1/filings/prior-training", Map.of("idNumber", "360102198503151230"))
+			.expectStatus()
+			.isBadRequest()
+			.expectBody(String.class)
+			.value((problem) -> assertThat(problem).contains("idNumber"));
+		Map<String, Object> form = FilingApi.form("严培训", idNumber);
+		form.remove("priorTraining");
+		String filing = FilingApi.submitted(this.client, enterprise, form);
+		assertThat((Map<String, Object>) enterprise.getJson("/api/v1/filings/" + filing).get("priorTraining"))
+			.as("pre-filled from the platform's records")
+			.isEqualTo(recorded);
 		QuestionBankApi county = new QuestionBankApi(this.client, "admin-dh");
 		String filingNumber = (String) FilingApi.decide(county, filing, Map.of("decision", "APPROVE"))
 			.get("filingNumber");

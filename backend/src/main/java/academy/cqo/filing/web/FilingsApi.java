@@ -109,6 +109,22 @@ class FilingsApi {
 			.contextWrite(locale(exchange));
 	}
 
+	/**
+	 * An ID number whose recorded training is asked for.
+	 *
+	 * @param idNumber the CQO's ID number
+	 */
+	record TrainingQuery(String idNumber) {
+	}
+
+	@PostMapping("/api/v1/filings/prior-training")
+	@Operation(summary = "Prior CQO training of an ID number as the platform's own records show it (a certificate "
+			+ "or a completed course here): {attended, date, organiser}; the form pre-fills it (enterprise)")
+	Mono<FilingForm.PriorTraining> priorTraining(@RequestBody TrainingQuery query,
+			@AuthenticationPrincipal CurrentUser user) {
+		return this.filings.recordedTraining((query != null) ? query.idNumber() : null, user);
+	}
+
 	@PostMapping("/api/v1/filings/eligibility")
 	@Operation(summary = "The eligibility a form would have (the form page shows it live; nothing is stored)")
 	Mono<academy.cqo.filing.Eligibility> eligibility(@RequestBody FilingForm form,
