@@ -153,6 +153,23 @@
 		var base = page.getAttribute('data-api') + page.getAttribute('data-id');
 		var box = document.getElementById('action-errors');
 		var reload = function () { window.location.reload(); };
+		var invite = document.getElementById('invite-cqo');
+		if (invite) {
+			invite.addEventListener('submit', function (event) {
+				event.preventDefault();
+				send('POST', base + '/cqo-invitation', null, csrfHeaders(invite))
+					.then(function (invitation) {
+						var out = document.getElementById('invitation-result');
+						out.querySelector('.invitation-username').textContent = invitation.username;
+						var link = out.querySelector('.invitation-link');
+						link.href = invitation.link;
+						link.textContent = window.location.origin + invitation.link;
+						out.hidden = false;
+						box.hidden = true;
+					})
+					.catch(function (problem) { showErrors(box, problem); });
+			});
+		}
 		Array.prototype.forEach.call(page.querySelectorAll('form.upload'), function (form) {
 			form.addEventListener('submit', function (event) {
 				event.preventDefault();

@@ -306,6 +306,20 @@ public class FilingStore implements StartupTask {
 			.limit(1), FilingDocument.class);
 	}
 
+	/**
+	 * Link a filing to the CQO's account (an account made by invitation, or registered
+	 * after the filing was drafted).
+	 * @param id the filing
+	 * @param accountId the account
+	 * @return done
+	 */
+	public Mono<Void> linkCandidate(String id, String accountId) {
+		return this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("candidateAccountId", accountId),
+					FilingDocument.class)
+			.then();
+	}
+
 	public Mono<Void> releaseHolder(String idHash, String creditCode) {
 		return this.mongo
 			.remove(Query.query(Criteria.where("_id").is(idHash).and("creditCode").is(creditCode)), HOLDERS)
