@@ -27,6 +27,7 @@ import academy.cqo.filing.persistence.EnterpriseDocument;
 import academy.cqo.filing.persistence.EnterpriseStore;
 import academy.cqo.filing.persistence.FilingDocument;
 import academy.cqo.filing.persistence.FilingStore;
+import academy.cqo.identity.Accounts;
 import academy.cqo.identity.AuditLog;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.identity.RealNames;
@@ -80,9 +81,12 @@ public class Filings {
 
 	private final CqoTraining training;
 
+	private final Accounts accounts;
+
 	Filings(FilingStore store, EnterpriseStore enterprises, Enterprises enterpriseAccess, FilingForms forms,
 			FilingSettings settings, RealNames realNames, Notifications notifications, AuditLog audit,
-			RegionDirectory regions, MessageSource messages, Clock clock, CqoTraining training) {
+			RegionDirectory regions, MessageSource messages, Clock clock, CqoTraining training, Accounts accounts) {
+		this.accounts = accounts;
 		this.training = training;
 		this.store = store;
 		this.enterprises = enterprises;
@@ -292,7 +296,9 @@ public class Filings {
 				.switchIfEmpty(Mono.error(
 						() -> new Conflict(FieldViolation.of("state", "filing.state.notSubmittable", filing.state()))));
 		}))
-			.flatMap((submitted) -> notifyCqo(submitted, "filing.notice.filed").thenReturn(submitted))
+			.flatMap(this::linkRegisteredCqo)
+			.flatMap((submitted) -> notifyCqo(submitted, "filing.notice.filed").then(notifyCounty(submitted))
+				.thenReturn(submitted))
 			.flatMap(this::view);
 	}
 
@@ -721,6 +727,34 @@ public class Filings {
 					"filing:" + filing.id() + ":" + messageKey + ":" + filing.history().size(), accountId, messageKey,
 					List.of(filing.cqo().fullName(), String.valueOf(filing.number())), "/filings/" + filing.id())))
 			.then();
+	}
+
+	/**
+	 * The county's administrators learn of a new submission (in the platform, and by
+	 * e-mail when mail is configured).
+	 */
+	private Mono<Void> notifyCounty(FilingDocument filing) {
+		return this.accounts.idsWithRole(Role.ADMIN)
+			.concatMap(this.accounts::profile)
+			.filter((admin) -> filing.regionCode().equals(admin.regionCode()))
+			.concatMap((admin) -> this.notifications
+				.send(new Notice("filing:" + filing.id() + ":filing.notice.submitted:" + filing.history().size(),
+						admin.accountId(), "filing.notice.submitted",
+						List.of(filing.enterprise().name(), filing.cqo().fullName()), "/filings/" + filing.id())))
+			.then();
+	}
+
+	/**
+	 * A CQO who registered after the filing was drafted is linked when it is submitted.
+	 */
+	private Mono<FilingDocument> linkRegisteredCqo(FilingDocument filing) {
+		if (filing.candidateAccountId() != null) {
+			return Mono.just(filing);
+		}
+		return this.realNames.accountWithIdNumber(filing.cqo().idNumberHash())
+			.flatMap((accountId) -> this.store.linkCandidate(filing.id(), accountId)
+				.then(Mono.defer(() -> this.store.find(filing.id()))))
+			.defaultIfEmpty(filing);
 	}
 
 	private Mono<Void> notifyCqo(FilingDocument filing, String messageKey) {

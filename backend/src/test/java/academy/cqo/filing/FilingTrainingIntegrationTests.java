@@ -188,4 +188,39 @@ class FilingTrainingIntegrationTests {
 		return (Map<String, Object>) items.get(0).get("appointment");
 	}
 
+	@Test
+	void theCountyHearsOfASubmissionTheCqoOfTheFilingAndTheEnterpriseOfEachDecision() {
+		String idNumber = People.idNumber();
+		QuestionBankApi enterprise = FilingApi.enterprise(this.client, "360102");
+		String filing = FilingApi.create(enterprise, FilingApi.form("郝通知", idNumber));
+		FilingApi.attachAll(this.client, enterprise, filing);
+		QuestionBankApi candidate = candidate(idNumber);
+		enterprise.post("/api/v1/filings/" + filing + "/submission", Map.of()).expectStatus().isOk();
+		QuestionBankApi county = new QuestionBankApi(this.client, "admin-dh");
+		assertThat(notices(county, filing)).contains("filing.notice.submitted");
+		assertThat(notices(candidate, "/")).as("registered after the draft, linked at submission")
+			.contains("filing.notice.filed");
+		FilingApi.decide(county, filing,
+				Map.of("decision", "RETURN", "comments", List.of(Map.of("field", "cqo.major", "message", "请写全称"))));
+		assertThat(notices(enterprise, filing)).contains("filing.notice.returned");
+		enterprise.post("/api/v1/filings/" + filing + "/submission", Map.of()).expectStatus().isOk();
+		FilingApi.decide(county, filing, Map.of("decision", "APPROVE"));
+		assertThat(notices(enterprise, filing)).contains("filing.notice.approved");
+		assertThat(notices(candidate, "/")).contains("filing.notice.approvedCqo");
+		assertThat(new QuestionBankApi(this.client, "admin-nc").getJson("/api/v1/me/notifications").toString())
+			.as("the county decides, not the city")
+			.doesNotContain("/filings/" + filing);
+	}
+
+	/**
+	 * The message keys of the reader's notices that link to a filing (or, for "/", any).
+	 */
+	@SuppressWarnings("unchecked")
+	private List<Object> notices(QuestionBankApi reader, String filing) {
+		return ((List<Map<String, Object>>) reader.getJson("/api/v1/me/notifications").get("items")).stream()
+			.filter((notice) -> "/".equals(filing) || ("/filings/" + filing).equals(notice.get("link")))
+			.map((notice) -> notice.get("messageKey"))
+			.toList();
+	}
+
 }
