@@ -1,7 +1,5 @@
 package academy.cqo.identity.web;
 
-import java.util.Map;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
@@ -35,13 +33,21 @@ class InvitationsApi {
 	record Acceptance(String password) {
 	}
 
+	/**
+	 * The account whose password was set.
+	 *
+	 * @param username the username to sign in with
+	 */
+	record Accepted(String username) {
+	}
+
 	@PostMapping("/api/v1/invitations/{accountId}/{token}")
 	@Operation(summary = "Set the password of an invited account from its one-time link → 200 {username}; a wrong, "
 			+ "used or expired link is 400 naming token")
-	Mono<Map<String, String>> acceptApi(@PathVariable String accountId, @PathVariable String token,
+	Mono<Accepted> acceptApi(@PathVariable String accountId, @PathVariable String token,
 			@RequestBody Acceptance acceptance) {
 		return this.invitations.accept(accountId, token, (acceptance != null) ? acceptance.password() : null)
-			.map((username) -> Map.of("username", username));
+			.map(Accepted::new);
 	}
 
 }
