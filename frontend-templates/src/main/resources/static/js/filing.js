@@ -103,6 +103,28 @@
 		};
 		filingForm.addEventListener('change', preview);
 		preview();
+		var idField = document.getElementById('f-idNumber');
+		var priorUrl = filingForm.getAttribute('data-prior-training');
+		if (idField && priorUrl) {
+			idField.addEventListener('change', function () {
+				var attended = document.getElementById('t-attended');
+				var date = document.getElementById('t-date');
+				var organiser = document.getElementById('t-org');
+				if (!idField.value || attended.value === 'true' || date.value || organiser.value) {
+					return;
+				}
+				send('POST', priorUrl, JSON.stringify({ idNumber: idField.value.trim() }), jsonHeaders(filingForm))
+					.then(function (training) {
+						if (training && training.attended) {
+							attended.value = 'true';
+							date.value = training.date || '';
+							organiser.value = training.organiser || '';
+							document.getElementById('t-prefilled').hidden = false;
+						}
+					})
+					.catch(function () { /* the number is checked when the form is saved */ });
+			});
+		}
 		filingForm.addEventListener('submit', function (event) {
 			event.preventDefault();
 			var api = filingForm.getAttribute('data-api');
@@ -131,6 +153,23 @@
 		var base = page.getAttribute('data-api') + page.getAttribute('data-id');
 		var box = document.getElementById('action-errors');
 		var reload = function () { window.location.reload(); };
+		var invite = document.getElementById('invite-cqo');
+		if (invite) {
+			invite.addEventListener('submit', function (event) {
+				event.preventDefault();
+				send('POST', base + '/cqo-invitation', null, csrfHeaders(invite))
+					.then(function (invitation) {
+						var out = document.getElementById('invitation-result');
+						out.querySelector('.invitation-username').textContent = invitation.username;
+						var link = out.querySelector('.invitation-link');
+						link.href = invitation.link;
+						link.textContent = window.location.origin + invitation.link;
+						out.hidden = false;
+						box.hidden = true;
+					})
+					.catch(function (problem) { showErrors(box, problem); });
+			});
+		}
 		Array.prototype.forEach.call(page.querySelectorAll('form.upload'), function (form) {
 			form.addEventListener('submit', function (event) {
 				event.preventDefault();

@@ -349,7 +349,17 @@ public class Certificates implements PassHandler, StartupTask {
 	 * @return their certificates
 	 */
 	public Flux<CertificateView> mine(CurrentUser holder) {
-		return this.store.ofHolder(holder.accountId()).concatMap(this::view);
+		return ofHolder(holder.accountId());
+	}
+
+	/**
+	 * A person's certificates, newest first (for the filing of that person as an
+	 * enterprise's CQO; the caller decides who may see them).
+	 * @param accountId the holder's account
+	 * @return their certificates
+	 */
+	public Flux<CertificateView> ofHolder(String accountId) {
+		return this.store.ofHolder(accountId).concatMap(this::view);
 	}
 
 	/**

@@ -53,9 +53,13 @@ public class TalentPool {
 
 	private final Honours honours;
 
+	private final org.springframework.beans.factory.ObjectProvider<HolderAppointments> appointments;
+
 	TalentPool(TalentPoolStore store, Certificates certificates, CertificateSettings settings, RegionDirectory regions,
-			MessageSource messages, Honours honours) {
+			MessageSource messages, Honours honours,
+			org.springframework.beans.factory.ObjectProvider<HolderAppointments> appointments) {
 		this.honours = honours;
+		this.appointments = appointments;
 		this.store = store;
 		this.certificates = certificates;
 		this.settings = settings;
@@ -93,16 +97,25 @@ public class TalentPool {
 	 * @param ceOverdue whether CE-overdue
 	 * @param enteredAt when the person entered the pool
 	 * @param honours honours (an excellent CQO of a year), from {@link HolderHonours}
+	 * @param appointment the person's filed appointment as an enterprise's CQO
+	 * (enterprise, filing number, its end when it ended: then the person is available for
+	 * appointment), or {@code null} when none was filed
 	 */
 	public record Member(String accountId, String certificateId, String number, String holderName, String regionCode,
 			String regionName, String employerName, String employerCreditCode, String industry, LocalDate issuedOn,
 			LocalDate expiresOn, String status, boolean ceOverdue, Instant enteredAt,
-			List<HolderHonours.Honour> honours) {
+			List<HolderHonours.Honour> honours, HolderAppointments.Appointment appointment) {
 
 		Member withHonours(List<HolderHonours.Honour> found) {
 			return new Member(this.accountId, this.certificateId, this.number, this.holderName, this.regionCode,
 					this.regionName, this.employerName, this.employerCreditCode, this.industry, this.issuedOn,
-					this.expiresOn, this.status, this.ceOverdue, this.enteredAt, found);
+					this.expiresOn, this.status, this.ceOverdue, this.enteredAt, found, this.appointment);
+		}
+
+		Member withAppointment(HolderAppointments.Appointment filed) {
+			return new Member(this.accountId, this.certificateId, this.number, this.holderName, this.regionCode,
+					this.regionName, this.employerName, this.employerCreditCode, this.industry, this.issuedOn,
+					this.expiresOn, this.status, this.ceOverdue, this.enteredAt, this.honours, filed);
 		}
 
 	}
@@ -128,6 +141,7 @@ public class TalentPool {
 		return this.store.page(criteria, page, size)
 			.map(this::member)
 			.concatMap((member) -> this.honours.ofHolder(member.accountId()).map(member::withHonours))
+			.concatMap(this::withAppointment)
 			.collectList()
 			.zipWith(this.store.count(criteria))
 			.map((pair) -> new Page(pair.getT1(), pair.getT2(), page, size));
@@ -251,7 +265,28 @@ public class TalentPool {
 		return new Member(entry.accountId(), entry.certificateId(), entry.number(), entry.holderName(),
 				entry.regionCode(), this.regions.fullName(entry.regionCode()), entry.employerName(),
 				entry.employerCreditCode(), entry.industry(), LocalDate.parse(entry.issuedOn()), expiresOn, status,
-				entry.isCeOverdue(), entry.enteredAt(), List.of());
+				entry.isCeOverdue(), entry.enteredAt(), List.of(), null);
+	}
+
+	private Mono<Member> withAppointment(Member member) {
+		return appointment(member.accountId()).map(member::withAppointment).defaultIfEmpty(member);
+	}
+
+	private Mono<HolderAppointments.Appointment> appointment(String accountId) {
+		HolderAppointments filed = this.appointments.getIfAvailable();
+		return (filed == null || accountId == null) ? Mono.empty() : filed.latest(accountId);
+	}
+
+	/**
+	 * The filed appointment of a certificate's holder (enterprise and filing number), for
+	 * the holder and administrators in scope.
+	 * @param certificateId the certificate
+	 * @param user the caller
+	 * @return the appointment, or empty when none was filed
+	 */
+	public Mono<HolderAppointments.Appointment> appointmentOf(String certificateId, CurrentUser user) {
+		return this.certificates.readable(certificateId, user)
+			.flatMap((certificate) -> appointment(certificate.accountId()));
 	}
 
 	private static String nonNull(String text) {

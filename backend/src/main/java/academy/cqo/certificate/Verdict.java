@@ -26,10 +26,26 @@ import java.time.LocalDate;
  * @param kind {@code CERTIFICATE} or {@code CE_TRANSCRIPT} for a genuine document, or
  * {@code null}
  * @param transcript what a genuine CE transcript stated, or {@code null}
+ * @param appointment the holder's filed appointment as an enterprise's CQO (enterprise,
+ * filing number, and its end when it ended), or {@code null}
  */
 public record Verdict(String status, String certificateNumber, String holderNameMasked, String employerName,
 		LocalDate issuedOn, LocalDate expiresOn, String issuer, Instant checkedAt, boolean ceOverdue,
-		LocalDate stateChangedOn, String reason, String replacedBy, String kind, Transcript transcript) {
+		LocalDate stateChangedOn, String reason, String replacedBy, String kind, Transcript transcript,
+		HolderAppointments.Appointment appointment) {
+
+	public Verdict(String status, String certificateNumber, String holderNameMasked, String employerName,
+			LocalDate issuedOn, LocalDate expiresOn, String issuer, Instant checkedAt, boolean ceOverdue,
+			LocalDate stateChangedOn, String reason, String replacedBy, String kind, Transcript transcript) {
+		this(status, certificateNumber, holderNameMasked, employerName, issuedOn, expiresOn, issuer, checkedAt,
+				ceOverdue, stateChangedOn, reason, replacedBy, kind, transcript, null);
+	}
+
+	Verdict withAppointment(HolderAppointments.Appointment filed) {
+		return new Verdict(this.status, this.certificateNumber, this.holderNameMasked, this.employerName, this.issuedOn,
+				this.expiresOn, this.issuer, this.checkedAt, this.ceOverdue, this.stateChangedOn, this.reason,
+				this.replacedBy, this.kind, this.transcript, filed);
+	}
 
 	static Verdict only(String status, Instant checkedAt) {
 		return new Verdict(status, null, null, null, null, null, null, checkedAt, false, null, null, null, null, null);

@@ -62,9 +62,12 @@ public class Verifications {
 
 	private final Clock clock;
 
+	private final org.springframework.beans.factory.ObjectProvider<HolderAppointments> appointments;
+
 	Verifications(CertificateStore store, VerificationLogStore log, SigningKeys keys, CeStandings standings,
 			Transcripts transcripts, QrDecoder decoder, CertificateSettings settings, DocumentSettings documents,
-			Clock clock) {
+			Clock clock, org.springframework.beans.factory.ObjectProvider<HolderAppointments> appointments) {
+		this.appointments = appointments;
 		this.documents = documents;
 		this.store = store;
 		this.log = log;
@@ -193,7 +196,18 @@ public class Verifications {
 					certificate.issuer(), now, overdue,
 					changed ? LocalDate.ofInstant(last.at(), this.settings.zone()) : null, reason,
 					pair.getT2().isEmpty() ? null : pair.getT2(), "CERTIFICATE", null);
-		});
+		}).flatMap((verdict) -> withAppointment(verdict, certificate.accountId()));
+	}
+
+	/**
+	 * The holder's filed appointment (enterprise and filing number), when there is one.
+	 */
+	private Mono<Verdict> withAppointment(Verdict verdict, String accountId) {
+		HolderAppointments filed = this.appointments.getIfAvailable();
+		if (filed == null || accountId == null) {
+			return Mono.just(verdict);
+		}
+		return filed.latest(accountId).map(verdict::withAppointment).defaultIfEmpty(verdict);
 	}
 
 	private Mono<Verdict> transcript(VerificationToken token, Instant now, String channel, String address) {

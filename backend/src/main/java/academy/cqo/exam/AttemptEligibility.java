@@ -17,8 +17,8 @@ import reactor.core.publisher.Mono;
  * Who may start an attempt of a session: nobody who can read its question keys (the
  * banks' authors, reviewers and administrators); for a qualifying exam only a candidate
  * whose account holds verified real-name data (an ID number checked at registration) and
- * an ID photo (printed on the certificate); and whoever the session's course requirement
- * admits.
+ * an ID photo (printed on the certificate); whoever the session's course requirement
+ * admits; and, when the session requires it, only a filed CQO (先聘任后培训).
  */
 @Component
 class AttemptEligibility {
@@ -31,16 +31,21 @@ class AttemptEligibility {
 
 	private final AccountPhotos photos;
 
+	private final ObjectProvider<FilingRequirement> filings;
+
 	AttemptEligibility(QuestionBanks banks, Accounts accounts, ObjectProvider<CourseRequirement> courses,
-			AccountPhotos photos) {
+			AccountPhotos photos, ObjectProvider<FilingRequirement> filings) {
 		this.photos = photos;
+		this.filings = filings;
 		this.banks = banks;
 		this.accounts = accounts;
 		this.courses = courses;
 	}
 
 	Mono<Void> check(SessionDocument session, ExamDefinition exam, CurrentUser candidate) {
-		return notAKeyReader(exam, candidate).then(realName(exam, candidate)).then(course(session, candidate));
+		return notAKeyReader(exam, candidate).then(realName(exam, candidate))
+			.then(course(session, candidate))
+			.then(filing(session, candidate));
 	}
 
 	private Mono<Void> notAKeyReader(ExamDefinition exam, CurrentUser candidate) {
@@ -79,6 +84,16 @@ class AttemptEligibility {
 		Mono<Boolean> completed = (requirement != null)
 				? requirement.completed(candidate.accountId(), session.requiredCourseId()) : Mono.just(false);
 		return completed.flatMap((done) -> done ? Mono.<Void>empty() : refuse("exam.session.courseRequired"));
+	}
+
+	private Mono<Void> filing(SessionDocument session, CurrentUser candidate) {
+		if (!session.filingRequired()) {
+			return Mono.empty();
+		}
+		FilingRequirement requirement = this.filings.getIfAvailable();
+		Mono<Boolean> filed = (requirement != null) ? requirement.approved(candidate.accountId()).defaultIfEmpty(false)
+				: Mono.just(false);
+		return filed.flatMap((approved) -> approved ? Mono.<Void>empty() : refuse("exam.session.filingRequired"));
 	}
 
 	private static <T> Mono<T> refuse(String code) {

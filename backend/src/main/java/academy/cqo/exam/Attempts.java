@@ -430,7 +430,17 @@ public class Attempts implements StartupTask {
 	 * @return the attempts
 	 */
 	public Flux<AttemptSummary> mine(CurrentUser candidate) {
-		return this.store.findByAccount(candidate.accountId())
+		return ofAccount(candidate.accountId());
+	}
+
+	/**
+	 * A person's attempts, newest first, with scores as far as released (for the filing
+	 * of that person as an enterprise's CQO).
+	 * @param accountId the person's account
+	 * @return the attempts
+	 */
+	public Flux<AttemptSummary> ofAccount(String accountId) {
+		return this.store.findByAccount(accountId)
 			.concatMap((attempt) -> this.exams.session(attempt.sessionId())
 				.zipWith(this.exams.exam(attempt.examId()))
 				.map((pair) -> {

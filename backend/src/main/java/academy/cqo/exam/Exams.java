@@ -294,7 +294,8 @@ public class Exams {
 				.insert(new SessionDocument(ExamStore.newId(), definition.examId(), definition.title().strip(),
 						definition.opensAt(), definition.closesAt(), blankToNull(definition.regionScope()),
 						definition.capacity(), blankToNull(definition.requiredCourseId()), definition.resultsAt(),
-						List.of(), author.username(), this.clock.instant(), Stewardship.of(author)))
+						List.of(), author.username(), this.clock.instant(), Stewardship.of(author),
+						definition.filingRequired()))
 				.map((session) -> summary(session, exam)));
 	}
 
@@ -313,7 +314,7 @@ public class Exams {
 		return changeableSession(sessionId, author).flatMap((existing) -> {
 			SessionDefinition changed = new SessionDefinition(existing.examId(), definition.title(),
 					definition.opensAt(), definition.closesAt(), definition.regionScope(), definition.capacity(),
-					definition.requiredCourseId(), definition.resultsAt());
+					definition.requiredCourseId(), definition.resultsAt(), definition.filingRequired());
 			return checkSession(changed)
 				.then(Mono.defer(() -> this.store.updateSession(sessionId,
 						new org.springframework.data.mongodb.core.query.Update().set("title", changed.title().strip())
@@ -322,7 +323,8 @@ public class Exams {
 							.set("regionScope", blankToNull(changed.regionScope()))
 							.set("capacity", changed.capacity())
 							.set("requiredCourseId", blankToNull(changed.requiredCourseId()))
-							.set("resultsAt", changed.resultsAt()))))
+							.set("resultsAt", changed.resultsAt())
+							.set("requiresFiling", changed.filingRequired()))))
 				.flatMap(
 						(session) -> this.store.findExam(session.examId()).map((exam) -> summary(session, exam(exam))));
 		});
@@ -428,7 +430,7 @@ public class Exams {
 		return new SessionSummary(session.id(), exam.id(), definition.title(), session.title(), session.opensAt(),
 				session.closesAt(), definition.timeLimitSeconds(), definition.questionCount(), definition.qualifying(),
 				definition.totalScore(), definition.passMark(), definition.maxAttempts(), definition.maxFocusLosses(),
-				session.requiredCourseId());
+				session.requiredCourseId(), session.filingRequired());
 	}
 
 	/**

@@ -14,7 +14,23 @@ import java.time.Instant;
  * @param capacity the most candidates; {@code null} for no limit
  * @param requiredCourseId a course candidates must have completed; {@code null} for none
  * @param resultsAt when results are released; {@code null} at once
+ * @param requiresFiling only candidates whose appointment as CQO is filed and approved
+ * (先聘任后培训); {@code null} or {@code false} for anyone
  */
 public record SessionDefinition(String examId, String title, Instant opensAt, Instant closesAt, String regionScope,
-		Integer capacity, String requiredCourseId, Instant resultsAt) {
+		Integer capacity, String requiredCourseId, Instant resultsAt, Boolean requiresFiling) {
+
+	public SessionDefinition(String examId, String title, Instant opensAt, Instant closesAt, String regionScope,
+			Integer capacity, String requiredCourseId, Instant resultsAt) {
+		this(examId, title, opensAt, closesAt, regionScope, capacity, requiredCourseId, resultsAt, null);
+	}
+
+	/**
+	 * Whether the session requires an approved filing.
+	 * @return {@code true} only when asked for
+	 */
+	public boolean filingRequired() {
+		return Boolean.TRUE.equals(this.requiresFiling);
+	}
+
 }

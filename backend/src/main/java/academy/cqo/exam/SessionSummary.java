@@ -20,8 +20,18 @@ import java.time.Instant;
  * @param maxFocusLosses leaving the page this often submits the attempt (0: no limit)
  * @param requiredCourseId the course a candidate must have completed first, or
  * {@code null}
+ * @param requiresFiling whether a candidate must be a filed CQO (an approved, current
+ * appointment)
  */
 public record SessionSummary(String id, String examId, String examTitle, String title, Instant opensAt,
 		Instant closesAt, int timeLimitSeconds, int questionCount, boolean qualifying, double totalScore,
-		double passMark, int maxAttempts, int maxFocusLosses, String requiredCourseId) {
+		double passMark, int maxAttempts, int maxFocusLosses, String requiredCourseId, boolean requiresFiling) {
+
+	public SessionSummary(String id, String examId, String examTitle, String title, Instant opensAt, Instant closesAt,
+			int timeLimitSeconds, int questionCount, boolean qualifying, double totalScore, double passMark,
+			int maxAttempts, int maxFocusLosses, String requiredCourseId) {
+		this(id, examId, examTitle, title, opensAt, closesAt, timeLimitSeconds, questionCount, qualifying, totalScore,
+				passMark, maxAttempts, maxFocusLosses, requiredCourseId, false);
+	}
+
 }

@@ -28,6 +28,16 @@ public record FilingForm(Cqo cqo, Appointment appointment, PriorTraining priorTr
 		EnterpriseParticulars enterprise, String ineligibilityReason) {
 
 	/**
+	 * The same form with another prior-training answer.
+	 * @param training the answer
+	 * @return the form
+	 */
+	FilingForm withPriorTraining(PriorTraining training) {
+		return new FilingForm(this.cqo, this.appointment, training, this.principal, this.resume, this.awards,
+				this.enterpriseOpinion, this.remarks, this.declaration, this.enterprise, this.ineligibilityReason);
+	}
+
+	/**
 	 * The CQO's particulars.
 	 *
 	 * @param fullName 姓名

@@ -58,7 +58,7 @@ public class FilingImports {
 	private static final ZipGuard GUARD = new ZipGuard(100L * 1024 * 1024, 100);
 
 	/** Header → the form field it fills. */
-	static final Map<String, String> COLUMNS = columns();
+	public static final Map<String, String> COLUMNS = columns();
 
 	private final FilingForms forms;
 

@@ -43,6 +43,8 @@ import academy.cqo.filing.persistence.FilingDocument;
  * @param createdAt created
  * @param submittedAt last submitted
  * @param decidedAt decided
+ * @param training the CQO's training, exams, certificates and CE standing (on the
+ * filing's own page and {@code GET /api/v1/filings/{id}}; {@code null} elsewhere)
  */
 public record FilingView(String id, String kind, String state, String filingNumber, String creditCode,
 		String regionCode, String regionName, FilingDocument.Enterprise enterprise, CqoView cqo,
@@ -51,7 +53,16 @@ public record FilingView(String id, String kind, String state, String filingNumb
 		String enterpriseOpinion, String remarks, boolean declaration, String ineligibilityReason,
 		Eligibility eligibility, List<String> attachments, List<FilingDocument.HistoryEntry> history, String replaces,
 		String endsFilingId, String endMonth, String endReason, String endedBy, String supersededBy, String reportedIn,
-		Instant createdAt, Instant submittedAt, Instant decidedAt) {
+		Instant createdAt, Instant submittedAt, Instant decidedAt, CqoProgress training) {
+
+	FilingView withTraining(CqoProgress progress) {
+		return new FilingView(this.id, this.kind, this.state, this.filingNumber, this.creditCode, this.regionCode,
+				this.regionName, this.enterprise, this.cqo, this.appointment, this.priorTraining, this.principal,
+				this.resume, this.awards, this.enterpriseOpinion, this.remarks, this.declaration,
+				this.ineligibilityReason, this.eligibility, this.attachments, this.history, this.replaces,
+				this.endsFilingId, this.endMonth, this.endReason, this.endedBy, this.supersededBy, this.reportedIn,
+				this.createdAt, this.submittedAt, this.decidedAt, progress);
+	}
 
 	/** The CQO as filed, the ID number masked. */
 	public record CqoView(String fullName, String idNumberMasked, String sex, LocalDate birthDate, String mobile,

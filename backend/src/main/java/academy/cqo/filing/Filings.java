@@ -27,6 +27,7 @@ import academy.cqo.filing.persistence.EnterpriseDocument;
 import academy.cqo.filing.persistence.EnterpriseStore;
 import academy.cqo.filing.persistence.FilingDocument;
 import academy.cqo.filing.persistence.FilingStore;
+import academy.cqo.identity.Accounts;
 import academy.cqo.identity.AuditLog;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.identity.RealNames;
@@ -78,9 +79,15 @@ public class Filings {
 
 	private final Clock clock;
 
+	private final CqoTraining training;
+
+	private final Accounts accounts;
+
 	Filings(FilingStore store, EnterpriseStore enterprises, Enterprises enterpriseAccess, FilingForms forms,
 			FilingSettings settings, RealNames realNames, Notifications notifications, AuditLog audit,
-			RegionDirectory regions, MessageSource messages, Clock clock) {
+			RegionDirectory regions, MessageSource messages, Clock clock, CqoTraining training, Accounts accounts) {
+		this.accounts = accounts;
+		this.training = training;
 		this.store = store;
 		this.enterprises = enterprises;
 		this.enterpriseAccess = enterpriseAccess;
@@ -105,7 +112,53 @@ public class Filings {
 	 * @return the draft
 	 */
 	public Mono<FilingView> create(FilingForm form, CurrentUser user) {
-		return this.enterpriseAccess.own(user).flatMap((enterprise) -> {
+		if (form == null) {
+			return Mono.error(new InvalidInput(List.of(FieldViolation.of("cqo", "field.required"))));
+		}
+		return this.enterpriseAccess.own(user)
+			.zipWith(withRecordedTraining(form))
+			.flatMap((both) -> create(both.getT2(), both.getT1(), user))
+			.flatMap(this::view);
+	}
+
+	/**
+	 * A form whose prior training is left open gets it from the platform's own records (a
+	 * certificate or a completed course of the person with that ID number).
+	 */
+	private Mono<FilingForm> withRecordedTraining(FilingForm form) {
+		if (form.cqo() == null || (form.priorTraining() != null && form.priorTraining().attended() != null)) {
+			return Mono.just(form);
+		}
+		List<FieldViolation> violations = new ArrayList<>();
+		this.realNames.checkIdNumber("cqo.idNumber", form.cqo().idNumber(), violations);
+		if (!violations.isEmpty()) {
+			return Mono.just(form);
+		}
+		return this.training.priorTraining(this.realNames.blindIndex(form.cqo().idNumber()))
+			.map(form::withPriorTraining)
+			.defaultIfEmpty(form);
+	}
+
+	/**
+	 * Prior CQO training as the platform's records show it for an ID number (the form
+	 * fills 是否参加过首席质量官培训, 培训时间 and 培训组织方 from it when the number is entered).
+	 * @param idNumber the CQO's ID number
+	 * @param user an enterprise
+	 * @return the answer ({@code attended: false} without records)
+	 */
+	public Mono<FilingForm.PriorTraining> recordedTraining(String idNumber, CurrentUser user) {
+		List<FieldViolation> violations = new ArrayList<>();
+		this.realNames.checkIdNumber("idNumber", idNumber, violations);
+		if (!violations.isEmpty()) {
+			return Mono.error(new InvalidInput(violations));
+		}
+		return this.enterpriseAccess.own(user)
+			.then(this.training.priorTraining(this.realNames.blindIndex(idNumber)))
+			.defaultIfEmpty(new FilingForm.PriorTraining(false, null, null));
+	}
+
+	private Mono<FilingDocument> create(FilingForm form, EnterpriseDocument enterprise, CurrentUser user) {
+		return Mono.defer(() -> {
 			FilingForms.Checked checked = this.forms.check(form, enterprise);
 			return refuseHeldElsewhere(checked.cqo().idNumberHash(), enterprise.creditCode())
 				.then(currentFiling(enterprise))
@@ -125,7 +178,7 @@ public class Filings {
 							user.username(), now, null, null, null, null, 0);
 					return this.store.insert(draft);
 				});
-		}).flatMap(this::view);
+		});
 	}
 
 	/**
@@ -243,7 +296,9 @@ public class Filings {
 				.switchIfEmpty(Mono.error(
 						() -> new Conflict(FieldViolation.of("state", "filing.state.notSubmittable", filing.state()))));
 		}))
-			.flatMap((submitted) -> notifyCqo(submitted, "filing.notice.filed").thenReturn(submitted))
+			.flatMap(this::linkRegisteredCqo)
+			.flatMap((submitted) -> notifyCqo(submitted, "filing.notice.filed").then(notifyCounty(submitted))
+				.thenReturn(submitted))
 			.flatMap(this::view);
 	}
 
@@ -494,8 +549,15 @@ public class Filings {
 					filter, text, MAX_LIST));
 	}
 
+	/**
+	 * A filing with its CQO's training, exams, certificates and CE standing.
+	 * @param id the filing
+	 * @param user the enterprise or an administrator in scope
+	 * @return the filing
+	 */
 	public Mono<FilingView> filing(String id, CurrentUser user) {
-		return readable(id, user).flatMap(this::view);
+		return readable(id, user)
+			.flatMap((filing) -> view(filing).zipWith(this.training.of(filing), FilingView::withTraining));
 	}
 
 	/**
@@ -653,7 +715,7 @@ public class Filings {
 					eligibility(filing, locale), attachments, filing.history(), filing.replaces(),
 					filing.endsFilingId(), filing.endMonth(), filing.endReason(), filing.endedBy(),
 					filing.supersededBy(), filing.reportedIn(), filing.createdAt(), filing.submittedAt(),
-					filing.decidedAt()));
+					filing.decidedAt(), null));
 	}
 
 	// Notices
@@ -665,6 +727,34 @@ public class Filings {
 					"filing:" + filing.id() + ":" + messageKey + ":" + filing.history().size(), accountId, messageKey,
 					List.of(filing.cqo().fullName(), String.valueOf(filing.number())), "/filings/" + filing.id())))
 			.then();
+	}
+
+	/**
+	 * The county's administrators learn of a new submission (in the platform, and by
+	 * e-mail when mail is configured).
+	 */
+	private Mono<Void> notifyCounty(FilingDocument filing) {
+		return this.accounts.idsWithRole(Role.ADMIN)
+			.concatMap(this.accounts::profile)
+			.filter((admin) -> filing.regionCode().equals(admin.regionCode()))
+			.concatMap((admin) -> this.notifications
+				.send(new Notice("filing:" + filing.id() + ":filing.notice.submitted:" + filing.history().size(),
+						admin.accountId(), "filing.notice.submitted",
+						List.of(filing.enterprise().name(), filing.cqo().fullName()), "/filings/" + filing.id())))
+			.then();
+	}
+
+	/**
+	 * A CQO who registered after the filing was drafted is linked when it is submitted.
+	 */
+	private Mono<FilingDocument> linkRegisteredCqo(FilingDocument filing) {
+		if (filing.candidateAccountId() != null) {
+			return Mono.just(filing);
+		}
+		return this.realNames.accountWithIdNumber(filing.cqo().idNumberHash())
+			.flatMap((accountId) -> this.store.linkCandidate(filing.id(), accountId)
+				.then(Mono.defer(() -> this.store.find(filing.id()))))
+			.defaultIfEmpty(filing);
 	}
 
 	private Mono<Void> notifyCqo(FilingDocument filing, String messageKey) {

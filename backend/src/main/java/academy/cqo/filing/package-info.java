@@ -4,6 +4,6 @@
  * gap-free filing numbers, one current CQO per enterprise with its timeline, changes and
  * dismissals, and the city's dated upward reports.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Filing",
-		allowedDependencies = { "identity", "shared", "platform", "notification", "document" })
+@org.springframework.modulith.ApplicationModule(displayName = "Filing", allowedDependencies = { "identity", "shared",
+		"platform", "notification", "document", "exam", "course", "certificate", "ce" })
 package academy.cqo.filing;

@@ -145,4 +145,15 @@ public class RealNames {
 			.collectMap((account) -> account.idNumberHash(), (account) -> account.id());
 	}
 
+	/**
+	 * The blind index of the ID number an account was registered with, if any.
+	 * @param accountId the account
+	 * @return the index, or empty
+	 */
+	public Mono<String> idNumberIndexOf(String accountId) {
+		return this.accounts.findById(accountId)
+			.filter((account) -> account.idNumberHash() != null)
+			.map((account) -> account.idNumberHash());
+	}
+
 }

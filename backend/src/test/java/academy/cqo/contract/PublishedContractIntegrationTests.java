@@ -46,6 +46,14 @@ class PublishedContractIntegrationTests {
 	@Autowired
 	WebTestClient client;
 
+	/**
+	 * The client with a minute per request: on the shared two-core machine the first
+	 * calls after start-up (JIT, bcrypt) took longer than the default five seconds.
+	 */
+	private WebTestClient patient() {
+		return this.client.mutate().responseTimeout(java.time.Duration.ofMinutes(1)).build();
+	}
+
 	/** One published operation. */
 	record Operation(String method, String path, List<String> params, List<String> request, List<String> multipart,
 			List<String> response, int status, String issue) {
@@ -89,11 +97,7 @@ class PublishedContractIntegrationTests {
 	@Test
 	@SuppressWarnings("unchecked")
 	void everyPublishedOperationIsInTheOpenApiDocumentWithItsParametersAndFields() throws IOException {
-		// Generating the document takes more than the default 5 s on a loaded machine.
-		Map<String, Object> document = this.client.mutate()
-			.responseTimeout(java.time.Duration.ofMinutes(1))
-			.build()
-			.get()
+		Map<String, Object> document = patient().get()
 			.uri("/v3/api-docs")
 			.exchange()
 			.expectStatus()
@@ -191,7 +195,7 @@ class PublishedContractIntegrationTests {
 	@Test
 	@SuppressWarnings("unchecked")
 	void everyPublishedOperationAnswersARealCallWithItsStatusAndFields() throws IOException {
-		Calls calls = new Calls(published());
+		Calls calls = new Calls(published().stream().filter((operation) -> !"11".equals(operation.issue())).toList());
 		String username = People.username();
 		calls.json("POST /api/v1/auth/register", null, "/api/v1/auth/register",
 				People.registration(username, People.idNumber(), "360102"));
@@ -335,6 +339,143 @@ class PublishedContractIntegrationTests {
 		assertThat(calls.notCalled()).as("every published operation answered a real call").isEmpty();
 	}
 
+	/** Issue 11 (filings): an enterprise files, the county decides, the city reports. */
+	@Test
+	void everyFilingOperationAnswersARealCallWithItsStatusAndFields() throws Exception {
+		Calls calls = new Calls(published().stream().filter((operation) -> "11".equals(operation.issue())).toList());
+		String creditCode = People.creditCode("360102");
+		String username = People.username();
+		Map<String, Object> registration = new LinkedHashMap<>();
+		registration.put("creditCode", creditCode);
+		registration.put("name", "江西契约测试质量有限公司");
+		registration.put("regionCode", "360102");
+		registration.put("industry", "C");
+		registration.put("enterpriseType", "PRIVATE");
+		registration.put("aboveScale", true);
+		registration.put("size", "MEDIUM");
+		registration.put("businessScope", "检测仪器");
+		registration.put("legalRepresentative", "刘建国");
+		registration.put("username", username);
+		registration.put("password", "Qual1ty#Safe");
+		registration.put("contactName", "陈晓梅");
+		registration.put("mobile", "13807910001");
+		registration.put("email", username + "@example.com");
+		calls.json("POST /api/v1/enterprises/register", null, "/api/v1/enterprises/register", registration);
+		String enterprise = new QuestionBankApi(this.client, username, "Qual1ty#Safe").token();
+		String county = new QuestionBankApi(this.client, "admin-dh").token();
+		String city = new QuestionBankApi(this.client, "admin-nc").token();
+		calls.jsonList("GET /api/v1/enterprises", county,
+				"/api/v1/enterprises?regionCode=360102&q=" + creditCode + "&aboveScale=true");
+		calls.json("GET /api/v1/enterprises/{creditCode}", enterprise, "/api/v1/enterprises/" + creditCode, null);
+		String idNumber = People.idNumber();
+		calls.json("POST /api/v1/filings/prior-training", enterprise, "/api/v1/filings/prior-training",
+				Map.of("idNumber", idNumber));
+		Map<String, Object> form = filingForm(idNumber);
+		String filing = (String) calls.json("POST /api/v1/filings", enterprise, "/api/v1/filings", form).get("id");
+		calls.json("PUT /api/v1/filings/{id}", enterprise, "/api/v1/filings/" + filing, form);
+		calls.multipart("POST /api/v1/filings/{id}/attachments", enterprise,
+				"/api/v1/filings/" + filing + "/attachments", Map.of("kind", "APPOINTMENT_LETTER"), "file",
+				"letter.pdf", PDF);
+		new Calls(List.of()).attachWithoutContract(enterprise, filing, "SEALED_FORM", "form.pdf", PDF);
+		new Calls(List.of()).attachWithoutContract(enterprise, filing, "PHOTO", "photo.png",
+				academy.cqo.testsupport.IdPhoto.png(90, 126));
+		calls.json("POST /api/v1/filings/{id}/cqo-invitation", enterprise,
+				"/api/v1/filings/" + filing + "/cqo-invitation", null);
+		calls.json("POST /api/v1/filings/{id}/submission", enterprise, "/api/v1/filings/" + filing + "/submission",
+				Map.of());
+		assertThat(calls.json("POST /api/v1/filings/{id}/decision", county, "/api/v1/filings/" + filing + "/decision",
+				Map.of("decision", "APPROVE", "comments", List.of(), "reason", "材料齐全")))
+			.containsEntry("state", "APPROVED");
+		calls.jsonList("GET /api/v1/filings", county,
+				"/api/v1/filings?state=APPROVED&regionCode=360102&q=" + creditCode);
+		calls.json("GET /api/v1/filings/{id}", enterprise, "/api/v1/filings/" + filing, null);
+		calls.raw("GET /api/v1/filings/{id}/pdf", enterprise, "/api/v1/filings/" + filing + "/pdf");
+		calls.json("GET /api/v1/enterprises/{creditCode}/cqo", enterprise, "/api/v1/enterprises/" + creditCode + "/cqo",
+				null);
+		calls.json("POST /api/v1/city-reports", city, "/api/v1/city-reports", Map.of("filingIds", List.of(filing)));
+		calls.jsonList("GET /api/v1/city-reports", city, "/api/v1/city-reports");
+		calls.json("POST /api/v1/filings/{id}/dismissal", enterprise, "/api/v1/filings/" + filing + "/dismissal",
+				Map.of("endMonth", "2026-11", "reason", "个人原因"));
+		Map<String, Object> contact = calls.json("POST /api/v1/enterprises/{creditCode}/contacts", enterprise,
+				"/api/v1/enterprises/" + creditCode + "/contacts",
+				Map.of("contactName", "王联络", "mobile", "13807910002", "email", "contact@example.com"));
+		calls.json("POST /api/v1/invitations/{accountId}/{token}", null, "/api/v1" + contact.get("link"),
+				Map.of("password", "Qual1ty#Safe"));
+		calls.multipart("POST /api/v1/filings/imports", county, "/api/v1/filings/imports", Map.of(), "file", "备案.xlsx",
+				importWorkbook());
+		assertThat(calls.notCalled()).as("every published filing operation answered a real call").isEmpty();
+	}
+
+	private static Map<String, Object> filingForm(String idNumber) {
+		Map<String, Object> cqo = new LinkedHashMap<>();
+		cqo.put("fullName", "契约人");
+		cqo.put("idNumber", idNumber);
+		cqo.put("mobile", "13907918888");
+		cqo.put("email", "cqo@example.com");
+		cqo.put("address", "江西省南昌市东湖区八一大道 100 号");
+		cqo.put("school", "南昌大学");
+		cqo.put("major", "质量管理工程");
+		cqo.put("education", "BACHELOR");
+		cqo.put("professionalTitle", "INTERMEDIATE");
+		cqo.put("titleName", "质量工程师");
+		cqo.put("currentPost", "质量总监");
+		cqo.put("qualityWorkYears", 8);
+		Map<String, Object> form = new LinkedHashMap<>();
+		form.put("cqo", cqo);
+		form.put("appointment", Map.of("post", "首席质量官", "fullTime", true, "startMonth", "2026-03"));
+		form.put("priorTraining", Map.of("attended", false));
+		form.put("principal", Map.of("name", "刘建国", "post", "董事长", "phone", "0791-88886666"));
+		form.put("resume",
+				List.of(Map.of("from", "2016-07", "to", "", "employer", "江西某公司", "post", "质量工程师", "duties", "质量管理")));
+		form.put("awards", "无");
+		form.put("enterpriseOpinion", "同意聘任并备案");
+		form.put("remarks", "无");
+		form.put("declaration", true);
+		return form;
+	}
+
+	private static byte[] importWorkbook() throws IOException {
+		Map<String, String> row = new LinkedHashMap<>();
+		academy.cqo.filing.FilingImports.COLUMNS.keySet().forEach((column) -> row.put(column, ""));
+		row.put("统一社会信用代码", People.creditCode("360102"));
+		row.put("企业名称", "南昌契约导入质量科技有限公司");
+		row.put("所属地区代码", "360102");
+		row.put("所属行业", "C");
+		row.put("企业类型", "民营企业");
+		row.put("是否规模以上企业", "是");
+		row.put("企业规模", "小型");
+		row.put("经营项目及主要产品", "检测仪器");
+		row.put("姓名", "吴契约");
+		row.put("身份证号", People.idNumber());
+		row.put("手机号码", "13912340000");
+		row.put("电子邮箱", "cqo@example.com");
+		row.put("通讯地址", "南昌市东湖区");
+		row.put("毕业院校", "华东交通大学");
+		row.put("专业", "机械工程");
+		row.put("学历", "本科");
+		row.put("职称", "中级");
+		row.put("职称名称", "工程师");
+		row.put("现任职务", "副总经理");
+		row.put("质量工作年限", "6");
+		row.put("聘任岗位", "首席质量官");
+		row.put("专职/兼职", "兼职");
+		row.put("聘任起始时间", "2024-05");
+		row.put("是否参加过首席质量官培训", "否");
+		row.put("企业负责人", "赵大江");
+		row.put("负责人职务", "总经理");
+		row.put("负责人联系方式", "0791-86660000");
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(out, "test", "1.0");
+		org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet("备案");
+		List<String> columns = new ArrayList<>(row.keySet());
+		for (int c = 0; c < columns.size(); c++) {
+			sheet.value(0, c, columns.get(c));
+			sheet.value(1, c, row.get(columns.get(c)));
+		}
+		workbook.finish();
+		return out.toByteArray();
+	}
+
 	/** Real calls, each checked against its published line. */
 	private final class Calls {
 
@@ -361,8 +502,7 @@ class PublishedContractIntegrationTests {
 
 		private WebTestClient.ResponseSpec exchange(Operation operation, String token, String uri,
 				Consumer<WebTestClient.RequestBodySpec> body) {
-			WebTestClient.RequestBodySpec request = PublishedContractIntegrationTests.this.client
-				.method(HttpMethod.valueOf(operation.method()))
+			WebTestClient.RequestBodySpec request = patient().method(HttpMethod.valueOf(operation.method()))
 				.uri(uri)
 				.headers((headers) -> {
 					if (token != null) {
@@ -419,6 +559,25 @@ class PublishedContractIntegrationTests {
 				.returnResult();
 			assertThat(result.getResponseBody()).as(key + " has a body").isNotEmpty();
 			return result.getResponseBody();
+		}
+
+		void attachWithoutContract(String token, String filing, String kind, String fileName, byte[] content) {
+			MultipartBodyBuilder builder = new MultipartBodyBuilder();
+			builder.part("kind", kind);
+			builder.part("file", new ByteArrayResource(content) {
+				@Override
+				public String getFilename() {
+					return fileName;
+				}
+			});
+			patient().post()
+				.uri("/api/v1/filings/" + filing + "/attachments")
+				.headers((headers) -> headers.setBearerAuth(token))
+				.contentType(MediaType.MULTIPART_FORM_DATA)
+				.body(BodyInserters.fromMultipartData(builder.build()))
+				.exchange()
+				.expectStatus()
+				.isCreated();
 		}
 
 		Map<String, Object> multipart(String key, String token, String uri, Map<String, String> fields, String filePart,

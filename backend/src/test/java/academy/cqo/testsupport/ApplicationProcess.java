@@ -53,6 +53,20 @@ public final class ApplicationProcess implements AutoCloseable {
 	 * @return the running application
 	 */
 	public static ApplicationProcess start(Path dataDir, Map<String, String> environment, String heap) {
+		return start(dataDir, environment, heap, Duration.ofSeconds(90));
+	}
+
+	/**
+	 * Start the application and wait longer for it to be ready (a restart after
+	 * {@code kill -9} on a loaded machine).
+	 * @param dataDir the data directory
+	 * @param environment extra environment variables
+	 * @param heap the maximum heap, e.g. {@code 2g}
+	 * @param readyWithin how long to wait for readiness
+	 * @return the running application
+	 */
+	public static ApplicationProcess start(Path dataDir, Map<String, String> environment, String heap,
+			Duration readyWithin) {
 		int port = freePort();
 		try {
 			Path log = Files.createTempFile("cqo-process-", ".log");
@@ -69,7 +83,7 @@ public final class ApplicationProcess implements AutoCloseable {
 			builder.environment().remove("CQO_MONGODB_URI");
 			builder.environment().putAll(environment);
 			ApplicationProcess application = new ApplicationProcess(builder.start(), port, log);
-			application.awaitReady(Duration.ofSeconds(90));
+			application.awaitReady(readyWithin);
 			return application;
 		}
 		catch (IOException ex) {

@@ -71,10 +71,19 @@ class CertificatePages {
 
 	@GetMapping("/certificates/{id}")
 	Mono<String> certificate(@PathVariable String id, @AuthenticationPrincipal CurrentUser user, Model model) {
-		return this.certificates.certificate(id, user).map((certificate) -> {
-			model.addAttribute("certificate", certificate);
-			return "certificate/certificate";
-		});
+		return this.certificates.certificate(id, user)
+			.flatMap((certificate) -> appointment(id, user, model).thenReturn(certificate))
+			.map((certificate) -> {
+				model.addAttribute("certificate", certificate);
+				return "certificate/certificate";
+			});
+	}
+
+	/** The holder's filed appointment (enterprise, filing number, its end), if any. */
+	private Mono<Void> appointment(String id, CurrentUser user, Model model) {
+		return this.pool.appointmentOf(id, user)
+			.doOnNext((appointment) -> model.addAttribute("appointment", appointment))
+			.then();
 	}
 
 	@GetMapping("/certificates/{id}/pdf")
@@ -126,7 +135,7 @@ class CertificatePages {
 	}
 
 	private Mono<String> adminPage(String id, CurrentUser user, Model model) {
-		return this.certificates.certificate(id, user)
+		return appointment(id, user, model).then(this.certificates.certificate(id, user))
 			.zipWith(this.certificates.verifications(id, user).collectList())
 			.map((pair) -> {
 				model.addAttribute("certificate", pair.getT1());

@@ -23,6 +23,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import academy.cqo.certificate.HolderHonours;
 import academy.cqo.certificate.Honours;
+import academy.cqo.certificate.HolderAppointments;
 import academy.cqo.certificate.Verdict;
 import academy.cqo.certificate.VerificationRateLimit;
 import academy.cqo.certificate.Verifications;
@@ -63,13 +64,14 @@ class VerificationsApi {
 	record VerdictJson(String status, String certificateNumber, String holderNameMasked, String employerName,
 			LocalDate issuedOn, LocalDate expiresOn, String issuer, Instant checkedAt, boolean ceOverdue,
 			LocalDate stateChangedOn, String reason, String replacedBy, String kind, Verdict.Transcript transcript,
-			List<HolderHonours.Honour> honours) {
+			List<HolderHonours.Honour> honours, HolderAppointments.Appointment appointment) {
 
 		static VerdictJson of(Verdict verdict, List<HolderHonours.Honour> honours) {
 			return new VerdictJson(verdict.status(), verdict.certificateNumber(), verdict.holderNameMasked(),
 					verdict.employerName(), verdict.issuedOn(), verdict.expiresOn(), verdict.issuer(),
 					verdict.checkedAt().truncatedTo(ChronoUnit.MILLIS), verdict.ceOverdue(), verdict.stateChangedOn(),
-					verdict.reason(), verdict.replacedBy(), verdict.kind(), verdict.transcript(), honours);
+					verdict.reason(), verdict.replacedBy(), verdict.kind(), verdict.transcript(), honours,
+					verdict.appointment());
 		}
 
 	}

@@ -25,13 +25,30 @@ import academy.cqo.identity.Stewardship;
  * @param createdAt when
  * @param stewardship its owner, sharing and jurisdiction ({@code null} in sessions stored
  * before ownership existed)
+ * @param requiresFiling only filed CQOs may start ({@code null} in sessions stored before
+ * the flag existed: no)
  */
 @Document(SessionDocument.COLLECTION)
 public record SessionDocument(@Id String id, String examId, String title, Instant opensAt, Instant closesAt,
 		String regionScope, Integer capacity, String requiredCourseId, Instant resultsAt, List<Adjustment> overrides,
-		String createdBy, Instant createdAt, Stewardship stewardship) {
+		String createdBy, Instant createdAt, Stewardship stewardship, Boolean requiresFiling) {
 
 	public static final String COLLECTION = "exam_sessions";
+
+	public SessionDocument(String id, String examId, String title, Instant opensAt, Instant closesAt,
+			String regionScope, Integer capacity, String requiredCourseId, Instant resultsAt,
+			List<Adjustment> overrides, String createdBy, Instant createdAt, Stewardship stewardship) {
+		this(id, examId, title, opensAt, closesAt, regionScope, capacity, requiredCourseId, resultsAt, overrides,
+				createdBy, createdAt, stewardship, null);
+	}
+
+	/**
+	 * Whether only filed CQOs may start.
+	 * @return {@code true} when the session requires an approved filing
+	 */
+	public boolean filingRequired() {
+		return Boolean.TRUE.equals(this.requiresFiling);
+	}
 
 	public SessionDocument {
 		overrides = (overrides != null) ? List.copyOf(overrides) : List.of();

@@ -186,7 +186,8 @@ class ExamAuthoringPages {
 			throw new InvalidInput(violations);
 		}
 		return new SessionDefinition(data.getFirst("examId"), String.valueOf(data.getFirst("title")), opens, closes,
-				data.getFirst("regionScope"), capacity, data.getFirst("requiredCourseId"), results);
+				data.getFirst("regionScope"), capacity, data.getFirst("requiredCourseId"), results,
+				"1".equals(data.getFirst("requiresFiling")));
 	}
 
 	/** A time as a datetime-local form field shows it, in the platform zone. */

@@ -22,6 +22,7 @@ import org.springframework.web.server.ServerWebExchange;
 import academy.cqo.exam.Attempts;
 import academy.cqo.exam.AttemptView;
 import academy.cqo.exam.CourseRequirement;
+import academy.cqo.exam.FilingRequirement;
 import academy.cqo.exam.Exams;
 import academy.cqo.exam.SessionSummary;
 import academy.cqo.identity.AccountPhotos;
@@ -46,8 +47,11 @@ class ExamPages {
 
 	private final ObjectProvider<CourseRequirement> courses;
 
+	private final ObjectProvider<FilingRequirement> filings;
+
 	ExamPages(Exams exams, Attempts attempts, MessageSource messages, AccountPhotos photos,
-			ObjectProvider<CourseRequirement> courses) {
+			ObjectProvider<CourseRequirement> courses, ObjectProvider<FilingRequirement> filings) {
+		this.filings = filings;
 		this.photos = photos;
 		this.courses = courses;
 		this.exams = exams;
@@ -95,7 +99,7 @@ class ExamPages {
 				model.addAttribute("photoMissing", session.qualifying() && !photo);
 				return session;
 			})
-			.flatMap((session) -> requiredCourse(session, user, model))
+			.flatMap((session) -> requiredCourse(session, user, model).then(requiredFiling(session, user, model)))
 			.thenReturn("exam/rules");
 	}
 
@@ -120,6 +124,22 @@ class ExamPages {
 				model.addAttribute("courseMissing", !pair.getT2());
 			})
 			.then();
+	}
+
+	/**
+	 * Whether the session admits only filed CQOs and whether the candidate is one
+	 * (先聘任后培训).
+	 */
+	private Mono<Void> requiredFiling(SessionSummary session, CurrentUser user, Model model) {
+		model.addAttribute("filingRequired", session.requiresFiling());
+		FilingRequirement requirement = this.filings.getIfAvailable();
+		if (!session.requiresFiling()) {
+			model.addAttribute("filingMissing", false);
+			return Mono.empty();
+		}
+		Mono<Boolean> filed = (requirement != null) ? requirement.approved(user.accountId()).defaultIfEmpty(false)
+				: Mono.just(false);
+		return filed.doOnNext((approved) -> model.addAttribute("filingMissing", !approved)).then();
 	}
 
 	@PostMapping("/exams/sessions/{sessionId}/start")

@@ -278,6 +278,48 @@ public class FilingStore implements StartupTask {
 						.flatMap((result) -> (result.getMatchedCount() > 0) ? Mono.just(creditCode) : Mono.empty()));
 	}
 
+	/**
+	 * The filing that made a person an enterprise's current CQO.
+	 * @param idHash the person
+	 * @return the filing's id, or empty
+	 */
+	public Mono<String> heldBy(String idHash) {
+		return this.mongo.findById(idHash, org.bson.Document.class, HOLDERS)
+			.mapNotNull((holder) -> holder.getString("filingId"));
+	}
+
+	/**
+	 * A person's most recently approved appointment or correction (current or ended).
+	 * @param idHash the person
+	 * @return the filing, or empty
+	 */
+	public Mono<FilingDocument> lastApproved(String idHash) {
+		return this.mongo.findOne(Query
+			.query(Criteria.where("cqo.idNumberHash")
+				.is(idHash)
+				.and("state")
+				.is("APPROVED")
+				.and("kind")
+				.in("APPOINTMENT", "CORRECTION"))
+			.with(org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC,
+					"decidedAt"))
+			.limit(1), FilingDocument.class);
+	}
+
+	/**
+	 * Link a filing to the CQO's account (an account made by invitation, or registered
+	 * after the filing was drafted).
+	 * @param id the filing
+	 * @param accountId the account
+	 * @return done
+	 */
+	public Mono<Void> linkCandidate(String id, String accountId) {
+		return this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("candidateAccountId", accountId),
+					FilingDocument.class)
+			.then();
+	}
+
 	public Mono<Void> releaseHolder(String idHash, String creditCode) {
 		return this.mongo
 			.remove(Query.query(Criteria.where("_id").is(idHash).and("creditCode").is(creditCode)), HOLDERS)

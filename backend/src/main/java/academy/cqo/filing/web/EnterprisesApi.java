@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
+import academy.cqo.filing.EnterpriseInvitations;
 import academy.cqo.filing.EnterpriseRegistration;
 import academy.cqo.filing.EnterpriseView;
 import academy.cqo.filing.Enterprises;
@@ -35,7 +37,10 @@ class EnterprisesApi {
 
 	private final Filings filings;
 
-	EnterprisesApi(Enterprises enterprises, Filings filings) {
+	private final EnterpriseInvitations invitations;
+
+	EnterprisesApi(Enterprises enterprises, Filings filings, EnterpriseInvitations invitations) {
+		this.invitations = invitations;
 		this.enterprises = enterprises;
 		this.filings = filings;
 	}
@@ -74,6 +79,16 @@ class EnterprisesApi {
 	@Operation(summary = "One enterprise: the enterprise itself or an administrator in scope (404 otherwise)")
 	Mono<EnterpriseView> enterprise(@PathVariable String creditCode, @AuthenticationPrincipal CurrentUser user) {
 		return this.enterprises.enterprise(creditCode, user);
+	}
+
+	@PostMapping("/api/v1/enterprises/{creditCode}/contacts")
+	@Operation(summary = "The enterprise's first user invites another contact user {contactName, mobile, email} → 201 "
+			+ "{username, link, expiresAt}: the account is created and its password set from the one-time link")
+	Mono<ResponseEntity<EnterpriseInvitations.Invitation>> inviteContact(@PathVariable String creditCode,
+			@RequestBody(required = false) EnterpriseInvitations.Contact contact,
+			@AuthenticationPrincipal CurrentUser user) {
+		return this.invitations.inviteContact(creditCode, contact, user)
+			.map((invitation) -> ResponseEntity.status(HttpStatus.CREATED).body(invitation));
 	}
 
 	@PostMapping("/api/v1/enterprises/{creditCode}/verification")

@@ -175,6 +175,7 @@ class FilingPages {
 					AttachmentKind.SEALED_FORM.name(), AttachmentKind.PHOTO.name()));
 			model.addAttribute("mayEdit", enterprise && editable && !"DISMISSAL".equals(f.kind()));
 			model.addAttribute("mayDecide", user.has(Role.ADMIN) && FilingState.SUBMITTED.name().equals(f.state()));
+			model.addAttribute("mayInvite", enterprise);
 			model.addAttribute("mayDismiss", enterprise && FilingState.APPROVED.name().equals(f.state())
 					&& !"DISMISSAL".equals(f.kind()) && f.endedBy() == null && f.supersededBy() == null);
 			return "filing/detail";

@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
+import academy.cqo.filing.EnterpriseInvitations;
 import academy.cqo.filing.FilingDocuments;
 import academy.cqo.filing.FilingForm;
 import academy.cqo.filing.FilingImports;
@@ -60,7 +61,10 @@ class FilingsApi {
 
 	private final FilingImports imports;
 
-	FilingsApi(Filings filings, FilingDocuments documents, FilingImports imports) {
+	private final EnterpriseInvitations invitations;
+
+	FilingsApi(Filings filings, FilingDocuments documents, FilingImports imports, EnterpriseInvitations invitations) {
+		this.invitations = invitations;
 		this.filings = filings;
 		this.documents = documents;
 		this.imports = imports;
@@ -107,6 +111,32 @@ class FilingsApi {
 		return this.filings.create(form, user)
 			.map((view) -> ResponseEntity.created(URI.create("/api/v1/filings/" + view.id())).body(view))
 			.contextWrite(locale(exchange));
+	}
+
+	/**
+	 * An ID number whose recorded training is asked for.
+	 *
+	 * @param idNumber the CQO's ID number
+	 */
+	record TrainingQuery(String idNumber) {
+	}
+
+	@PostMapping("/api/v1/filings/{id}/cqo-invitation")
+	@Operation(summary = "Invite the filed CQO whose ID number has no account: the account is created in the "
+			+ "enterprise's region with the filed particulars → 201 {username, link, expiresAt}, the one-time link "
+			+ "that sets the password (a new link while unused); 409 when the person has an account already")
+	Mono<ResponseEntity<EnterpriseInvitations.Invitation>> inviteCqo(@PathVariable String id,
+			@AuthenticationPrincipal CurrentUser user) {
+		return this.invitations.inviteCqo(id, user)
+			.map((invitation) -> ResponseEntity.status(HttpStatus.CREATED).body(invitation));
+	}
+
+	@PostMapping("/api/v1/filings/prior-training")
+	@Operation(summary = "Prior CQO training of an ID number as the platform's own records show it (a certificate "
+			+ "or a completed course here): {attended, date, organiser}; the form pre-fills it (enterprise)")
+	Mono<FilingForm.PriorTraining> priorTraining(@RequestBody TrainingQuery query,
+			@AuthenticationPrincipal CurrentUser user) {
+		return this.filings.recordedTraining((query != null) ? query.idNumber() : null, user);
 	}
 
 	@PostMapping("/api/v1/filings/eligibility")

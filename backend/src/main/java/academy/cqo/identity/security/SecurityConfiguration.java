@@ -53,11 +53,11 @@ class SecurityConfiguration {
 
 	static final String[] PUBLIC_PAGES = { "/", "/login", "/register", "/css/**", "/js/**", "/img/**", "/webjars/**",
 			"/favicon.ico", "/swagger-ui.html", "/swagger-ui/**", "/v/**", "/verify", "/verify/**", "/filing-checks/**",
-			"/enterprises/register", "/.well-known/**", "/excellent-cqos/**" };
+			"/enterprises/register", "/.well-known/**", "/excellent-cqos/**", "/invitations/**" };
 
 	static final String[] PUBLIC_API = { "/api/v1/auth/**", "/api/v1/enterprises/register", "/api/v1/filing-checks/**",
 			"/api/v1/regions", "/api/v1/verifications", "/api/v1/verifications/**", "/api/v1/award-rounds/*/awarded",
-			"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**" };
+			"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/api/v1/invitations/**" };
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; media-src 'self' https:; "
 			+ "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'self'; "
@@ -111,7 +111,8 @@ class SecurityConfiguration {
 	 */
 	private static ServerWebExchangeMatcher cookieAuthenticatedWrites() {
 		ServerWebExchangeMatcher credentialFree = ServerWebExchangeMatchers.pathMatchers("/api/v1/auth/**",
-				"/api/v1/enterprises/register", "/api/v1/verifications", "/api/v1/verifications/**");
+				"/api/v1/enterprises/register", "/api/v1/verifications", "/api/v1/verifications/**",
+				"/api/v1/invitations/**");
 		return (exchange) -> {
 			HttpMethod method = exchange.getRequest().getMethod();
 			boolean safe = HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)
