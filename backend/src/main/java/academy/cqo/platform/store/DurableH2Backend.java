@@ -1,8 +1,10 @@
 package academy.cqo.platform.store;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -56,17 +58,40 @@ class DurableH2Backend extends H2Backend {
 
 	private long committedWrites;
 
+	private final Set<Channel> clients = ConcurrentHashMap.newKeySet();
+
 	DurableH2Backend(MVStore store) {
 		super(store);
 	}
 
 	@Override
 	public Document handleCommand(Channel channel, String database, String command, Document query) {
+		this.clients.add(channel);
 		Document reply = super.handleCommand(channel, database, command, query);
 		if (WRITE_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
 			commitThrough(this.finishedWrites.incrementAndGet());
 		}
 		return reply;
+	}
+
+	@Override
+	public void handleClose(Channel channel) {
+		this.clients.remove(channel);
+		super.handleClose(channel);
+	}
+
+	/**
+	 * Close every client connection, as a crashing server side would: requests in flight
+	 * get no reply and the driver's pool is cleared.
+	 * @return how many connections were closed
+	 */
+	int dropConnections() {
+		int dropped = 0;
+		for (Channel channel : List.copyOf(this.clients)) {
+			channel.close();
+			dropped++;
+		}
+		return dropped;
 	}
 
 	@Override

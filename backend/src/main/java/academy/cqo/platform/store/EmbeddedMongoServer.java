@@ -23,6 +23,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
 	private final MVStore store;
 
+	private final DurableH2Backend backend;
+
 	private final MongoServer server;
 
 	private final InetSocketAddress address;
@@ -30,7 +32,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	private EmbeddedMongoServer(Path file) {
 		this.file = file;
 		this.store = open(file);
-		this.server = new MongoServer(new DurableH2Backend(this.store));
+		this.backend = new DurableH2Backend(this.store);
+		this.server = new MongoServer(this.backend);
 		this.address = this.server.bind();
 	}
 
@@ -71,6 +74,15 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	 */
 	boolean hasUnsavedChanges() {
 		return this.store.hasUnsavedChanges();
+	}
+
+	/**
+	 * Close every client connection (for fault-injection tests): requests in flight get
+	 * no reply and the driver's pool is cleared.
+	 * @return how many connections were closed
+	 */
+	public int dropConnections() {
+		return this.backend.dropConnections();
 	}
 
 	public Path file() {
