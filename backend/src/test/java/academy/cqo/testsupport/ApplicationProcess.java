@@ -53,7 +53,18 @@ public final class ApplicationProcess implements AutoCloseable {
 	 * @return the running application
 	 */
 	public static ApplicationProcess start(Path dataDir, Map<String, String> environment, String heap) {
-		int port = freePort();
+		return start(dataDir, environment, heap, freePort());
+	}
+
+	/**
+	 * Start the application on a given port (a restart where clients keep their address).
+	 * @param dataDir the data directory
+	 * @param environment extra environment variables
+	 * @param heap the maximum heap, e.g. {@code 2g}
+	 * @param port the port
+	 * @return the running application
+	 */
+	public static ApplicationProcess start(Path dataDir, Map<String, String> environment, String heap, int port) {
 		try {
 			Path log = Files.createTempFile("cqo-process-", ".log");
 			List<String> command = new ArrayList<>();
@@ -69,12 +80,22 @@ public final class ApplicationProcess implements AutoCloseable {
 			builder.environment().remove("CQO_MONGODB_URI");
 			builder.environment().putAll(environment);
 			ApplicationProcess application = new ApplicationProcess(builder.start(), port, log);
-			application.awaitReady(Duration.ofSeconds(90));
+			try {
+				application.awaitReady(Duration.ofMinutes(3));
+			}
+			catch (RuntimeException ex) {
+				application.close();
+				throw ex;
+			}
 			return application;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	public int port() {
+		return this.port;
 	}
 
 	public String baseUrl() {
