@@ -1,7 +1,11 @@
 package academy.cqo.platform.store;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import de.bwaldvogel.mongo.MongoServer;
 import org.h2.mvstore.DataUtils;
@@ -28,6 +32,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	private final MongoServer server;
 
 	private final InetSocketAddress address;
+
+	private final Object backupLock = new Object();
 
 	private EmbeddedMongoServer(Path file) {
 		this.file = file;
@@ -83,6 +89,29 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	 */
 	public int dropConnections() {
 		return this.backend.dropConnections();
+	}
+
+	/**
+	 * Copy the store file into a zip entry while the server keeps serving: space reuse is
+	 * off during the copy, so the chunks of every commit the copied header names stay
+	 * intact (the store's own online backup works the same way).
+	 * @param zip the zip being written
+	 * @param entry the entry name
+	 * @throws IOException if the file cannot be read or the zip written
+	 */
+	void backupStore(ZipOutputStream zip, String entry) throws IOException {
+		synchronized (this.backupLock) {
+			boolean reuse = this.store.isSpaceReused();
+			this.store.setReuseSpace(false);
+			try {
+				zip.putNextEntry(new ZipEntry(entry));
+				Files.copy(this.file, zip);
+				zip.closeEntry();
+			}
+			finally {
+				this.store.setReuseSpace(reuse);
+			}
+		}
 	}
 
 	public Path file() {

@@ -76,6 +76,11 @@ class StoreConfiguration {
 		}
 
 		@Bean
+		EmbeddedStoreBackups storeBackups(EmbeddedMongoServer server, DataDirectory dataDirectory) {
+			return new EmbeddedStoreBackups(server, dataDirectory);
+		}
+
+		@Bean
 		MongoConnectionDetails mongoConnectionDetails(EmbeddedMongoServer server) {
 			ConnectionString connection = new ConnectionString(server.connectionString() + "/" + DATABASE);
 			return () -> connection;
