@@ -124,19 +124,21 @@ class StoreConfiguration {
 		 */
 		@Bean
 		MongoClientSettingsBuilderCustomizer majorityWriteConcern(PlatformSettings settings) {
-			WriteConcern named = new ConnectionString(settings.mongodbUri()).getWriteConcern();
-			WriteConcern concern = (named != null) ? named : defaultWriteConcern();
+			WriteConcern concern = writeConcernFor(settings.mongodbUri());
 			return ordered((builder) -> builder.writeConcern(concern));
 		}
 
 	}
 
 	/**
-	 * The write concern used with MongoDB when the URI names none.
-	 * @return {@code w: majority}, journaled
+	 * The write concern used with MongoDB: the one the URI names, else
+	 * {@code w: majority} journaled.
+	 * @param uri a MongoDB connection string
+	 * @return the write concern
 	 */
-	static WriteConcern defaultWriteConcern() {
-		return WriteConcern.MAJORITY.withJournal(true);
+	static WriteConcern writeConcernFor(String uri) {
+		WriteConcern named = new ConnectionString(uri).getWriteConcern();
+		return (named != null) ? named : WriteConcern.MAJORITY.withJournal(true);
 	}
 
 	private static MongoClientSettingsBuilderCustomizer ordered(MongoClientSettingsBuilderCustomizer customizer) {

@@ -70,25 +70,9 @@ class HotQueryIndexesIntegrationTests {
 
 	@Test
 	void whenTheHotPathsRunThenEveryQueryOnAGrowingCollectionHasAnIndex() {
+		this.client = this.client.mutate().responseTimeout(java.time.Duration.ofMinutes(2)).build();
 		QuestionBankApi candidate = QuestionBankApi.newCandidate(this.client);
-		Map<String, Object> started = candidate.post("/api/v1/exam-sessions/demo-practice-session/attempts", Map.of())
-			.expectStatus()
-			.is2xxSuccessful()
-			.expectBody(QuestionBankApi.JSON)
-			.returnResult()
-			.getResponseBody();
-		String attempt = (String) started.get("id");
-		@SuppressWarnings("unchecked")
-		List<Map<String, Object>> questions = (List<Map<String, Object>>) started.get("questions");
-		Map<String, Object> question = questions.stream()
-			.filter((q) -> "true_false".equals(q.get("type")))
-			.findFirst()
-			.orElseThrow();
-		candidate
-			.put("/api/v1/attempts/" + attempt + "/answers/" + question.get("questionId"),
-					Map.of("response", List.of("true"), "seq", 1))
-			.expectStatus()
-			.isOk();
+		String attempt = PracticeAttempts.answered(candidate);
 		candidate.get("/api/v1/attempts/" + attempt).expectStatus().isOk();
 		candidate.post("/api/v1/attempts/" + attempt + "/submit", Map.of()).expectStatus().isOk();
 		candidate.get("/api/v1/me/attempts").expectStatus().isOk();
