@@ -36,6 +36,8 @@ public class AuditLog {
 
 	public static final String PERSONAL_DATA_READ = "PERSONAL_DATA_READ";
 
+	public static final String STORE_BACKUP = "STORE_BACKUP";
+
 	private final AuditStore store;
 
 	private final Clock clock;

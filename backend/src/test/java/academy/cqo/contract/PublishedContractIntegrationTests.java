@@ -29,6 +29,7 @@ import academy.cqo.testsupport.People;
 import academy.cqo.testsupport.IntegrationTest;
 import academy.cqo.testsupport.Qualification;
 import academy.cqo.testsupport.QuestionBankApi;
+import academy.cqo.testsupport.TestStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -212,6 +213,26 @@ class PublishedContractIntegrationTests {
 				"password", "Qual1ty#Safe", "fullName", "钱讲师", "roles", List.of("TRAINER"), "regionCode", "360100"));
 		calls.raw("GET /actuator/health", null, "/actuator/health");
 		calls.raw("GET /actuator/prometheus", admin, "/actuator/prometheus");
+		// the backup of the whole test store is larger than the client's usual buffer; on
+		// MongoDB
+		// the platform has no backup of its own (409), so only the path is checked there
+		calls.operation("POST /api/v1/admin/backups");
+		if ("embedded".equals(TestStore.kind())) {
+			byte[] backup = this.client.mutate()
+				.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(512 * 1024 * 1024))
+				.responseTimeout(java.time.Duration.ofMinutes(2))
+				.build()
+				.post()
+				.uri("/api/v1/admin/backups")
+				.headers((headers) -> headers.setBearerAuth(admin))
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(byte[].class)
+				.returnResult()
+				.getResponseBody();
+			assertThat(backup).as("a zip file").startsWith((byte) 'P', (byte) 'K');
+		}
 
 		QuestionBankApi trainerApi = new QuestionBankApi(this.client, "trainer");
 		String trainer = trainerApi.token();

@@ -53,7 +53,7 @@ public final class ApplicationProcess implements AutoCloseable {
 	 * @return the running application
 	 */
 	public static ApplicationProcess start(Path dataDir, Map<String, String> environment, String heap) {
-		return start(dataDir, environment, heap, Duration.ofSeconds(90));
+		return start(dataDir, environment, heap, freePort(), Duration.ofMinutes(3));
 	}
 
 	/**
@@ -67,7 +67,23 @@ public final class ApplicationProcess implements AutoCloseable {
 	 */
 	public static ApplicationProcess start(Path dataDir, Map<String, String> environment, String heap,
 			Duration readyWithin) {
-		int port = freePort();
+		return start(dataDir, environment, heap, freePort(), readyWithin);
+	}
+
+	/**
+	 * Start the application on a given port (a restart where clients keep their address).
+	 * @param dataDir the data directory
+	 * @param environment extra environment variables
+	 * @param heap the maximum heap, e.g. {@code 2g}
+	 * @param port the port
+	 * @return the running application
+	 */
+	public static ApplicationProcess start(Path dataDir, Map<String, String> environment, String heap, int port) {
+		return start(dataDir, environment, heap, port, Duration.ofMinutes(3));
+	}
+
+	private static ApplicationProcess start(Path dataDir, Map<String, String> environment, String heap, int port,
+			Duration readyWithin) {
 		try {
 			Path log = Files.createTempFile("cqo-process-", ".log");
 			List<String> command = new ArrayList<>();
@@ -83,12 +99,22 @@ public final class ApplicationProcess implements AutoCloseable {
 			builder.environment().remove("CQO_MONGODB_URI");
 			builder.environment().putAll(environment);
 			ApplicationProcess application = new ApplicationProcess(builder.start(), port, log);
-			application.awaitReady(readyWithin);
+			try {
+				application.awaitReady(readyWithin);
+			}
+			catch (RuntimeException ex) {
+				application.close();
+				throw ex;
+			}
 			return application;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	public int port() {
+		return this.port;
 	}
 
 	public String baseUrl() {

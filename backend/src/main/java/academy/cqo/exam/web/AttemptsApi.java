@@ -28,6 +28,7 @@ import academy.cqo.exam.AttemptView;
 import academy.cqo.exam.Exams;
 import academy.cqo.exam.SessionSummary;
 import academy.cqo.identity.CurrentUser;
+import academy.cqo.platform.StoreRetry;
 import academy.cqo.shared.RequestOrigin;
 
 /**
@@ -118,7 +119,8 @@ class AttemptsApi {
 			@RequestBody AnswerRequest answer, @RequestHeader(name = PAGE_TOKEN, required = false) String page,
 			@AuthenticationPrincipal CurrentUser user) {
 		long seq = (answer.seq() != null) ? answer.seq() : 0;
-		return this.attempts.save(id, questionId, answer.response(), seq, page, user);
+		// a save with a sequence number may be applied twice (the second finds it stored)
+		return StoreRetry.idempotent(this.attempts.save(id, questionId, answer.response(), seq, page, user));
 	}
 
 	@PutMapping("/attempts/{id}/flags/{questionId}")
@@ -140,7 +142,9 @@ class AttemptsApi {
 	@PostMapping("/attempts/{id}/submit")
 	@Operation(summary = "Submit (idempotent): {status, score, maxScore, passed}")
 	Mono<Attempts.Outcome> submit(@PathVariable String id, @AuthenticationPrincipal CurrentUser user) {
-		return RequestOrigin.current().flatMap((origin) -> this.attempts.submit(id, user, origin.address()));
+		// a repeated submit finds the attempt submitted and returns the same outcome
+		return StoreRetry
+			.idempotent(RequestOrigin.current().flatMap((origin) -> this.attempts.submit(id, user, origin.address())));
 	}
 
 }

@@ -1,28 +1,56 @@
 package academy.cqo.platform.store;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
  * The H2 backend of the embedded store, with writes committed to disk before they are
- * acknowledged.
+ * acknowledged, and stored documents that never change once stored.
  * <p>
  * H2's MVStore commits in the background about once a second, so a process killed right
  * after a reply could lose the last second of acknowledged writes. Here every write
  * command commits the store before its reply leaves the server. Commits are grouped: a
  * writer whose change was already included in a commit that started after it finished
  * writing does not commit again, so concurrent writers share one disk write.
+ * <p>
+ * mongo-java-server 1.47 updates a document by changing the very instance the MVStore map
+ * holds ({@code AbstractMongoCollection.updateDocument}), under the collection's lock;
+ * but a query's reply holds the same instances and is encoded on a Netty thread after the
+ * lock is released. An update racing the encoding of a reply threw
+ * {@code ConcurrentModificationException} in {@code BsonEncoder.encodeDocument}, the
+ * server closed the connection, and the driver paused its whole pool. Here a write works
+ * on a deep copy of each document it matches and stores that copy as a new value, so an
+ * instance once stored is never changed: replies (and the MVStore's own serialisation of
+ * older page versions) may read it from any thread. Reads are not copied.
  */
 class DurableH2Backend extends H2Backend {
 
 	private static final Set<String> WRITE_COMMANDS = Set.of("insert", "update", "delete", "findandmodify", "create",
 			"createindexes", "dropindexes", "drop", "dropdatabase", "renamecollection");
+
+	private static final String DATA_PREFIX = "databases.";
+
+	private static final String META_PREFIX = "meta.";
 
 	private final AtomicLong finishedWrites = new AtomicLong();
 
@@ -30,17 +58,45 @@ class DurableH2Backend extends H2Backend {
 
 	private long committedWrites;
 
+	private final Set<Channel> clients = ConcurrentHashMap.newKeySet();
+
 	DurableH2Backend(MVStore store) {
 		super(store);
 	}
 
 	@Override
 	public Document handleCommand(Channel channel, String database, String command, Document query) {
+		this.clients.add(channel);
 		Document reply = super.handleCommand(channel, database, command, query);
 		if (WRITE_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
 			commitThrough(this.finishedWrites.incrementAndGet());
 		}
 		return reply;
+	}
+
+	@Override
+	public void handleClose(Channel channel) {
+		this.clients.remove(channel);
+		super.handleClose(channel);
+	}
+
+	/**
+	 * Close every client connection, as a crashing server side would: requests in flight
+	 * get no reply and the driver's pool is cleared.
+	 * @return how many connections were closed
+	 */
+	int dropConnections() {
+		int dropped = 0;
+		for (Channel channel : List.copyOf(this.clients)) {
+			channel.close();
+			dropped++;
+		}
+		return dropped;
+	}
+
+	@Override
+	protected MongoDatabase openOrCreateDatabase(String databaseName) {
+		return new CopyOnWriteDatabase(databaseName, getMvStore(), getCursorRegistry());
 	}
 
 	/**
@@ -63,6 +119,95 @@ class DurableH2Backend extends H2Backend {
 		synchronized (this.commitLock) {
 			return this.committedWrites;
 		}
+	}
+
+	/**
+	 * An H2 database whose collections copy documents before a write changes them. The
+	 * store is read from the enclosing backend because the superclass constructor opens
+	 * the existing collections before this class's fields are set.
+	 */
+	private final class CopyOnWriteDatabase extends H2Database {
+
+		CopyOnWriteDatabase(String databaseName, MVStore store, CursorRegistry cursorRegistry) {
+			super(databaseName, store, cursorRegistry);
+		}
+
+		@Override
+		protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+			MVStore store = getMvStore();
+			String fullName = getFullCollectionNamespace(collectionName);
+			MVMap<Object, Document> dataMap = store.openMap(DATA_PREFIX + fullName);
+			MVMap<String, Object> metaMap = store.openMap(META_PREFIX + fullName);
+			return new CopyOnWriteCollection(this, collectionName, options, dataMap, metaMap, this.cursorRegistry);
+		}
+
+	}
+
+	/**
+	 * A collection whose writes (update, findAndModify, which go through a query of the
+	 * documents to change while holding the collection's lock) receive deep copies of the
+	 * matched documents, so the update changes and stores the copy.
+	 */
+	private static final class CopyOnWriteCollection extends H2Collection {
+
+		/**
+		 * Set while this thread runs a write that changes the documents its query finds.
+		 */
+		private static final ThreadLocal<Boolean> writing = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+		CopyOnWriteCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+				MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
+			super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+		}
+
+		@Override
+		public synchronized Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
+				boolean isMulti, boolean isUpsert, Oplog oplog) {
+			boolean outer = enterWrite();
+			try {
+				return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
+			}
+			finally {
+				leaveWrite(outer);
+			}
+		}
+
+		@Override
+		public synchronized Document findAndModify(Document query) {
+			boolean outer = enterWrite();
+			try {
+				return super.findAndModify(query);
+			}
+			finally {
+				leaveWrite(outer);
+			}
+		}
+
+		private static boolean enterWrite() {
+			boolean outer = writing.get();
+			writing.set(Boolean.TRUE);
+			return outer;
+		}
+
+		private static void leaveWrite(boolean outer) {
+			if (!outer) {
+				writing.remove();
+			}
+		}
+
+		@Override
+		protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documentStream,
+				int numberToSkip, int limit, int batchSize, Comparator<Document> documentComparator,
+				Document fieldSelector) {
+			Stream<Document> documents = documentStream;
+			if (writing.get()) {
+				documents = documents.filter((document) -> documentMatchesQuery(document, query))
+					.map(Document::cloneDeeply);
+			}
+			return super.matchDocumentsFromStream(query, documents, numberToSkip, limit, batchSize, documentComparator,
+					fieldSelector);
+		}
+
 	}
 
 }

@@ -1,7 +1,11 @@
 package academy.cqo.platform.store;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import de.bwaldvogel.mongo.MongoServer;
 import org.h2.mvstore.DataUtils;
@@ -23,14 +27,19 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
 	private final MVStore store;
 
+	private final DurableH2Backend backend;
+
 	private final MongoServer server;
 
 	private final InetSocketAddress address;
 
+	private final Object backupLock = new Object();
+
 	private EmbeddedMongoServer(Path file) {
 		this.file = file;
 		this.store = open(file);
-		this.server = new MongoServer(new DurableH2Backend(this.store));
+		this.backend = new DurableH2Backend(this.store);
+		this.server = new MongoServer(this.backend);
 		this.address = this.server.bind();
 	}
 
@@ -71,6 +80,38 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	 */
 	boolean hasUnsavedChanges() {
 		return this.store.hasUnsavedChanges();
+	}
+
+	/**
+	 * Close every client connection (for fault-injection tests): requests in flight get
+	 * no reply and the driver's pool is cleared.
+	 * @return how many connections were closed
+	 */
+	public int dropConnections() {
+		return this.backend.dropConnections();
+	}
+
+	/**
+	 * Copy the store file into a zip entry while the server keeps serving: space reuse is
+	 * off during the copy, so the chunks of every commit the copied header names stay
+	 * intact (the store's own online backup works the same way).
+	 * @param zip the zip being written
+	 * @param entry the entry name
+	 * @throws IOException if the file cannot be read or the zip written
+	 */
+	void backupStore(ZipOutputStream zip, String entry) throws IOException {
+		synchronized (this.backupLock) {
+			boolean reuse = this.store.isSpaceReused();
+			this.store.setReuseSpace(false);
+			try {
+				zip.putNextEntry(new ZipEntry(entry));
+				Files.copy(this.file, zip);
+				zip.closeEntry();
+			}
+			finally {
+				this.store.setReuseSpace(reuse);
+			}
+		}
 	}
 
 	public Path file() {

@@ -1,15 +1,23 @@
 package academy.cqo.platform.store;
 
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import com.mongodb.ConnectionString;
+import com.mongodb.WriteConcern;
+import com.mongodb.reactivestreams.client.MongoClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
+import org.springframework.core.Ordered;
 
 import academy.cqo.platform.PlatformSettings;
 import academy.cqo.shared.DataDirectory;
@@ -20,6 +28,12 @@ import academy.cqo.shared.DataDirectory;
  * {@code spring.mongodb.uri}/{@code host} set, it starts the embedded server on the data
  * directory and points the client at it; the server bean is created before the client and
  * closed after it.
+ * <p>
+ * Either way the driver's client retries transient store failures
+ * ({@link RetryingMongoClient}). On the embedded store every wait of the driver is
+ * bounded (a dropped connection is noticed and replaced within a second or two, not after
+ * 30 s of server selection or a 2-minute pool wait); on MongoDB the default write concern
+ * is {@code w: majority} with journaling unless the URI names one.
  */
 @Configuration(proxyBeanMethods = false)
 class StoreConfiguration {
@@ -33,6 +47,24 @@ class StoreConfiguration {
 		return new DataDirectory(settings.dataDir());
 	}
 
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static RetryingMongoClient retryingMongoClient() {
+		return new RetryingMongoClient();
+	}
+
+	@Bean
+	static BeanPostProcessor retryingMongoClientWrapper(RetryingMongoClient retrying) {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				return (bean instanceof MongoClient client) ? retrying.wrap(client) : bean;
+			}
+
+		};
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnExpression("'${cqo.mongodb-uri:}'.isBlank() and '${spring.mongodb.uri:}'.isBlank() and '${spring.mongodb.host:}'.isBlank()")
 	static class Embedded {
@@ -44,9 +76,31 @@ class StoreConfiguration {
 		}
 
 		@Bean
+		EmbeddedStoreBackups storeBackups(EmbeddedMongoServer server, DataDirectory dataDirectory) {
+			return new EmbeddedStoreBackups(server, dataDirectory);
+		}
+
+		@Bean
 		MongoConnectionDetails mongoConnectionDetails(EmbeddedMongoServer server) {
 			ConnectionString connection = new ConnectionString(server.connectionString() + "/" + DATABASE);
 			return () -> connection;
+		}
+
+		/**
+		 * Bounded waits on the loopback store: server selection 5 s (not 30), a pooled
+		 * connection 10 s (not 120), a reply 30 s (not forever), a heartbeat every second
+		 * so that a dropped connection's paused pool is ready again at once.
+		 * @return the customizer, applied after Spring Boot's own
+		 */
+		@Bean
+		MongoClientSettingsBuilderCustomizer embeddedStoreTimeouts() {
+			return ordered((builder) -> builder
+				.applyToClusterSettings((cluster) -> cluster.serverSelectionTimeout(5, TimeUnit.SECONDS))
+				.applyToConnectionPoolSettings((pool) -> pool.maxWaitTime(10, TimeUnit.SECONDS))
+				.applyToSocketSettings(
+						(socket) -> socket.connectTimeout(2, TimeUnit.SECONDS).readTimeout(30, TimeUnit.SECONDS))
+				.applyToServerSettings((server) -> server.heartbeatFrequency(1, TimeUnit.SECONDS)
+					.minHeartbeatFrequency(100, TimeUnit.MILLISECONDS)));
 		}
 
 	}
@@ -60,6 +114,49 @@ class StoreConfiguration {
 			ConnectionString connection = withDefaultDatabase(settings.mongodbUri());
 			logger.info("Document store: MongoDB at {} (database {})", connection.getHosts(), connection.getDatabase());
 			return () -> connection;
+		}
+
+		/**
+		 * Answers are acknowledged once a majority of the replica set has them in its
+		 * journal, so a fail-over loses none; a {@code w} in the URI wins.
+		 * @param settings the platform settings
+		 * @return the customizer, applied after Spring Boot's own
+		 */
+		@Bean
+		MongoClientSettingsBuilderCustomizer majorityWriteConcern(PlatformSettings settings) {
+			WriteConcern concern = writeConcernFor(settings.mongodbUri());
+			return ordered((builder) -> builder.writeConcern(concern));
+		}
+
+	}
+
+	/**
+	 * The write concern used with MongoDB: the one the URI names, else
+	 * {@code w: majority} journaled.
+	 * @param uri a MongoDB connection string
+	 * @return the write concern
+	 */
+	static WriteConcern writeConcernFor(String uri) {
+		WriteConcern named = new ConnectionString(uri).getWriteConcern();
+		return (named != null) ? named : WriteConcern.MAJORITY.withJournal(true);
+	}
+
+	private static MongoClientSettingsBuilderCustomizer ordered(MongoClientSettingsBuilderCustomizer customizer) {
+		return new OrderedCustomizer(customizer);
+	}
+
+	/** Applied after Spring Boot's customizer, which applies the connection string. */
+	private record OrderedCustomizer(
+			MongoClientSettingsBuilderCustomizer customizer) implements MongoClientSettingsBuilderCustomizer, Ordered {
+
+		@Override
+		public void customize(com.mongodb.MongoClientSettings.Builder builder) {
+			this.customizer.customize(builder);
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.LOWEST_PRECEDENCE;
 		}
 
 	}

@@ -1,5 +1,6 @@
 package academy.cqo.platform.store;
 
+import com.mongodb.WriteConcern;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +20,14 @@ class StoreConfigurationTests {
 	void uriWithDatabaseKeepsIt() {
 		assertThat(StoreConfiguration.withDefaultDatabase("mongodb://a:27017/academy?replicaSet=rs0").getDatabase())
 			.isEqualTo("academy");
+	}
+
+	@Test
+	void writesAreAcknowledgedByAJournaledMajorityUnlessTheUriSaysOtherwise() {
+		assertThat(StoreConfiguration.writeConcernFor("mongodb://a,b,c/cqo?replicaSet=rs0"))
+			.isEqualTo(WriteConcern.MAJORITY.withJournal(true));
+		assertThat(StoreConfiguration.writeConcernFor("mongodb://a,b,c/cqo?replicaSet=rs0&w=2&journal=true"))
+			.isEqualTo(new WriteConcern(2).withJournal(true));
 	}
 
 }
