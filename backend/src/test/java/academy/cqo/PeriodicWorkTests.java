@@ -60,7 +60,8 @@ class PeriodicWorkTests {
 			.and()
 			.doNotHaveFullyQualifiedName("academy.cqo.platform.Sweeps")
 			.and()
-			// a Publisher that hands its subscriber on (the store client's retrying wrapper)
+			// a Publisher that hands its subscriber on (the store client's retrying
+			// wrapper)
 			// is not work started in the background
 			.doNotHaveFullyQualifiedName("academy.cqo.platform.store.RetryingMongoClient$Handler")
 			.should()
