@@ -52,7 +52,7 @@ class SupervisionSweep implements StartupTask {
 	}
 
 	@Bean
-	Sweep supervisionSweep() {
+	Sweep supervisionCaseSweep() {
 		return Sweep.of("supervision", this.settings.sweepInterval(), this::sweep);
 	}
 
