@@ -77,6 +77,19 @@ public final class ApplicationProcess implements AutoCloseable {
 		}
 	}
 
+	/** The process id (for {@code jcmd}, e.g. a JFR recording). */
+	public long pid() {
+		return this.process.pid();
+	}
+
+	/**
+	 * The CPU time the process has used so far (user and system, all threads).
+	 * @return milliseconds
+	 */
+	public long cpuMillis() {
+		return this.process.info().totalCpuDuration().map(Duration::toMillis).orElse(0L);
+	}
+
 	public String baseUrl() {
 		return "http://127.0.0.1:" + this.port;
 	}
