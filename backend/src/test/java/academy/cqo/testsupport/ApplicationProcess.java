@@ -69,7 +69,7 @@ public final class ApplicationProcess implements AutoCloseable {
 			builder.environment().remove("CQO_MONGODB_URI");
 			builder.environment().putAll(environment);
 			ApplicationProcess application = new ApplicationProcess(builder.start(), port, log);
-			application.awaitReady(Duration.ofSeconds(180));
+			application.awaitReady(Duration.ofSeconds(Long.getLong("cqo.readySeconds", 180)));
 			return application;
 		}
 		catch (IOException ex) {
