@@ -450,7 +450,7 @@ class ExamDayBenchmark {
 						  20 s after the last start: offered %.0f saves/s, accepted %.0f/s (%.1f %%; worst second %.1f %%); open-loop rate N / 1.75 s = %.0f/s
 						  request path alone (health, every 50 ms): no token p50 %s p99 %s; bearer token p50 %s p99 %s
 						  server CPU: %d ms until the last start was answered (%.1f ms per start, saves included); %d ms in all (%.2f ms per save, starts included)
-						  refused after deadline + grace: %d   errors: %d   lost acknowledged answers: %d
+						  refused after deadline + grace: %d   errors: %d (first: %s)   lost acknowledged answers: %d   attempts started: %d, still open: %d
 						""",
 				n, this.examSeconds, THINK_MIN, THINK_MAX, HEAP, Instant.now(), ms(starts, 50), ms(starts, 95),
 				ms(starts, 99), ms(starts, 100), saveCount, examMillis / 1000.0, saveCount * 1000.0 / examMillis,
