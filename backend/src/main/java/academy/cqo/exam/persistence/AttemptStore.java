@@ -12,6 +12,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
 import academy.cqo.exam.persistence.AttemptDocument.AttemptEvent;
 import academy.cqo.exam.persistence.AttemptDocument.QuestionResult;
 import academy.cqo.exam.persistence.AttemptDocument.SavedAnswer;
+import academy.cqo.shared.StartupTask;
 
 /**
  * Stored attempts. Each operation is one conditional update of one attempt, so that a
@@ -29,7 +31,7 @@ import academy.cqo.exam.persistence.AttemptDocument.SavedAnswer;
  * {@code IN_PROGRESS → SUBMITTED} once.
  */
 @Component
-public class AttemptStore {
+public class AttemptStore implements StartupTask {
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -155,8 +157,13 @@ public class AttemptStore {
 	}
 
 	/**
-	 * Store an answer unless the one stored for the question is as new or newer: one
-	 * conditional upsert of the answer's own document.
+	 * Store an answer unless the one stored for the question is as new or newer: a
+	 * compare-and-set on the answer's own document. The embedded store uses an index only
+	 * for a query whose fields are exactly the index's (a query on {@code _id} plus a
+	 * condition scans the collection), so the answer is read by key and replaced with the
+	 * query {@code {_id, seq}} (served by the unique index {@code _id + seq}) that
+	 * matches only while the stored answer is the one read; a first answer is an insert.
+	 * A lost race reads again.
 	 * @param attemptId the attempt
 	 * @param questionId the question
 	 * @param answer the answer
@@ -164,15 +171,44 @@ public class AttemptStore {
 	 */
 	public Mono<Boolean> saveAnswer(String attemptId, String questionId, SavedAnswer answer) {
 		String id = AnswerDocument.idOf(attemptId, questionId);
-		Query older = Query.query(Criteria.where("_id").is(id).and("seq").lt(answer.seq()));
-		Update update = new Update().set("attemptId", attemptId)
-			.set("questionId", questionId)
-			.set("response", answer.response())
-			.set("seq", answer.seq())
-			.set("savedAt", answer.savedAt());
-		return this.mongo.upsert(older, update, AnswerDocument.class)
-			.thenReturn(true)
-			.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.just(false));
+		AnswerDocument replacement = new AnswerDocument(id, attemptId, questionId, answer.response(), answer.seq(),
+				answer.savedAt());
+		return this.mongo.findById(id, AnswerDocument.class)
+			.map((stored) -> stored.seq())
+			.defaultIfEmpty(-1L)
+			.flatMap((storedSeq) -> {
+				if (storedSeq >= answer.seq()) {
+					return Mono.just(false);
+				}
+				if (storedSeq < 0) {
+					return this.mongo.insert(replacement)
+						.thenReturn(true)
+						.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty());
+				}
+				Query unchanged = Query.query(Criteria.where("_id").is(id).and("seq").is(storedSeq));
+				Update update = new Update().set("response", answer.response())
+					.set("seq", answer.seq())
+					.set("savedAt", answer.savedAt());
+				return this.mongo.updateFirst(unchanged, update, AnswerDocument.class)
+					.flatMap((result) -> (result.getModifiedCount() == 1) ? Mono.just(true) : Mono.empty());
+			})
+			.repeatWhenEmpty(100, (repeats) -> repeats);
+	}
+
+	@Override
+	public int getOrder() {
+		return SCHEMA;
+	}
+
+	/** The index the compare-and-set of an answer is served by. */
+	@Override
+	public Mono<Void> run() {
+		return this.mongo.indexOps(AnswerDocument.COLLECTION)
+			.createIndex(new Index().on("_id", Sort.Direction.ASC)
+				.on("seq", Sort.Direction.ASC)
+				.unique()
+				.named("answer_seq_unique"))
+			.then();
 	}
 
 	/**
