@@ -35,6 +35,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param autoIssue issue as soon as a qualifying exam is passed; otherwise administrators
  * issue per session
  * @param sweepInterval how often unfinished issues are looked for and completed
+ * @param verificationLogInterval how often queued verification log entries and counts are
+ * written (a crash loses at most this much of them; verdicts are always live)
  */
 @ConfigurationProperties("cqo.certificate")
 public record CertificateSettings(@DefaultValue("JX") String numberPrefix, @DefaultValue("3y") Period validity,
@@ -42,7 +44,8 @@ public record CertificateSettings(@DefaultValue("JX") String numberPrefix, @Defa
 		@DefaultValue("http://localhost:8080/v/") String verificationUrl, @DefaultValue("Asia/Shanghai") ZoneId zone,
 		@DefaultValue("PASS") ResultDisplay resultDisplay, @DefaultValue("FLAG") CeOverdueAction ceOverdueAction,
 		String signingKey, List<String> retiredPublicKeys, @DefaultValue("30") int verificationsPerMinute,
-		@DefaultValue("true") boolean autoIssue, @DefaultValue("30s") Duration sweepInterval) {
+		@DefaultValue("true") boolean autoIssue, @DefaultValue("30s") Duration sweepInterval,
+		@DefaultValue("1s") Duration verificationLogInterval) {
 
 	public CertificateSettings {
 		if (!numberPrefix.matches("[A-Z]{1,8}")) {

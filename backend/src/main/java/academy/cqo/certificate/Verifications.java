@@ -33,8 +33,9 @@ import academy.cqo.shared.InvalidInput;
 /**
  * Public verification: a token from a QR code, a photo or PDF of a certificate, or a
  * number with the holder's name. The verdict is read live from the store (a revocation
- * shows at once), every verification is logged with a coarse origin, and an unknown
- * number is never distinguished from a wrong name.
+ * shows at once), every verification is logged with a coarse origin (in batches, off the
+ * response path: see {@link VerificationJournal}), and an unknown number is never
+ * distinguished from a wrong name.
  */
 @Service
 public class Verifications {
@@ -46,7 +47,7 @@ public class Verifications {
 
 	private final CertificateStore store;
 
-	private final VerificationLogStore log;
+	private final VerificationJournal log;
 
 	private final SigningKeys keys;
 
@@ -64,7 +65,7 @@ public class Verifications {
 
 	private final org.springframework.beans.factory.ObjectProvider<HolderAppointments> appointments;
 
-	Verifications(CertificateStore store, VerificationLogStore log, SigningKeys keys, CeStandings standings,
+	Verifications(CertificateStore store, VerificationJournal log, SigningKeys keys, CeStandings standings,
 			Transcripts transcripts, QrDecoder decoder, CertificateSettings settings, DocumentSettings documents,
 			Clock clock, org.springframework.beans.factory.ObjectProvider<HolderAppointments> appointments) {
 		this.appointments = appointments;
@@ -227,11 +228,9 @@ public class Verifications {
 	}
 
 	private Mono<Verdict> logged(Verdict verdict, String certificateId, String channel, String address) {
-		Mono<Void> counted = (certificateId != null) ? this.store.countVerification(certificateId) : Mono.empty();
 		return this.log
 			.append(new VerificationLogStore.Entry(UUID.randomUUID().toString(), verdict.checkedAt(), channel,
 					verdict.status(), CoarseOrigin.of(address), certificateId))
-			.then(counted)
 			.thenReturn(verdict);
 	}
 

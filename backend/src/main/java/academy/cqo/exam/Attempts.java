@@ -87,9 +87,12 @@ public class Attempts implements StartupTask {
 
 	private final SecureRandom seeds = new SecureRandom();
 
+	private final PaperPool paperPool;
+
 	Attempts(AttemptStore store, Exams exams, QuestionBanks banks, ExamSettings settings, Clock clock,
-			AttemptEligibility eligibility, ObjectProvider<PassHandler> passHandlers) {
+			AttemptEligibility eligibility, ObjectProvider<PassHandler> passHandlers, PaperPool paperPool) {
 		this.passHandlers = passHandlers;
+		this.paperPool = paperPool;
 		this.store = store;
 		this.exams = exams;
 		this.banks = banks;
@@ -196,16 +199,10 @@ public class Attempts implements StartupTask {
 		ExamDefinition definition = exam.definition();
 		long seed = this.seeds.nextLong();
 		PaperDraw draw = new PaperDraw(seed);
-		return Flux.fromIterable(definition.sections())
-			.concatMap((section) -> this.banks.drawable(section.criteria()).collectList())
-			.collectList()
-			.map((candidates) -> draw.draw(candidates, definition.sections().stream().map(Section::count).toList(),
-					definition.shuffleQuestions()))
+		return this.paperPool.draw(exam.id(), definition, draw)
 			.onErrorMap(IllegalStateException.class,
 					(ex) -> new Conflict(FieldViolation.of("session", "exam.paper.cannotDraw")))
-			.flatMap((drawn) -> this.banks.deliverAll(drawn.stream().map(PaperDraw.Drawn::questionId).toList())
-				.collectList()
-				.map((versions) -> paper(drawn, versions, definition, draw)))
+			.map((versions) -> paper(versions, definition, draw))
 			.flatMap((paper) -> {
 				SessionDocument.Adjustment adjustment = session.adjustmentFor(candidate.username());
 				Instant byLimit = now.plusSeconds(definition.timeLimitSeconds() + adjustment.extraTimeSeconds());
@@ -228,12 +225,11 @@ public class Attempts implements StartupTask {
 		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 	}
 
-	private static List<PaperQuestion> paper(List<PaperDraw.Drawn> drawn,
-			List<academy.cqo.questionbank.QuestionVersion> versions, ExamDefinition definition, PaperDraw draw) {
+	private static List<PaperQuestion> paper(List<PaperPool.Drawn> drawn, ExamDefinition definition, PaperDraw draw) {
 		List<PaperQuestion> paper = new ArrayList<>();
-		for (int i = 0; i < drawn.size(); i++) {
-			academy.cqo.questionbank.QuestionVersion version = versions.get(i);
-			int section = drawn.get(i).section();
+		for (PaperPool.Drawn question : drawn) {
+			academy.cqo.questionbank.QuestionVersion version = question.version();
+			int section = question.section();
 			paper.add(new PaperQuestion(version.questionId(), version.version(), section, version.content(),
 					definition.sections().get(section).scorePerQuestion(),
 					draw.optionOrder(version.content().options().stream().map(Option::id).toList(),
@@ -269,16 +265,44 @@ public class Attempts implements StartupTask {
 				return Mono.error(new InvalidInput(violations));
 			}
 			Instant now = now();
-			SavedAnswer answer = new SavedAnswer(List.copyOf(response), seq, now);
-			// One conditional update decides everything (open, in time, newer, this
-			// page);
-			// only a refused save reads the attempt to say why.
-			return this.store
-				.saveAnswer(attemptId, candidate.accountId(), questionId, answer,
-						now.minus(this.settings.gracePeriod()), browserToken)
+			if (!paper.deadline().isAfter(now.minus(this.settings.gracePeriod()))) {
+				return Mono.error(new Conflict(FieldViolation.of("attempt", "exam.attempt.closed")));
+			}
+			return this.store.gate(attemptId)
+				.flatMap((gate) -> checkGate(gate, browserToken))
+				.then(this.store.saveAnswer(attemptId, questionId, new SavedAnswer(List.copyOf(response), seq, now)))
 				.flatMap((stored) -> stored ? Mono.just(new Saved(seq, now, paper.deadline(), now))
-						: afterRefusedSave(attemptId, questionId, now, browserToken));
+						: newerAnswer(attemptId, questionId, paper, now))
+				.flatMap((saved) -> this.store.gate(attemptId)
+					.flatMap((gate) -> checkGate(gate, null))
+					.thenReturn(saved));
 		});
+	}
+
+	/**
+	 * Whether a save may go on: the attempt is open and, for a browser page, held by that
+	 * page. Checked before the answer is written, and the status again after: a save is
+	 * acknowledged only when the attempt was still open once its answer was stored, so a
+	 * submit (or the deadline sweep) that grades the attempt always sees every
+	 * acknowledged answer.
+	 */
+	private static Mono<Void> checkGate(AttemptStore.Gate gate, String browserToken) {
+		if (!gate.open()) {
+			return Mono.error(new Conflict(FieldViolation.of("attempt", "exam.attempt.closed")));
+		}
+		if (browserToken != null && gate.browserToken() != null && !browserToken.equals(gate.browserToken())) {
+			return Mono.error(new Conflict(FieldViolation.of("attempt", "exam.attempt.otherWindow")));
+		}
+		return Mono.empty();
+	}
+
+	/**
+	 * A save refused as older than the stored answer is acknowledged with the stored one.
+	 */
+	private Mono<Saved> newerAnswer(String attemptId, String questionId, Paper paper, Instant now) {
+		return this.store.answer(attemptId, questionId)
+			.map((stored) -> new Saved(stored.seq(), stored.savedAt(), paper.deadline(), now))
+			.switchIfEmpty(Mono.error(new Conflict(FieldViolation.of("attempt", "exam.attempt.closed"))));
 	}
 
 	/**
@@ -312,22 +336,6 @@ public class Attempts implements StartupTask {
 		});
 		return paper.filter((loaded) -> loaded.accountId().equals(candidate.accountId()))
 			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
-	}
-
-	private Mono<Saved> afterRefusedSave(String attemptId, String questionId, Instant now, String browserToken) {
-		return this.store.findById(attemptId).flatMap((attempt) -> {
-			boolean open = AttemptDocument.IN_PROGRESS.equals(attempt.status())
-					&& attempt.deadline().isAfter(now.minus(this.settings.gracePeriod()));
-			if (open && browserToken != null && attempt.browserToken() != null
-					&& !browserToken.equals(attempt.browserToken())) {
-				return Mono.error(new Conflict(FieldViolation.of("attempt", "exam.attempt.otherWindow")));
-			}
-			SavedAnswer stored = attempt.answers().get(questionId);
-			if (!open || stored == null) {
-				return Mono.error(new Conflict(FieldViolation.of("attempt", "exam.attempt.closed")));
-			}
-			return Mono.just(new Saved(stored.seq(), stored.savedAt(), attempt.deadline(), now));
-		});
 	}
 
 	private static List<FieldViolation> checkResponse(QuestionContent content, List<String> response, long seq) {
@@ -510,7 +518,7 @@ public class Attempts implements StartupTask {
 			Map<String, List<String>> knowledgePoints) {
 		List<AttemptView.Question> questions = new ArrayList<>();
 		for (PaperQuestion question : attempt.paper()) {
-			RenderedQuestion rendered = RenderedQuestion.of(question.content(), question.optionOrder());
+			RenderedQuestion rendered = rendered(question);
 			List<AttemptView.Option> options = new ArrayList<>();
 			for (RenderedQuestion.RenderedOption option : rendered.options()) {
 				String text = question.content()
@@ -533,6 +541,29 @@ public class Attempts implements StartupTask {
 		return new AttemptView(attempt.id(), attempt.sessionId(), exam.definition().title(), attempt.number(),
 				attempt.status(), attempt.startedAt(), attempt.deadline(), this.clock.instant(), questions, answers,
 				attempt.flagged(), result(attempt, exam.definition(), session, knowledgePoints), token);
+	}
+
+	private static final int MAX_RENDERINGS = 50_000;
+
+	/**
+	 * Rendered questions by version and option order: a frozen version never changes what
+	 * a candidate sees (a regrade corrects only keys), and rendering its markup is most
+	 * of the work of showing a paper.
+	 */
+	private final Map<String, RenderedQuestion> renderings = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private RenderedQuestion rendered(PaperQuestion question) {
+		String key = question.questionId() + ":" + question.version() + ":" + question.content().blanks().size() + ":"
+				+ String.join(",", question.optionOrder());
+		RenderedQuestion rendered = this.renderings.get(key);
+		if (rendered == null) {
+			if (this.renderings.size() >= MAX_RENDERINGS) {
+				this.renderings.clear();
+			}
+			rendered = RenderedQuestion.of(question.content(), question.optionOrder());
+			this.renderings.put(key, rendered);
+		}
+		return rendered;
 	}
 
 	private AttemptView.Result result(AttemptDocument attempt, ExamDefinition exam, SessionDocument session,
@@ -652,7 +683,7 @@ public class Attempts implements StartupTask {
 		}
 		double score = Math.round(total * 100) / 100.0;
 		Instant now = this.clock.instant();
-		return this.store.grade(attempt.id(), results, pending ? null : score,
+		return this.store.grade(attempt.id(), attempt.answers(), results, pending ? null : score,
 				pending ? null : score >= exam.passMark(), pending ? null : now);
 	}
 

@@ -18,8 +18,20 @@ import reactor.core.publisher.Mono;
  * @param interval the module's default time between the end of one run and the start of
  * the next
  * @param work one run; emits how many items it handled (or completes empty for none)
+ * @param local whether every instance runs it on its own, without a lease (work on the
+ * instance's own memory, such as writing a queue it keeps)
  */
-public record Sweep(String name, Duration interval, Supplier<Mono<Long>> work) {
+public record Sweep(String name, Duration interval, Supplier<Mono<Long>> work, boolean local) {
+
+	/**
+	 * A sweep that one instance at a time runs, under a lease.
+	 * @param name the sweep's name
+	 * @param interval the default interval
+	 * @param work one run, emitting the number of items handled
+	 */
+	public Sweep(String name, Duration interval, Supplier<Mono<Long>> work) {
+		this(name, interval, work, false);
+	}
 
 	public Sweep {
 		if (name == null || !name.matches("[a-z][a-z0-9-]*")) {
@@ -50,6 +62,18 @@ public record Sweep(String name, Duration interval, Supplier<Mono<Long>> work) {
 	 */
 	public static Sweep counting(String name, Duration interval, Supplier<Mono<Long>> work) {
 		return new Sweep(name, interval, work);
+	}
+
+	/**
+	 * A sweep that every instance runs for itself, without a lease: for work on what the
+	 * instance holds in memory (e.g. a queue of log entries to write).
+	 * @param name the sweep's name
+	 * @param interval the default interval
+	 * @param work one run
+	 * @return the sweep
+	 */
+	public static Sweep local(String name, Duration interval, Supplier<Mono<Void>> work) {
+		return new Sweep(name, interval, () -> work.get().then(Mono.<Long>empty()), true);
 	}
 
 }

@@ -96,13 +96,14 @@ class Sweeps implements SmartLifecycle {
 	 * @return completes when the run is done or skipped
 	 */
 	Mono<Void> runOnce(Scheduled sweep) {
-		return this.leases.acquire(sweep.name(), sweep.lease()).flatMap((held) -> {
+		Mono<Boolean> lease = sweep.sweep.local() ? Mono.just(true) : this.leases.acquire(sweep.name(), sweep.lease());
+		return lease.flatMap((held) -> {
 			if (!held) {
 				sweep.held = false;
 				count("cqo.sweep.skipped", sweep, 1);
 				return Mono.empty();
 			}
-			if (!sweep.held) {
+			if (!sweep.held && !sweep.sweep.local()) {
 				sweep.held = true;
 				logger.info("Sweep {} runs on this instance ({}) every {}", sweep.name(), this.leases.holder(),
 						sweep.interval());

@@ -48,6 +48,14 @@ class ExamDayBenchmark {
 
 	private static final String PASSWORD = "Qual1ty#Safe";
 
+	/** The server's heap, as on the exam-day scenario of issue 17. */
+	private static final String HEAP = System.getProperty("heap", "1g");
+
+	/** Think time before each answer, in milliseconds (0.5–3 s, mean 1.75 s). */
+	private static final long THINK_MIN = 500;
+
+	private static final long THINK_MAX = 3000;
+
 	private final int candidates = Integer.getInteger("candidates", 1000);
 
 	private final int examSeconds = Integer.getInteger("examSeconds", 120);
@@ -68,9 +76,32 @@ class ExamDayBenchmark {
 
 	private final AtomicInteger started = new AtomicInteger();
 
+	/** Server CPU time since the release, read when the last start was answered. */
+	private volatile java.util.function.LongSupplier startCpu = () -> 0;
+
+	private volatile long startCpuMillis;
+
+	private volatile long examCpuMillis;
+
+	/** Saves offered (sent after the think time) and acknowledged, per second. */
+	private final Map<Long, AtomicInteger> offeredPerSecond = new ConcurrentHashMap<>();
+
+	private final Map<Long, AtomicInteger> acceptedPerSecond = new ConcurrentHashMap<>();
+
+	private volatile long releasedAt;
+
+	/** Latencies of the request path alone, probed during the exam. */
+	private final ConcurrentLinkedQueue<Long> healthLatencies = new ConcurrentLinkedQueue<>();
+
+	private final ConcurrentLinkedQueue<Long> healthWithTokenLatencies = new ConcurrentLinkedQueue<>();
+
 	private volatile long allStartedAt = Long.MAX_VALUE;
 
 	private final AtomicInteger errors = new AtomicInteger();
+
+	private final java.util.concurrent.atomic.AtomicReference<String> firstError = new java.util.concurrent.atomic.AtomicReference<>();
+
+	private volatile int stillOpen;
 
 	private final AtomicInteger refusedAfterDeadline = new AtomicInteger();
 
@@ -92,7 +123,7 @@ class ExamDayBenchmark {
 
 	@Test
 	void examDay() throws Exception {
-		try (ApplicationProcess app = ApplicationProcess.start(this.dataDir, Map.of("CQO_DEMO", "true"), "2g");
+		try (ApplicationProcess app = ApplicationProcess.start(this.dataDir, Map.of("CQO_DEMO", "true"), HEAP);
 				ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
 			String trainer = token(app, "trainer", "Cqo@2026demo");
 			String session = session(app, trainer, 1);
@@ -104,6 +135,7 @@ class ExamDayBenchmark {
 			CountDownLatch done = new CountDownLatch(tokens.size());
 			List<Map<String, Object>> attempts = Collections.synchronizedList(new ArrayList<>());
 			long examStart = System.nanoTime();
+			this.releasedAt = examStart;
 			for (int i = 0; i < tokens.size(); i++) {
 				String token = tokens.get(i);
 				int index = i;
@@ -117,21 +149,39 @@ class ExamDayBenchmark {
 					}
 					catch (Exception ex) {
 						this.errors.incrementAndGet();
+						if (this.firstError.compareAndSet(null, ex.toString())) {
+							System.err.println("First error: " + ex);
+						}
 					}
 					finally {
 						done.countDown();
 					}
 				});
 			}
+			Thread probe = Thread.ofVirtual().start(() -> probe(app, tokens.get(0)));
+			jcmd(app, "JFR.start", "name=examday", "settings=profile",
+					"filename=" + Path.of("target/exam-day-" + tokens.size() + ".jfr").toAbsolutePath());
+			long cpuBefore = app.cpuMillis();
 			ready.countDown();
+			this.startCpu = () -> app.cpuMillis() - cpuBefore;
 			done.await();
 			long examMillis = (System.nanoTime() - examStart) / 1_000_000;
-			Eventually.await("every attempt submitted (by its candidate or by the server)", Duration.ofMinutes(3),
-					() -> noneOpen(app));
+			this.examCpuMillis = app.cpuMillis() - cpuBefore;
+			probe.interrupt();
+			jcmd(app, "JFR.stop", "name=examday");
+			try {
+				Eventually.await("every attempt submitted (by its candidate or by the server)", Duration.ofMinutes(3),
+						() -> noneOpen(app));
+			}
+			catch (AssertionError ex) {
+				System.err.println(ex.getMessage() + " (counted in the report)");
+			}
 			int lost = verify(app, tokens, attempts);
 			String report = report(tokens.size(), examMillis, lost);
 			System.out.println(report);
 			Files.writeString(Path.of("target/exam-day-benchmark-" + tokens.size() + ".txt"), report);
+			assertThat(attempts).as("attempts started").hasSize(tokens.size());
+			assertThat(this.stillOpen).as("attempts still open after the deadline and grace").isZero();
 			assertThat(lost).as("acknowledged answers missing from final attempts").isZero();
 			assertThat(this.errors.get()).as("errors").isZero();
 		}
@@ -211,6 +261,7 @@ class ExamDayBenchmark {
 		this.startLatencies.add((System.nanoTime() - t) / 1_000);
 		if (this.started.incrementAndGet() == this.candidates) {
 			this.allStartedAt = System.nanoTime();
+			this.startCpuMillis = this.startCpu.getAsLong();
 		}
 		return attempt;
 	}
@@ -230,7 +281,7 @@ class ExamDayBenchmark {
 		Instant offlineUntil = offlineFrom.plusSeconds(20);
 		int answered = 0;
 		while (Instant.now().isBefore(deadline.minusSeconds(2))) {
-			Thread.sleep(random.nextLong(2000, 6000));
+			Thread.sleep(random.nextLong(THINK_MIN, THINK_MAX));
 			Map<String, Object> question = questions.get(random.nextInt(questions.size()));
 			String questionId = (String) question.get("questionId");
 			List<String> response = answerFor(question, random);
@@ -265,6 +316,7 @@ class ExamDayBenchmark {
 	private void save(ApplicationProcess app, String token, String attempt, String questionId, List<String> response,
 			long seq) throws Exception {
 		long t = System.nanoTime();
+		this.offeredPerSecond.computeIfAbsent(second(t), (k) -> new AtomicInteger()).incrementAndGet();
 		HttpResponse<String> result = raw(app, "PUT", "/api/v1/attempts/" + attempt + "/answers/" + questionId, token,
 				Map.of("response", response, "seq", seq));
 		long micros = (System.nanoTime() - t) / 1_000;
@@ -277,6 +329,8 @@ class ExamDayBenchmark {
 			@SuppressWarnings("unchecked")
 			Map<String, Object> body = JSON.readValue(result.body(), Map.class);
 			long storedSeq = ((Number) body.get("seq")).longValue();
+			this.acceptedPerSecond.computeIfAbsent(second(System.nanoTime()), (k) -> new AtomicInteger())
+				.incrementAndGet();
 			if (storedSeq == seq) {
 				this.acknowledged.computeIfAbsent(attempt, (k) -> new ConcurrentHashMap<>())
 					.merge(questionId, new Acknowledged(seq, response), (a, b) -> (a.seq() >= b.seq()) ? a : b);
@@ -287,6 +341,50 @@ class ExamDayBenchmark {
 		}
 		else {
 			this.errors.incrementAndGet();
+			this.firstError.compareAndSet(null, "save → " + result.statusCode() + " " + result.body());
+		}
+	}
+
+	/**
+	 * With {@code -Djfr=true}, run a JFR command in the server (a CPU profile of the exam
+	 * phase: {@code jfr print --events jdk.ExecutionSample target/exam-day-N.jfr}).
+	 */
+	private static void jcmd(ApplicationProcess app, String... command) throws Exception {
+		if (!Boolean.getBoolean("jfr")) {
+			return;
+		}
+		Path java = Path.of(ProcessHandle.current().info().command().orElseThrow());
+		List<String> line = new ArrayList<>(List.of(java.resolveSibling("jcmd").toString(), Long.toString(app.pid())));
+		line.addAll(List.of(command));
+		new ProcessBuilder(line).inheritIO().start().waitFor();
+	}
+
+	private long second(long nanos) {
+		return (nanos - this.releasedAt) / 1_000_000_000L;
+	}
+
+	/**
+	 * Every 50 ms during the exam, the health endpoint without and with a bearer token
+	 * (security filters, JWT parsing, JSON codec, no store): what the request path costs
+	 * beside a save under the same load.
+	 */
+	private void probe(ApplicationProcess app, String token) {
+		try {
+			while (!Thread.currentThread().isInterrupted()) {
+				Thread.sleep(50);
+				long t = System.nanoTime();
+				raw(app, "GET", "/actuator/health", null, null);
+				this.healthLatencies.add((System.nanoTime() - t) / 1_000);
+				t = System.nanoTime();
+				raw(app, "GET", "/actuator/health", token, null);
+				this.healthWithTokenLatencies.add((System.nanoTime() - t) / 1_000);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (Exception ex) {
+			System.err.println("Probe stopped: " + ex);
 		}
 	}
 
@@ -321,8 +419,7 @@ class ExamDayBenchmark {
 				}
 			}
 		}
-		assertThat(attempts).hasSize(tokens.size());
-		assertThat(open).as("attempts still open after the deadline and grace").isZero();
+		this.stillOpen = open;
 		return lost;
 	}
 
@@ -330,17 +427,41 @@ class ExamDayBenchmark {
 		List<Long> starts = sorted(this.startLatencies);
 		List<Long> saveTimes = sorted(this.saveLatencies);
 		List<Long> steady = sorted(this.steadySaveLatencies);
-		return String.format("""
-				Exam-day scenario: %d candidates, %d-second exam, embedded store, %s
-				  starts (all released at once): p50 %s  p95 %s  p99 %s  max %s
-				  saves: %d in %.1f s = %.0f/s; p50 %s  p95 %s  p99 %s  max %s
-				  saves once every candidate had started: %d; p50 %s  p95 %s  p99 %s  max %s
-				  refused after deadline + grace: %d   errors: %d   lost acknowledged answers: %d
-				""", n, this.examSeconds, Instant.now(), ms(starts, 50), ms(starts, 95), ms(starts, 99),
-				ms(starts, 100), this.saves.get(), examMillis / 1000.0, this.saves.get() * 1000.0 / examMillis,
+		long steadyFrom = second(this.allStartedAt) + 1;
+		long offered = 0;
+		long accepted = 0;
+		double worst = Double.MAX_VALUE;
+		for (long second = steadyFrom; second < steadyFrom + 20; second++) {
+			int o = this.offeredPerSecond.getOrDefault(second, new AtomicInteger()).get();
+			int a = this.acceptedPerSecond.getOrDefault(second, new AtomicInteger()).get();
+			offered += o;
+			accepted += a;
+			if (o > 0) {
+				worst = Math.min(worst, (double) a / o);
+			}
+		}
+		long saveCount = this.saves.get();
+		return String.format(
+				"""
+						Exam-day scenario: %d candidates, %d-second exam, think time %d–%d ms, embedded store, -Xmx%s, %s
+						  starts (all released at once): p50 %s  p95 %s  p99 %s  max %s
+						  saves: %d in %.1f s = %.0f/s; p50 %s  p95 %s  p99 %s  max %s
+						  saves once every candidate had started: %d; p50 %s  p95 %s  p99 %s  max %s
+						  20 s after the last start: offered %.0f saves/s, accepted %.0f/s (%.1f %%; worst second %.1f %%); open-loop rate N / 1.75 s = %.0f/s
+						  request path alone (health, every 50 ms): no token p50 %s p99 %s; bearer token p50 %s p99 %s
+						  server CPU: %d ms until the last start was answered (%.1f ms per start, saves included); %d ms in all (%.2f ms per save, starts included)
+						  refused after deadline + grace: %d   errors: %d (first: %s)   lost acknowledged answers: %d   attempts started: %d, still open: %d
+						""",
+				n, this.examSeconds, THINK_MIN, THINK_MAX, HEAP, Instant.now(), ms(starts, 50), ms(starts, 95),
+				ms(starts, 99), ms(starts, 100), saveCount, examMillis / 1000.0, saveCount * 1000.0 / examMillis,
 				ms(saveTimes, 50), ms(saveTimes, 95), ms(saveTimes, 99), ms(saveTimes, 100), steady.size(),
-				ms(steady, 50), ms(steady, 95), ms(steady, 99), ms(steady, 100), this.refusedAfterDeadline.get(),
-				this.errors.get(), lost);
+				ms(steady, 50), ms(steady, 95), ms(steady, 99), ms(steady, 100), offered / 20.0, accepted / 20.0,
+				(offered > 0) ? 100.0 * accepted / offered : 0, (worst == Double.MAX_VALUE) ? 0 : 100 * worst, n / 1.75,
+				ms(sorted(this.healthLatencies), 50), ms(sorted(this.healthLatencies), 99),
+				ms(sorted(this.healthWithTokenLatencies), 50), ms(sorted(this.healthWithTokenLatencies), 99),
+				this.startCpuMillis, (double) this.startCpuMillis / n, this.examCpuMillis,
+				(saveCount > 0) ? (double) this.examCpuMillis / saveCount : 0, this.refusedAfterDeadline.get(),
+				this.errors.get(), this.firstError.get(), lost, this.owners.size(), this.stillOpen);
 	}
 
 	private static List<Long> sorted(ConcurrentLinkedQueue<Long> values) {

@@ -180,9 +180,9 @@ class CertificateIntegrationTests {
 		Map<String, Object> inbox = candidate.getJson("/api/v1/me/notifications");
 		assertThat((List<Map<String, Object>>) inbox.get("items")).extracting((item) -> item.get("messageKey"))
 			.contains("certificate.notice.issued", "certificate.notice.revoke");
-		assertThat(candidate.getJson("/api/v1/certificates/" + certificate.get("id")).get("verifications"))
-			.as("every verification counted, forgeries aside")
-			.isEqualTo(3);
+		Eventually.await("every verification counted, forgeries aside (the journal writes each second)",
+				Duration.ofSeconds(10), () -> Integer.valueOf(3)
+					.equals(candidate.getJson("/api/v1/certificates/" + certificate.get("id")).get("verifications")));
 	}
 
 	@Test

@@ -16,7 +16,8 @@ public final class CertificateSettingsFixture {
 	public static CertificateSettings settings(String signingKey, List<String> retired) {
 		return new CertificateSettings("JX", Period.ofYears(3), "测试发证机关", "http://localhost/v/",
 				ZoneId.of("Asia/Shanghai"), CertificateSettings.ResultDisplay.PASS,
-				CertificateSettings.CeOverdueAction.FLAG, signingKey, retired, 30, true, Duration.ofSeconds(30));
+				CertificateSettings.CeOverdueAction.FLAG, signingKey, retired, 30, true, Duration.ofSeconds(30),
+				Duration.ofSeconds(1));
 	}
 
 }

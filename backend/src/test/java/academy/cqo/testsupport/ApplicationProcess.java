@@ -53,7 +53,7 @@ public final class ApplicationProcess implements AutoCloseable {
 	 * @return the running application
 	 */
 	public static ApplicationProcess start(Path dataDir, Map<String, String> environment, String heap) {
-		return start(dataDir, environment, heap, freePort(), Duration.ofMinutes(3));
+		return start(dataDir, environment, heap, freePort(), defaultReadiness());
 	}
 
 	/**
@@ -79,7 +79,15 @@ public final class ApplicationProcess implements AutoCloseable {
 	 * @return the running application
 	 */
 	public static ApplicationProcess start(Path dataDir, Map<String, String> environment, String heap, int port) {
-		return start(dataDir, environment, heap, port, Duration.ofMinutes(3));
+		return start(dataDir, environment, heap, port, defaultReadiness());
+	}
+
+	/**
+	 * How long a start may take before it counts as failed: {@code -Dcqo.readySeconds},
+	 * default three minutes (a restart on a loaded 2-core machine took 163 s).
+	 */
+	private static Duration defaultReadiness() {
+		return Duration.ofSeconds(Long.getLong("cqo.readySeconds", 180));
 	}
 
 	private static ApplicationProcess start(Path dataDir, Map<String, String> environment, String heap, int port,
@@ -115,6 +123,19 @@ public final class ApplicationProcess implements AutoCloseable {
 
 	public int port() {
 		return this.port;
+	}
+
+	/** The process id (for {@code jcmd}, e.g. a JFR recording). */
+	public long pid() {
+		return this.process.pid();
+	}
+
+	/**
+	 * The CPU time the process has used so far (user and system, all threads).
+	 * @return milliseconds
+	 */
+	public long cpuMillis() {
+		return this.process.info().totalCpuDuration().map(Duration::toMillis).orElse(0L);
 	}
 
 	public String baseUrl() {

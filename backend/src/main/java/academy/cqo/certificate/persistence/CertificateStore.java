@@ -245,9 +245,9 @@ public class CertificateStore {
 					new Update().set("supersededBy", replacementId), RETURN_NEW, CertificateDocument.class);
 	}
 
-	public Mono<Void> countVerification(String id) {
+	public Mono<Void> countVerifications(String id, int count) {
 		return this.mongo
-			.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().inc("verifications", 1),
+			.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().inc("verifications", count),
 					CertificateDocument.class)
 			.then();
 	}

@@ -44,6 +44,15 @@ public class VerificationLogStore {
 		return this.mongo.insert(entry).then();
 	}
 
+	/**
+	 * Write a batch of entries.
+	 * @param entries the entries
+	 * @return when written
+	 */
+	public Mono<Void> appendAll(java.util.Collection<Entry> entries) {
+		return this.mongo.insertAll(entries).then();
+	}
+
 	public Flux<Entry> ofCertificate(String certificateId, int limit) {
 		return this.mongo.find(Query.query(Criteria.where("certificateId").is(certificateId))
 			.with(Sort.by(Sort.Direction.DESC, "at"))

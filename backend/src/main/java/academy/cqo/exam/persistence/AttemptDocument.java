@@ -28,7 +28,8 @@ import academy.cqo.questionbank.QuestionContent;
  * @param deadline when it ends, fixed at start
  * @param seed the seed the paper was drawn with
  * @param paper the questions in the order shown
- * @param answers acknowledged answers by question id
+ * @param answers acknowledged answers by question id (stored in their own documents,
+ * {@link AnswerDocument}; attempts stored before that keep theirs here)
  * @param flagged questions the candidate flagged for review
  * @param events the integrity log
  * @param browserToken the browser page that currently holds the attempt
@@ -74,6 +75,19 @@ public record AttemptDocument(@Id String id, String sessionId, String examId, St
 	public AttemptDocument withPaper(List<PaperQuestion> otherPaper) {
 		return new AttemptDocument(this.id, this.sessionId, this.examId, this.accountId, this.username, this.number,
 				this.status, this.startedAt, this.deadline, this.seed, otherPaper, this.answers, this.flagged,
+				this.events, this.browserToken, this.startedFrom, this.submittedAt, this.submittedBy, this.results,
+				this.score, this.maxScore, this.passed, this.gradedAt, this.outcomePublished);
+	}
+
+	/**
+	 * The same attempt with other answers (those stored in their own documents merged
+	 * in).
+	 * @param otherAnswers the answers by question id
+	 * @return the attempt
+	 */
+	public AttemptDocument withAnswers(Map<String, SavedAnswer> otherAnswers) {
+		return new AttemptDocument(this.id, this.sessionId, this.examId, this.accountId, this.username, this.number,
+				this.status, this.startedAt, this.deadline, this.seed, this.paper, otherAnswers, this.flagged,
 				this.events, this.browserToken, this.startedFrom, this.submittedAt, this.submittedBy, this.results,
 				this.score, this.maxScore, this.passed, this.gradedAt, this.outcomePublished);
 	}

@@ -1,7 +1,9 @@
 package academy.cqo.exam.persistence;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -10,6 +12,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -18,6 +21,7 @@ import org.springframework.stereotype.Component;
 import academy.cqo.exam.persistence.AttemptDocument.AttemptEvent;
 import academy.cqo.exam.persistence.AttemptDocument.QuestionResult;
 import academy.cqo.exam.persistence.AttemptDocument.SavedAnswer;
+import academy.cqo.shared.StartupTask;
 
 /**
  * Stored attempts. Each operation is one conditional update of one attempt, so that a
@@ -27,7 +31,7 @@ import academy.cqo.exam.persistence.AttemptDocument.SavedAnswer;
  * {@code IN_PROGRESS → SUBMITTED} once.
  */
 @Component
-public class AttemptStore {
+public class AttemptStore implements StartupTask {
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -45,11 +49,46 @@ public class AttemptStore {
 	 * race
 	 */
 	public Mono<AttemptDocument> insert(AttemptDocument attempt) {
-		return this.mongo.insert(attempt).onErrorResume(DuplicateKeyException.class, (ex) -> findById(attempt.id()));
+		return this.mongo.insert(PaperContents.stripped(attempt))
+			.thenReturn(attempt)
+			.onErrorResume(DuplicateKeyException.class, (ex) -> findById(attempt.id()));
+	}
+
+	/**
+	 * An attempt as the application sees it: the paper's contents filled in and the
+	 * answers, which live in their own documents, merged in (the newest of each question
+	 * wins, so attempts stored before answers moved out still read right).
+	 */
+	private Mono<AttemptDocument> complete(AttemptDocument attempt) {
+		return this.contents.hydrate(attempt).flatMap(this::withAnswers);
+	}
+
+	private Mono<AttemptDocument> withAnswers(AttemptDocument attempt) {
+		if (attempt.paper().isEmpty() || !attempt.results().isEmpty()) {
+			// graded: the answers it was graded on are part of the attempt
+			return Mono.just(attempt);
+		}
+		List<String> ids = attempt.paper()
+			.stream()
+			.map((question) -> AnswerDocument.idOf(attempt.id(), question.questionId()))
+			.toList();
+		return this.mongo.find(Query.query(Criteria.where("_id").in(ids)), AnswerDocument.class)
+			.collectList()
+			.map((answers) -> {
+				if (answers.isEmpty()) {
+					return attempt;
+				}
+				Map<String, SavedAnswer> merged = new HashMap<>(attempt.answers());
+				for (AnswerDocument answer : answers) {
+					merged.merge(answer.questionId(), answer.saved(),
+							(stored, saved) -> (saved.seq() > stored.seq()) ? saved : stored);
+				}
+				return attempt.withAnswers(merged);
+			});
 	}
 
 	public Mono<AttemptDocument> findById(String id) {
-		return this.mongo.findById(id, AttemptDocument.class).flatMap(this.contents::hydrate);
+		return this.mongo.findById(id, AttemptDocument.class).flatMap(this::complete);
 	}
 
 	/**
@@ -66,7 +105,7 @@ public class AttemptStore {
 				.findById(AttemptDocument.idOf(sessionId, accountId, number), AttemptDocument.class)
 				.defaultIfEmpty(MISSING), 1)
 			.takeWhile((attempt) -> attempt != MISSING)
-			.concatMap(this.contents::hydrate);
+			.concatMap(this::complete);
 	}
 
 	/** Marks the end of a candidate's attempts when probing by key. */
@@ -77,14 +116,14 @@ public class AttemptStore {
 		return this.mongo
 			.find(Query.query(Criteria.where("accountId").is(accountId))
 				.with(Sort.by(Sort.Direction.DESC, "startedAt")), AttemptDocument.class)
-			.concatMap(this.contents::hydrate);
+			.concatMap(this::complete);
 	}
 
 	public Flux<AttemptDocument> findBySession(String sessionId) {
 		return this.mongo
 			.find(Query.query(Criteria.where("sessionId").is(sessionId)).with(Sort.by("startedAt")),
 					AttemptDocument.class)
-			.concatMap(this.contents::hydrate);
+			.concatMap(this::complete);
 	}
 
 	public Mono<Long> countCandidates(String sessionId) {
@@ -93,34 +132,94 @@ public class AttemptStore {
 	}
 
 	/**
-	 * Store an answer if the attempt is still open and the answer is newer than the one
-	 * stored.
+	 * What a save checks of its attempt, read by key with only these fields.
+	 *
+	 * @param status the attempt's status
+	 * @param browserToken the page that holds it, or {@code null}
+	 */
+	public record Gate(String status, String browserToken) {
+
+		public boolean open() {
+			return AttemptDocument.IN_PROGRESS.equals(this.status);
+		}
+
+	}
+
+	/**
+	 * The attempt's status and the page that holds it.
 	 * @param id the attempt
-	 * @param accountId its candidate
+	 * @return them, or empty when there is no such attempt
+	 */
+	public Mono<Gate> gate(String id) {
+		Query query = Query.query(Criteria.where("_id").is(id));
+		query.fields().include("status", "browserToken");
+		return this.mongo.findOne(query, Gate.class, AttemptDocument.COLLECTION);
+	}
+
+	/**
+	 * Store an answer unless the one stored for the question is as new or newer: a
+	 * compare-and-set on the answer's own document. The embedded store uses an index only
+	 * for a query whose fields are exactly the index's (a query on {@code _id} plus a
+	 * condition scans the collection), so the answer is read by key and replaced with the
+	 * query {@code {_id, seq}} (served by the unique index {@code _id + seq}) that
+	 * matches only while the stored answer is the one read; a first answer is an insert.
+	 * A lost race reads again.
+	 * @param attemptId the attempt
 	 * @param questionId the question
 	 * @param answer the answer
-	 * @param openAfter the attempt's deadline must be after this (now minus the grace
-	 * period)
 	 * @return whether it was stored
 	 */
-	public Mono<Boolean> saveAnswer(String id, String accountId, String questionId, SavedAnswer answer,
-			Instant openAfter, String browserToken) {
-		String field = "answers." + questionId;
-		Criteria newer = new Criteria().orOperator(Criteria.where(field).exists(false),
-				Criteria.where(field + ".seq").lt(answer.seq()));
-		Criteria page = (browserToken == null) ? new Criteria() : new Criteria()
-			.orOperator(Criteria.where("browserToken").isNull(), Criteria.where("browserToken").is(browserToken));
-		Query query = Query.query(Criteria.where("_id")
-			.is(id)
-			.and("accountId")
-			.is(accountId)
-			.and("status")
-			.is(AttemptDocument.IN_PROGRESS)
-			.and("deadline")
-			.gt(openAfter)
-			.andOperator(newer, page));
-		return this.mongo.updateFirst(query, new Update().set(field, answer), AttemptDocument.class)
-			.map((result) -> result.getModifiedCount() == 1);
+	public Mono<Boolean> saveAnswer(String attemptId, String questionId, SavedAnswer answer) {
+		String id = AnswerDocument.idOf(attemptId, questionId);
+		AnswerDocument replacement = new AnswerDocument(id, attemptId, questionId, answer.response(), answer.seq(),
+				answer.savedAt());
+		return this.mongo.findById(id, AnswerDocument.class)
+			.map((stored) -> stored.seq())
+			.defaultIfEmpty(-1L)
+			.flatMap((storedSeq) -> {
+				if (storedSeq >= answer.seq()) {
+					return Mono.just(false);
+				}
+				if (storedSeq < 0) {
+					return this.mongo.insert(replacement)
+						.thenReturn(true)
+						.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty());
+				}
+				Query unchanged = Query.query(Criteria.where("_id").is(id).and("seq").is(storedSeq));
+				Update update = new Update().set("response", answer.response())
+					.set("seq", answer.seq())
+					.set("savedAt", answer.savedAt());
+				return this.mongo.updateFirst(unchanged, update, AnswerDocument.class)
+					.flatMap((result) -> (result.getModifiedCount() == 1) ? Mono.just(true) : Mono.empty());
+			})
+			.repeatWhenEmpty(100, (repeats) -> repeats);
+	}
+
+	@Override
+	public int getOrder() {
+		return SCHEMA;
+	}
+
+	/** The index the compare-and-set of an answer is served by. */
+	@Override
+	public Mono<Void> run() {
+		return this.mongo.indexOps(AnswerDocument.COLLECTION)
+			.createIndex(new Index().on("_id", Sort.Direction.ASC)
+				.on("seq", Sort.Direction.ASC)
+				.unique()
+				.named("answer_seq_unique"))
+			.then();
+	}
+
+	/**
+	 * The stored answer to one question.
+	 * @param attemptId the attempt
+	 * @param questionId the question
+	 * @return it, or empty when none was saved
+	 */
+	public Mono<SavedAnswer> answer(String attemptId, String questionId) {
+		return this.mongo.findById(AnswerDocument.idOf(attemptId, questionId), AnswerDocument.class)
+			.map(AnswerDocument::saved);
 	}
 
 	public Mono<AttemptDocument> flag(String id, String accountId, String questionId, boolean flagged) {
@@ -135,14 +234,14 @@ public class AttemptStore {
 						.and("status")
 						.is(AttemptDocument.IN_PROGRESS)),
 					update, FindAndModifyOptions.options().returnNew(true), AttemptDocument.class)
-			.flatMap(this.contents::hydrate);
+			.flatMap(this::complete);
 	}
 
 	public Mono<AttemptDocument> record(String id, AttemptEvent event) {
 		return this.mongo
 			.findAndModify(Query.query(Criteria.where("_id").is(id)), new Update().push("events", event),
 					FindAndModifyOptions.options().returnNew(true), AttemptDocument.class)
-			.flatMap(this.contents::hydrate);
+			.flatMap(this::complete);
 	}
 
 	/**
@@ -157,7 +256,7 @@ public class AttemptStore {
 			.findAndModify(Query.query(Criteria.where("_id").is(id)),
 					new Update().set("browserToken", token).push("events", event),
 					FindAndModifyOptions.options().returnNew(true), AttemptDocument.class)
-			.flatMap(this.contents::hydrate);
+			.flatMap(this::complete);
 	}
 
 	/**
@@ -175,28 +274,33 @@ public class AttemptStore {
 			.push("events", event);
 		return this.mongo
 			.findAndModify(open, update, FindAndModifyOptions.options().returnNew(true), AttemptDocument.class)
-			.flatMap(this.contents::hydrate);
+			.flatMap(this::complete);
 	}
 
 	/**
-	 * Record the marks of a submitted attempt; final when nothing awaits a person.
+	 * Record the marks of a submitted attempt, and the answers they were given for; final
+	 * when nothing awaits a person.
 	 * @param id the attempt
+	 * @param answers the answers graded (from then on the attempt's own)
 	 * @param results per question
 	 * @param score the score when final, else {@code null}
 	 * @param passed whether it passed when final, else {@code null}
 	 * @param gradedAt when it became final, else {@code null}
 	 * @return the graded attempt, or empty when it was already graded
 	 */
-	public Mono<AttemptDocument> grade(String id, List<QuestionResult> results, Double score, Boolean passed,
-			Instant gradedAt) {
+	public Mono<AttemptDocument> grade(String id, Map<String, SavedAnswer> answers, List<QuestionResult> results,
+			Double score, Boolean passed, Instant gradedAt) {
 		Query submitted = Query.query(Criteria.where("_id").is(id).and("status").is(AttemptDocument.SUBMITTED));
-		Update update = new Update().set("results", results).set("score", score).set("passed", passed);
+		Update update = new Update().set("answers", answers)
+			.set("results", results)
+			.set("score", score)
+			.set("passed", passed);
 		if (gradedAt != null) {
 			update.set("status", AttemptDocument.GRADED).set("gradedAt", gradedAt);
 		}
 		return this.mongo
 			.findAndModify(submitted, update, FindAndModifyOptions.options().returnNew(true), AttemptDocument.class)
-			.flatMap(this.contents::hydrate);
+			.flatMap(this::complete);
 	}
 
 	/**
@@ -217,7 +321,7 @@ public class AttemptStore {
 		Update update = new Update().set("results.$.awarded", points).push("events", event);
 		return this.mongo
 			.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), AttemptDocument.class)
-			.flatMap(this.contents::hydrate);
+			.flatMap(this::complete);
 	}
 
 	/**
@@ -236,14 +340,14 @@ public class AttemptStore {
 			.set("gradedAt", at);
 		return this.mongo
 			.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), AttemptDocument.class)
-			.flatMap(this.contents::hydrate);
+			.flatMap(this::complete);
 	}
 
 	public Flux<AttemptDocument> findGradedByExam(String examId) {
 		return this.mongo
 			.find(Query.query(Criteria.where("examId").is(examId).and("status").is(AttemptDocument.GRADED)),
 					AttemptDocument.class)
-			.concatMap(this.contents::hydrate);
+			.concatMap(this::complete);
 	}
 
 	/**
@@ -272,19 +376,19 @@ public class AttemptStore {
 		}
 		return this.mongo
 			.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), AttemptDocument.class)
-			.flatMap(this.contents::hydrate);
+			.flatMap(this::complete);
 	}
 
 	public Flux<AttemptDocument> findByExam(String examId) {
 		return this.mongo.find(Query.query(Criteria.where("examId").is(examId)), AttemptDocument.class)
-			.concatMap(this.contents::hydrate);
+			.concatMap(this::complete);
 	}
 
 	public Flux<AttemptDocument> findAwaitingMarks(String sessionId) {
 		return this.mongo
 			.find(Query.query(Criteria.where("sessionId").is(sessionId).and("status").is(AttemptDocument.SUBMITTED))
 				.with(Sort.by("submittedAt")), AttemptDocument.class)
-			.concatMap(this.contents::hydrate);
+			.concatMap(this::complete);
 	}
 
 	public Mono<Void> markOutcomePublished(String id) {
@@ -303,7 +407,7 @@ public class AttemptStore {
 		return this.mongo
 			.find(Query.query(Criteria.where("status").is(AttemptDocument.IN_PROGRESS).and("deadline").lte(cutoff)),
 					AttemptDocument.class)
-			.concatMap(this.contents::hydrate);
+			.concatMap(this::complete);
 	}
 
 	/**
@@ -314,7 +418,7 @@ public class AttemptStore {
 		return this.mongo
 			.find(Query.query(Criteria.where("status").is(AttemptDocument.SUBMITTED).and("results").size(0)),
 					AttemptDocument.class)
-			.concatMap(this.contents::hydrate);
+			.concatMap(this::complete);
 	}
 
 	/**
@@ -330,7 +434,7 @@ public class AttemptStore {
 			.and("outcomePublished")
 			.is(false)
 			.and("gradedAt")
-			.lt(gradedBefore)), AttemptDocument.class).concatMap(this.contents::hydrate);
+			.lt(gradedBefore)), AttemptDocument.class).concatMap(this::complete);
 	}
 
 }
