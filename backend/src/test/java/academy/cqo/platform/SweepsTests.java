@@ -113,6 +113,23 @@ class SweepsTests {
 						&& counter(instance, "cqo.sweep.runs", "flaky") >= 3);
 	}
 
+	@Test
+	void aLocalSweepRunsOnEveryInstanceWithoutALease() {
+		List<String> local = new CopyOnWriteArrayList<>();
+		AnnotationConfigApplicationContext first = instance("first",
+				Sweep.local("flush", Duration.ofMillis(100), () -> Mono.fromRunnable(() -> local.add("first"))));
+		AnnotationConfigApplicationContext second = instance("second",
+				Sweep.local("flush", Duration.ofMillis(100), () -> Mono.fromRunnable(() -> local.add("second"))));
+		Eventually.await("both instances flushing", Duration.ofSeconds(20),
+				() -> local.contains("first") && local.contains("second"));
+		assertThat(counter(first, "cqo.sweep.skipped", "flush")).isZero();
+		assertThat(counter(second, "cqo.sweep.skipped", "flush")).isZero();
+		assertThat(first.getBean(ReactiveMongoTemplate.class)
+			.count(org.springframework.data.mongodb.core.query.Query
+				.query(org.springframework.data.mongodb.core.query.Criteria.where("_id").is("flush")), "sweep_leases")
+			.block()).isZero();
+	}
+
 	private AnnotationConfigApplicationContext instance(String name) {
 		return instance(name, new Sweep("test-sweep", Duration.ofHours(1), () -> Mono.fromSupplier(() -> {
 			this.runs.add(new Run(name, this.clock.instant()));
