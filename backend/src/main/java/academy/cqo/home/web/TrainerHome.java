@@ -34,6 +34,10 @@ class TrainerHome {
 	record Running(SessionSummary session, long attempts, long toMark) {
 	}
 
+	/** An exam the trainer looks after whose item analysis flags questions for review. */
+	record Flagged(Exams.Exam exam, long flagged, int sittings) {
+	}
+
 	private final QuestionBanks banks;
 
 	private final Questions questions;
@@ -50,9 +54,13 @@ class TrainerHome {
 	}
 
 	Mono<String> render(CurrentUser user, Model model) {
-		return myBanks(user).zipWith(running(user), (banks, running) -> {
+		return Mono.zip(myBanks(user), running(user), flagged(user)).map((found) -> {
+			List<Bank> banks = found.getT1();
+			List<Running> running = found.getT2();
 			model.addAttribute("banks", banks);
 			model.addAttribute("running", running);
+			model.addAttribute("flagged", found.getT3());
+			model.addAttribute("flaggedTotal", found.getT3().stream().mapToLong(Flagged::flagged).sum());
 			model.addAttribute("draftsTotal", banks.stream().mapToLong(Bank::drafts).sum());
 			model.addAttribute("toMarkTotal", running.stream().mapToLong(Running::toMark).sum());
 			return "home/trainer";
@@ -73,6 +81,23 @@ class TrainerHome {
 			.concatMap((session) -> Mono.zip(count(this.attempts.inSession(session.id(), user)),
 					count(this.attempts.markingQueue(session.id(), user)),
 					(attempts, toMark) -> new Running(session, attempts, toMark)))
+			.collectList();
+	}
+
+	/**
+	 * The exams this trainer may change whose item analysis flags questions (low or
+	 * negative discrimination), most flags first.
+	 */
+	private Mono<List<Flagged>> flagged(CurrentUser user) {
+		return this.exams.exams(user)
+			.filter((exam) -> exam.changeableBy(user))
+			.concatMap((exam) -> this.attempts.analysis(exam.id(), user)
+				.map((report) -> new Flagged(exam,
+						report.questions().stream().filter((question) -> question.flagged()).count(),
+						report.sittings()))
+				.onErrorResume((ex) -> Mono.empty()))
+			.filter((found) -> found.flagged() > 0)
+			.sort(java.util.Comparator.comparingLong(Flagged::flagged).reversed())
 			.collectList();
 	}
 
