@@ -100,7 +100,10 @@ class HomePagesIntegrationTests {
 		Qualification.pass(holder, new QuestionBankApi(this.client, "trainer"));
 		String home = PageSession.signIn(this.client, "admin-dh", QuestionBankApi.DEMO_PASSWORD).page("/");
 		assertThat(home).contains("data-role=\"bureau\"", "管辖范围：东湖区", "id=\"chart-regions\"", "id=\"table-regions\"",
-				"id=\"table-months\"", "/webjars/chart.js/", "<td>东湖区</td>");
+				"id=\"table-months\"", "/webjars/chart.js/", "<td>东湖区</td>", "资格考试合格率（按考生所在地区）");
+		// the candidate who just passed counts in their region's pass rate
+		assertThat(home).containsPattern(
+				"<td>东湖区</td>\\s*<td>\\d+</td>\\s*<td>\\d+</td>\\s*<td>\\d+%</td>\\s*<td>\\d+%（[1-9]\\d*/[1-9]\\d*）</td>");
 		this.client.get().uri("/webjars/chart.js/dist/chart.umd.min.js").exchange().expectStatus().isOk();
 		assertThat(PageSession.signIn(this.client, "admin-jx", QuestionBankApi.DEMO_PASSWORD).page("/"))
 			.as("a province sees its cities")

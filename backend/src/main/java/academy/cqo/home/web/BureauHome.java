@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
@@ -19,6 +20,7 @@ import academy.cqo.certificate.TalentPool;
 import academy.cqo.exam.Attempts;
 import academy.cqo.exam.Exams;
 import academy.cqo.exam.SessionSummary;
+import academy.cqo.identity.Accounts;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.shared.Region;
 import academy.cqo.shared.RegionDirectory;
@@ -37,10 +39,15 @@ class BureauHome {
 	private static final int POOL_LIMIT = 5000;
 
 	/** Certificates and CE completion in one region. */
-	record RegionRow(String region, long certificates, long valid, long ceMet) {
+	record RegionRow(String region, long certificates, long valid, long ceMet, long graded, long passed) {
 
 		public long cePercent() {
 			return (this.valid == 0) ? 0 : Math.round(this.ceMet * 100.0 / this.valid);
+		}
+
+		/** Passed of graded qualifying attempts of candidates of this region, or -1. */
+		public long passPercent() {
+			return (this.graded == 0) ? -1 : Math.round(this.passed * 100.0 / this.graded);
 		}
 
 	}
@@ -62,14 +69,17 @@ class BureauHome {
 
 	private final CeLedgers ledgers;
 
+	private final Accounts accounts;
+
 	private final ZoneId zone;
 
 	private final Clock clock;
 
 	private final RegionDirectory directory;
 
-	BureauHome(TalentPool pool, Exams exams, Attempts attempts, CeLedgers ledgers, Clock clock,
+	BureauHome(TalentPool pool, Exams exams, Attempts attempts, CeLedgers ledgers, Accounts accounts, Clock clock,
 			RegionDirectory directory) {
+		this.accounts = accounts;
 		this.directory = directory;
 		this.pool = pool;
 		this.exams = exams;
@@ -85,9 +95,10 @@ class BureauHome {
 			.zipWith(graded(admin, months))
 			.zipWith(this.ledgers.claimsToReview(admin, "PENDING").count().onErrorReturn(0L), (pair, pending) -> {
 				TalentPool.Page members = pair.getT1();
-				List<RegionRow> regions = regions(members.items(), admin.regionCode());
+				Grading grading = pair.getT2();
+				List<RegionRow> regions = regions(members.items(), grading.byRegion(), admin.regionCode());
 				List<MonthRow> byMonth = new ArrayList<>();
-				Map<YearMonth, long[]> graded = pair.getT2();
+				Map<YearMonth, long[]> graded = grading.byMonth();
 				for (YearMonth month : months) {
 					long issued = members.items()
 						.stream()
@@ -130,11 +141,16 @@ class BureauHome {
 	 * Certificates per region one level below the jurisdiction: a province sees its
 	 * cities, a city or county its counties.
 	 */
-	private List<RegionRow> regions(List<TalentPool.Member> members, String jurisdiction) {
+	private List<RegionRow> regions(List<TalentPool.Member> members, Map<String, long[]> grading, String jurisdiction) {
 		Map<String, long[]> byRegion = new TreeMap<>();
+		grading.forEach((code, pair) -> {
+			long[] counts = byRegion.computeIfAbsent(regionName(code, jurisdiction), (key) -> new long[5]);
+			counts[3] += pair[0];
+			counts[4] += pair[1];
+		});
 		for (TalentPool.Member member : members) {
 			long[] counts = byRegion.computeIfAbsent(regionName(member.regionCode(), jurisdiction),
-					(key) -> new long[3]);
+					(key) -> new long[5]);
 			counts[0]++;
 			if ("VALID".equals(member.status())) {
 				counts[1]++;
@@ -144,7 +160,8 @@ class BureauHome {
 			}
 		}
 		List<RegionRow> rows = new ArrayList<>();
-		byRegion.forEach((region, counts) -> rows.add(new RegionRow(region, counts[0], counts[1], counts[2])));
+		byRegion.forEach((region, counts) -> rows
+			.add(new RegionRow(region, counts[0], counts[1], counts[2], counts[3], counts[4])));
 		return rows;
 	}
 
@@ -158,10 +175,18 @@ class BureauHome {
 	}
 
 	/**
-	 * Graded and passed attempts of qualifying sessions per month (in the platform zone).
+	 * Graded and passed qualifying attempts per month (in the platform zone) and per the
+	 * candidate's region (of their account, read once per candidate).
+	 *
+	 * @param byMonth month → {graded, passed}
+	 * @param byRegion the candidates' region code → {graded, passed}
 	 */
-	private Mono<Map<YearMonth, long[]>> graded(CurrentUser admin, List<YearMonth> months) {
+	record Grading(Map<YearMonth, long[]> byMonth, Map<String, long[]> byRegion) {
+	}
+
+	private Mono<Grading> graded(CurrentUser admin, List<YearMonth> months) {
 		Map<YearMonth, long[]> counts = new LinkedHashMap<>();
+		Map<String, long[]> byCandidate = new LinkedHashMap<>();
 		return this.exams.sessions(false, admin)
 			.filter(SessionSummary::qualifying)
 			.concatMap((session) -> this.attempts.inSession(session.id(), admin).onErrorComplete())
@@ -175,8 +200,22 @@ class BureauHome {
 						pair[1]++;
 					}
 				}
+				long[] mine = byCandidate.computeIfAbsent(attempt.username(), (key) -> new long[2]);
+				mine[0]++;
+				if (attempt.passed()) {
+					mine[1]++;
+				}
 			})
-			.then(Mono.just(counts));
+			.thenMany(Flux.defer(() -> Flux.fromIterable(byCandidate.entrySet())))
+			.flatMap((candidate) -> this.accounts.profileByUsername(candidate.getKey())
+				.map((profile) -> java.util.Map.entry(String.valueOf(profile.regionCode()), candidate.getValue()))
+				.onErrorResume((ex) -> Mono.empty()), 8)
+			.collect(TreeMap<String, long[]>::new, (byRegion, entry) -> {
+				long[] pair = byRegion.computeIfAbsent(entry.getKey(), (key) -> new long[2]);
+				pair[0] += entry.getValue()[0];
+				pair[1] += entry.getValue()[1];
+			})
+			.map((byRegion) -> new Grading(counts, byRegion));
 	}
 
 	private static String join(List<String> values) {
