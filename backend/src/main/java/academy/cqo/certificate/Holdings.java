@@ -7,19 +7,22 @@ import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import academy.cqo.certificate.persistence.CertificateDocument;
+import academy.cqo.shared.StartupTask;
 
 /**
  * Read facade for reports: which of these people hold a valid certificate today (issued,
  * active, not expired), in one read.
  */
 @Service
-public class Holdings {
+public class Holdings implements StartupTask {
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -28,6 +31,19 @@ public class Holdings {
 	Holdings(ReactiveMongoTemplate mongo, Clock clock) {
 		this.mongo = mongo;
 		this.clock = clock;
+	}
+
+	@Override
+	public int getOrder() {
+		return SCHEMA;
+	}
+
+	/** The index production MongoDB needs for reading many people's records at once. */
+	@Override
+	public Mono<Void> run() {
+		return this.mongo.indexOps(CertificateDocument.COLLECTION)
+			.createIndex(new Index("accountId", Sort.Direction.ASC).named("report_account"))
+			.then();
 	}
 
 	/**
