@@ -89,7 +89,10 @@ class PublishedContractIntegrationTests {
 	@Test
 	@SuppressWarnings("unchecked")
 	void everyPublishedOperationIsInTheOpenApiDocumentWithItsParametersAndFields() throws IOException {
-		Map<String, Object> document = this.client.get()
+		Map<String, Object> document = this.client.mutate()
+			.responseTimeout(java.time.Duration.ofSeconds(60))
+			.build()
+			.get()
 			.uri("/v3/api-docs")
 			.exchange()
 			.expectStatus()
