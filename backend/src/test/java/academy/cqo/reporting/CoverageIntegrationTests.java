@@ -1,9 +1,6 @@
 package academy.cqo.reporting;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +8,6 @@ import java.util.Map;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +19,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import academy.cqo.filing.FilingApi;
-import academy.cqo.testsupport.ExternalTools;
 import academy.cqo.testsupport.IntegrationTest;
 import academy.cqo.testsupport.People;
 import academy.cqo.testsupport.Qualification;
@@ -203,52 +198,33 @@ class CoverageIntegrationTests {
 	}
 
 	private void annex2(QuestionBankApi county, Map<String, Object> first) throws Exception {
-		byte[] xlsx = county.get("/api/v1/reports/county-summary.xlsx?regionCode=" + COUNTY)
-			.expectStatus()
-			.isOk()
-			.expectBody(byte[].class)
-			.returnResult()
-			.getResponseBody();
-		try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
-			List<Row> rows = workbook.getFirstSheet().read();
-			assertThat(rows.get(0).getCell(0).getText()).isEqualTo("县（市、区）企业首席质量官信息汇总表");
-			assertThat(rows.get(2).getCell(1).getText()).isEqualTo("企业名称");
-			assertThat(rows).hasSize(3 + 6 + 1);
-			Row e1 = rows.subList(3, rows.size() - 1)
-				.stream()
-				.filter((row) -> first.get("creditCode").equals(row.getCell(2).getText()))
-				.findFirst()
-				.orElseThrow();
-			assertThat(e1.getCell(4).getText()).isEqualTo("覃一");
-			assertThat(e1.getCell(5).getText()).isEqualTo("质量总监");
-			assertThat(e1.getCell(6).getText()).isEqualTo("中级");
-			assertThat(e1.getCell(7).getText()).isEqualTo("大学本科");
-			assertThat(e1.getCell(8).getText()).isEqualTo("2024-05");
-			assertThat(e1.getCell(9).getText()).isEqualTo("是");
-			assertThat(e1.getCell(10).getText()).isEqualTo(first.get("certificateNumber"));
-			Row totals = rows.get(rows.size() - 1);
-			assertThat(totals.getCell(0).getText()).isEqualTo("合计");
-			assertThat(totals.getCell(1).getText()).isEqualTo("企业 6 家");
-			assertThat(totals.getCell(3).getText()).isEqualTo("4");
-			assertThat(totals.getCell(4).getText()).isEqualTo("已备案 3 家");
-			assertThat(totals.getCell(9).getText()).isEqualTo("1");
-		}
-		byte[] pdf = county.get("/api/v1/reports/county-summary.pdf?regionCode=" + COUNTY)
-			.expectStatus()
-			.isOk()
-			.expectBody(byte[].class)
-			.returnResult()
-			.getResponseBody();
-		Path file = Files.createTempFile("annex2", ".pdf");
-		try {
-			Files.write(file, pdf);
-			String text = ExternalTools.run("pdftotext", "-layout", "-enc", "UTF-8", file.toString(), "-").output();
-			assertThat(text).contains("附件2", "县（市、区）企业首席质量官信息汇总表", "进贤县", "覃一", "覃三", "未备案", "合计",
-					(String) first.get("certificateNumber"));
-		}
-		finally {
-			Files.deleteIfExists(file);
-		}
+		List<Row> rows = RosterApi
+			.rows(RosterApi.download(county, "/api/v1/reports/county-summary.xlsx?regionCode=" + COUNTY));
+		assertThat(rows.get(0).getCell(0).getText()).isEqualTo("县（市、区）企业首席质量官信息汇总表");
+		assertThat(rows.get(2).getCell(1).getText()).isEqualTo("企业名称");
+		assertThat(rows).hasSize(3 + 6 + 1);
+		Row e1 = rows.subList(3, rows.size() - 1)
+			.stream()
+			.filter((row) -> first.get("creditCode").equals(row.getCell(2).getText()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(e1.getCell(4).getText()).isEqualTo("覃一");
+		assertThat(e1.getCell(5).getText()).isEqualTo("质量总监");
+		assertThat(e1.getCell(6).getText()).isEqualTo("中级");
+		assertThat(e1.getCell(7).getText()).isEqualTo("大学本科");
+		assertThat(e1.getCell(8).getText()).isEqualTo("2024-05");
+		assertThat(e1.getCell(9).getText()).isEqualTo("是");
+		assertThat(e1.getCell(10).getText()).isEqualTo(first.get("certificateNumber"));
+		Row totals = rows.get(rows.size() - 1);
+		assertThat(totals.getCell(0).getText()).isEqualTo("合计");
+		assertThat(totals.getCell(1).getText()).isEqualTo("企业 6 家");
+		assertThat(totals.getCell(3).getText()).isEqualTo("4");
+		assertThat(totals.getCell(4).getText()).isEqualTo("已备案 3 家");
+		assertThat(totals.getCell(9).getText()).isEqualTo("1");
+		String text = RosterApi
+			.pdfText(RosterApi.download(county, "/api/v1/reports/county-summary.pdf?regionCode=" + COUNTY));
+		assertThat(text).contains("附件2", "县（市、区）企业首席质量官信息汇总表", "进贤县", "覃一", "覃三", "未备案", "合计",
+				(String) first.get("certificateNumber"));
 	}
 
 }

@@ -1,21 +1,16 @@
 package academy.cqo.reporting;
 
-import java.io.ByteArrayInputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import academy.cqo.testsupport.ExternalTools;
 import academy.cqo.testsupport.IntegrationTest;
 import academy.cqo.testsupport.QuestionBankApi;
 
@@ -157,44 +152,20 @@ class ReportRoundIntegrationTests {
 		dongHu.post(report + "/submission", Map.of()).expectStatus().isOk();
 		assertThat(stateOf(city, round, "360102")).containsEntry("state", "SUBMITTED").containsEntry("late", true);
 
-		byte[] xlsx = city.get("/api/v1/report-rounds/" + round + "/summary.xlsx")
-			.expectStatus()
-			.isOk()
-			.expectBody(byte[].class)
-			.returnResult()
-			.getResponseBody();
-		try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
-			List<Row> rows = workbook.getFirstSheet().read();
-			assertThat(rows.get(0).getCell(0).getText()).isEqualTo("县（市、区）企业首席质量官培育计划报送表");
-			assertThat(rows.get(2).getCell(0).getText()).isEqualTo("县（市、区）");
-			assertThat(rows.get(2).getCell(3).getText()).isEqualTo("2027 年培育计划数");
-			assertThat(rows.get(2).getCell(4).getText()).isEqualTo("2028 年培育计划数");
-			Row dongHuRow = rows.stream()
-				.filter((row) -> "东湖区".equals(row.getCell(0).getText()))
-				.findFirst()
-				.orElseThrow();
-			assertThat(dongHuRow.getCell(3).getText()).isEqualTo("4");
-			assertThat(dongHuRow.getCell(5).getText()).isEqualTo("已报送（逾期）");
-			Row xihu = rows.stream().filter((row) -> "西湖区".equals(row.getCell(0).getText())).findFirst().orElseThrow();
-			assertThat(xihu.getCell(5).getText()).isEqualTo("逾期未报");
-			assertThat(rows.get(rows.size() - 1).getCell(0).getText()).isEqualTo("合计");
-			assertThat(rows.get(rows.size() - 1).getCell(3).getText()).isEqualTo("4");
-		}
-		byte[] pdf = city.get("/api/v1/report-rounds/" + round + "/summary.pdf")
-			.expectStatus()
-			.isOk()
-			.expectBody(byte[].class)
-			.returnResult()
-			.getResponseBody();
-		Path file = Files.createTempFile("annex3", ".pdf");
-		try {
-			Files.write(file, pdf);
-			String text = ExternalTools.run("pdftotext", "-layout", "-enc", "UTF-8", file.toString(), "-").output();
-			assertThat(text).contains("附件3", "县（市、区）企业首席质量官培育计划报送表", "东湖区", "逾期未报", "合计");
-		}
-		finally {
-			Files.deleteIfExists(file);
-		}
+		List<Row> rows = RosterApi.rows(RosterApi.download(city, "/api/v1/report-rounds/" + round + "/summary.xlsx"));
+		assertThat(rows.get(0).getCell(0).getText()).isEqualTo("县（市、区）企业首席质量官培育计划报送表");
+		assertThat(rows.get(2).getCell(0).getText()).isEqualTo("县（市、区）");
+		assertThat(rows.get(2).getCell(3).getText()).isEqualTo("2027 年培育计划数");
+		assertThat(rows.get(2).getCell(4).getText()).isEqualTo("2028 年培育计划数");
+		Row dongHuRow = rows.stream().filter((row) -> "东湖区".equals(row.getCell(0).getText())).findFirst().orElseThrow();
+		assertThat(dongHuRow.getCell(3).getText()).isEqualTo("4");
+		assertThat(dongHuRow.getCell(5).getText()).isEqualTo("已报送（逾期）");
+		Row xihu = rows.stream().filter((row) -> "西湖区".equals(row.getCell(0).getText())).findFirst().orElseThrow();
+		assertThat(xihu.getCell(5).getText()).isEqualTo("逾期未报");
+		assertThat(rows.get(rows.size() - 1).getCell(0).getText()).isEqualTo("合计");
+		assertThat(rows.get(rows.size() - 1).getCell(3).getText()).isEqualTo("4");
+		String text = RosterApi.pdfText(RosterApi.download(city, "/api/v1/report-rounds/" + round + "/summary.pdf"));
+		assertThat(text).contains("附件3", "县（市、区）企业首席质量官培育计划报送表", "东湖区", "逾期未报", "合计");
 	}
 
 }
