@@ -24,6 +24,9 @@ import academy.cqo.shared.StartupTask;
 @Service
 public class Holdings implements StartupTask {
 
+	/** Up to this many people are read by an {@code $in} list, more in one pass. */
+	static final int MAX_IN = 500;
+
 	private final ReactiveMongoTemplate mongo;
 
 	private final Clock clock;
@@ -65,15 +68,21 @@ public class Holdings implements StartupTask {
 			return Mono.just(Map.of());
 		}
 		String today = LocalDate.now(this.clock).toString();
-		Query query = Query.query(Criteria.where("accountId")
-			.in(accountIds)
-			.and("stage")
+		// Many people: one pass over the valid certificates, joined in memory (a long $in
+		// list costs a comparison per element and document on a store without indexes).
+		boolean many = accountIds.size() > MAX_IN;
+		java.util.Set<String> wanted = many ? new java.util.HashSet<>(accountIds) : java.util.Set.of();
+		Criteria criteria = Criteria.where("stage")
 			.is(CertificateDocument.ISSUED)
 			.and("state")
 			.is(CertificateDocument.ACTIVE)
 			.and("expiresOn")
-			.gte(today));
-		return this.mongo.find(query, CertificateDocument.class)
+			.gte(today);
+		if (!many) {
+			criteria = criteria.and("accountId").in(accountIds);
+		}
+		return this.mongo.find(Query.query(criteria), CertificateDocument.class)
+			.filter((certificate) -> !many || wanted.contains(certificate.accountId()))
 			.collectMap(CertificateDocument::accountId, (certificate) -> certificate)
 			.map((certificates) -> {
 				Map<String, Holding> holdings = new java.util.HashMap<>();

@@ -21,6 +21,9 @@ import academy.cqo.shared.StartupTask;
 @Service
 public class Completions implements StartupTask {
 
+	/** Up to this many people are read by an {@code $in} list, more in one pass. */
+	static final int MAX_IN = 500;
+
 	private final ReactiveMongoTemplate mongo;
 
 	Completions(ReactiveMongoTemplate mongo) {
@@ -50,14 +53,23 @@ public class Completions implements StartupTask {
 		if (accountIds.isEmpty()) {
 			return Mono.just(Set.of());
 		}
-		Criteria criteria = Criteria.where("accountId").in(accountIds).and("completedAt").ne(null);
+		// Many people: one pass over the completed enrolments, joined in memory (a long
+		// $in
+		// list costs a comparison per element and document on a store without indexes).
+		boolean many = accountIds.size() > MAX_IN;
+		Set<String> wanted = many ? new java.util.HashSet<>(accountIds) : Set.of();
+		Criteria criteria = Criteria.where("completedAt").ne(null);
+		if (!many) {
+			criteria = criteria.and("accountId").in(accountIds);
+		}
 		if (!courseIds.isEmpty()) {
 			criteria = criteria.and("courseId").in(courseIds);
 		}
 		Query query = Query.query(criteria);
 		query.fields().include("accountId");
 		return this.mongo.find(query, org.bson.Document.class, EnrolmentDocument.COLLECTION)
-			.map((enrolment) -> enrolment.getString("accountId"))
+			.mapNotNull((enrolment) -> enrolment.getString("accountId"))
+			.filter((account) -> !many || wanted.contains(account))
 			.collect(java.util.stream.Collectors.toSet());
 	}
 

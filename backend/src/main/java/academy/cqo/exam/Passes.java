@@ -21,6 +21,9 @@ import academy.cqo.shared.StartupTask;
 @Service
 public class Passes implements StartupTask {
 
+	/** Up to this many people are read by an {@code $in} list, more in one pass. */
+	static final int MAX_IN = 500;
+
 	private final ReactiveMongoTemplate mongo;
 
 	Passes(ReactiveMongoTemplate mongo) {
@@ -49,10 +52,20 @@ public class Passes implements StartupTask {
 		if (accountIds.isEmpty()) {
 			return Mono.just(Set.of());
 		}
-		Query query = Query.query(Criteria.where("accountId").in(accountIds).and("passed").is(true));
+		// Many people: one pass over the passed attempts, joined in memory (a long $in
+		// list
+		// costs a comparison per element and document on a store without indexes).
+		boolean many = accountIds.size() > MAX_IN;
+		Set<String> wanted = many ? new java.util.HashSet<>(accountIds) : Set.of();
+		Criteria criteria = Criteria.where("passed").is(true);
+		if (!many) {
+			criteria = criteria.and("accountId").in(accountIds);
+		}
+		Query query = Query.query(criteria);
 		query.fields().include("accountId");
 		return this.mongo.find(query, org.bson.Document.class, AttemptDocument.COLLECTION)
-			.map((attempt) -> attempt.getString("accountId"))
+			.mapNotNull((attempt) -> attempt.getString("accountId"))
+			.filter((account) -> !many || wanted.contains(account))
 			.collect(java.util.stream.Collectors.toSet());
 	}
 
