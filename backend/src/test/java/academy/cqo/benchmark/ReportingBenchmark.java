@@ -95,11 +95,13 @@ class ReportingBenchmark {
 		Path jfr = Files.createTempFile("reporting", ".jfr");
 		long[] coverage;
 		long[] page;
+		long[] county;
 		long[] annex2;
 		try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
 			recording.start();
 			coverage = time(() -> get(slow, token, "/api/v1/reports/coverage?regionCode=360000"));
 			page = time(() -> bytes(slow, token, "/reports?regionCode=360000"));
+			county = time(() -> get(slow, token, "/api/v1/reports/coverage?regionCode=" + big));
 			annex2 = time(() -> bytes(slow, token, "/api/v1/reports/county-summary.xlsx?regionCode=" + big));
 			recording.stop();
 			recording.dump(jfr);
@@ -113,6 +115,7 @@ class ReportingBenchmark {
 					.collect(Collectors.joining(", ")));
 		print("GET /api/v1/reports/coverage?regionCode=360000", coverage);
 		print("GET /reports?regionCode=360000 (page)", page);
+		print("GET /api/v1/reports/coverage?regionCode=" + big + " (county, " + BIG_COUNTY_ROWS + " rows)", county);
 		print("GET /api/v1/reports/county-summary.xlsx (" + BIG_COUNTY_ROWS + " rows)", annex2);
 		profile(jfr);
 	}

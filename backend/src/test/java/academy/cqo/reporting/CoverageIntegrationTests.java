@@ -41,6 +41,18 @@ class CoverageIntegrationTests {
 	@Autowired
 	WebTestClient client;
 
+	@Autowired
+	academy.cqo.identity.Accounts accounts;
+
+	@Autowired
+	academy.cqo.exam.Passes passes;
+
+	@Autowired
+	academy.cqo.course.Completions completions;
+
+	@Autowired
+	academy.cqo.certificate.Holdings holdings;
+
 	private static final List<String> FILING_COLUMNS = List.of("统一社会信用代码", "企业名称", "所属地区代码", "所属行业", "企业类型", "是否规模以上企业",
 			"企业规模", "经营项目及主要产品", "姓名", "身份证号", "手机号码", "电子邮箱", "通讯地址", "毕业院校", "专业", "学历", "职称", "现任职务", "质量工作年限",
 			"聘任岗位", "专职/兼职", "聘任起始时间", "是否参加过首席质量官培训", "企业负责人", "负责人职务", "负责人联系方式");
@@ -93,7 +105,8 @@ class CoverageIntegrationTests {
 		QuestionBankApi trainer = new QuestionBankApi(this.client, "trainer");
 		String p1 = People.idNumber();
 		String p2 = People.idNumber();
-		Qualification.pass(candidate(p1), trainer);
+		QuestionBankApi passer = candidate(p1);
+		Qualification.pass(passer, trainer);
 		Qualification.pass(candidate(p2), trainer);
 
 		String e1 = People.creditCode(COUNTY);
@@ -187,6 +200,7 @@ class CoverageIntegrationTests {
 			.satisfies((child) -> assertThat(child).containsAllEntriesOf(expected).containsEntry("name", "进贤县"));
 
 		annex2(county, byCode.get(e1));
+		manyPeopleAreReadInOnePassWithTheSameAnswer(passer);
 
 		county.get("/api/v1/reports/coverage?regionCode=360102").expectStatus().isNotFound();
 		county.get("/api/v1/reports/county-summary.xlsx?regionCode=360102").expectStatus().isNotFound();
@@ -195,6 +209,27 @@ class CoverageIntegrationTests {
 		new QuestionBankApi(this.client, "admin-dh").get("/api/v1/reports/coverage?regionCode=" + COUNTY)
 			.expectStatus()
 			.isNotFound();
+	}
+
+	/**
+	 * A province asks about tens of thousands of CQOs: beyond 500 the facades read the
+	 * passes, completions and certificates in one pass instead of an {@code $in} list;
+	 * the answer must be the same.
+	 */
+	private void manyPeopleAreReadInOnePassWithTheSameAnswer(QuestionBankApi passer) {
+		String username = (String) passer.getJson("/api/v1/me").get("username");
+		String account = this.accounts.profileByUsername(username).block().accountId();
+		List<String> few = List.of(account, "nobody-1");
+		List<String> many = new java.util.ArrayList<>(few);
+		for (int i = 0; i < 600; i++) {
+			many.add("nobody-padding-" + i);
+		}
+		assertThat(this.passes.passed(few).block()).containsExactly(account);
+		assertThat(this.passes.passed(many).block()).isEqualTo(this.passes.passed(few).block());
+		assertThat(this.completions.completed(many, List.of()).block())
+			.isEqualTo(this.completions.completed(few, List.of()).block());
+		assertThat(this.holdings.valid(few).block()).containsOnlyKeys(account);
+		assertThat(this.holdings.valid(many).block()).isEqualTo(this.holdings.valid(few).block());
 	}
 
 	private void annex2(QuestionBankApi county, Map<String, Object> first) throws Exception {
