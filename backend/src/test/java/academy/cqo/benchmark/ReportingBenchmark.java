@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Reporting at province scale: 50,000 roster enterprises, 30,000 current filings and
  * 20,000 valid certificates across 100 Jiangxi counties (seeded directly in bulk), then
- * the province's coverage report and coverage page, and one county's 附件2 Excel of 2,000
+ * the province's coverage report, one county's coverage report and that county's 附件2 Excel of 2,000
  * rows, each timed over several runs (p95 = the slowest of them at these run counts),
  * with a JFR profile of the timed part. Not part of the build; run it with
  * {@code ./mvnw -B verify -pl backend -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ReportingBenchmark}
@@ -94,13 +94,11 @@ class ReportingBenchmark {
 
 		Path jfr = Files.createTempFile("reporting", ".jfr");
 		long[] coverage;
-		long[] page;
 		long[] county;
 		long[] annex2;
 		try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
 			recording.start();
 			coverage = time(() -> get(slow, token, "/api/v1/reports/coverage?regionCode=360000"));
-			page = time(() -> bytes(slow, token, "/reports?regionCode=360000"));
 			county = time(() -> get(slow, token, "/api/v1/reports/coverage?regionCode=" + big));
 			annex2 = time(() -> bytes(slow, token, "/api/v1/reports/county-summary.xlsx?regionCode=" + big));
 			recording.stop();
@@ -114,7 +112,6 @@ class ReportingBenchmark {
 					.map((entry) -> entry.getKey() + "=" + entry.getValue())
 					.collect(Collectors.joining(", ")));
 		print("GET /api/v1/reports/coverage?regionCode=360000", coverage);
-		print("GET /reports?regionCode=360000 (page)", page);
 		print("GET /api/v1/reports/coverage?regionCode=" + big + " (county, " + BIG_COUNTY_ROWS + " rows)", county);
 		print("GET /api/v1/reports/county-summary.xlsx (" + BIG_COUNTY_ROWS + " rows)", annex2);
 		profile(jfr);
