@@ -37,9 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Reporting at province scale: 50,000 roster enterprises, 30,000 current filings and
  * 20,000 valid certificates across 100 Jiangxi counties (seeded directly in bulk), then
- * the province's coverage report, one county's coverage report and that county's 附件2 Excel of 2,000
- * rows, each timed over several runs (p95 = the slowest of them at these run counts),
- * with a JFR profile of the timed part. Not part of the build; run it with
+ * the province's coverage report, one county's coverage report and that county's 附件2
+ * Excel of 2,000 rows, each timed over several runs (p95 = the slowest of them at these
+ * run counts), with a JFR profile of the timed part. Not part of the build; run it with
  * {@code ./mvnw -B verify -pl backend -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ReportingBenchmark}
  * and see {@code docs/BENCHMARKS.md}.
  */
