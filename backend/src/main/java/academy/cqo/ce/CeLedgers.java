@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -104,6 +105,54 @@ public class CeLedgers {
 		return this.accounts.profile(accountId)
 			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
 			.flatMap((profile) -> ledger(profile, year));
+	}
+
+	/**
+	 * Which of these holders met the year's requirement, for reports over many holders:
+	 * one read of who completed a module in the year and one of who claimed in it; only
+	 * those have entries, so only their ledgers are computed. A ledger without entries
+	 * meets no requirement of more than zero hours (when a configured requirement is
+	 * zero, every ledger is computed).
+	 * @param accountIds the holders
+	 * @param year the year
+	 * @param concurrency how many ledgers are computed at once
+	 * @return the account ids among them whose ledger is met
+	 */
+	public Mono<Set<String>> metAmong(java.util.Collection<String> accountIds, int year, int concurrency) {
+		if (accountIds.isEmpty()) {
+			return Mono.just(Set.of());
+		}
+		Mono<Set<String>> candidates;
+		if (zeroRequirementPossible()) {
+			candidates = Mono.just(Set.copyOf(accountIds));
+		}
+		else {
+			Instant from = LocalDate.of(year, 1, 1).atStartOfDay(zone()).toInstant();
+			Instant until = LocalDate.of(year + 1, 1, 1).atStartOfDay(zone()).toInstant();
+			candidates = Mono
+				.zip(this.courses.learnersBetween(from, until),
+						this.store.claimantsOf(year).collect(java.util.stream.Collectors.toSet()))
+				.map((active) -> {
+					Set<String> some = new java.util.HashSet<>();
+					for (String account : accountIds) {
+						if (active.getT1().contains(account) || active.getT2().contains(account)) {
+							some.add(account);
+						}
+					}
+					return some;
+				});
+		}
+		return candidates.flatMapMany(Flux::fromIterable)
+			.flatMap((account) -> ledger(account, year).filter(CeLedger::met)
+				.map((ledger) -> account)
+				.onErrorResume((ex) -> Mono.empty()), concurrency)
+			.collect(java.util.stream.Collectors.toSet());
+	}
+
+	private boolean zeroRequirementPossible() {
+		List<CeSettings.Requirement> requirements = new ArrayList<>(this.settings.provinces().values());
+		requirements.add(this.settings.requirement());
+		return requirements.stream().anyMatch((requirement) -> LedgerRules.met(0, 0, requirement));
 	}
 
 	/**

@@ -526,6 +526,17 @@ public class Courses {
 	}
 
 	/**
+	 * Everyone who completed a module in a period (continuing education: whose ledger can
+	 * have course hours), in one read.
+	 * @param from the start (inclusive)
+	 * @param until the end (exclusive)
+	 * @return their account ids (each once)
+	 */
+	public Mono<Set<String>> learnersBetween(Instant from, Instant until) {
+		return this.store.learnersBetween(from, until).collect(java.util.stream.Collectors.toSet());
+	}
+
+	/**
 	 * The modules a candidate completed in a period (continuing education counts them).
 	 * @param accountId the candidate
 	 * @param from the start (inclusive)

@@ -947,6 +947,27 @@ public class Attempts implements StartupTask {
 	// Item analysis
 
 	/**
+	 * How many questions an exam's item analysis flags for review, for a trainer's
+	 * overview.
+	 *
+	 * @param sittings graded papers analysed
+	 * @param flagged questions flagged (low or negative discrimination)
+	 */
+	public record AnalysisFlags(int sittings, long flagged) {
+	}
+
+	/**
+	 * The flags of an exam's item analysis.
+	 * @param examId the exam
+	 * @param staff staff who may see its analysis
+	 * @return the counts
+	 */
+	public Mono<AnalysisFlags> analysisFlags(String examId, CurrentUser staff) {
+		return analysis(examId, staff).map((report) -> new AnalysisFlags(report.sittings(),
+				report.questions().stream().filter(ItemAnalysis.QuestionStatistics::flagged).count()));
+	}
+
+	/**
 	 * Item statistics over every graded attempt of an exam.
 	 * @param examId the exam
 	 * @param staff a trainer or administrator

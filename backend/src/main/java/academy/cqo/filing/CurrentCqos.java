@@ -48,7 +48,8 @@ public class CurrentCqos {
 	 * @param filingNumber its number
 	 * @param fullName the CQO's name
 	 * @param accountId the CQO's candidate account, or {@code null} when none is known
-	 * @param post the appointment's post
+	 * @param post the appointment's post (聘任岗位)
+	 * @param currentPost the CQO's current position (现任职务)
 	 * @param professionalTitle {@code ProfessionalTitle} name
 	 * @param titleName the title's name
 	 * @param education {@code Education} name
@@ -56,7 +57,7 @@ public class CurrentCqos {
 	 * @param approvedAt when the filing was decided
 	 */
 	public record CurrentCqo(String creditCode, String regionCode, String enterpriseName, boolean aboveScale,
-			String filingId, String filingNumber, String fullName, String accountId, String post,
+			String filingId, String filingNumber, String fullName, String accountId, String post, String currentPost,
 			String professionalTitle, String titleName, String education, String startMonth, Instant approvedAt) {
 	}
 
@@ -102,8 +103,8 @@ public class CurrentCqos {
 				: accounts.get(cqo.idNumberHash());
 		return new CurrentCqo(filing.creditCode(), filing.regionCode(), filing.enterprise().name(),
 				filing.enterprise().aboveScale(), filing.id(), filing.number(), cqo.fullName(), accountId,
-				(filing.appointment() != null) ? filing.appointment().post() : null, cqo.professionalTitle(),
-				cqo.titleName(), cqo.education(),
+				(filing.appointment() != null) ? filing.appointment().post() : null, cqo.currentPost(),
+				cqo.professionalTitle(), cqo.titleName(), cqo.education(),
 				(filing.appointment() != null) ? filing.appointment().startMonth() : null, filing.decidedAt());
 	}
 

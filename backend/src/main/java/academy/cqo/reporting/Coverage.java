@@ -1,6 +1,7 @@
 package academy.cqo.reporting;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -26,6 +27,11 @@ import academy.cqo.shared.Years;
  */
 @Service
 public class Coverage {
+
+	/** How long a province's standings are reused. */
+	static final Duration PROVINCE_CACHE = Duration.ofSeconds(30);
+
+	private final Map<String, Mono<List<Standing>>> provinces = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private final Standings standings;
 
@@ -104,8 +110,22 @@ public class Coverage {
 		Jurisdiction region = Scope.of(admin, regionCode);
 		int reportYear = (year != null) ? year : LocalDate.now(this.clock).getYear();
 		Years.check("year", reportYear, this.clock);
-		return this.standings.inRegion(region.codePrefix(), reportYear)
-			.map((all) -> report(region.regionCode(), reportYear, all, true));
+		return provinceOrLive(region, reportYear).map((all) -> report(region.regionCode(), reportYear, all, true));
+	}
+
+	/**
+	 * A province's standings are read at most once per {@link #PROVINCE_CACHE} (every
+	 * roster enterprise of the province: seconds on the embedded store at 50,000), so a
+	 * province's figures may be that much behind the records; a city's and a county's are
+	 * always live. Nothing is cached after an error.
+	 */
+	private Mono<List<Standing>> provinceOrLive(Jurisdiction region, int year) {
+		if (RegionLevel.of(region.regionCode()) != RegionLevel.PROVINCE) {
+			return this.standings.inRegion(region.codePrefix(), year);
+		}
+		return this.provinces.computeIfAbsent(region.regionCode() + ":" + year,
+				(key) -> this.standings.inRegion(region.codePrefix(), year)
+					.cache((value) -> PROVINCE_CACHE, (error) -> Duration.ZERO, () -> Duration.ZERO));
 	}
 
 	Report report(String regionCode, int year, List<Standing> all, boolean withChildren) {

@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
@@ -85,12 +83,7 @@ class Standings {
 		Mono<Set<String>> passed = this.passes.passed(accounts);
 		Mono<Set<String>> completed = this.completions.completed(accounts, this.settings.trainingCourseIds());
 		Mono<Map<String, Holdings.Holding>> certified = this.holdings.valid(accounts);
-		Mono<Set<String>> ceMet = Flux.fromIterable(accounts)
-			.flatMap((account) -> this.ledgers.ledger(account, year)
-				.filter((ledger) -> ledger.met())
-				.map((ledger) -> account)
-				.onErrorResume((ex) -> Mono.empty()), CE_CONCURRENCY)
-			.collect(Collectors.toSet());
+		Mono<Set<String>> ceMet = this.ledgers.metAmong(accounts, year, CE_CONCURRENCY);
 		return Mono.zip(passed, completed, certified, ceMet).map((facts) -> {
 			List<Standing> standings = new ArrayList<>(entries.size());
 			for (RosterEntry entry : entries) {

@@ -54,6 +54,9 @@ class CeIntegrationTests {
 	@Autowired
 	Accounts accounts;
 
+	@Autowired
+	CeLedgers ledgers;
+
 	int year;
 
 	@BeforeEach
@@ -177,6 +180,12 @@ class CeIntegrationTests {
 
 		Studying general = new Studying(candidateIn("360102"), this.clock);
 		assertThat(ledger(general.api())).containsEntry("requiredProfessionalHours", 60.0);
+
+		String met = accountId(holder.api());
+		String notMet = accountId(general.api());
+		assertThat(this.ledgers.metAmong(List.of(met, notMet, "no-such-account"), this.year, 2).block())
+			.as("reports ask many holders at once and get the same answer as each ledger")
+			.containsExactly(met);
 	}
 
 	@Test

@@ -357,6 +357,8 @@ class PublishedContractIntegrationTests {
 						"契约测试"));
 		assertThat(sample).containsEntry("seed", "契约测试");
 
+		reporting(calls, admin);
+
 		assertThat(calls.notCalled()).as("every published operation answered a real call").isEmpty();
 	}
 
@@ -495,6 +497,46 @@ class PublishedContractIntegrationTests {
 		}
 		workbook.finish();
 		return out.toByteArray();
+	}
+
+	/** Issue 12: rosters, coverage, 附件2 and 附件3 (a city's round, a county's report). */
+	private void reporting(Calls calls, String province) {
+		String city = new QuestionBankApi(this.client, "admin-nc").token();
+		String county = new QuestionBankApi(this.client, "admin-dh").token();
+		String code = People.creditCode("360121");
+		byte[] roster = ("统一社会信用代码,企业名称,所属地区代码,所属行业,是否规上,企业规模,政府质量奖,重点培育\r\n" + code
+				+ ",南昌契约测试质量有限公司,360121,制造业,是,中型,,否\r\n")
+			.getBytes(StandardCharsets.UTF_8);
+		String importId = (String) calls
+			.multipart("POST /api/v1/rosters/imports", city, "/api/v1/rosters/imports", Map.of(), "file", "名录.csv",
+					roster)
+			.get("id");
+		calls.json("POST /api/v1/rosters/imports/{id}/confirmation", city,
+				"/api/v1/rosters/imports/" + importId + "/confirmation", Map.of());
+		calls.jsonList("GET /api/v1/rosters", city,
+				"/api/v1/rosters?regionCode=360121&aboveScale=true&filed=false&q=" + code);
+		calls.json("GET /api/v1/reports/coverage", province, "/api/v1/reports/coverage?regionCode=360100&year="
+				+ LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear(), null);
+		calls.raw("GET /api/v1/reports/county-summary.xlsx", county,
+				"/api/v1/reports/county-summary.xlsx?regionCode=360102");
+		String round = (String) calls
+			.json("POST /api/v1/report-rounds", city, "/api/v1/report-rounds", Map.of("name", "契约测试培育计划", "planYears",
+					List.of(2027, 2028), "dueDate", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(20).toString()))
+			.get("id");
+		String report = "/api/v1/report-rounds/" + round + "/submissions/360102";
+		calls.jsonList("GET /api/v1/report-rounds/{id}/submissions", city,
+				"/api/v1/report-rounds/" + round + "/submissions");
+		calls.json("GET /api/v1/report-rounds/{id}/submissions/{regionCode}", county, report, null);
+		calls.json("PUT /api/v1/report-rounds/{id}/submissions/{regionCode}", county, report,
+				Map.of("plans", Map.of("2027", 3, "2028", 5)));
+		calls.json("POST /api/v1/report-rounds/{id}/submissions/{regionCode}/submission", county,
+				report + "/submission", Map.of());
+		calls.json("POST /api/v1/report-rounds/{id}/submissions/{regionCode}/return", city, report + "/return",
+				Map.of("comment", "请核实"));
+		calls.raw("GET /api/v1/report-rounds/{id}/summary.xlsx", city,
+				"/api/v1/report-rounds/" + round + "/summary.xlsx");
+		calls.raw("GET /api/v1/report-rounds/{id}/summary.pdf", city,
+				"/api/v1/report-rounds/" + round + "/summary.pdf");
 	}
 
 	/** Real calls, each checked against its published line. */

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +40,18 @@ class CoverageIntegrationTests {
 
 	@Autowired
 	WebTestClient client;
+
+	@Autowired
+	academy.cqo.identity.Accounts accounts;
+
+	@Autowired
+	academy.cqo.exam.Passes passes;
+
+	@Autowired
+	academy.cqo.course.Completions completions;
+
+	@Autowired
+	academy.cqo.certificate.Holdings holdings;
 
 	private static final List<String> FILING_COLUMNS = List.of("统一社会信用代码", "企业名称", "所属地区代码", "所属行业", "企业类型", "是否规模以上企业",
 			"企业规模", "经营项目及主要产品", "姓名", "身份证号", "手机号码", "电子邮箱", "通讯地址", "毕业院校", "专业", "学历", "职称", "现任职务", "质量工作年限",
@@ -92,7 +105,8 @@ class CoverageIntegrationTests {
 		QuestionBankApi trainer = new QuestionBankApi(this.client, "trainer");
 		String p1 = People.idNumber();
 		String p2 = People.idNumber();
-		Qualification.pass(candidate(p1), trainer);
+		QuestionBankApi passer = candidate(p1);
+		Qualification.pass(passer, trainer);
 		Qualification.pass(candidate(p2), trainer);
 
 		String e1 = People.creditCode(COUNTY);
@@ -185,12 +199,67 @@ class CoverageIntegrationTests {
 			.singleElement()
 			.satisfies((child) -> assertThat(child).containsAllEntriesOf(expected).containsEntry("name", "进贤县"));
 
+		annex2(county, byCode.get(e1));
+		manyPeopleAreReadInOnePassWithTheSameAnswer(passer);
+
 		county.get("/api/v1/reports/coverage?regionCode=360102").expectStatus().isNotFound();
+		county.get("/api/v1/reports/county-summary.xlsx?regionCode=360102").expectStatus().isNotFound();
 		county.get("/api/v1/reports/coverage?regionCode=360100").expectStatus().isNotFound();
 		county.get("/api/v1/rosters?regionCode=360102").expectStatus().isNotFound();
 		new QuestionBankApi(this.client, "admin-dh").get("/api/v1/reports/coverage?regionCode=" + COUNTY)
 			.expectStatus()
 			.isNotFound();
+	}
+
+	/**
+	 * A province asks about tens of thousands of CQOs: beyond 500 the facades read the
+	 * passes, completions and certificates in one pass instead of an {@code $in} list;
+	 * the answer must be the same.
+	 */
+	private void manyPeopleAreReadInOnePassWithTheSameAnswer(QuestionBankApi passer) {
+		String username = (String) passer.getJson("/api/v1/me").get("username");
+		String account = this.accounts.profileByUsername(username).block().accountId();
+		List<String> few = List.of(account, "nobody-1");
+		List<String> many = new java.util.ArrayList<>(few);
+		for (int i = 0; i < 600; i++) {
+			many.add("nobody-padding-" + i);
+		}
+		assertThat(this.passes.passed(few).block()).containsExactly(account);
+		assertThat(this.passes.passed(many).block()).isEqualTo(this.passes.passed(few).block());
+		assertThat(this.completions.completed(many, List.of()).block())
+			.isEqualTo(this.completions.completed(few, List.of()).block());
+		assertThat(this.holdings.valid(few).block()).containsOnlyKeys(account);
+		assertThat(this.holdings.valid(many).block()).isEqualTo(this.holdings.valid(few).block());
+	}
+
+	private void annex2(QuestionBankApi county, Map<String, Object> first) throws Exception {
+		List<Row> rows = RosterApi
+			.rows(RosterApi.download(county, "/api/v1/reports/county-summary.xlsx?regionCode=" + COUNTY));
+		assertThat(rows.get(0).getCell(0).getText()).isEqualTo("县（市、区）企业首席质量官信息汇总表");
+		assertThat(rows.get(2).getCell(1).getText()).isEqualTo("企业名称");
+		assertThat(rows).hasSize(3 + 6 + 1);
+		Row e1 = rows.subList(3, rows.size() - 1)
+			.stream()
+			.filter((row) -> first.get("creditCode").equals(row.getCell(2).getText()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(e1.getCell(4).getText()).isEqualTo("覃一");
+		assertThat(e1.getCell(5).getText()).isEqualTo("质量总监");
+		assertThat(e1.getCell(6).getText()).isEqualTo("中级");
+		assertThat(e1.getCell(7).getText()).isEqualTo("大学本科");
+		assertThat(e1.getCell(8).getText()).isEqualTo("2024-05");
+		assertThat(e1.getCell(9).getText()).isEqualTo("是");
+		assertThat(e1.getCell(10).getText()).isEqualTo(first.get("certificateNumber"));
+		Row totals = rows.get(rows.size() - 1);
+		assertThat(totals.getCell(0).getText()).isEqualTo("合计");
+		assertThat(totals.getCell(1).getText()).isEqualTo("企业 6 家");
+		assertThat(totals.getCell(3).getText()).isEqualTo("4");
+		assertThat(totals.getCell(4).getText()).isEqualTo("已备案 3 家");
+		assertThat(totals.getCell(9).getText()).isEqualTo("1");
+		String text = RosterApi
+			.pdfText(RosterApi.download(county, "/api/v1/reports/county-summary.pdf?regionCode=" + COUNTY));
+		assertThat(text).contains("附件2", "县（市、区）企业首席质量官信息汇总表", "进贤县", "覃一", "覃三", "未备案", "合计",
+				(String) first.get("certificateNumber"));
 	}
 
 }

@@ -105,4 +105,31 @@ public final class RosterApi {
 		return new QuestionBankApi(client, username, "Qual1ty#Safe");
 	}
 
+	/** The bytes of a download. */
+	static byte[] download(QuestionBankApi admin, String path) {
+		return admin.get(path).expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+	}
+
+	/** The rows of a workbook's first sheet. */
+	static List<org.dhatim.fastexcel.reader.Row> rows(byte[] xlsx) throws java.io.IOException {
+		try (org.dhatim.fastexcel.reader.ReadableWorkbook workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+				new java.io.ByteArrayInputStream(xlsx))) {
+			return workbook.getFirstSheet().read();
+		}
+	}
+
+	/** The text of a PDF as pdftotext reads it. */
+	static String pdfText(byte[] pdf) throws java.io.IOException {
+		java.nio.file.Path file = java.nio.file.Files.createTempFile("report", ".pdf");
+		try {
+			java.nio.file.Files.write(file, pdf);
+			return academy.cqo.testsupport.ExternalTools
+				.run("pdftotext", "-layout", "-enc", "UTF-8", file.toString(), "-")
+				.output();
+		}
+		finally {
+			java.nio.file.Files.deleteIfExists(file);
+		}
+	}
+
 }

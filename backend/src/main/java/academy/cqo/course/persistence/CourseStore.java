@@ -175,6 +175,17 @@ public class CourseStore {
 				.with(Sort.by("completedAt")), ProgressDocument.class);
 	}
 
+	/**
+	 * Everyone who completed a module in a period, in one read of account ids (no
+	 * per-person query).
+	 */
+	public Flux<String> learnersBetween(Instant from, Instant until) {
+		Query query = Query.query(Criteria.where("completedAt").gte(from).lt(until));
+		query.fields().include("accountId");
+		return this.mongo.find(query, org.bson.Document.class, ProgressDocument.COLLECTION)
+			.mapNotNull((progress) -> progress.getString("accountId"));
+	}
+
 	public Mono<ProgressDocument> credit(String id, long seconds) {
 		return this.mongo.findAndModify(byId(id), new Update().inc("creditedSeconds", seconds), RETURN_NEW,
 				ProgressDocument.class);

@@ -91,10 +91,8 @@ class TrainerHome {
 	private Mono<List<Flagged>> flagged(CurrentUser user) {
 		return this.exams.exams(user)
 			.filter((exam) -> exam.changeableBy(user))
-			.concatMap((exam) -> this.attempts.analysis(exam.id(), user)
-				.map((report) -> new Flagged(exam,
-						report.questions().stream().filter((question) -> question.flagged()).count(),
-						report.sittings()))
+			.concatMap((exam) -> this.attempts.analysisFlags(exam.id(), user)
+				.map((flags) -> new Flagged(exam, flags.flagged(), flags.sittings()))
 				.onErrorResume((ex) -> Mono.empty()))
 			.filter((found) -> found.flagged() > 0)
 			.sort(java.util.Comparator.comparingLong(Flagged::flagged).reversed())

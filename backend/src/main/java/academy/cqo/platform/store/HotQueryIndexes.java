@@ -70,7 +70,11 @@ class HotQueryIndexes implements StartupTask {
 			new Declared("course_enrolments", "enrolment_account", List.of("accountId")),
 			// the audit log by subject and by region, newest first
 			new Declared("audit_events", "audit_subject", List.of("subject", "-at")),
-			new Declared("audit_events", "audit_region", List.of("subjectRegionCode", "-at")));
+			new Declared("audit_events", "audit_region", List.of("subjectRegionCode", "-at")),
+			// accounts with a role (administrators of a region told of a filing
+			// submitted, first
+			// administrator check)
+			new Declared("accounts", "account_roles", List.of("roles")));
 
 	private final ReactiveMongoTemplate mongo;
 

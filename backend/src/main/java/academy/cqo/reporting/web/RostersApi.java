@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
@@ -59,6 +62,8 @@ class RostersApi {
 			+ "统一社会信用代码,企业名称,所属地区代码,所属行业,是否规上,企业规模,政府质量奖,重点培育) → 201 {id, added, changed, "
 			+ "removed, problems} with nothing applied; a bad file → 422 with every problem {row, column, message}. "
 			+ "The file replaces the roster of each county it lists once confirmed.")
+	@ApiResponse(responseCode = "201", description = "Checked; nothing applied yet",
+			content = @Content(schema = @Schema(implementation = RosterImports.Preview.class)))
 	Mono<ResponseEntity<Object>> check(ServerWebExchange exchange, @AuthenticationPrincipal CurrentUser user) {
 		Locale language = locale(exchange);
 		return exchange.getMultipartData().flatMap((parts) -> {
