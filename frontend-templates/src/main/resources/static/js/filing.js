@@ -93,9 +93,15 @@
 		var errors = document.getElementById('form-errors');
 		var eligibility = document.getElementById('eligibility');
 		var id = filingForm.getAttribute('data-id');
+		var previews = 0;
 		var preview = function () {
+			// answers can arrive out of order: only the answer to the latest form state is shown
+			var mine = ++previews;
 			send('POST', filingForm.getAttribute('data-eligibility'), JSON.stringify(collect(filingForm)), jsonHeaders(filingForm))
 				.then(function (verdict) {
+					if (mine !== previews) {
+						return;
+					}
 					eligibility.textContent = verdict.explanation;
 					eligibility.className = verdict.met ? 'notice' : 'alert';
 				})

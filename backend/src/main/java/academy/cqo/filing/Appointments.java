@@ -2,6 +2,7 @@ package academy.cqo.filing;
 
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 
 import reactor.core.publisher.Mono;
@@ -15,6 +16,8 @@ import academy.cqo.filing.persistence.FilingStore;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.identity.RealNames;
 import academy.cqo.identity.Role;
+import academy.cqo.shared.FieldViolation;
+import academy.cqo.shared.InvalidInput;
 
 /**
  * Appointments as other modules see them: an enterprise's current CQO found by the
@@ -77,6 +80,11 @@ public class Appointments {
 		}
 		else {
 			String number = (cqoIdNumber != null) ? cqoIdNumber.strip().toUpperCase(java.util.Locale.ROOT) : "";
+			List<FieldViolation> violations = new ArrayList<>();
+			this.realNames.checkIdNumber("cqoIdNumber", number, violations);
+			if (!violations.isEmpty()) {
+				return Mono.error(new InvalidInput(violations));
+			}
 			filing = this.filings.holderOf(this.realNames.blindIndex(number))
 				.flatMap(this.enterprises::find)
 				.filter((enterprise) -> enterprise.currentFilingId() != null)
