@@ -73,14 +73,21 @@ class ExamCrashIntegrationTests {
 			for (Candidate candidate : candidates) {
 				clients.submit(() -> answerWhile(candidate, running));
 			}
-			Thread.sleep(4_000);
+			// the kill lands while every candidate is answering: after a few saves each
+			int underLoad = 3 * candidates.size();
+			academy.cqo.testsupport.Eventually.await("saves acknowledged under load", Duration.ofMinutes(2),
+					() -> this.acknowledged.get() >= underLoad);
 			int before = this.acknowledged.get();
 			app.kill();
 			Instant killed = Instant.now();
 			app = ApplicationProcess.start(this.dataDir, ENVIRONMENT, "1g", app.port());
 			Duration down = Duration.between(killed, Instant.now());
 			int atRestart = this.acknowledged.get();
-			Thread.sleep(4_000);
+			// the load goes on after the restart until the new process has acknowledged a
+			// few saves
+			// per candidate (clients repeat what got no answer while it was down)
+			academy.cqo.testsupport.Eventually.await("saves acknowledged after the restart", Duration.ofMinutes(2),
+					() -> this.acknowledged.get() >= atRestart + underLoad);
 			running.set(false);
 			clients.shutdown();
 			assertThat(clients.awaitTermination(2, TimeUnit.MINUTES)).isTrue();

@@ -79,7 +79,10 @@ class FilingCrashIntegrationTests {
 								pool)
 						.exceptionally((ex) -> null))
 					.toList();
-				Thread.sleep(150);
+				// killed as soon as the first approval is answered, with the others in
+				// flight
+				academy.cqo.testsupport.Eventually.await("a first approval answered", Duration.ofMinutes(2),
+						() -> approvals.stream().anyMatch(CompletableFuture::isDone));
 				app.kill();
 				approvals.forEach(CompletableFuture::join);
 			}
