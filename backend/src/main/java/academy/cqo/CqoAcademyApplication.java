@@ -12,6 +12,20 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class CqoAcademyApplication {
 
+	static final String LAST_FLUSH_WHEN_NO_READ = "reactor.netty.http.server.lastFlushWhenNoRead";
+
+	static {
+		// Reactor Netty 1.3.7 can leave a kept-alive connection's next request unread
+		// when
+		// it arrives before the previous request's operations terminated
+		// (reactor-netty#4347, #4361; fixed after 1.3.7): terminating them on the next
+		// request closes that route. Read once, when the HTTP server classes load, so it
+		// is set here, before any of them does; a -D on the command line wins.
+		if (System.getProperty(LAST_FLUSH_WHEN_NO_READ) == null) {
+			System.setProperty(LAST_FLUSH_WHEN_NO_READ, "true");
+		}
+	}
+
 	public static void main(String[] args) {
 		SpringApplication.run(CqoAcademyApplication.class, args);
 	}

@@ -8,6 +8,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.codec.multipart.FormFieldPart;
 import org.springframework.http.codec.multipart.Part;
 import org.springframework.stereotype.Component;
@@ -26,6 +28,12 @@ import academy.cqo.shared.TooLarge;
  * {@value #MAX_FIELD_CHARACTERS} characters, and a body the codecs refuse to hold
  * ({@code spring.codec.max-in-memory-size}, {@code spring.webflux.multipart.*}). It runs
  * before security, so a form read for its CSRF token is checked too.
+ * <p>
+ * A 413 closes the connection ({@code Connection: close}), as Tomcat does for a body it
+ * will not read: the rest of the refused body is still arriving, and a client that sends
+ * its next request on the same kept-alive connection right behind it met a Reactor Netty
+ * 1.3.7 race (a request buffered behind operations not yet terminated is never read, see
+ * reactor-netty#4347) and waited for ever.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -35,6 +43,12 @@ class RequestLimits implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		exchange.getResponse().beforeCommit(() -> {
+			if (HttpStatus.CONTENT_TOO_LARGE.equals(exchange.getResponse().getStatusCode())) {
+				exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
+			}
+			return Mono.empty();
+		});
 		return chain.filter(new Limited(exchange)).onErrorMap(DataBufferLimitException.class, (ex) -> bodyTooLarge());
 	}
 
