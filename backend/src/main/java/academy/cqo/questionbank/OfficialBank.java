@@ -2,9 +2,13 @@ package academy.cqo.questionbank;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,7 +34,8 @@ import academy.cqo.shared.StartupTask;
  * Loads the official CQO question bank ({@code question-bank/topics/*.yaml}, packaged on
  * the classpath) at every start: the bank is created when missing, new questions are
  * added as reviewed, a question whose file changed gets a new version, and an unchanged
- * bank is left alone, so restarts never duplicate anything.
+ * bank is left alone, so restarts never duplicate anything. Files unchanged since their
+ * last complete load (same fingerprint, recorded after it) are not read again.
  */
 @Component
 class OfficialBank implements StartupTask {
@@ -63,27 +68,92 @@ class OfficialBank implements StartupTask {
 
 	@Override
 	public int getOrder() {
-		return CONTENT - 50;
+		return CONTENT;
 	}
 
 	@Override
 	public Mono<Void> run() {
 		return Mono.fromCallable(OfficialBank::topicFiles)
 			.subscribeOn(Schedulers.boundedElastic())
-			.flatMap((files) -> bank().flatMap((bank) -> Flux.fromIterable(files)
-				.concatMap((file) -> load(bank, file))
-				.concatWith(Mono.defer(() -> retireMissing(bank)))
-				.reduce(new int[3], (totals, result) -> {
-					totals[0] += result.imported();
-					totals[1] += result.updated();
-					totals[2] += result.unchanged();
-					return totals;
-				})
-				.doOnNext((totals) -> logger.info(
-						"Official question bank: {} questions added, {} changed (new versions), {} unchanged",
-						totals[0], totals[1], totals[2]))))
+			.flatMap((files) -> bank().flatMap((bank) -> {
+				String fingerprint = fingerprint(files);
+				return this.banks.loadedSource(bank.id(), fingerprint)
+					.flatMap((codes) -> unchanged(bank, fingerprint, codes))
+					.switchIfEmpty(
+							Mono.defer(
+									() -> load(bank, files)
+										.then(Mono.defer(() -> this.banks.markSourceLoaded(bank.id(), fingerprint,
+												this.codes, this.clock.instant())))
+										.thenReturn(Outcome.LOADED)));
+			}))
+			.doOnNext((outcome) -> this.lastRun = outcome)
 			.then();
 	}
+
+	/**
+	 * The files are as last loaded: nothing to import; only questions added to the bank
+	 * since, which the files do not hold, are retired as a load would.
+	 */
+	private Mono<Outcome> unchanged(BankDocument bank, String fingerprint, Set<String> codes) {
+		logger.info("Official question bank: files unchanged since they were last loaded ({})",
+				fingerprint.substring(0, 12));
+		this.codes.clear();
+		this.codes.addAll(codes);
+		return retireMissing(bank).then(Mono.just(Outcome.UNCHANGED_FILES));
+	}
+
+	/** What the last run did. */
+	enum Outcome {
+
+		NOT_RUN, LOADED, UNCHANGED_FILES
+
+	}
+
+	private volatile Outcome lastRun = Outcome.NOT_RUN;
+
+	Outcome lastRun() {
+		return this.lastRun;
+	}
+
+	private Mono<Void> load(BankDocument bank, List<TopicFile> files) {
+		this.codes.clear();
+		return Flux.fromIterable(files)
+			.concatMap((file) -> load(bank, file))
+			.concatWith(Mono.defer(() -> retireMissing(bank)))
+			.reduce(new int[3], (totals, result) -> {
+				totals[0] += result.imported();
+				totals[1] += result.updated();
+				totals[2] += result.unchanged();
+				return totals;
+			})
+			.doOnNext((totals) -> logger.info(
+					"Official question bank: {} questions added, {} changed (new versions), {} unchanged", totals[0],
+					totals[1], totals[2]))
+			.then();
+	}
+
+	/**
+	 * What the files hold, as one SHA-256 over their names and bytes and the loader's
+	 * version: equal to the last loaded one, the load would change nothing (it took most
+	 * of a start on an existing store).
+	 */
+	static String fingerprint(List<TopicFile> files) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			digest.update(LOADER_VERSION.getBytes(StandardCharsets.UTF_8));
+			for (TopicFile file : files) {
+				digest.update((file.name() + "\n" + file.content().length + "\n").getBytes(StandardCharsets.UTF_8));
+				digest.update(file.content());
+			}
+			return HexFormat.of().formatHex(digest.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Change when loading the same files would store something different. */
+	static final String LOADER_VERSION = "official-bank-loader-1";
 
 	private Mono<BankDocument> bank() {
 		return this.banks.findOfficial()

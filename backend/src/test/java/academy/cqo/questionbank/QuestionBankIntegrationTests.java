@@ -33,6 +33,9 @@ class QuestionBankIntegrationTests {
 	@Autowired
 	OfficialBank officialBank;
 
+	@Autowired
+	academy.cqo.questionbank.persistence.BankStore bankStore;
+
 	QuestionBankApi trainer() {
 		return new QuestionBankApi(this.client, "trainer");
 	}
@@ -80,6 +83,25 @@ class QuestionBankIntegrationTests {
 			StepVerifier.create(QuestionBankIntegrationTests.this.officialBank.run()).verifyComplete();
 
 			assertThat(trainer.questionCount(officialId)).isEqualTo(reviewed);
+			assertThat(QuestionBankIntegrationTests.this.officialBank.lastRun())
+				.as("files unchanged since the last complete load are not imported again")
+				.isEqualTo(OfficialBank.Outcome.UNCHANGED_FILES);
+		}
+
+		@Test
+		void whenNoCompleteLoadOfTheseFilesIsRecordedThenTheyAreLoadedAgainAndNothingIsDuplicated() {
+			QuestionBankApi trainer = trainer();
+			String officialId = trainer.officialBankId();
+			long before = trainer.questionCount(officialId);
+
+			QuestionBankIntegrationTests.this.bankStore.forgetSourceLoads().block();
+			StepVerifier.create(QuestionBankIntegrationTests.this.officialBank.run()).verifyComplete();
+
+			assertThat(QuestionBankIntegrationTests.this.officialBank.lastRun()).isEqualTo(OfficialBank.Outcome.LOADED);
+			assertThat(trainer.questionCount(officialId)).isEqualTo(before);
+			StepVerifier.create(QuestionBankIntegrationTests.this.officialBank.run()).verifyComplete();
+			assertThat(QuestionBankIntegrationTests.this.officialBank.lastRun())
+				.isEqualTo(OfficialBank.Outcome.UNCHANGED_FILES);
 		}
 
 		@Test

@@ -150,8 +150,10 @@ public final class ApplicationProcess implements AutoCloseable {
 				throw new IllegalStateException("The application exited during start-up:\n" + logTail());
 			}
 			try {
+				// ready for traffic, and the content start-up tasks that follow readiness
+				// done
 				HttpResponse<Void> response = http.send(
-						HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness")).build(),
+						HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/content")).build(),
 						HttpResponse.BodyHandlers.discarding());
 				if (response.statusCode() == 200) {
 					return;

@@ -45,6 +45,48 @@ public class BankStore {
 		return this.mongo.findOne(Query.query(Criteria.where("official").is(true)), BankDocument.class);
 	}
 
+	/**
+	 * The question codes of the official bank's files with this fingerprint, when they
+	 * were loaded completely.
+	 * @param bankId the official bank
+	 * @param fingerprint the files' fingerprint
+	 * @return the codes, or empty when these files were never loaded completely
+	 */
+	public Mono<java.util.Set<String>> loadedSource(String bankId, String fingerprint) {
+		return this.mongo
+			.findOne(Query.query(Criteria.where("_id").is(bankId + ":" + fingerprint)), org.bson.Document.class,
+					SOURCES)
+			.map((loaded) -> java.util.Set.copyOf(loaded.getList("codes", String.class, List.of())));
+	}
+
+	/**
+	 * Record a complete load of the official bank's files and the codes they hold (by
+	 * {@code _id}, so recording twice is harmless).
+	 * @param bankId the official bank
+	 * @param fingerprint the files' fingerprint
+	 * @param codes the question codes the files hold
+	 * @param at when
+	 * @return done
+	 */
+	public Mono<Void> markSourceLoaded(String bankId, String fingerprint, Collection<String> codes,
+			java.time.Instant at) {
+		return this.mongo
+			.upsert(Query.query(Criteria.where("_id").is(bankId + ":" + fingerprint)),
+					new Update().set("loadedAt", at).set("codes", List.copyOf(codes)), SOURCES)
+			.then();
+	}
+
+	/**
+	 * Forget every recorded load, so the next start reads the files again.
+	 * @return done
+	 */
+	public Mono<Void> forgetSourceLoads() {
+		return this.mongo.remove(new Query(), SOURCES).then();
+	}
+
+	/** Loads of the official bank's files: {@code _id} bank id and fingerprint. */
+	static final String SOURCES = "official_bank_sources";
+
 	public Flux<BankDocument> findAll() {
 		return this.mongo.find(new Query().with(Sort.by("createdAt")), BankDocument.class);
 	}
