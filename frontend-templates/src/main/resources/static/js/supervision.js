@@ -131,7 +131,17 @@
 		var nominationForm = document.getElementById('nomination-form');
 		nominationForm.addEventListener('submit', function (event) {
 			event.preventDefault();
-			send('POST', roundApi + '/nominations', JSON.stringify(values(nominationForm)), true).then(again)
+			var data = new FormData();
+			var fields = values(nominationForm);
+			Object.keys(fields).forEach(function (name) {
+				if (fields[name] !== null) {
+					data.append(name, fields[name]);
+				}
+			});
+			Array.prototype.forEach.call(nominationForm.elements.files.files, function (file) {
+				data.append('files', file);
+			});
+			send('POST', roundApi + '/nominations', data, false).then(again)
 				.catch(function (problem) { showErrors(roundBox, problem); });
 		});
 		Array.prototype.forEach.call(round.querySelectorAll('form.decision'), function (form) {
