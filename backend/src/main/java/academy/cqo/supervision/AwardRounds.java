@@ -142,13 +142,28 @@ public class AwardRounds implements HolderHonours {
 	 * @param createdAt created
 	 */
 	public record RoundView(String id, int year, String criteria, Map<String, Integer> quotas, String regionCode,
-			boolean publicListing, Instant createdAt) {
+			boolean publicListing, Instant createdAt, List<QuotaLine> quotaLines) {
 
-		static RoundView of(AwardRoundDocument round) {
-			return new RoundView(round.id(), round.year(), round.criteria(), round.quotas(), round.regionCode(),
-					round.publicListing(), round.createdAt());
-		}
+	}
 
+	/**
+	 * A region's quota as pages show it.
+	 *
+	 * @param regionCode the city or county
+	 * @param regionName its full name
+	 * @param quota the places
+	 */
+	public record QuotaLine(String regionCode, String regionName, int quota) {
+	}
+
+	private RoundView roundView(AwardRoundDocument round) {
+		List<QuotaLine> lines = round.quotas()
+			.entrySet()
+			.stream()
+			.map((quota) -> new QuotaLine(quota.getKey(), this.regions.fullName(quota.getKey()), quota.getValue()))
+			.toList();
+		return new RoundView(round.id(), round.year(), round.criteria(), round.quotas(), round.regionCode(),
+				round.publicListing(), round.createdAt(), lines);
 	}
 
 	/**
@@ -234,7 +249,7 @@ public class AwardRounds implements HolderHonours {
 					violations.add(FieldViolation.of(field, "award.quota.region"));
 				}
 				else if (count == null || count < 1 || count > 10_000) {
-					violations.add(FieldViolation.of(field, "award.quota.count"));
+					violations.add(FieldViolation.of(field, "award.quota.countOf", this.regions.fullName(code)));
 				}
 				else {
 					quotas.put(code, count);
@@ -252,7 +267,7 @@ public class AwardRounds implements HolderHonours {
 				.record(admin.username(), "AWARD_ROUND_CREATED", created.id(), created.regionCode(),
 						created.year() + " " + created.quotas())
 				.thenReturn(created))
-			.map(RoundView::of);
+			.map(this::roundView);
 	}
 
 	/**
@@ -263,18 +278,29 @@ public class AwardRounds implements HolderHonours {
 	 */
 	public Flux<RoundView> rounds(CurrentUser user) {
 		if (user.has(Role.ADMIN)) {
-			return this.store.rounds(user.regionCode().substring(0, 2)).map(RoundView::of);
+			return this.store.rounds(user.regionCode().substring(0, 2)).map(this::roundView);
 		}
 		if (user.has(Role.ENTERPRISE)) {
 			return this.enterprises.mine(user)
 				.flatMapMany((enterprise) -> this.store.rounds(enterprise.regionCode().substring(0, 2)))
-				.map(RoundView::of);
+				.map(this::roundView);
 		}
 		return Flux.error(new AccessDeniedException("Award rounds are for bureaus and enterprises"));
 	}
 
+	/**
+	 * The province that runs a round (shown as the jurisdiction of its public list).
+	 * @param id the round
+	 * @return the province's code
+	 */
+	public Mono<String> provinceOf(String id) {
+		return this.store.round(String.valueOf(id))
+			.map(AwardRoundDocument::regionCode)
+			.switchIfEmpty(Mono.error(() -> new AwardNotFound(id)));
+	}
+
 	public Mono<RoundView> round(String id, CurrentUser user) {
-		return readableRound(id, user).map(RoundView::of);
+		return readableRound(id, user).map(this::roundView);
 	}
 
 	/**
@@ -291,7 +317,7 @@ public class AwardRounds implements HolderHonours {
 				return Mono.<AwardRoundDocument>error(new AccessDeniedException("The province decides the listing"));
 			}
 			return this.store.publish(round.id(), publicListing);
-		}).map(RoundView::of);
+		}).map(this::roundView);
 	}
 
 	private Mono<AwardRoundDocument> readableRound(String id, CurrentUser user) {

@@ -292,7 +292,7 @@ class AwardRoundIntegrationTests {
 		decide("admin-jx", round, two, "APPROVE").expectStatus()
 			.isEqualTo(409)
 			.expectBody(String.class)
-			.value((problem) -> assertThat(problem).contains("quota"));
+			.value((problem) -> assertThat(problem).contains("\"quota\"", "江西省 南昌市 东湖区 的名额（1 名）已满"));
 		decide("admin-jx", round, two, "REJECT").expectStatus()
 			.isOk()
 			.expectBody()
@@ -317,7 +317,10 @@ class AwardRoundIntegrationTests {
 			.isBadRequest()
 			.expectBody(String.class)
 			.value((problem) -> assertThat(problem).contains("\"year\"", "\"criteria\"", "quotas.440300",
-					"quotas.360102"));
+					"quotas.360102", "江西省 南昌市 东湖区 的名额须为 1 至 10000 的整数"));
+		String roundsPage = PageSession.signIn(this.client, "admin-jx", QuestionBankApi.DEMO_PASSWORD).page("/awards");
+		assertThat(roundsPage).contains("管辖范围", "江西省", "quota-region-0", "江西省 南昌市 东湖区", "江西省 南昌市 东湖区：1 名")
+			.doesNotContain("360102=");
 		admin("admin-dh").get("/api/v1/award-rounds/" + round + "/nominations")
 			.expectStatus()
 			.isOk()
