@@ -319,7 +319,7 @@ class AwardRoundIntegrationTests {
 			.value((problem) -> assertThat(problem).contains("\"year\"", "\"criteria\"", "quotas.440300",
 					"quotas.360102", "江西省 南昌市 东湖区 的名额须为 1 至 10000 的整数"));
 		String roundsPage = PageSession.signIn(this.client, "admin-jx", QuestionBankApi.DEMO_PASSWORD).page("/awards");
-		assertThat(roundsPage).contains("管辖范围", "江西省", "quota-region-0", "江西省 南昌市 东湖区", "江西省 南昌市 东湖区：1 名")
+		assertThat(roundsPage).contains("id=\"jurisdiction\"", "quota-region-0", "江西省 南昌市 东湖区", "江西省 南昌市 东湖区：1 名")
 			.doesNotContain("360102=");
 		admin("admin-dh").get("/api/v1/award-rounds/" + round + "/nominations")
 			.expectStatus()

@@ -66,13 +66,13 @@ class AwardPages {
 		});
 	}
 
-	/** An administrator's jurisdiction; an enterprise sees its province's rounds. */
+	/**
+	 * The jurisdiction an enterprise sees (its province's rounds); an administrator's is
+	 * shown by the layout.
+	 */
 	private String scopeName(CurrentUser user) {
-		if (user.has(Role.ADMIN)) {
-			return this.regions.fullName(user.regionCode());
-		}
 		String province = provinceOf(user);
-		return (province != null) ? this.regions.fullName(province) : null;
+		return (!user.has(Role.ADMIN) && province != null) ? this.regions.fullName(province) : null;
 	}
 
 	@GetMapping("/awards/{id}")
