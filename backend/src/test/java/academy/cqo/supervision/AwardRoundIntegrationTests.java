@@ -264,6 +264,7 @@ class AwardRoundIntegrationTests {
 			.returnResult()
 			.getResponseBody()).isEqualTo(png);
 		FilingApi.enterprise(this.client, "360102").get(base + pdf).expectStatus().isNotFound();
+		academy.cqo.reporting.RosterApi.countyAdmin(this.client, "360124").get(base + pdf).expectStatus().isNotFound();
 		appointed.candidate().get(base + pdf).expectStatus().isNotFound();
 		enterprise.get(base + "000000000000000000000000").expectStatus().isNotFound();
 
