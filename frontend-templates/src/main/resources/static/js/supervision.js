@@ -105,16 +105,52 @@
 	}
 	var rounds = document.getElementById('award-rounds');
 	var roundForm = document.getElementById('round-form');
-	if (rounds && roundForm) {
+	var quotaRows = document.getElementById('quota-rows');
+	if (rounds && roundForm && quotaRows) {
+		var rowCount = quotaRows.querySelectorAll('.quota-row').length;
+		var removable = function (row) {
+			row.querySelector('.quota-remove').addEventListener('click', function () {
+				if (quotaRows.querySelectorAll('.quota-row').length > 1) {
+					row.remove();
+				}
+			});
+		};
+		Array.prototype.forEach.call(quotaRows.querySelectorAll('.quota-row'), removable);
+		document.getElementById('add-quota').addEventListener('click', function () {
+			var row = quotaRows.querySelector('.quota-row').cloneNode(true);
+			var index = rowCount++;
+			var select = row.querySelector('select');
+			var count = row.querySelector('.quota-count');
+			select.id = select.name = 'quota-region-' + index;
+			select.value = '';
+			count.id = 'quota-count-' + index;
+			count.value = '';
+			var labels = row.querySelectorAll('label');
+			labels[0].setAttribute('for', select.id);
+			labels[1].setAttribute('for', count.id);
+			removable(row);
+			quotaRows.appendChild(row);
+		});
 		roundForm.addEventListener('submit', function (event) {
 			event.preventDefault();
 			var quotas = {};
-			roundForm.elements.quotas.value.split(/[,，;；\s]+/).forEach(function (pair) {
-				var parts = pair.split(/[=:：]/);
-				if (parts.length === 2 && parts[0]) {
-					quotas[parts[0].trim()] = Number(parts[1]);
+			var duplicate = null;
+			Array.prototype.forEach.call(roundForm.querySelectorAll('.quota-row'), function (row) {
+				var region = row.querySelector('select');
+				var count = row.querySelector('.quota-count');
+				if (!region.value && !count.value) {
+					return;
 				}
+				if (Object.prototype.hasOwnProperty.call(quotas, region.value)) {
+					duplicate = region.options[region.selectedIndex].textContent;
+				}
+				quotas[region.value] = count.value === '' ? null : Number(count.value);
 			});
+			if (duplicate !== null) {
+				showErrors(document.getElementById('form-errors'),
+					{ detail: quotaRows.getAttribute('data-duplicate') + duplicate });
+				return;
+			}
 			var body = { year: Number(roundForm.elements.year.value), criteria: roundForm.elements.criteria.value,
 				quotas: quotas, publicListing: roundForm.elements.publicListing.checked };
 			send('POST', rounds.getAttribute('data-api'), JSON.stringify(body), true)
@@ -131,7 +167,17 @@
 		var nominationForm = document.getElementById('nomination-form');
 		nominationForm.addEventListener('submit', function (event) {
 			event.preventDefault();
-			send('POST', roundApi + '/nominations', JSON.stringify(values(nominationForm)), true).then(again)
+			var data = new FormData();
+			var fields = values(nominationForm);
+			Object.keys(fields).forEach(function (name) {
+				if (fields[name] !== null) {
+					data.append(name, fields[name]);
+				}
+			});
+			Array.prototype.forEach.call(nominationForm.elements.files.files, function (file) {
+				data.append('files', file);
+			});
+			send('POST', roundApi + '/nominations', data, false).then(again)
 				.catch(function (problem) { showErrors(roundBox, problem); });
 		});
 		Array.prototype.forEach.call(round.querySelectorAll('form.decision'), function (form) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.bson.types.Binary;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -24,14 +25,17 @@ import academy.cqo.notification.Notice;
 import academy.cqo.notification.Notifications;
 import academy.cqo.shared.Conflict;
 import academy.cqo.shared.FieldViolation;
+import academy.cqo.shared.FileTypes;
 import academy.cqo.shared.InvalidInput;
 import academy.cqo.shared.Jurisdiction;
 import academy.cqo.shared.RegionDirectory;
 import academy.cqo.shared.RegionLevel;
+import academy.cqo.shared.TooLarge;
 import academy.cqo.shared.Years;
 import academy.cqo.supervision.persistence.AwardRoundDocument;
 import academy.cqo.supervision.persistence.AwardStore;
 import academy.cqo.supervision.persistence.CaseStore;
+import academy.cqo.supervision.persistence.EvidenceDocument;
 import academy.cqo.supervision.persistence.NominationDocument;
 
 /**
@@ -68,8 +72,11 @@ public class AwardRounds implements HolderHonours {
 
 	private final Clock clock;
 
+	private final SupervisionSettings settings;
+
 	AwardRounds(AwardStore store, Appointments appointments, Enterprises enterprises, Notifications notifications,
-			AuditLog audit, RegionDirectory regions, Clock clock) {
+			AuditLog audit, RegionDirectory regions, Clock clock, SupervisionSettings settings) {
+		this.settings = settings;
 		this.store = store;
 		this.appointments = appointments;
 		this.enterprises = enterprises;
@@ -111,6 +118,18 @@ public class AwardRounds implements HolderHonours {
 	public record Decide(String decision, String comment) {
 	}
 
+	/** The most evidence files one nomination carries. */
+	public static final int MAX_EVIDENCE_FILES = 5;
+
+	/**
+	 * An evidence file sent with a nomination (multipart part {@code files}).
+	 *
+	 * @param fileName the name it was uploaded with
+	 * @param content its bytes
+	 */
+	public record EvidenceUpload(String fileName, byte[] content) {
+	}
+
 	/**
 	 * A round as seen.
 	 *
@@ -123,13 +142,28 @@ public class AwardRounds implements HolderHonours {
 	 * @param createdAt created
 	 */
 	public record RoundView(String id, int year, String criteria, Map<String, Integer> quotas, String regionCode,
-			boolean publicListing, Instant createdAt) {
+			boolean publicListing, Instant createdAt, List<QuotaLine> quotaLines) {
 
-		static RoundView of(AwardRoundDocument round) {
-			return new RoundView(round.id(), round.year(), round.criteria(), round.quotas(), round.regionCode(),
-					round.publicListing(), round.createdAt());
-		}
+	}
 
+	/**
+	 * A region's quota as pages show it.
+	 *
+	 * @param regionCode the city or county
+	 * @param regionName its full name
+	 * @param quota the places
+	 */
+	public record QuotaLine(String regionCode, String regionName, int quota) {
+	}
+
+	private RoundView roundView(AwardRoundDocument round) {
+		List<QuotaLine> lines = round.quotas()
+			.entrySet()
+			.stream()
+			.map((quota) -> new QuotaLine(quota.getKey(), this.regions.fullName(quota.getKey()), quota.getValue()))
+			.toList();
+		return new RoundView(round.id(), round.year(), round.criteria(), round.quotas(), round.regionCode(),
+				round.publicListing(), round.createdAt(), lines);
 	}
 
 	/**
@@ -150,10 +184,13 @@ public class AwardRounds implements HolderHonours {
 	 * @param stage the stage
 	 * @param decisions the decisions
 	 * @param createdAt when nominated
+	 * @param evidenceFiles the evidence files (downloadable by the reviewers in scope and
+	 * the nominator)
 	 */
 	public record NominationView(String id, String roundId, int year, String creditCode, String enterpriseName,
 			String regionCode, String regionName, String quotaRegion, String cqoName, String statement, String evidence,
-			String nominator, String stage, List<NominationDocument.NominationDecision> decisions, Instant createdAt) {
+			String nominator, String stage, List<NominationDocument.NominationDecision> decisions, Instant createdAt,
+			List<NominationDocument.EvidenceFile> evidenceFiles) {
 	}
 
 	/**
@@ -212,7 +249,7 @@ public class AwardRounds implements HolderHonours {
 					violations.add(FieldViolation.of(field, "award.quota.region"));
 				}
 				else if (count == null || count < 1 || count > 10_000) {
-					violations.add(FieldViolation.of(field, "award.quota.count"));
+					violations.add(FieldViolation.of(field, "award.quota.countOf", this.regions.fullName(code)));
 				}
 				else {
 					quotas.put(code, count);
@@ -230,7 +267,7 @@ public class AwardRounds implements HolderHonours {
 				.record(admin.username(), "AWARD_ROUND_CREATED", created.id(), created.regionCode(),
 						created.year() + " " + created.quotas())
 				.thenReturn(created))
-			.map(RoundView::of);
+			.map(this::roundView);
 	}
 
 	/**
@@ -241,18 +278,29 @@ public class AwardRounds implements HolderHonours {
 	 */
 	public Flux<RoundView> rounds(CurrentUser user) {
 		if (user.has(Role.ADMIN)) {
-			return this.store.rounds(user.regionCode().substring(0, 2)).map(RoundView::of);
+			return this.store.rounds(user.regionCode().substring(0, 2)).map(this::roundView);
 		}
 		if (user.has(Role.ENTERPRISE)) {
 			return this.enterprises.mine(user)
 				.flatMapMany((enterprise) -> this.store.rounds(enterprise.regionCode().substring(0, 2)))
-				.map(RoundView::of);
+				.map(this::roundView);
 		}
 		return Flux.error(new AccessDeniedException("Award rounds are for bureaus and enterprises"));
 	}
 
+	/**
+	 * The province that runs a round (shown as the jurisdiction of its public list).
+	 * @param id the round
+	 * @return the province's code
+	 */
+	public Mono<String> provinceOf(String id) {
+		return this.store.round(String.valueOf(id))
+			.map(AwardRoundDocument::regionCode)
+			.switchIfEmpty(Mono.error(() -> new AwardNotFound(id)));
+	}
+
 	public Mono<RoundView> round(String id, CurrentUser user) {
-		return readableRound(id, user).map(RoundView::of);
+		return readableRound(id, user).map(this::roundView);
 	}
 
 	/**
@@ -269,7 +317,7 @@ public class AwardRounds implements HolderHonours {
 				return Mono.<AwardRoundDocument>error(new AccessDeniedException("The province decides the listing"));
 			}
 			return this.store.publish(round.id(), publicListing);
-		}).map(RoundView::of);
+		}).map(this::roundView);
 	}
 
 	private Mono<AwardRoundDocument> readableRound(String id, CurrentUser user) {
@@ -301,8 +349,33 @@ public class AwardRounds implements HolderHonours {
 	 * @return the nomination
 	 */
 	public Mono<NominationView> nominate(String roundId, Nominate request, CurrentUser user) {
+		return nominate(roundId, request, List.of(), user);
+	}
+
+	/**
+	 * Nominate a CQO with evidence files: every file is checked (PDF, PNG or JPEG by
+	 * content, not empty, at most {@code cqo.supervision.max-document-bytes}, at most
+	 * {@value #MAX_EVIDENCE_FILES}) before anything is stored; the files are stored first
+	 * and the nomination that lists them last, so a refused nomination leaves none
+	 * behind.
+	 * @param roundId the round
+	 * @param request the nomination
+	 * @param files the evidence files
+	 * @param user an enterprise (its current CQO) or an administrator (a CQO in scope)
+	 * @return the nomination
+	 */
+	public Mono<NominationView> nominate(String roundId, Nominate request, List<EvidenceUpload> files,
+			CurrentUser user) {
 		Nominate body = (request != null) ? request : new Nominate(null, null, null, null);
 		List<FieldViolation> violations = new ArrayList<>();
+		List<EvidenceDocument> evidence;
+		String nominationId = CaseStore.newId();
+		try {
+			evidence = evidence(nominationId, String.valueOf(roundId), files, user, violations);
+		}
+		catch (TooLarge ex) {
+			return Mono.error(ex);
+		}
 		text("statement", body.statement(), 5000, violations);
 		text("evidence", body.evidence(), 10000, violations);
 		boolean bureau = user.has(Role.ADMIN);
@@ -343,19 +416,92 @@ public class AwardRounds implements HolderHonours {
 				case COUNTY -> "CITY_REVIEW";
 				case CITY, PROVINCE -> "PROVINCE_REVIEW";
 			} : "COUNTY_REVIEW";
-			NominationDocument nomination = new NominationDocument(CaseStore.newId(),
+			NominationDocument nomination = new NominationDocument(nominationId,
 					round.id() + ":" + appointment.cqoAccountId(), round.id(), round.year(), appointment.filingId(),
 					appointment.creditCode(), appointment.enterpriseName(), appointment.regionCode(), quotaRegion,
 					appointment.cqoName(), appointment.cqoAccountId(), body.statement().strip(),
 					body.evidence().strip(), user.username(), bureau ? "BUREAU" : "ENTERPRISE", stage, List.of(),
-					this.clock.instant());
-			return this.store.nominate(nomination)
-				.switchIfEmpty(Mono.error(() -> new Conflict(
-						FieldViolation.of("cqo", "award.nomination.duplicate", String.valueOf(round.year())))))
+					this.clock.instant(), evidence.stream().map(AwardRounds::listed).toList());
+			Mono<Void> dropEvidence = this.store.dropEvidence(nominationId);
+			return this.store.saveEvidence(evidence)
+				.then(this.store.nominate(nomination))
+				.switchIfEmpty(dropEvidence.then(Mono.error(() -> new Conflict(
+						FieldViolation.of("cqo", "award.nomination.duplicate", String.valueOf(round.year()))))))
+				.onErrorResume((ex) -> !(ex instanceof Conflict), (ex) -> dropEvidence.then(Mono.error(ex)))
 				.flatMap((created) -> this.audit
 					.record(user.username(), "AWARD_NOMINATED", created.id(), created.regionCode(), created.cqoName())
 					.thenReturn(created));
 		}).map(this::view);
+	}
+
+	private List<EvidenceDocument> evidence(String nominationId, String roundId, List<EvidenceUpload> files,
+			CurrentUser user, List<FieldViolation> violations) {
+		List<EvidenceUpload> uploads = (files != null) ? files : List.of();
+		if (uploads.size() > MAX_EVIDENCE_FILES) {
+			violations.add(FieldViolation.of("files", "award.evidence.tooMany", MAX_EVIDENCE_FILES));
+			return List.of();
+		}
+		long max = this.settings.maxDocumentBytes();
+		List<EvidenceDocument> checked = new ArrayList<>();
+		for (int i = 0; i < uploads.size(); i++) {
+			String field = "files[" + i + "]";
+			byte[] bytes = uploads.get(i).content();
+			if (bytes != null && bytes.length > max) {
+				throw new TooLarge(FieldViolation.of(field, "award.evidence.tooLarge", max / 1024 / 1024));
+			}
+			if (bytes == null || bytes.length == 0) {
+				violations.add(FieldViolation.of(field, "filing.attachment.empty"));
+				continue;
+			}
+			String type = FileTypes.sniff(bytes, FileTypes.DOCUMENTS);
+			if (type == null) {
+				violations.add(FieldViolation.of(field, "filing.attachment.type.document"));
+				continue;
+			}
+			String name = uploads.get(i).fileName();
+			name = (name != null && !name.isBlank()) ? name.strip() : "evidence-" + (i + 1);
+			checked.add(new EvidenceDocument(CaseStore.newId(), nominationId, roundId, type,
+					(name.length() > 200) ? name.substring(0, 200) : name, bytes.length, new Binary(bytes),
+					user.username(), this.clock.instant()));
+		}
+		return checked;
+	}
+
+	private static NominationDocument.EvidenceFile listed(EvidenceDocument file) {
+		return new NominationDocument.EvidenceFile(file.id(), file.fileName(), file.contentType(), file.size());
+	}
+
+	/**
+	 * An evidence file's bytes: for the administrators whose jurisdiction covers the
+	 * nominee's county (its reviewers) and for the nominator (the account that nominated,
+	 * or the enterprise that did); anyone else is told it does not exist.
+	 * @param roundId the round
+	 * @param nominationId the nomination
+	 * @param fileId the file
+	 * @param user the caller
+	 * @return the file
+	 */
+	public Mono<EvidenceDocument> evidenceFile(String roundId, String nominationId, String fileId, CurrentUser user) {
+		return readableRound(roundId, user)
+			.flatMap((round) -> this.store.nomination(round.id(), String.valueOf(nominationId)))
+			.filterWhen((nomination) -> mayReadEvidence(nomination, user))
+			.flatMap((nomination) -> this.store.evidence(nomination.id(), String.valueOf(fileId)))
+			.switchIfEmpty(Mono.error(() -> new AwardNotFound(fileId)));
+	}
+
+	private Mono<Boolean> mayReadEvidence(NominationDocument nomination, CurrentUser user) {
+		if (user.username().equals(nomination.nominatedBy())) {
+			return Mono.just(true);
+		}
+		if (user.has(Role.ADMIN)) {
+			return Mono.just(user.jurisdiction().covers(nomination.regionCode()));
+		}
+		if (user.has(Role.ENTERPRISE) && "ENTERPRISE".equals(nomination.nominator())) {
+			return this.enterprises.mine(user)
+				.map((enterprise) -> enterprise.creditCode().equals(nomination.creditCode()))
+				.onErrorReturn(false);
+		}
+		return Mono.just(false);
 	}
 
 	/**
@@ -511,7 +657,8 @@ public class AwardRounds implements HolderHonours {
 		return new NominationView(nomination.id(), nomination.roundId(), nomination.year(), nomination.creditCode(),
 				nomination.enterpriseName(), nomination.regionCode(), this.regions.fullName(nomination.regionCode()),
 				nomination.quotaRegion(), nomination.cqoName(), nomination.statement(), nomination.evidence(),
-				nomination.nominator(), nomination.stage(), nomination.decisions(), nomination.createdAt());
+				nomination.nominator(), nomination.stage(), nomination.decisions(), nomination.createdAt(),
+				nomination.evidenceFiles());
 	}
 
 	private static void text(String field, String value, int max, List<FieldViolation> violations) {

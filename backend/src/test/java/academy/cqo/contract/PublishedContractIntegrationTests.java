@@ -351,6 +351,37 @@ class PublishedContractIntegrationTests {
 				new QuestionBankApi(this.client, "admin-nc").token(),
 				"/api/v1/award-rounds/" + awardRound + "/nominations/" + nomination + "/decision",
 				Map.of("decision", "APPROVE", "comment", "契约测试"));
+		String evidenceRound = (String) calls
+			.json("POST /api/v1/award-rounds", province, "/api/v1/award-rounds",
+					Map.of("year", year, "criteria", "契约测试：证明材料", "quotas", Map.of("360102", 1), "publicListing",
+							false))
+			.get("id");
+		MultipartBodyBuilder evidence = new MultipartBodyBuilder();
+		evidence.part("filingId", (String) demoCqo.get("filingId"));
+		evidence.part("statement", "契约测试");
+		evidence.part("evidence", "契约测试");
+		evidence.part("files", new ByteArrayResource(PDF) {
+			@Override
+			public String getFilename() {
+				return "证明.pdf";
+			}
+		});
+		Map<String, Object> withEvidence = patient().post()
+			.uri("/api/v1/award-rounds/" + evidenceRound + "/nominations")
+			.headers((headers) -> headers.setBearerAuth(county))
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(BodyInserters.fromMultipartData(evidence.build()))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(QuestionBankApi.JSON)
+			.returnResult()
+			.getResponseBody();
+		String evidenceFile = (String) ((List<Map<String, Object>>) withEvidence.get("evidenceFiles")).get(0).get("id");
+		assertThat(calls.raw("GET /api/v1/award-rounds/{id}/nominations/{nid}/evidence/{fileId}", county,
+				"/api/v1/award-rounds/" + evidenceRound + "/nominations/" + withEvidence.get("id") + "/evidence/"
+						+ evidenceFile))
+			.isEqualTo(PDF);
 
 		Map<String, Object> sample = calls.json("POST /api/v1/sampling-draws", county, "/api/v1/sampling-draws",
 				Map.of("regionCode", "360102", "size", 3, "strata", List.of("regionCode", "industry", "size"), "seed",

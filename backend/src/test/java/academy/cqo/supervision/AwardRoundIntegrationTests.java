@@ -1,15 +1,25 @@
 package academy.cqo.supervision;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
 
 import academy.cqo.filing.FilingApi;
+import academy.cqo.testsupport.IdPhoto;
 import academy.cqo.testsupport.IntegrationTest;
 import academy.cqo.testsupport.MutableClock;
 import academy.cqo.testsupport.PageSession;
@@ -39,6 +49,9 @@ class AwardRoundIntegrationTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	ReactiveMongoTemplate mongo;
 
 	private QuestionBankApi admin(String username) {
 		return new QuestionBankApi(this.client, username);
@@ -157,6 +170,111 @@ class AwardRoundIntegrationTests {
 			.getResponseBody()).contains("赵优秀");
 	}
 
+	private WebTestClient.ResponseSpec nominateWith(QuestionBankApi user, String round, Map<String, byte[]> files) {
+		MultipartBodyBuilder body = new MultipartBodyBuilder();
+		body.part("statement", "质量攻关成效显著");
+		body.part("evidence", "省长质量奖提名；QC 小组成果一等奖");
+		files.forEach((name, content) -> body.part("files", new ByteArrayResource(content) {
+			@Override
+			public String getFilename() {
+				return name;
+			}
+		}));
+		return this.client.post()
+			.uri("/api/v1/award-rounds/" + round + "/nominations")
+			.headers((headers) -> headers.setBearerAuth(user.token()))
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(BodyInserters.fromMultipartData(body.build()))
+			.exchange();
+	}
+
+	private void evidenceStoredBy(QuestionBankApi user, long expected) {
+		this.mongo.count(Query.query(Criteria.where("uploadedBy").is(user.username())), "award_evidence")
+			.as(StepVerifier::create)
+			.expectNext(expected)
+			.verifyComplete();
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void whenAnEnterpriseNominatesWithEvidenceFilesThenTheReviewersInScopeAndTheNominatorAloneDownloadThem() {
+		Appointed appointed = appointed("李佐证");
+		QuestionBankApi enterprise = appointed.enterprise();
+		String round = round(2, true);
+		byte[] png = IdPhoto.png(60, 80);
+		byte[] large = Arrays.copyOf(FilingApi.PDF, 5 * 1024 * 1024 + 1);
+
+		Map<String, byte[]> badType = new LinkedHashMap<>();
+		badType.put("荣誉证书.pdf", FilingApi.PDF);
+		badType.put("说明.txt", "不是 PDF 也不是图片".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		badType.put("空文件.pdf", new byte[0]);
+		nominateWith(enterprise, round, badType).expectStatus()
+			.isBadRequest()
+			.expectBody(String.class)
+			.value((problem) -> assertThat(problem).contains("files[1]", "files[2]").doesNotContain("files[0]"));
+		nominateWith(enterprise, round, Map.of("大文件.pdf", large)).expectStatus()
+			.isEqualTo(413)
+			.expectBody(String.class)
+			.value((problem) -> assertThat(problem).contains("files[0]", "5 MB"));
+		Map<String, byte[]> six = new LinkedHashMap<>();
+		for (int i = 1; i <= 6; i++) {
+			six.put("材料" + i + ".pdf", FilingApi.PDF);
+		}
+		nominateWith(enterprise, round, six).expectStatus()
+			.isBadRequest()
+			.expectBody(String.class)
+			.value((problem) -> assertThat(problem).contains("\"files\""));
+		evidenceStoredBy(enterprise, 0);
+		assertThat(enterprise.get("/api/v1/award-rounds/" + round + "/nominations")
+			.expectStatus()
+			.isOk()
+			.expectBody(List.class)
+			.returnResult()
+			.getResponseBody()).isEmpty();
+
+		Map<String, byte[]> good = new LinkedHashMap<>();
+		good.put("荣誉证书.pdf", FilingApi.PDF);
+		good.put("现场照片.png", png);
+		Map<String, Object> nomination = nominateWith(enterprise, round, good).expectStatus()
+			.isCreated()
+			.expectBody(QuestionBankApi.JSON)
+			.returnResult()
+			.getResponseBody();
+		assertThat(nomination).containsEntry("stage", "COUNTY_REVIEW").containsEntry("cqoName", "李佐证");
+		List<Map<String, Object>> files = (List<Map<String, Object>>) nomination.get("evidenceFiles");
+		assertThat(files).extracting((file) -> file.get("fileName")).containsExactly("荣誉证书.pdf", "现场照片.png");
+		assertThat(files).extracting((file) -> file.get("contentType")).containsExactly("application/pdf", "image/png");
+		String base = "/api/v1/award-rounds/" + round + "/nominations/" + nomination.get("id") + "/evidence/";
+		String pdf = (String) files.get(0).get("id");
+		String picture = (String) files.get(1).get("id");
+		for (QuestionBankApi reader : List.of(enterprise, admin("admin-dh"), admin("admin-nc"), admin("admin-jx"))) {
+			assertThat(reader.get(base + pdf)
+				.expectStatus()
+				.isOk()
+				.expectBody(byte[].class)
+				.returnResult()
+				.getResponseBody()).as(reader.username()).isEqualTo(FilingApi.PDF);
+		}
+		assertThat(admin("admin-dh").get(base + picture)
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType(MediaType.IMAGE_PNG)
+			.expectBody(byte[].class)
+			.returnResult()
+			.getResponseBody()).isEqualTo(png);
+		FilingApi.enterprise(this.client, "360102").get(base + pdf).expectStatus().isNotFound();
+		academy.cqo.reporting.RosterApi.countyAdmin(this.client, "360124").get(base + pdf).expectStatus().isNotFound();
+		appointed.candidate().get(base + pdf).expectStatus().isNotFound();
+		enterprise.get(base + "000000000000000000000000").expectStatus().isNotFound();
+
+		nominateWith(enterprise, round, Map.of("再次.pdf", FilingApi.PDF)).expectStatus().isEqualTo(409);
+		evidenceStoredBy(enterprise, 2);
+		String page = PageSession.signIn(this.client, "admin-dh", QuestionBankApi.DEMO_PASSWORD)
+			.page("/awards/" + round);
+		assertThat(page).contains(base + pdf, "荣誉证书.pdf", "现场照片.png", "nomination-files");
+	}
+
 	@Test
 	void whenTheRegionsQuotaIsFullThenTheProvinceCannotAwardAnotherAndAPrivateRoundIsNotListed() {
 		Appointed first = appointed("钱一等");
@@ -175,7 +293,7 @@ class AwardRoundIntegrationTests {
 		decide("admin-jx", round, two, "APPROVE").expectStatus()
 			.isEqualTo(409)
 			.expectBody(String.class)
-			.value((problem) -> assertThat(problem).contains("quota"));
+			.value((problem) -> assertThat(problem).contains("\"quota\"", "江西省 南昌市 东湖区 的名额（1 名）已满"));
 		decide("admin-jx", round, two, "REJECT").expectStatus()
 			.isOk()
 			.expectBody()
@@ -200,7 +318,10 @@ class AwardRoundIntegrationTests {
 			.isBadRequest()
 			.expectBody(String.class)
 			.value((problem) -> assertThat(problem).contains("\"year\"", "\"criteria\"", "quotas.440300",
-					"quotas.360102"));
+					"quotas.360102", "江西省 南昌市 东湖区 的名额须为 1 至 10000 的整数"));
+		String roundsPage = PageSession.signIn(this.client, "admin-jx", QuestionBankApi.DEMO_PASSWORD).page("/awards");
+		assertThat(roundsPage).contains("id=\"jurisdiction\"", "quota-region-0", "江西省 南昌市 东湖区", "江西省 南昌市 东湖区：1 名")
+			.doesNotContain("360102=");
 		admin("admin-dh").get("/api/v1/award-rounds/" + round + "/nominations")
 			.expectStatus()
 			.isOk()

@@ -24,6 +24,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import academy.cqo.filing.FilingApi;
+import academy.cqo.platform.Sweep;
 import academy.cqo.supervision.persistence.CaseDocument;
 import academy.cqo.testsupport.IntegrationTest;
 import academy.cqo.testsupport.MutableClock;
@@ -61,6 +62,11 @@ class SupervisionIntegrationTests {
 
 	@Autowired
 	MutableClock clock;
+
+	/** The supervision module's periodic job as the platform's {@code Sweeps} run it. */
+	@Autowired
+	@org.springframework.beans.factory.annotation.Qualifier("supervisionCaseSweep")
+	Sweep supervisionSweep;
 
 	private LocalDate today() {
 		return LocalDate.now(this.clock);
@@ -255,6 +261,60 @@ class SupervisionIntegrationTests {
 					body("filingId", appointed.filingId(), "kind", "INTERVIEW", "reason", "appointment ended"))
 			.expectStatus()
 			.isNotFound();
+	}
+
+	private String state(QuestionBankApi reader, String caseId) {
+		return (String) reader.getJson("/api/v1/supervision-cases/" + caseId).get("state");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void whenTheTestClockPassesTheRectificationDeadlineThenTheSweepEscalatesOnlyTheCaseWithoutAReportAndOnce() {
+		Appointed appointed = appointed();
+		QuestionBankApi county = admin("admin-dh");
+		QuestionBankApi enterprise = appointed.enterprise();
+		String missed = county.createdId("/api/v1/supervision-cases", body("filingId", appointed.filingId(), "kind",
+				"WARNING", "reason", "未按期开展质量分析", "dueDate", today().plusDays(2).toString()));
+		String reported = county.createdId("/api/v1/supervision-cases", body("filingId", appointed.filingId(), "kind",
+				"WARNING", "reason", "质量档案不全", "dueDate", today().plusDays(2).toString()));
+		String later = county.createdId("/api/v1/supervision-cases", body("filingId", appointed.filingId(), "kind",
+				"WARNING", "reason", "培训记录缺失", "dueDate", today().plusDays(10).toString()));
+		enterprise.post("/api/v1/supervision-cases/" + reported + "/rectification", body("report", "已补齐质量档案"))
+			.expectStatus()
+			.isCreated();
+
+		this.supervisionSweep.work().get().as(StepVerifier::create).verifyComplete();
+		assertThat(state(county, missed)).isEqualTo("OPEN");
+
+		this.clock.advance(java.time.Duration.ofDays(3));
+		try {
+			this.supervisionSweep.work().get().as(StepVerifier::create).verifyComplete();
+			this.supervisionSweep.work().get().as(StepVerifier::create).verifyComplete();
+		}
+		finally {
+			this.clock.advance(java.time.Duration.ofDays(-3));
+		}
+		assertThat(state(county, missed)).isEqualTo("ESCALATED");
+		assertThat(state(county, reported)).isEqualTo("RECTIFIED");
+		assertThat(state(county, later)).isEqualTo("OPEN");
+		List<Map<String, Object>> steps = (List<Map<String, Object>>) county
+			.getJson("/api/v1/supervision-cases/" + missed)
+			.get("steps");
+		assertThat(steps.stream().filter((step) -> "ESCALATION".equals(step.get("kind")))).hasSize(1);
+		String inbox = enterprise.get("/api/v1/me/notifications")
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(inbox.split("supervision.notice.ESCALATION", -1)).as("one escalation notice").hasSize(2);
+		assertThat(inbox).contains("\"link\":\"/supervision/" + missed + "\"");
+		enterprise.post("/api/v1/supervision-cases/" + missed + "/rectification", body("report", "逾期后补交的整改报告"))
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.state")
+			.isEqualTo("RECTIFIED");
 	}
 
 	@Test

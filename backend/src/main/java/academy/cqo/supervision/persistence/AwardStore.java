@@ -45,7 +45,8 @@ public class AwardStore implements StartupTask {
 
 	/**
 	 * One nomination per person and round (unique, kept by the embedded store too);
-	 * nominations by round and stage (review queues) for production MongoDB.
+	 * nominations by round and stage (review queues) and evidence files by nomination for
+	 * production MongoDB.
 	 */
 	@Override
 	public Mono<Void> run() {
@@ -53,6 +54,8 @@ public class AwardStore implements StartupTask {
 		return nominations.createIndex(new Index("key", Sort.Direction.ASC).unique().named("nomination_key"))
 			.then(nominations.createIndex(
 					new Index("roundId", Sort.Direction.ASC).on("stage", Sort.Direction.ASC).named("nomination_round")))
+			.then(this.mongo.indexOps(EvidenceDocument.COLLECTION)
+				.createIndex(new Index("nominationId", Sort.Direction.ASC).named("evidence_nomination")))
 			.then();
 	}
 
@@ -81,6 +84,36 @@ public class AwardStore implements StartupTask {
 	 */
 	public Mono<NominationDocument> nominate(NominationDocument nomination) {
 		return this.mongo.insert(nomination).onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty());
+	}
+
+	/**
+	 * Store a nomination's evidence files (before the nomination that lists them).
+	 * @param files the files
+	 * @return completes when all are stored
+	 */
+	public Mono<Void> saveEvidence(List<EvidenceDocument> files) {
+		return files.isEmpty() ? Mono.empty() : this.mongo.insertAll(files).then();
+	}
+
+	/**
+	 * Remove the evidence files of a nomination that was not stored (a duplicate).
+	 * @param nominationId the nomination
+	 * @return completes when removed
+	 */
+	public Mono<Void> dropEvidence(String nominationId) {
+		return this.mongo.remove(Query.query(Criteria.where("nominationId").is(nominationId)), EvidenceDocument.class)
+			.then();
+	}
+
+	/**
+	 * One evidence file of a nomination, read by its id.
+	 * @param nominationId the nomination
+	 * @param id the file
+	 * @return the file, or empty
+	 */
+	public Mono<EvidenceDocument> evidence(String nominationId, String id) {
+		return this.mongo.findOne(Query.query(Criteria.where("_id").is(id).and("nominationId").is(nominationId)),
+				EvidenceDocument.class);
 	}
 
 	public Mono<NominationDocument> nomination(String roundId, String id) {

@@ -29,12 +29,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * {@code AWARDED} or {@code REJECTED}
  * @param decisions every decision, oldest first
  * @param createdAt when
+ * @param evidenceFiles the evidence files ({@link EvidenceDocument}), in upload order
  */
 @Document(NominationDocument.COLLECTION)
 public record NominationDocument(@Id String id, String key, String roundId, int year, String filingId,
 		String creditCode, String enterpriseName, String regionCode, String quotaRegion, String cqoName,
 		String cqoAccountId, String statement, String evidence, String nominatedBy, String nominator, String stage,
-		List<NominationDecision> decisions, Instant createdAt) {
+		List<NominationDecision> decisions, Instant createdAt, List<EvidenceFile> evidenceFiles) {
 
 	public static final String COLLECTION = "award_nominations";
 
@@ -48,6 +49,23 @@ public record NominationDocument(@Id String id, String key, String roundId, int 
 	 * @param at when
 	 */
 	public record NominationDecision(String level, String decision, String comment, String by, Instant at) {
+	}
+
+	/**
+	 * An evidence file as the nomination lists it (its bytes are an
+	 * {@link EvidenceDocument}).
+	 *
+	 * @param id the file
+	 * @param fileName the name it was uploaded with
+	 * @param contentType its type
+	 * @param size its size in bytes
+	 */
+	public record EvidenceFile(String id, String fileName, String contentType, long size) {
+	}
+
+	/** Nominations stored before evidence files existed list none. */
+	public NominationDocument {
+		evidenceFiles = (evidenceFiles != null) ? List.copyOf(evidenceFiles) : List.of();
 	}
 
 }

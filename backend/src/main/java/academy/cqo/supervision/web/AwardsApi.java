@@ -1,14 +1,24 @@
 package academy.cqo.supervision.web;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.http.codec.multipart.FormFieldPart;
+import org.springframework.http.codec.multipart.Part;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,8 +27,13 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.server.ServerWebExchange;
 
 import academy.cqo.identity.CurrentUser;
+import academy.cqo.shared.FieldViolation;
+import academy.cqo.shared.InvalidInput;
+import academy.cqo.shared.TooLarge;
 import academy.cqo.supervision.AwardRounds;
 
 /**
@@ -30,6 +45,9 @@ import academy.cqo.supervision.AwardRounds;
 class AwardsApi {
 
 	private final AwardRounds rounds;
+
+	/** The largest evidence file read at all (the setting may lower it). */
+	static final long MAX_UPLOAD = 6L * 1024 * 1024;
 
 	AwardsApi(AwardRounds rounds) {
 		this.rounds = rounds;
@@ -73,6 +91,66 @@ class AwardsApi {
 			.map((nomination) -> ResponseEntity
 				.created(URI.create("/api/v1/award-rounds/" + id + "/nominations/" + nomination.id()))
 				.body(nomination));
+	}
+
+	@PostMapping(path = "/api/v1/award-rounds/{id}/nominations", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Nominate with evidence files: multipart filingId, cqoIdNumber, statement, evidence and up to "
+			+ "5 parts files (PDF, PNG or JPEG recognised by content, each ≤ 5 MB) → 201 {id, stage, evidenceFiles}; "
+			+ "a bad file is 400 naming files[i], a larger one 413; nothing is stored unless all are accepted")
+	Mono<ResponseEntity<AwardRounds.NominationView>> nominateWithEvidence(@PathVariable String id,
+			ServerWebExchange exchange, @AuthenticationPrincipal CurrentUser user) {
+		return exchange.getMultipartData()
+			.flatMap((parts) -> Flux.fromIterable(parts.getOrDefault("files", List.of()))
+				.index()
+				.concatMap((indexed) -> upload(indexed.getT1().intValue(), indexed.getT2()))
+				.collectList()
+				.flatMap((files) -> this.rounds.nominate(id,
+						new AwardRounds.Nominate(text(parts, "filingId"), text(parts, "cqoIdNumber"),
+								text(parts, "statement"), text(parts, "evidence")),
+						files, user)))
+			.map((nomination) -> ResponseEntity
+				.created(URI.create("/api/v1/award-rounds/" + id + "/nominations/" + nomination.id()))
+				.body(nomination));
+	}
+
+	@GetMapping("/api/v1/award-rounds/{id}/nominations/{nid}/evidence/{fileId}")
+	@Operation(summary = "An evidence file's bytes (the reviewers in scope and the nominator)")
+	Mono<ResponseEntity<byte[]>> evidence(@PathVariable String id, @PathVariable String nid,
+			@PathVariable String fileId, @AuthenticationPrincipal CurrentUser user) {
+		return this.rounds.evidenceFile(id, nid, fileId, user)
+			.map((file) -> ResponseEntity.ok()
+				.contentType(MediaType.parseMediaType(file.contentType()))
+				.header(HttpHeaders.CONTENT_DISPOSITION,
+						ContentDisposition.inline()
+							.filename(file.fileName(), StandardCharsets.UTF_8)
+							.build()
+							.toString())
+				.body(file.content().getData()));
+	}
+
+	/**
+	 * A part named files that is not a file, or a file larger than any accepted, is
+	 * refused naming it.
+	 */
+	private Mono<AwardRounds.EvidenceUpload> upload(int index, Part part) {
+		String field = "files[" + index + "]";
+		if (!(part instanceof FilePart file)) {
+			return Mono.error(new InvalidInput(List.of(FieldViolation.of(field, "field.required"))));
+		}
+		return DataBufferUtils.join(file.content(), (int) MAX_UPLOAD).map((buffer) -> {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			DataBufferUtils.release(buffer);
+			return bytes;
+		})
+			.defaultIfEmpty(new byte[0])
+			.onErrorMap(DataBufferLimitException.class,
+					(ex) -> new TooLarge(FieldViolation.of(field, "award.evidence.tooLarge", MAX_UPLOAD / 1024 / 1024)))
+			.map((bytes) -> new AwardRounds.EvidenceUpload(file.filename(), bytes));
+	}
+
+	private static String text(MultiValueMap<String, Part> parts, String name) {
+		return (parts.getFirst(name) instanceof FormFieldPart field && !field.value().isBlank()) ? field.value() : null;
 	}
 
 	@GetMapping("/api/v1/award-rounds/{id}/nominations")
