@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
 import academy.cqo.certificate.persistence.CertificateDocument;
 import academy.cqo.certificate.persistence.CertificateStore;
 import academy.cqo.certificate.persistence.IssueJobStore;
-import academy.cqo.exam.Attempts;
+import academy.cqo.exam.SessionAttempts;
 import academy.cqo.exam.Exams;
 import academy.cqo.identity.Accounts;
 import academy.cqo.identity.CurrentUser;
@@ -48,7 +48,7 @@ public class SessionIssues {
 
 	private final IssueJobStore jobs;
 
-	private final Attempts attempts;
+	private final SessionAttempts attempts;
 
 	private final Exams exams;
 
@@ -58,8 +58,8 @@ public class SessionIssues {
 
 	private final Background background;
 
-	SessionIssues(Certificates certificates, CertificateStore store, IssueJobStore jobs, Attempts attempts, Exams exams,
-			Clock clock, Accounts accounts, Background background) {
+	SessionIssues(Certificates certificates, CertificateStore store, IssueJobStore jobs, SessionAttempts attempts,
+			Exams exams, Clock clock, Accounts accounts, Background background) {
 		this.accounts = accounts;
 		this.background = background;
 		this.certificates = certificates;
