@@ -42,7 +42,7 @@ public class SessionIssues {
 
 	private static final Duration STALE = Duration.ofMinutes(30);
 
-	private final Certificates certificates;
+	private final Issuing issuing;
 
 	private final CertificateStore store;
 
@@ -58,11 +58,11 @@ public class SessionIssues {
 
 	private final Background background;
 
-	SessionIssues(Certificates certificates, CertificateStore store, IssueJobStore jobs, SessionAttempts attempts,
-			Exams exams, Clock clock, Accounts accounts, Background background) {
+	SessionIssues(Issuing issuing, CertificateStore store, IssueJobStore jobs, SessionAttempts attempts, Exams exams,
+			Clock clock, Accounts accounts, Background background) {
 		this.accounts = accounts;
 		this.background = background;
-		this.certificates = certificates;
+		this.issuing = issuing;
 		this.store = store;
 		this.jobs = jobs;
 		this.attempts = attempts;
@@ -100,8 +100,8 @@ public class SessionIssues {
 			.collectList()
 			.flatMap((passes) -> this.jobs.total(jobId, passes.size())
 				.thenMany(Flux.fromIterable(passes))
-				.concatMap((pass) -> this.certificates.intake(pass)
-					.flatMap((certificate) -> this.certificates.issue(certificate.id()))
+				.concatMap((pass) -> this.issuing.intake(pass)
+					.flatMap((certificate) -> this.issuing.issue(certificate.id()))
 					.map(CertificateDocument::issued)
 					.defaultIfEmpty(false)
 					.onErrorResume((ex) -> {
