@@ -7,7 +7,6 @@
 		return;
 	}
 	var url = form.getAttribute('data-counts-url');
-	var csrf = form.querySelector('input[name="_csrf"]');
 	var rows = Array.prototype.slice.call(form.querySelectorAll('.section-row'));
 	var total = document.getElementById('blueprint-total');
 	var timer = null;
@@ -39,12 +38,7 @@
 		if (!sections.length) {
 			return;
 		}
-		var headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
-		if (csrf) {
-			headers['X-CSRF-TOKEN'] = csrf.value;
-		}
-		fetch(url, { method: 'POST', headers: headers, credentials: 'same-origin',
-			body: JSON.stringify({ sections: sections }) })
+		CqoApi.postJson(url, { sections: sections })
 			.then(function (response) { return response.ok ? response.json() : []; })
 			.then(function (counts) {
 				counts.forEach(function (count) {

@@ -24,7 +24,6 @@
 	var timeLeft = document.getElementById('time-left');
 	var saveState = document.getElementById('save-state');
 	var alertBox = document.getElementById('exam-alert');
-	var csrf = form.querySelector('input[name="_csrf"]');
 	var storageKey = 'cqo-exam-' + page.getAttribute('data-attempt');
 	var pending = {};
 	var inFlight = {};
@@ -38,14 +37,7 @@
 	}
 
 	function headers() {
-		var h = { 'Content-Type': 'application/json', Accept: 'application/json' };
-		if (csrf) {
-			h['X-CSRF-TOKEN'] = csrf.value;
-		}
-		if (pageToken) {
-			h['X-Attempt-Page'] = pageToken;
-		}
-		return h;
+		return CqoApi.headers(true, pageToken ? { 'X-Attempt-Page': pageToken } : {});
 	}
 
 	function serverNow() {

@@ -3,15 +3,6 @@
 (function () {
 	'use strict';
 
-	function csrfHeaders(form) {
-		var headers = { 'Accept': 'application/json', 'Accept-Language': document.documentElement.lang || 'zh-CN' };
-		var token = document.querySelector('input[name="_csrf"]');
-		if (token) {
-			headers['X-CSRF-TOKEN'] = token.value;
-		}
-		return headers;
-	}
-
 	function setPath(target, path, value) {
 		var parts = path.split('.');
 		var node = target;
@@ -82,12 +73,6 @@
 			});
 	}
 
-	function jsonHeaders(form) {
-		var headers = csrfHeaders(form);
-		headers['Content-Type'] = 'application/json';
-		return headers;
-	}
-
 	var filingForm = document.getElementById('filing-form');
 	if (filingForm) {
 		var errors = document.getElementById('form-errors');
@@ -97,7 +82,7 @@
 		var preview = function () {
 			// answers can arrive out of order: only the answer to the latest form state is shown
 			var mine = ++previews;
-			send('POST', filingForm.getAttribute('data-eligibility'), JSON.stringify(collect(filingForm)), jsonHeaders(filingForm))
+			send('POST', filingForm.getAttribute('data-eligibility'), JSON.stringify(collect(filingForm)), CqoApi.headers(true))
 				.then(function (verdict) {
 					if (mine !== previews) {
 						return;
@@ -119,7 +104,7 @@
 				if (!idField.value || attended.value === 'true' || date.value || organiser.value) {
 					return;
 				}
-				send('POST', priorUrl, JSON.stringify({ idNumber: idField.value.trim() }), jsonHeaders(filingForm))
+				send('POST', priorUrl, JSON.stringify({ idNumber: idField.value.trim() }), CqoApi.headers(true))
 					.then(function (training) {
 						if (training && training.attended) {
 							attended.value = 'true';
@@ -134,7 +119,7 @@
 		filingForm.addEventListener('submit', function (event) {
 			event.preventDefault();
 			var api = filingForm.getAttribute('data-api');
-			send(id ? 'PUT' : 'POST', id ? api + '/' + id : api, JSON.stringify(collect(filingForm)), jsonHeaders(filingForm))
+			send(id ? 'PUT' : 'POST', id ? api + '/' + id : api, JSON.stringify(collect(filingForm)), CqoApi.headers(true))
 				.then(function (filing) {
 					window.location.href = filingForm.getAttribute('data-done') + filing.id;
 				})
@@ -146,7 +131,7 @@
 	if (enterpriseForm) {
 		enterpriseForm.addEventListener('submit', function (event) {
 			event.preventDefault();
-			send('POST', enterpriseForm.getAttribute('data-api'), JSON.stringify(collect(enterpriseForm)), jsonHeaders(enterpriseForm))
+			send('POST', enterpriseForm.getAttribute('data-api'), JSON.stringify(collect(enterpriseForm)), CqoApi.headers(true))
 				.then(function () {
 					window.location.href = enterpriseForm.getAttribute('data-done') + '?registered';
 				})
@@ -163,7 +148,7 @@
 		if (invite) {
 			invite.addEventListener('submit', function (event) {
 				event.preventDefault();
-				send('POST', base + '/cqo-invitation', null, csrfHeaders(invite))
+				send('POST', base + '/cqo-invitation', null, CqoApi.headers(false))
 					.then(function (invitation) {
 						var out = document.getElementById('invitation-result');
 						out.querySelector('.invitation-username').textContent = invitation.username;
@@ -182,7 +167,7 @@
 				var data = new FormData();
 				data.append('kind', form.getAttribute('data-kind'));
 				data.append('file', form.querySelector('input[type="file"]').files[0]);
-				send('POST', base + '/attachments', data, csrfHeaders(form))
+				send('POST', base + '/attachments', data, CqoApi.headers(false))
 					.then(function () {
 						var item = form.parentNode;
 						var missing = item.querySelector('.missing');
@@ -201,7 +186,7 @@
 		if (submitForm) {
 			submitForm.addEventListener('submit', function (event) {
 				event.preventDefault();
-				send('POST', base + '/submission', '{}', jsonHeaders(submitForm)).then(reload)
+				send('POST', base + '/submission', '{}', CqoApi.headers(true)).then(reload)
 					.catch(function (problem) { showErrors(box, problem); });
 			});
 		}
@@ -214,7 +199,7 @@
 				var message = decisionForm.elements.message.value;
 				var body = { decision: decision, reason: decisionForm.elements.reason.value || null,
 					comments: (field && message) ? [{ field: field, message: message }] : [] };
-				send('POST', base + '/decision', JSON.stringify(body), jsonHeaders(decisionForm)).then(reload)
+				send('POST', base + '/decision', JSON.stringify(body), CqoApi.headers(true)).then(reload)
 					.catch(function (problem) { showErrors(box, problem); });
 			});
 		}
@@ -223,7 +208,7 @@
 			dismissal.addEventListener('submit', function (event) {
 				event.preventDefault();
 				var body = { endMonth: dismissal.elements.endMonth.value, reason: dismissal.elements.reason.value };
-				send('POST', base + '/dismissal', JSON.stringify(body), jsonHeaders(dismissal))
+				send('POST', base + '/dismissal', JSON.stringify(body), CqoApi.headers(true))
 					.then(function (filing) { window.location.href = filing.id; })
 					.catch(function (problem) { showErrors(box, problem); });
 			});

@@ -10,15 +10,10 @@
 		return;
 	}
 	var url = form.getAttribute('data-preview');
-	var csrf = form.querySelector('input[name="_csrf"]');
 	var timer = null;
 
 	function render() {
-		var headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
-		if (csrf) {
-			headers['X-CSRF-TOKEN'] = csrf.value;
-		}
-		fetch(url, { method: 'POST', headers: headers, credentials: 'same-origin', body: JSON.stringify({ body: body.value }) })
+		CqoApi.postJson(url, { body: body.value })
 			.then(function (response) {
 				return response.ok ? response.json() : null;
 			})

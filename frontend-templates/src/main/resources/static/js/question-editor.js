@@ -62,11 +62,10 @@
 			}
 			var data = new FormData();
 			data.append('file', image.files[0]);
-			var token = form.querySelector('input[name="_csrf"]');
 			fetch(image.getAttribute('data-upload-url'), {
 				method: 'POST',
 				body: data,
-				headers: { 'X-CSRF-TOKEN': token ? token.value : '', Accept: 'application/json' },
+				headers: CqoApi.headers(false),
 				credentials: 'same-origin'
 			}).then(function (response) {
 				return response.json().then(function (body) { return { ok: response.ok, body: body }; });

@@ -13,7 +13,6 @@
 	var token = page.getAttribute('data-token');
 	var interval = Math.max(1, parseInt(page.getAttribute('data-interval'), 10) || 30) * 1000;
 	var required = parseInt(page.getAttribute('data-required'), 10) || 0;
-	var csrf = document.querySelector('#study-form input[name="_csrf"]');
 	var minutes = document.getElementById('study-minutes');
 	var fill = document.getElementById('study-fill');
 	var state = document.getElementById('study-state');
@@ -88,11 +87,7 @@
 		if (video && !isNaN(video.currentTime)) {
 			body.videoPosition = video.currentTime;
 		}
-		var headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
-		if (csrf) {
-			headers['X-CSRF-TOKEN'] = csrf.value;
-		}
-		fetch(api, { method: 'POST', headers: headers, credentials: 'same-origin', body: JSON.stringify(body) })
+		CqoApi.postJson(api, body)
 			.then(function (response) {
 				if (!response.ok) {
 					throw new Error(String(response.status));

@@ -3,20 +3,8 @@
 (function () {
 	'use strict';
 
-	function headers(json) {
-		var result = { 'Accept': 'application/json', 'Accept-Language': document.documentElement.lang || 'zh-CN' };
-		var token = document.querySelector('input[name="_csrf"]');
-		if (token) {
-			result['X-CSRF-TOKEN'] = token.value;
-		}
-		if (json) {
-			result['Content-Type'] = 'application/json';
-		}
-		return result;
-	}
-
 	function send(method, url, body, json) {
-		return fetch(url, { method: method, headers: headers(json), body: body, credentials: 'same-origin' })
+		return fetch(url, { method: method, headers: CqoApi.headers(json), body: body, credentials: 'same-origin' })
 			.then(function (response) {
 				return response.text().then(function (text) {
 					var parsed = null;

@@ -21,7 +21,7 @@ import academy.cqo.ce.domain.LedgerRules;
 import academy.cqo.ce.persistence.CeStore;
 import academy.cqo.ce.persistence.ClaimDocument;
 import academy.cqo.course.CompletedModule;
-import academy.cqo.course.Courses;
+import academy.cqo.course.Enrolments;
 import academy.cqo.course.SubjectCategory;
 import academy.cqo.identity.AccountProfile;
 import academy.cqo.identity.Accounts;
@@ -52,7 +52,7 @@ public class CeLedgers {
 
 	private final CeStore store;
 
-	private final Courses courses;
+	private final Enrolments enrolments;
 
 	private final Accounts accounts;
 
@@ -64,10 +64,10 @@ public class CeLedgers {
 
 	private final Clock clock;
 
-	CeLedgers(CeStore store, Courses courses, Accounts accounts, AuditLog audit, Notifications notifications,
+	CeLedgers(CeStore store, Enrolments enrolments, Accounts accounts, AuditLog audit, Notifications notifications,
 			CeSettings settings, Clock clock) {
 		this.store = store;
-		this.courses = courses;
+		this.enrolments = enrolments;
 		this.accounts = accounts;
 		this.audit = audit;
 		this.notifications = notifications;
@@ -130,7 +130,7 @@ public class CeLedgers {
 			Instant from = LocalDate.of(year, 1, 1).atStartOfDay(zone()).toInstant();
 			Instant until = LocalDate.of(year + 1, 1, 1).atStartOfDay(zone()).toInstant();
 			candidates = Mono
-				.zip(this.courses.learnersBetween(from, until),
+				.zip(this.enrolments.learnersBetween(from, until),
 						this.store.claimantsOf(year).collect(java.util.stream.Collectors.toSet()))
 				.map((active) -> {
 					Set<String> some = new java.util.HashSet<>();
@@ -169,7 +169,7 @@ public class CeLedgers {
 	Mono<CeLedger> ledger(AccountProfile profile, int year) {
 		Instant from = LocalDate.of(year, 1, 1).atStartOfDay(zone()).toInstant();
 		Instant until = LocalDate.of(year + 1, 1, 1).atStartOfDay(zone()).toInstant();
-		Mono<List<CeEntry>> modules = this.courses.completedModules(profile.accountId(), from, until)
+		Mono<List<CeEntry>> modules = this.enrolments.completedModules(profile.accountId(), from, until)
 			.map(this::entry)
 			.collectList();
 		Mono<List<CeEntry>> claims = this.store.claimsOf(profile.accountId(), year).map(CeLedgers::entry).collectList();

@@ -67,6 +67,15 @@ public record CertificateSettings(@DefaultValue("JX") String numberPrefix, @Defa
 		return this.ceOverdueAction == CeOverdueAction.SUSPEND;
 	}
 
+	/**
+	 * The address a certificate's QR code points to.
+	 * @param token the certificate's signed token, or {@code null} before it is signed
+	 * @return the address, or {@code null} without a token
+	 */
+	public String verificationUrlOf(String token) {
+		return (token != null) ? this.verificationUrl + token : null;
+	}
+
 	/** What a certificate says of the result. */
 	public enum ResultDisplay {
 

@@ -7,14 +7,13 @@ import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import academy.cqo.certificate.persistence.CertificateDocument;
+import academy.cqo.platform.AccountMatches;
 import academy.cqo.shared.StartupTask;
 
 /**
@@ -23,9 +22,6 @@ import academy.cqo.shared.StartupTask;
  */
 @Service
 public class Holdings implements StartupTask {
-
-	/** Up to this many people are read by an {@code $in} list, more in one pass. */
-	static final int MAX_IN = 500;
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -44,9 +40,7 @@ public class Holdings implements StartupTask {
 	/** The index production MongoDB needs for reading many people's records at once. */
 	@Override
 	public Mono<Void> run() {
-		return this.mongo.indexOps(CertificateDocument.COLLECTION)
-			.createIndex(new Index("accountId", Sort.Direction.ASC).named("report_account"))
-			.then();
+		return AccountMatches.index(this.mongo, CertificateDocument.COLLECTION);
 	}
 
 	/**
@@ -70,7 +64,7 @@ public class Holdings implements StartupTask {
 		String today = LocalDate.now(this.clock).toString();
 		// Many people: one pass over the valid certificates, joined in memory (a long $in
 		// list costs a comparison per element and document on a store without indexes).
-		boolean many = accountIds.size() > MAX_IN;
+		boolean many = accountIds.size() > AccountMatches.MAX_IN;
 		java.util.Set<String> wanted = many ? new java.util.HashSet<>(accountIds) : java.util.Set.of();
 		Criteria criteria = Criteria.where("stage")
 			.is(CertificateDocument.ISSUED)

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
 import academy.cqo.certificate.persistence.CertificateDocument;
 import academy.cqo.certificate.persistence.CertificateStore;
 import academy.cqo.certificate.persistence.IssueJobStore;
-import academy.cqo.exam.Attempts;
+import academy.cqo.exam.SessionAttempts;
 import academy.cqo.exam.Exams;
 import academy.cqo.identity.Accounts;
 import academy.cqo.identity.CurrentUser;
@@ -42,13 +42,13 @@ public class SessionIssues {
 
 	private static final Duration STALE = Duration.ofMinutes(30);
 
-	private final Certificates certificates;
+	private final Issuing issuing;
 
 	private final CertificateStore store;
 
 	private final IssueJobStore jobs;
 
-	private final Attempts attempts;
+	private final SessionAttempts attempts;
 
 	private final Exams exams;
 
@@ -58,11 +58,11 @@ public class SessionIssues {
 
 	private final Background background;
 
-	SessionIssues(Certificates certificates, CertificateStore store, IssueJobStore jobs, Attempts attempts, Exams exams,
+	SessionIssues(Issuing issuing, CertificateStore store, IssueJobStore jobs, SessionAttempts attempts, Exams exams,
 			Clock clock, Accounts accounts, Background background) {
 		this.accounts = accounts;
 		this.background = background;
-		this.certificates = certificates;
+		this.issuing = issuing;
 		this.store = store;
 		this.jobs = jobs;
 		this.attempts = attempts;
@@ -100,8 +100,8 @@ public class SessionIssues {
 			.collectList()
 			.flatMap((passes) -> this.jobs.total(jobId, passes.size())
 				.thenMany(Flux.fromIterable(passes))
-				.concatMap((pass) -> this.certificates.intake(pass)
-					.flatMap((certificate) -> this.certificates.issue(certificate.id()))
+				.concatMap((pass) -> this.issuing.intake(pass)
+					.flatMap((certificate) -> this.issuing.issue(certificate.id()))
 					.map(CertificateDocument::issued)
 					.defaultIfEmpty(false)
 					.onErrorResume((ex) -> {

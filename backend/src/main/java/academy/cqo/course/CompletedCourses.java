@@ -16,13 +16,16 @@ class CompletedCourses implements CourseRequirement {
 
 	private final Courses courses;
 
-	CompletedCourses(Courses courses) {
+	private final Enrolments enrolments;
+
+	CompletedCourses(Courses courses, Enrolments enrolments) {
 		this.courses = courses;
+		this.enrolments = enrolments;
 	}
 
 	@Override
 	public Mono<Boolean> completed(String accountId, String courseId) {
-		return this.courses.completed(accountId, courseId);
+		return this.enrolments.completed(accountId, courseId);
 	}
 
 	@Override

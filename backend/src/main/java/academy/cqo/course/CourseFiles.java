@@ -40,13 +40,13 @@ public class CourseFiles {
 
 	private final ReactiveMongoTemplate mongo;
 
-	private final Courses courses;
+	private final CourseAuthoring authoring;
 
 	private final Clock clock;
 
-	CourseFiles(ReactiveMongoTemplate mongo, Courses courses, Clock clock) {
+	CourseFiles(ReactiveMongoTemplate mongo, CourseAuthoring authoring, Clock clock) {
 		this.mongo = mongo;
-		this.courses = courses;
+		this.authoring = authoring;
 		this.clock = clock;
 	}
 
@@ -115,7 +115,7 @@ public class CourseFiles {
 		catch (InvalidInput ex) {
 			return Mono.error(ex);
 		}
-		return this.courses.changeableModule(moduleId, user)
+		return this.authoring.changeableModule(moduleId, user)
 			.flatMap((module) -> this.mongo.insert(new FileDocument(UUID.randomUUID().toString(), module.id(), name,
 					mediaType, new Binary(content), content.length, user.username(), this.clock.instant())))
 			.map(CourseFiles::view);

@@ -39,15 +39,18 @@ public class Study {
 
 	private final Courses courses;
 
+	private final Enrolments enrolments;
+
 	private final CourseSettings settings;
 
 	private final HeartbeatRule rule;
 
 	private final Clock clock;
 
-	Study(CourseStore store, Courses courses, CourseSettings settings, Clock clock) {
+	Study(CourseStore store, Courses courses, Enrolments enrolments, CourseSettings settings, Clock clock) {
 		this.store = store;
 		this.courses = courses;
+		this.enrolments = enrolments;
 		this.settings = settings;
 		this.rule = new HeartbeatRule(settings.heartbeatInterval(), settings.heartbeatMinimum(),
 				settings.heartbeatTolerance(), settings.dailyCap());
@@ -69,7 +72,7 @@ public class Study {
 	public Mono<StudySession> open(String moduleId, CurrentUser user) {
 		Instant now = now();
 		String token = UUID.randomUUID().toString();
-		return this.courses.lesson(moduleId, user)
+		return this.enrolments.lesson(moduleId, user)
 			.flatMap((lesson) -> this.store
 				.ensure(new ProgressDocument(ProgressDocument.idOf(moduleId, user.accountId()), moduleId,
 						lesson.course().id(), user.accountId(), 0L, 0.0, false, now, null, null, null, null))
@@ -175,7 +178,7 @@ public class Study {
 
 	private Mono<Completion> completeIfDone(ProgressDocument progress, ModuleView module, Instant now) {
 		if (progress.completed()) {
-			return this.courses.completed(progress.accountId(), module.courseId())
+			return this.enrolments.completed(progress.accountId(), module.courseId())
 				.map((done) -> new Completion(true, done));
 		}
 		boolean timeReached = progress.credited() >= module.requiredSeconds();
@@ -187,12 +190,12 @@ public class Study {
 			.flatMap((completed) -> completeCourseIfDone(module.courseId(), progress.accountId(), now))
 			.defaultIfEmpty(false)
 			.flatMap((courseDone) -> courseDone ? Mono.just(new Completion(true, true))
-					: this.courses.completed(progress.accountId(), module.courseId())
+					: this.enrolments.completed(progress.accountId(), module.courseId())
 						.map((done) -> new Completion(true, done)));
 	}
 
 	private Mono<Boolean> completeCourseIfDone(String courseId, String accountId, Instant now) {
-		return this.courses.progress(courseId, accountId).flatMap((progress) -> {
+		return this.enrolments.progress(courseId, accountId).flatMap((progress) -> {
 			boolean all = !progress.modules().isEmpty()
 					&& progress.modules().stream().allMatch(ModuleProgress::completed);
 			if (!all) {

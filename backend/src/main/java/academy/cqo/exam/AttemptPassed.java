@@ -2,6 +2,8 @@ package academy.cqo.exam;
 
 import java.time.Instant;
 
+import academy.cqo.exam.persistence.AttemptDocument;
+
 /**
  * A candidate passed an exam: the attempt is graded and final. Handed to every
  * {@link PassHandler} once per attempt (again after a crash or a failed handler, so
@@ -19,4 +21,10 @@ import java.time.Instant;
  */
 public record AttemptPassed(String attemptId, String examId, String examTitle, boolean qualifying, String sessionId,
 		String accountId, double score, double maxScore, Instant passedAt) {
+
+	static AttemptPassed of(AttemptDocument attempt, ExamDefinition exam) {
+		return new AttemptPassed(attempt.id(), attempt.examId(), exam.title(), exam.qualifying(), attempt.sessionId(),
+				attempt.accountId(), attempt.score(), attempt.maxScore(), attempt.gradedAt());
+	}
+
 }

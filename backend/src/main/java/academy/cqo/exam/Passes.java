@@ -5,14 +5,12 @@ import java.util.Set;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import academy.cqo.exam.persistence.AttemptDocument;
+import academy.cqo.platform.AccountMatches;
 import academy.cqo.shared.StartupTask;
 
 /**
@@ -20,9 +18,6 @@ import academy.cqo.shared.StartupTask;
  */
 @Service
 public class Passes implements StartupTask {
-
-	/** Up to this many people are read by an {@code $in} list, more in one pass. */
-	static final int MAX_IN = 500;
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -38,9 +33,7 @@ public class Passes implements StartupTask {
 	/** The index production MongoDB needs for reading many people's records at once. */
 	@Override
 	public Mono<Void> run() {
-		return this.mongo.indexOps(AttemptDocument.COLLECTION)
-			.createIndex(new Index("accountId", Sort.Direction.ASC).named("report_account"))
-			.then();
+		return AccountMatches.index(this.mongo, AttemptDocument.COLLECTION);
 	}
 
 	/**
@@ -49,24 +42,8 @@ public class Passes implements StartupTask {
 	 * @return the account ids among them with a pass
 	 */
 	public Mono<Set<String>> passed(Collection<String> accountIds) {
-		if (accountIds.isEmpty()) {
-			return Mono.just(Set.of());
-		}
-		// Many people: one pass over the passed attempts, joined in memory (a long $in
-		// list
-		// costs a comparison per element and document on a store without indexes).
-		boolean many = accountIds.size() > MAX_IN;
-		Set<String> wanted = many ? new java.util.HashSet<>(accountIds) : Set.of();
-		Criteria criteria = Criteria.where("passed").is(true);
-		if (!many) {
-			criteria = criteria.and("accountId").in(accountIds);
-		}
-		Query query = Query.query(criteria);
-		query.fields().include("accountId");
-		return this.mongo.find(query, org.bson.Document.class, AttemptDocument.COLLECTION)
-			.mapNotNull((attempt) -> attempt.getString("accountId"))
-			.filter((account) -> !many || wanted.contains(account))
-			.collect(java.util.stream.Collectors.toSet());
+		return AccountMatches.among(this.mongo, AttemptDocument.COLLECTION, Criteria.where("passed").is(true),
+				accountIds);
 	}
 
 }

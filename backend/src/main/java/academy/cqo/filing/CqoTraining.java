@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import academy.cqo.ce.CeLedgers;
 import academy.cqo.certificate.CertificateSettings;
 import academy.cqo.certificate.Certificates;
-import academy.cqo.course.Courses;
+import academy.cqo.course.Enrolments;
 import academy.cqo.exam.Attempts;
 import academy.cqo.filing.persistence.FilingDocument;
 import academy.cqo.identity.RealNames;
@@ -25,7 +25,7 @@ class CqoTraining {
 
 	private final RealNames realNames;
 
-	private final Courses courses;
+	private final Enrolments enrolments;
 
 	private final Attempts attempts;
 
@@ -37,11 +37,11 @@ class CqoTraining {
 
 	private final CertificateSettings issuer;
 
-	CqoTraining(RealNames realNames, Courses courses, Attempts attempts, Certificates certificates, CeLedgers ledgers,
-			Clock clock, CertificateSettings issuer) {
+	CqoTraining(RealNames realNames, Enrolments enrolments, Attempts attempts, Certificates certificates,
+			CeLedgers ledgers, Clock clock, CertificateSettings issuer) {
 		this.issuer = issuer;
 		this.realNames = realNames;
-		this.courses = courses;
+		this.enrolments = enrolments;
 		this.attempts = attempts;
 		this.certificates = certificates;
 		this.ledgers = ledgers;
@@ -63,7 +63,7 @@ class CqoTraining {
 				.next()
 				.map((certificate) -> new FilingForm.PriorTraining(true,
 						java.time.YearMonth.from(certificate.issuedOn()).toString(), certificate.issuer()))
-				.switchIfEmpty(Mono.defer(() -> this.courses.enrolments(accountId)
+				.switchIfEmpty(Mono.defer(() -> this.enrolments.enrolments(accountId)
 					.filter((course) -> course.completedAt() != null)
 					.map((course) -> course.completedAt())
 					.sort()
@@ -82,7 +82,7 @@ class CqoTraining {
 	private Mono<CqoProgress> progress(String accountId) {
 		int year = Year.now(this.clock).getValue();
 		return Mono
-			.zip(this.courses.enrolments(accountId)
+			.zip(this.enrolments.enrolments(accountId)
 				.map((course) -> new CqoProgress.Course(course.courseTitle(), course.percent(), course.completedAt()))
 				.collectList(),
 					this.attempts.ofAccount(accountId)

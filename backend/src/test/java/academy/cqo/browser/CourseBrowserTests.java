@@ -2,7 +2,6 @@ package academy.cqo.browser;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -10,11 +9,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.reactive.server.WebTestClient;
-
-import academy.cqo.testsupport.Browser;
 import academy.cqo.testsupport.IntegrationTest;
 import academy.cqo.testsupport.QuestionBankApi;
 
@@ -26,26 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and sees the module complete and its hours in the CE ledger.
  */
 @IntegrationTest
-class CourseBrowserTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	WebTestClient client;
-
-	Browser browser;
+class CourseBrowserTests extends BrowserTest {
 
 	@BeforeEach
 	void startBrowser() {
-		this.browser = Browser.start(1280, 1000);
-	}
-
-	@AfterEach
-	void stopBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
+		open(1280, 1000);
 	}
 
 	@Test
@@ -78,10 +57,6 @@ class CourseBrowserTests {
 		assertThat(earned).isEqualTo("1 / 90 学时");
 		assertThat(page.findElement(By.id("ce-entries")).getText()).contains("首席质量官制度概述", "已计入");
 		this.browser.screenshot("ce-ledger");
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 }

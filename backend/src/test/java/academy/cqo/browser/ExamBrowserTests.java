@@ -3,7 +3,6 @@ package academy.cqo.browser;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -13,11 +12,6 @@ import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.chromium.HasNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.reactive.server.WebTestClient;
-
-import academy.cqo.testsupport.Browser;
 import academy.cqo.testsupport.IntegrationTest;
 import academy.cqo.testsupport.QuestionBankApi;
 
@@ -29,26 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the result.
  */
 @IntegrationTest
-class ExamBrowserTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	WebTestClient client;
-
-	Browser browser;
+class ExamBrowserTests extends BrowserTest {
 
 	@BeforeEach
 	void startBrowser() {
-		this.browser = Browser.start(1280, 1000);
-	}
-
-	@AfterEach
-	void stopBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
+		open(1280, 1000);
 	}
 
 	@Test
@@ -151,10 +130,6 @@ class ExamBrowserTests {
 			total = total * 60 + Integer.parseInt(part);
 		}
 		return total;
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 }

@@ -12,10 +12,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import academy.cqo.testsupport.Browser;
 import academy.cqo.testsupport.ExternalTools;
@@ -33,17 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the public check, which shows the filing in effect.
  */
 @IntegrationTest
-class FilingBrowserTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	WebTestClient client;
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
-	}
+class FilingBrowserTests extends BrowserTest {
 
 	@Test
 	void anEnterpriseFilesTheCountyReturnsOneFieldTheEnterpriseCorrectsAndTheCountyApproves() throws Exception {

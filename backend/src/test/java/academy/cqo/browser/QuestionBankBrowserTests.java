@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -12,7 +11,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import academy.cqo.questionbank.Option;
 import academy.cqo.questionbank.QuestionContent;
@@ -20,7 +18,6 @@ import academy.cqo.questionbank.QuestionType;
 import academy.cqo.questionbank.formats.ExcelFormat;
 import academy.cqo.questionbank.formats.ExportedBank;
 import academy.cqo.questionbank.formats.QuestionDraft;
-import academy.cqo.testsupport.Browser;
 import academy.cqo.testsupport.IntegrationTest;
 import academy.cqo.testsupport.People;
 
@@ -31,26 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * filled-in Excel template, edit a question while the live preview follows, save it.
  */
 @IntegrationTest
-class QuestionBankBrowserTests {
-
-	@LocalServerPort
-	int port;
+class QuestionBankBrowserTests extends BrowserTest {
 
 	@Autowired
 	ExcelFormat excel;
 
-	Browser browser;
-
 	@BeforeEach
 	void startBrowser() {
-		this.browser = Browser.start(1280, 1000);
-	}
-
-	@AfterEach
-	void stopBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
+		open(1280, 1000);
 	}
 
 	@Test
@@ -109,10 +94,6 @@ class QuestionBankBrowserTests {
 		Path file = Files.createTempFile("题库导入模板-", ".xlsx");
 		Files.write(file, this.excel.write(new ExportedBank("导入", null, List.of(), drafts)));
 		return file;
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 }

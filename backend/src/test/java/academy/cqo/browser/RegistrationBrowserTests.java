@@ -1,6 +1,5 @@
 package academy.cqo.browser;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -9,9 +8,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
-import academy.cqo.testsupport.Browser;
 import academy.cqo.testsupport.IntegrationTest;
 import academy.cqo.testsupport.People;
 
@@ -22,23 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a desktop window.
  */
 @IntegrationTest
-class RegistrationBrowserTests {
-
-	@LocalServerPort
-	int port;
-
-	Browser browser;
+class RegistrationBrowserTests extends BrowserTest {
 
 	@BeforeEach
 	void startBrowser() {
-		this.browser = Browser.start(412, 915);
-	}
-
-	@AfterEach
-	void stopBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
+		open(412, 915);
 	}
 
 	@Test
@@ -138,10 +122,6 @@ class RegistrationBrowserTests {
 
 	private void type(String id, String text) {
 		this.browser.type(id, text);
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 }

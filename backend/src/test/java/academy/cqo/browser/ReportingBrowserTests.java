@@ -12,8 +12,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import academy.cqo.testsupport.Browser;
 import academy.cqo.testsupport.IntegrationTest;
@@ -28,20 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * city then sees submitted.
  */
 @IntegrationTest
-class ReportingBrowserTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	WebTestClient client;
+class ReportingBrowserTests extends BrowserTest {
 
 	@Autowired
 	Clock clock;
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
-	}
 
 	@Test
 	@SuppressWarnings("unchecked")

@@ -3,17 +3,12 @@ package academy.cqo.browser;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import academy.cqo.testsupport.Browser;
 import academy.cqo.testsupport.IntegrationTest;
@@ -29,24 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * drawn, and the large-text mode (适老化) is remembered by the browser.
  */
 @IntegrationTest
-class RoleHomeBrowserTests {
+class RoleHomeBrowserTests extends BrowserTest {
 
 	private static final List<int[]> SIZES = List.of(new int[] { 390, 844 }, new int[] { 1366, 900 });
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	WebTestClient client;
-
-	Browser browser;
-
-	@AfterEach
-	void stopBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
 
 	@Test
 	void theCandidateHomeShowsStudyExamsCeCertificatesAndNotices() {
@@ -187,10 +167,6 @@ class RoleHomeBrowserTests {
 		assertThat(page.findElement(By.id("menu-toggle")).isDisplayed()).isEqualTo(phone);
 		assertThat(header).as("the header at " + size[0] + " px").isLessThan(phone ? 200 : 160);
 		assertThat(((Number) js.executeScript("return window.innerWidth;")).longValue()).isEqualTo(size[0]);
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 }

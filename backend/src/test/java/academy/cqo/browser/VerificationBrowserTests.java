@@ -10,16 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import academy.cqo.document.QrCodes;
 import academy.cqo.testsupport.Browser;
@@ -35,22 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * PDF carries) and by uploading the PDF. Both end on the verdict 有效.
  */
 @IntegrationTest
-class VerificationBrowserTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	WebTestClient client;
-
-	Browser browser;
-
-	@AfterEach
-	void stopBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
+class VerificationBrowserTests extends BrowserTest {
 
 	@Test
 	void aVerifierScansTheQrCodeWithTheCameraAndUploadsThePdf() throws IOException {
@@ -90,10 +71,6 @@ class VerificationBrowserTests {
 		this.browser.screenshot("verification-upload");
 		Files.deleteIfExists(video);
 		Files.deleteIfExists(pdf);
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 	/**

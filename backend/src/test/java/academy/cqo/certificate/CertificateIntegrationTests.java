@@ -53,7 +53,7 @@ class CertificateIntegrationTests {
 	WebTestClient client;
 
 	@Autowired
-	Certificates certificates;
+	IssueSweep issueSweep;
 
 	@Autowired
 	CeStandings standings;
@@ -86,7 +86,7 @@ class CertificateIntegrationTests {
 		Map<String, Object> certificate = issued(candidate);
 		// The sweep running again (as after a restart) must not issue a second
 		// certificate.
-		this.certificates.finishUnfinished().block();
+		this.issueSweep.finishUnfinished().block();
 		assertThat(candidate.get("/api/v1/me/certificates").expectBodyList(Map.class).returnResult().getResponseBody())
 			.as("one pass, one certificate, however often it was submitted or swept")
 			.hasSize(1);

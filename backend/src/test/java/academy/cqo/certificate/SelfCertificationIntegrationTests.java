@@ -37,7 +37,7 @@ class SelfCertificationIntegrationTests {
 	WebTestClient client;
 
 	@Autowired
-	Certificates certificates;
+	Issuing issuing;
 
 	@Autowired
 	CertificateStore store;
@@ -119,8 +119,8 @@ class SelfCertificationIntegrationTests {
 		String attemptId = "forged-" + UUID.randomUUID();
 		AttemptPassed pass = new AttemptPassed(attemptId, "demo-qualifying-exam", "资格考核", true, Qualification.SESSION,
 				trainerId, 100, 100, Instant.now());
-		StepVerifier.create(this.certificates.intake(pass)).expectNextCount(1).verifyComplete();
-		StepVerifier.create(this.certificates.issue("attempt:" + attemptId)).verifyComplete();
+		StepVerifier.create(this.issuing.intake(pass)).expectNextCount(1).verifyComplete();
+		StepVerifier.create(this.issuing.issue("attempt:" + attemptId)).verifyComplete();
 		CertificateDocument stored = this.store.find("attempt:" + attemptId).block();
 		assertThat(stored.stage()).isEqualTo(CertificateDocument.FAILED);
 		assertThat(stored.failureKey()).isEqualTo("certificate.failure.noIdNumber");

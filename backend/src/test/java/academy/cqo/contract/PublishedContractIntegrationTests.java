@@ -25,6 +25,7 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
+import academy.cqo.filing.FilingApi;
 import academy.cqo.testsupport.People;
 import academy.cqo.testsupport.IntegrationTest;
 import academy.cqo.testsupport.Qualification;
@@ -424,7 +425,7 @@ class PublishedContractIntegrationTests {
 		String idNumber = People.idNumber();
 		calls.json("POST /api/v1/filings/prior-training", enterprise, "/api/v1/filings/prior-training",
 				Map.of("idNumber", idNumber));
-		Map<String, Object> form = filingForm(idNumber);
+		Map<String, Object> form = FilingApi.form("契约人", idNumber);
 		String filing = (String) calls.json("POST /api/v1/filings", enterprise, "/api/v1/filings", form).get("id");
 		calls.json("PUT /api/v1/filings/{id}", enterprise, "/api/v1/filings/" + filing, form);
 		calls.multipart("POST /api/v1/filings/{id}/attachments", enterprise,
@@ -456,78 +457,9 @@ class PublishedContractIntegrationTests {
 		calls.json("POST /api/v1/invitations/{accountId}/{token}", null, "/api/v1" + contact.get("link"),
 				Map.of("password", "Qual1ty#Safe"));
 		calls.multipart("POST /api/v1/filings/imports", county, "/api/v1/filings/imports", Map.of(), "file", "备案.xlsx",
-				importWorkbook());
+				FilingApi.importWorkbook(
+						List.of(FilingApi.importRow(People.creditCode("360102"), "吴契约", People.idNumber()))));
 		assertThat(calls.notCalled()).as("every published filing operation answered a real call").isEmpty();
-	}
-
-	private static Map<String, Object> filingForm(String idNumber) {
-		Map<String, Object> cqo = new LinkedHashMap<>();
-		cqo.put("fullName", "契约人");
-		cqo.put("idNumber", idNumber);
-		cqo.put("mobile", "13907918888");
-		cqo.put("email", "cqo@example.com");
-		cqo.put("address", "江西省南昌市东湖区八一大道 100 号");
-		cqo.put("school", "南昌大学");
-		cqo.put("major", "质量管理工程");
-		cqo.put("education", "BACHELOR");
-		cqo.put("professionalTitle", "INTERMEDIATE");
-		cqo.put("titleName", "质量工程师");
-		cqo.put("currentPost", "质量总监");
-		cqo.put("qualityWorkYears", 8);
-		Map<String, Object> form = new LinkedHashMap<>();
-		form.put("cqo", cqo);
-		form.put("appointment", Map.of("post", "首席质量官", "fullTime", true, "startMonth", "2026-03"));
-		form.put("priorTraining", Map.of("attended", false));
-		form.put("principal", Map.of("name", "刘建国", "post", "董事长", "phone", "0791-88886666"));
-		form.put("resume",
-				List.of(Map.of("from", "2016-07", "to", "", "employer", "江西某公司", "post", "质量工程师", "duties", "质量管理")));
-		form.put("awards", "无");
-		form.put("enterpriseOpinion", "同意聘任并备案");
-		form.put("remarks", "无");
-		form.put("declaration", true);
-		return form;
-	}
-
-	private static byte[] importWorkbook() throws IOException {
-		Map<String, String> row = new LinkedHashMap<>();
-		academy.cqo.filing.FilingImports.COLUMNS.keySet().forEach((column) -> row.put(column, ""));
-		row.put("统一社会信用代码", People.creditCode("360102"));
-		row.put("企业名称", "南昌契约导入质量科技有限公司");
-		row.put("所属地区代码", "360102");
-		row.put("所属行业", "C");
-		row.put("企业类型", "民营企业");
-		row.put("是否规模以上企业", "是");
-		row.put("企业规模", "小型");
-		row.put("经营项目及主要产品", "检测仪器");
-		row.put("姓名", "吴契约");
-		row.put("身份证号", People.idNumber());
-		row.put("手机号码", "13912340000");
-		row.put("电子邮箱", "cqo@example.com");
-		row.put("通讯地址", "南昌市东湖区");
-		row.put("毕业院校", "华东交通大学");
-		row.put("专业", "机械工程");
-		row.put("学历", "本科");
-		row.put("职称", "中级");
-		row.put("职称名称", "工程师");
-		row.put("现任职务", "副总经理");
-		row.put("质量工作年限", "6");
-		row.put("聘任岗位", "首席质量官");
-		row.put("专职/兼职", "兼职");
-		row.put("聘任起始时间", "2024-05");
-		row.put("是否参加过首席质量官培训", "否");
-		row.put("企业负责人", "赵大江");
-		row.put("负责人职务", "总经理");
-		row.put("负责人联系方式", "0791-86660000");
-		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-		org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(out, "test", "1.0");
-		org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet("备案");
-		List<String> columns = new ArrayList<>(row.keySet());
-		for (int c = 0; c < columns.size(); c++) {
-			sheet.value(0, c, columns.get(c));
-			sheet.value(1, c, row.get(columns.get(c)));
-		}
-		workbook.finish();
-		return out.toByteArray();
 	}
 
 	/** Issue 12: rosters, coverage, 附件2 and 附件3 (a city's round, a county's report). */

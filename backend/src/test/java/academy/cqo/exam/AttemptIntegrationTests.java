@@ -39,7 +39,7 @@ class AttemptIntegrationTests {
 	MutableClock clock;
 
 	@Autowired
-	Attempts attempts;
+	AttemptSweep sweep;
 
 	@Autowired
 	RecordedPasses passes;
@@ -287,9 +287,7 @@ class AttemptIntegrationTests {
 			// This call or the scheduled sweep (which may run first) submits it; either
 			// way the
 			// server, not the candidate, submits with the answers acknowledged in time.
-			StepVerifier.create(AttemptIntegrationTests.this.attempts.finishOverdue())
-				.expectNextCount(1)
-				.verifyComplete();
+			StepVerifier.create(AttemptIntegrationTests.this.sweep.finishOverdue()).expectNextCount(1).verifyComplete();
 			Eventually.await("the server submitting the attempt", Duration.ofSeconds(20),
 					() -> "GRADED".equals(candidate.getJson("/api/v1/attempts/" + id).get("status")));
 

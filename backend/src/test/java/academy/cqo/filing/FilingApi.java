@@ -1,9 +1,15 @@
 package academy.cqo.filing;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
@@ -132,6 +138,73 @@ public final class FilingApi {
 			.expectBody(QuestionBankApi.JSON)
 			.returnResult()
 			.getResponseBody();
+	}
+
+	/**
+	 * A row of the bulk filing import with every column filled in well.
+	 * @param creditCode the enterprise's credit code
+	 * @param name the CQO's name (the enterprise is named after it)
+	 * @param idNumber the CQO's ID number
+	 * @return the row by column
+	 */
+	public static Map<String, String> importRow(String creditCode, String name, String idNumber) {
+		Map<String, String> row = new LinkedHashMap<>();
+		academy.cqo.filing.FilingImports.COLUMNS.keySet().forEach((column) -> row.put(column, ""));
+		row.put("统一社会信用代码", creditCode);
+		row.put("企业名称", "南昌" + name + "质量科技有限公司");
+		row.put("所属地区代码", "360102");
+		row.put("所属行业", "C");
+		row.put("企业类型", "民营企业");
+		row.put("是否规模以上企业", "是");
+		row.put("企业规模", "小型");
+		row.put("经营项目及主要产品", "检测仪器");
+		row.put("姓名", name);
+		row.put("身份证号", idNumber);
+		row.put("手机号码", "13912340000");
+		row.put("电子邮箱", "cqo@example.com");
+		row.put("通讯地址", "南昌市东湖区");
+		row.put("毕业院校", "华东交通大学");
+		row.put("专业", "机械工程");
+		row.put("学历", "本科");
+		row.put("职称", "中级");
+		row.put("职称名称", "工程师");
+		row.put("现任职务", "副总经理");
+		row.put("质量工作年限", "6");
+		row.put("聘任岗位", "首席质量官");
+		row.put("专职/兼职", "兼职");
+		row.put("聘任起始时间", "2024-05");
+		row.put("是否参加过首席质量官培训", "否");
+		row.put("企业负责人", "赵大江");
+		row.put("负责人职务", "总经理");
+		row.put("负责人联系方式", "0791-86660000");
+		return row;
+	}
+
+	/**
+	 * The bulk filing import as an .xlsx file, its columns in the import's order.
+	 * @param rows the rows by column
+	 * @return the file
+	 */
+	public static byte[] importWorkbook(List<Map<String, String>> rows) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		Workbook workbook = new Workbook(out, "test", "1.0");
+		Worksheet sheet = workbook.newWorksheet("备案");
+		List<String> columns = new ArrayList<>(academy.cqo.filing.FilingImports.COLUMNS.keySet());
+		for (int c = 0; c < columns.size(); c++) {
+			sheet.value(0, c, columns.get(c));
+		}
+		for (int r = 0; r < rows.size(); r++) {
+			for (int c = 0; c < columns.size(); c++) {
+				sheet.value(r + 1, c, rows.get(r).get(columns.get(c)));
+			}
+		}
+		try {
+			workbook.finish();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toByteArray();
 	}
 
 }

@@ -1,13 +1,10 @@
 package academy.cqo.filing;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,56 +31,6 @@ class FilingImportIntegrationTests {
 	@Autowired
 	WebTestClient client;
 
-	private static Map<String, String> row(String creditCode, String name, String idNumber) {
-		Map<String, String> row = new LinkedHashMap<>();
-		FilingImports.COLUMNS.keySet().forEach((column) -> row.put(column, ""));
-		row.put("统一社会信用代码", creditCode);
-		row.put("企业名称", "南昌" + name + "质量科技有限公司");
-		row.put("所属地区代码", "360102");
-		row.put("所属行业", "C");
-		row.put("企业类型", "民营企业");
-		row.put("是否规模以上企业", "是");
-		row.put("企业规模", "小型");
-		row.put("经营项目及主要产品", "检测仪器");
-		row.put("姓名", name);
-		row.put("身份证号", idNumber);
-		row.put("手机号码", "13912340000");
-		row.put("电子邮箱", "cqo@example.com");
-		row.put("通讯地址", "南昌市东湖区");
-		row.put("毕业院校", "华东交通大学");
-		row.put("专业", "机械工程");
-		row.put("学历", "本科");
-		row.put("职称", "中级");
-		row.put("职称名称", "工程师");
-		row.put("现任职务", "副总经理");
-		row.put("质量工作年限", "6");
-		row.put("聘任岗位", "首席质量官");
-		row.put("专职/兼职", "兼职");
-		row.put("聘任起始时间", "2024-05");
-		row.put("是否参加过首席质量官培训", "否");
-		row.put("企业负责人", "赵大江");
-		row.put("负责人职务", "总经理");
-		row.put("负责人联系方式", "0791-86660000");
-		return row;
-	}
-
-	private static byte[] workbook(List<Map<String, String>> rows) throws Exception {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		Workbook workbook = new Workbook(out, "test", "1.0");
-		Worksheet sheet = workbook.newWorksheet("备案");
-		List<String> columns = new ArrayList<>(FilingImports.COLUMNS.keySet());
-		for (int c = 0; c < columns.size(); c++) {
-			sheet.value(0, c, columns.get(c));
-		}
-		for (int r = 0; r < rows.size(); r++) {
-			for (int c = 0; c < columns.size(); c++) {
-				sheet.value(r + 1, c, rows.get(r).get(columns.get(c)));
-			}
-		}
-		workbook.finish();
-		return out.toByteArray();
-	}
-
 	private WebTestClient.ResponseSpec upload(QuestionBankApi admin, byte[] file) {
 		MultipartBodyBuilder body = new MultipartBodyBuilder();
 		body.part("file", new ByteArrayResource(file) {
@@ -105,19 +52,19 @@ class FilingImportIntegrationTests {
 	void whenFiveRowsAreBadThenEveryProblemIsLocatedAndNothingIsWritten() throws Exception {
 		QuestionBankApi admin = new QuestionBankApi(this.client, "admin-dh");
 		List<Map<String, String>> rows = new ArrayList<>();
-		rows.add(row(People.creditCode("360102"), "吴甲", People.idNumber()));
-		Map<String, String> badCode = row("91360100MA35F7Q46Y", "吴乙", People.idNumber());
-		Map<String, String> badId = row(People.creditCode("360102"), "吴丙", "360102198503151230");
-		Map<String, String> badMonth = row(People.creditCode("360102"), "吴丁", People.idNumber());
+		rows.add(FilingApi.importRow(People.creditCode("360102"), "吴甲", People.idNumber()));
+		Map<String, String> badCode = FilingApi.importRow("91360100MA35F7Q46Y", "吴乙", People.idNumber());
+		Map<String, String> badId = FilingApi.importRow(People.creditCode("360102"), "吴丙", "360102198503151230");
+		Map<String, String> badMonth = FilingApi.importRow(People.creditCode("360102"), "吴丁", People.idNumber());
 		badMonth.put("聘任起始时间", "去年五月");
-		Map<String, String> otherCounty = row(People.creditCode("360103"), "吴戊", People.idNumber());
+		Map<String, String> otherCounty = FilingApi.importRow(People.creditCode("360103"), "吴戊", People.idNumber());
 		otherCounty.put("所属地区代码", "360103");
-		Map<String, String> badEducation = row(People.creditCode("360102"), "吴己", People.idNumber());
+		Map<String, String> badEducation = FilingApi.importRow(People.creditCode("360102"), "吴己", People.idNumber());
 		badEducation.put("学历", "留学");
 		rows.addAll(List.of(badCode, badId, badMonth, otherCounty, badEducation));
 		String before = admin.get("/api/v1/filings").expectBody(String.class).returnResult().getResponseBody();
 
-		Map<String, Object> refused = upload(admin, workbook(rows)).expectStatus()
+		Map<String, Object> refused = upload(admin, FilingApi.importWorkbook(rows)).expectStatus()
 			.isEqualTo(422)
 			.expectBody(QuestionBankApi.JSON)
 			.returnResult()
@@ -141,7 +88,8 @@ class FilingImportIntegrationTests {
 		String first = People.creditCode("360102");
 		String second = People.creditCode("360102");
 		Map<String, Object> imported = upload(admin,
-				workbook(List.of(row(first, "吴庚", People.idNumber()), row(second, "吴辛", People.idNumber()))))
+				FilingApi.importWorkbook(List.of(FilingApi.importRow(first, "吴庚", People.idNumber()),
+						FilingApi.importRow(second, "吴辛", People.idNumber()))))
 			.expectStatus()
 			.isCreated()
 			.expectBody(QuestionBankApi.JSON)

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ServerWebExchange;
 
+import academy.cqo.certificate.CertificateStates;
 import academy.cqo.certificate.Certificates;
 import academy.cqo.certificate.SessionIssues;
 import academy.cqo.certificate.TalentPool;
@@ -39,6 +40,8 @@ class CertificatePages {
 
 	private final Certificates certificates;
 
+	private final CertificateStates states;
+
 	private final SessionIssues sessions;
 
 	private final TalentPool pool;
@@ -49,10 +52,11 @@ class CertificatePages {
 
 	private final academy.cqo.shared.RegionDirectory regionDirectory;
 
-	CertificatePages(Certificates certificates, SessionIssues sessions, TalentPool pool, Exams exams,
-			MessageSource messages, academy.cqo.shared.RegionDirectory regionDirectory) {
+	CertificatePages(Certificates certificates, CertificateStates states, SessionIssues sessions, TalentPool pool,
+			Exams exams, MessageSource messages, academy.cqo.shared.RegionDirectory regionDirectory) {
 		this.regionDirectory = regionDirectory;
 		this.certificates = certificates;
+		this.states = states;
 		this.sessions = sessions;
 		this.pool = pool;
 		this.exams = exams;
@@ -149,8 +153,8 @@ class CertificatePages {
 	Mono<String> changeState(@PathVariable String id, @AuthenticationPrincipal CurrentUser user,
 			ServerWebExchange exchange, Model model) {
 		return exchange.getFormData()
-			.flatMap((form) -> confirmed(form).flatMap((ok) -> this.certificates.changeState(id,
-					form.getFirst("action"), blank(form.getFirst("reason")), form.getFirst("note"), user)))
+			.flatMap((form) -> confirmed(form).flatMap((ok) -> this.states.changeState(id, form.getFirst("action"),
+					blank(form.getFirst("reason")), form.getFirst("note"), user)))
 			.map((changed) -> "redirect:/admin/certificates/" + id)
 			.onErrorResume((ex) -> refused(ex, id, user, exchange, model));
 	}
@@ -158,7 +162,7 @@ class CertificatePages {
 	@PostMapping("/admin/certificates/{id}/reissue")
 	Mono<String> reissue(@PathVariable String id, @AuthenticationPrincipal CurrentUser user, ServerWebExchange exchange,
 			Model model) {
-		return this.certificates.reissue(id, user)
+		return this.states.reissue(id, user)
 			.map((replacement) -> "redirect:/admin/certificates/" + replacement.id())
 			.onErrorResume((ex) -> refused(ex, id, user, exchange, model));
 	}
@@ -166,7 +170,7 @@ class CertificatePages {
 	@PostMapping("/admin/certificates/{id}/retry")
 	Mono<String> retry(@PathVariable String id, @AuthenticationPrincipal CurrentUser user, ServerWebExchange exchange,
 			Model model) {
-		return this.certificates.retry(id, user)
+		return this.states.retry(id, user)
 			.map((retried) -> "redirect:/admin/certificates/" + id)
 			.onErrorResume((ex) -> refused(ex, id, user, exchange, model));
 	}

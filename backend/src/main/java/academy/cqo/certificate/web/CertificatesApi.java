@@ -30,6 +30,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 import academy.cqo.certificate.CertificateView;
+import academy.cqo.certificate.CertificateStates;
 import academy.cqo.certificate.Certificates;
 import academy.cqo.certificate.SessionIssues;
 import academy.cqo.certificate.TalentPool;
@@ -55,6 +56,8 @@ class CertificatesApi {
 
 	private final Certificates certificates;
 
+	private final CertificateStates states;
+
 	private final SessionIssues sessions;
 
 	private final TalentPool pool;
@@ -63,9 +66,10 @@ class CertificatesApi {
 
 	private final AuditLog audit;
 
-	CertificatesApi(Certificates certificates, SessionIssues sessions, TalentPool pool, SigningKeys keys,
-			AuditLog audit) {
+	CertificatesApi(Certificates certificates, CertificateStates states, SessionIssues sessions, TalentPool pool,
+			SigningKeys keys, AuditLog audit) {
 		this.certificates = certificates;
+		this.states = states;
 		this.sessions = sessions;
 		this.pool = pool;
 		this.keys = keys;
@@ -103,7 +107,7 @@ class CertificatesApi {
 			@AuthenticationPrincipal CurrentUser user) {
 		CurrentUser.requireAdmin(user);
 		StateChange body = (change != null) ? change : new StateChange(null, null);
-		return this.certificates.changeState(number, "REVOKE", body.reason(), body.note(), user);
+		return this.states.changeState(number, "REVOKE", body.reason(), body.note(), user);
 	}
 
 	static ResponseEntity<byte[]> pdfResponse(String fileName, byte[] bytes) {
@@ -132,20 +136,20 @@ class CertificatesApi {
 	Mono<CertificateView> changeState(@PathVariable String id, @PathVariable String action,
 			@RequestBody(required = false) StateChange change, @AuthenticationPrincipal CurrentUser user) {
 		StateChange body = (change != null) ? change : new StateChange(null, null);
-		return this.certificates.changeState(id, action.toUpperCase(Locale.ROOT), body.reason(), body.note(), user);
+		return this.states.changeState(id, action.toUpperCase(Locale.ROOT), body.reason(), body.note(), user);
 	}
 
 	@PostMapping("/api/v1/admin/certificates/{id}/reissue")
 	@Operation(summary = "Issue a corrected certificate (holder data read afresh, new number, same expiry); the old "
 			+ "one becomes superseded")
 	Mono<ResponseEntity<CertificateView>> reissue(@PathVariable String id, @AuthenticationPrincipal CurrentUser user) {
-		return this.certificates.reissue(id, user).map((view) -> ResponseEntity.status(HttpStatus.CREATED).body(view));
+		return this.states.reissue(id, user).map((view) -> ResponseEntity.status(HttpStatus.CREATED).body(view));
 	}
 
 	@PostMapping("/api/v1/admin/certificates/{id}/retry")
 	@Operation(summary = "Try a certificate that failed to issue again (e.g. after a name was corrected)")
 	Mono<CertificateView> retry(@PathVariable String id, @AuthenticationPrincipal CurrentUser user) {
-		return this.certificates.retry(id, user);
+		return this.states.retry(id, user);
 	}
 
 	@PostMapping("/api/v1/admin/exam-sessions/{sessionId}/certificates")

@@ -28,6 +28,8 @@ import org.springframework.web.server.ServerWebExchange;
 
 import academy.cqo.course.CourseDraft;
 import academy.cqo.course.Courses;
+import academy.cqo.course.CourseAuthoring;
+import academy.cqo.course.Enrolments;
 import academy.cqo.course.ModuleDraft;
 import academy.cqo.course.ModuleView;
 import academy.cqo.course.SubjectCategory;
@@ -48,6 +50,10 @@ class CourseAuthoringPages {
 
 	private final Courses courses;
 
+	private final Enrolments enrolments;
+
+	private final CourseAuthoring authoring;
+
 	private final MessageSource messages;
 
 	private final academy.cqo.course.CourseFiles files;
@@ -55,10 +61,12 @@ class CourseAuthoringPages {
 	/** The platform zone of the exported times. */
 	private final java.time.ZoneId zone;
 
-	CourseAuthoringPages(Courses courses, academy.cqo.course.CourseFiles files, MessageSource messages,
-			java.time.Clock clock) {
+	CourseAuthoringPages(Courses courses, Enrolments enrolments, CourseAuthoring authoring,
+			academy.cqo.course.CourseFiles files, MessageSource messages, java.time.Clock clock) {
 		this.zone = clock.getZone();
 		this.courses = courses;
+		this.enrolments = enrolments;
+		this.authoring = authoring;
 		this.files = files;
 		this.messages = messages;
 	}
@@ -82,7 +90,7 @@ class CourseAuthoringPages {
 	Mono<String> create(@AuthenticationPrincipal CurrentUser user, ServerWebExchange exchange, Model model) {
 		return exchange.getFormData()
 			.map(CourseAuthoringPages::courseDraft)
-			.flatMap((draft) -> Mono.defer(() -> this.courses.create(draft, user))
+			.flatMap((draft) -> Mono.defer(() -> this.authoring.create(draft, user))
 				.map((course) -> "redirect:/manage/courses/" + course.id())
 				.onErrorResume(InvalidInput.class, (ex) -> {
 					invalid(ex.violations(), exchange, model);
@@ -100,7 +108,7 @@ class CourseAuthoringPages {
 	private Mono<String> coursePage(String courseId, CourseDraft form, CurrentUser user, Model model) {
 		model.addAttribute("categories", SubjectCategory.values());
 		return this.courses.course(courseId)
-			.zipWith(this.courses.enrolled(courseId, user).collectList())
+			.zipWith(this.enrolments.enrolled(courseId, user).collectList())
 			.map((pair) -> {
 				model.addAttribute("course", pair.getT1());
 				model.addAttribute("form", (form != null) ? form : new CourseDraft(pair.getT1().title(),
@@ -115,7 +123,7 @@ class CourseAuthoringPages {
 			ServerWebExchange exchange, Model model) {
 		return exchange.getFormData()
 			.map(CourseAuthoringPages::courseDraft)
-			.flatMap((draft) -> Mono.defer(() -> this.courses.update(courseId, draft, user))
+			.flatMap((draft) -> Mono.defer(() -> this.authoring.update(courseId, draft, user))
 				.map((course) -> "redirect:/manage/courses/" + courseId + "?saved")
 				.onErrorResume(InvalidInput.class, (ex) -> {
 					invalid(ex.violations(), exchange, model);
@@ -127,7 +135,7 @@ class CourseAuthoringPages {
 	Mono<String> publish(@PathVariable String courseId, @AuthenticationPrincipal CurrentUser user,
 			ServerWebExchange exchange, Model model) {
 		return exchange.getFormData()
-			.flatMap((form) -> this.courses.publish(courseId, "true".equals(form.getFirst("published")), user))
+			.flatMap((form) -> this.authoring.publish(courseId, "true".equals(form.getFirst("published")), user))
 			.map((course) -> "redirect:/manage/courses/" + courseId)
 			.onErrorResume(Conflict.class, (ex) -> {
 				invalid(List.of(ex.violation()), exchange, model);
@@ -150,7 +158,7 @@ class CourseAuthoringPages {
 	Mono<String> addModule(@PathVariable String courseId, @AuthenticationPrincipal CurrentUser user,
 			ServerWebExchange exchange, Model model) {
 		return saveModule(courseId, null, exchange, model,
-				(draft) -> () -> this.courses.addModule(courseId, draft, user));
+				(draft) -> () -> this.authoring.addModule(courseId, draft, user));
 	}
 
 	@GetMapping("/manage/modules/{moduleId}")
@@ -193,7 +201,7 @@ class CourseAuthoringPages {
 			ServerWebExchange exchange, Model model) {
 		return this.courses.module(moduleId)
 			.flatMap((module) -> saveModule(module.courseId(), moduleId, exchange, model,
-					(draft) -> () -> this.courses.updateModule(moduleId, draft, user)));
+					(draft) -> () -> this.authoring.updateModule(moduleId, draft, user)));
 	}
 
 	private Mono<String> saveModule(String courseId, String moduleId, ServerWebExchange exchange, Model model,
@@ -221,7 +229,7 @@ class CourseAuthoringPages {
 			@AuthenticationPrincipal CurrentUser user, ServerWebExchange exchange) {
 		Locale locale = locale(exchange);
 		return this.courses.course(courseId)
-			.zipWith(this.courses.enrolled(courseId, user).collectList())
+			.zipWith(this.enrolments.enrolled(courseId, user).collectList())
 			.map((pair) -> ResponseEntity.ok()
 				.contentType(
 						MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))

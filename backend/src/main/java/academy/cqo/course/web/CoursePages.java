@@ -18,6 +18,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 import academy.cqo.course.CourseProgress;
 import academy.cqo.course.Courses;
+import academy.cqo.course.Enrolments;
 import academy.cqo.course.SelfChecks;
 import academy.cqo.course.Study;
 import academy.cqo.identity.CurrentUser;
@@ -32,12 +33,15 @@ class CoursePages {
 
 	private final Courses courses;
 
+	private final Enrolments enrolments;
+
 	private final Study study;
 
 	private final SelfChecks selfChecks;
 
-	CoursePages(Courses courses, Study study, SelfChecks selfChecks) {
+	CoursePages(Courses courses, Enrolments enrolments, Study study, SelfChecks selfChecks) {
 		this.courses = courses;
+		this.enrolments = enrolments;
 		this.study = study;
 		this.selfChecks = selfChecks;
 	}
@@ -46,7 +50,7 @@ class CoursePages {
 	Mono<String> catalogue(@AuthenticationPrincipal CurrentUser user, Model model) {
 		return this.courses.catalogue()
 			.collectList()
-			.zipWith(this.courses.enrolments(user.accountId()).collectMap(CourseProgress::courseId))
+			.zipWith(this.enrolments.enrolments(user.accountId()).collectMap(CourseProgress::courseId))
 			.map((pair) -> {
 				model.addAttribute("courses", pair.getT1());
 				model.addAttribute("mine", pair.getT2());
@@ -57,7 +61,7 @@ class CoursePages {
 	@GetMapping("/courses/{courseId}")
 	Mono<String> course(@PathVariable String courseId, @AuthenticationPrincipal CurrentUser user, Model model) {
 		return this.courses.visibleCourse(courseId, user)
-			.zipWith(this.courses.progress(courseId, user.accountId())
+			.zipWith(this.enrolments.progress(courseId, user.accountId())
 				.map(java.util.Optional::of)
 				.defaultIfEmpty(java.util.Optional.empty()))
 			.map((pair) -> {
@@ -69,23 +73,24 @@ class CoursePages {
 
 	@PostMapping("/courses/{courseId}/enrolment")
 	Mono<String> enrol(@PathVariable String courseId, @AuthenticationPrincipal CurrentUser user) {
-		return this.courses.enrol(courseId, user).thenReturn("redirect:/courses/" + courseId);
+		return this.enrolments.enrol(courseId, user).thenReturn("redirect:/courses/" + courseId);
 	}
 
 	@GetMapping("/study/{moduleId}")
 	Mono<String> study(@PathVariable String moduleId, @AuthenticationPrincipal CurrentUser user, Model model) {
-		return this.courses.lesson(moduleId, user).flatMap((lesson) -> this.study.open(moduleId, user).map((opened) -> {
-			model.addAttribute("lesson", lesson);
-			model.addAttribute("studySession", opened);
-			return "course/study";
-		}))
+		return this.enrolments.lesson(moduleId, user)
+			.flatMap((lesson) -> this.study.open(moduleId, user).map((opened) -> {
+				model.addAttribute("lesson", lesson);
+				model.addAttribute("studySession", opened);
+				return "course/study";
+			}))
 			.onErrorResume(Conflict.class, (ex) -> this.courses.module(moduleId)
 				.map((module) -> "redirect:/courses/" + module.courseId() + "?refused=" + ex.violation().messageKey()));
 	}
 
 	@GetMapping("/study/{moduleId}/self-check")
 	Mono<String> selfCheck(@PathVariable String moduleId, @AuthenticationPrincipal CurrentUser user, Model model) {
-		return this.courses.lesson(moduleId, user).zipWith(this.selfChecks.selfCheck(moduleId)).map((pair) -> {
+		return this.enrolments.lesson(moduleId, user).zipWith(this.selfChecks.selfCheck(moduleId)).map((pair) -> {
 			model.addAttribute("lesson", pair.getT1());
 			model.addAttribute("questions", pair.getT2());
 			model.addAttribute("checked", false);
@@ -97,7 +102,7 @@ class CoursePages {
 	Mono<String> check(@PathVariable String moduleId, @AuthenticationPrincipal CurrentUser user,
 			ServerWebExchange exchange, Model model) {
 		return exchange.getFormData()
-			.zipWith(this.courses.lesson(moduleId, user))
+			.zipWith(this.enrolments.lesson(moduleId, user))
 			.flatMap((pair) -> this.selfChecks.checkSelfCheck(moduleId, answers(pair.getT1())).map((checked) -> {
 				model.addAttribute("lesson", pair.getT2());
 				model.addAttribute("questions", checked);

@@ -23,6 +23,8 @@ import academy.cqo.course.CourseDraft;
 import academy.cqo.course.CourseProgress;
 import academy.cqo.course.CourseView;
 import academy.cqo.course.Courses;
+import academy.cqo.course.CourseAuthoring;
+import academy.cqo.course.Enrolments;
 import academy.cqo.course.Heartbeat;
 import academy.cqo.course.HeartbeatResult;
 import academy.cqo.course.ModuleDraft;
@@ -44,10 +46,16 @@ class CoursesApi {
 
 	private final Courses courses;
 
+	private final Enrolments enrolments;
+
+	private final CourseAuthoring authoring;
+
 	private final Study study;
 
-	CoursesApi(Courses courses, Study study) {
+	CoursesApi(Courses courses, Enrolments enrolments, CourseAuthoring authoring, Study study) {
 		this.courses = courses;
+		this.enrolments = enrolments;
+		this.authoring = authoring;
 		this.study = study;
 	}
 
@@ -110,9 +118,9 @@ class CoursesApi {
 	@PostMapping("/courses/{id}/enrolments")
 	@Operation(summary = "Enrol in a published course: 201 the first time, 200 when already enrolled")
 	Mono<ResponseEntity<ProgressJson>> enrol(@PathVariable String id, @AuthenticationPrincipal CurrentUser user) {
-		return this.courses.progress(id, user.accountId())
+		return this.enrolments.progress(id, user.accountId())
 			.map((existing) -> ResponseEntity.ok(ProgressJson.of(existing)))
-			.switchIfEmpty(Mono.defer(() -> this.courses.enrol(id, user)
+			.switchIfEmpty(Mono.defer(() -> this.enrolments.enrol(id, user)
 				.map((progress) -> ResponseEntity.created(URI.create("/api/v1/courses/" + id + "/progress"))
 					.body(ProgressJson.of(progress)))));
 	}
@@ -120,7 +128,7 @@ class CoursesApi {
 	@GetMapping("/courses/{id}/progress")
 	@Operation(summary = "The caller's progress in a course (404 when not enrolled)")
 	Mono<ProgressJson> myProgress(@PathVariable String id, @AuthenticationPrincipal CurrentUser user) {
-		return this.courses.progress(id, user.accountId())
+		return this.enrolments.progress(id, user.accountId())
 			.switchIfEmpty(Mono.error(new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND)))
 			.map(ProgressJson::of);
 	}
@@ -128,7 +136,7 @@ class CoursesApi {
 	@GetMapping("/me/courses")
 	@Operation(summary = "The caller's enrolments with progress")
 	Flux<ProgressJson> myCourses(@AuthenticationPrincipal CurrentUser user) {
-		return this.courses.enrolments(user.accountId()).map(ProgressJson::of);
+		return this.enrolments.enrolments(user.accountId()).map(ProgressJson::of);
 	}
 
 	@PostMapping("/modules/{id}/study-sessions")
@@ -150,7 +158,7 @@ class CoursesApi {
 	@PostMapping("/courses")
 	@Operation(summary = "Create a course (trainer, admin)")
 	Mono<ResponseEntity<CourseJson>> create(@RequestBody CourseDraft draft, @AuthenticationPrincipal CurrentUser user) {
-		return Mono.defer(() -> this.courses.create(draft, user))
+		return Mono.defer(() -> this.authoring.create(draft, user))
 			.map((course) -> ResponseEntity.created(URI.create("/api/v1/courses/" + course.id()))
 				.body(CourseJson.of(course)));
 	}
@@ -158,14 +166,14 @@ class CoursesApi {
 	@PutMapping("/courses/{id}")
 	Mono<CourseJson> update(@PathVariable String id, @RequestBody CourseDraft draft,
 			@AuthenticationPrincipal CurrentUser user) {
-		return Mono.defer(() -> this.courses.update(id, draft, user)).map(CourseJson::of);
+		return Mono.defer(() -> this.authoring.update(id, draft, user)).map(CourseJson::of);
 	}
 
 	@PutMapping("/courses/{id}/publication")
 	@Operation(summary = "Publish or withdraw a course {published}")
 	Mono<CourseJson> publish(@PathVariable String id, @RequestBody Publication publication,
 			@AuthenticationPrincipal CurrentUser user) {
-		return Mono.defer(() -> this.courses.publish(id, Boolean.TRUE.equals(publication.published()), user))
+		return Mono.defer(() -> this.authoring.publish(id, Boolean.TRUE.equals(publication.published()), user))
 			.map(CourseJson::of);
 	}
 
@@ -177,7 +185,7 @@ class CoursesApi {
 			+ "who covers it)")
 	Mono<Sharing> share(@PathVariable String id, @RequestBody Sharing sharing,
 			@AuthenticationPrincipal CurrentUser user) {
-		return Mono.defer(() -> this.courses.share(id, sharing.sharedWith(), user)).map(Sharing::new);
+		return Mono.defer(() -> this.authoring.share(id, sharing.sharedWith(), user)).map(Sharing::new);
 	}
 
 	@PostMapping("/courses/{id}/modules")
@@ -185,20 +193,20 @@ class CoursesApi {
 			+ "subjectCategory, selfCheckTags, selfCheckCount, position}")
 	Mono<ResponseEntity<ModuleView>> addModule(@PathVariable String id, @RequestBody ModuleDraft draft,
 			@AuthenticationPrincipal CurrentUser user) {
-		return Mono.defer(() -> this.courses.addModule(id, draft, user))
+		return Mono.defer(() -> this.authoring.addModule(id, draft, user))
 			.map((module) -> ResponseEntity.created(URI.create("/api/v1/modules/" + module.id())).body(module));
 	}
 
 	@PutMapping("/modules/{id}")
 	Mono<ModuleView> updateModule(@PathVariable String id, @RequestBody ModuleDraft draft,
 			@AuthenticationPrincipal CurrentUser user) {
-		return Mono.defer(() -> this.courses.updateModule(id, draft, user));
+		return Mono.defer(() -> this.authoring.updateModule(id, draft, user));
 	}
 
 	@GetMapping("/courses/{id}/enrolments")
 	@Operation(summary = "Everyone enrolled in a course with their progress (trainer, admin)")
 	Flux<ProgressJson> enrolled(@PathVariable String id, @AuthenticationPrincipal CurrentUser user) {
-		return Flux.defer(() -> this.courses.enrolled(id, user)).map(ProgressJson::of);
+		return Flux.defer(() -> this.enrolments.enrolled(id, user)).map(ProgressJson::of);
 	}
 
 	@PostMapping("/modules/preview")
@@ -206,7 +214,7 @@ class CoursesApi {
 	Mono<Preview> preview(@RequestBody PreviewRequest request, @AuthenticationPrincipal CurrentUser user) {
 		CurrentUser.requireStaff(user);
 		String body = (request.body() != null) ? request.body() : "";
-		return Mono.just(new Preview(this.courses.preview(body), Markdown.unsafeParts(body)));
+		return Mono.just(new Preview(this.authoring.preview(body), Markdown.unsafeParts(body)));
 	}
 
 }

@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import academy.cqo.exam.AttemptOutcome;
+import academy.cqo.exam.Answers;
 import academy.cqo.exam.Attempts;
 import academy.cqo.exam.AttemptView;
 import academy.cqo.exam.Exams;
@@ -48,9 +50,12 @@ class AttemptsApi {
 
 	private final Attempts attempts;
 
-	AttemptsApi(Exams exams, Attempts attempts) {
+	private final Answers answers;
+
+	AttemptsApi(Exams exams, Attempts attempts, Answers answers) {
 		this.exams = exams;
 		this.attempts = attempts;
+		this.answers = answers;
 	}
 
 	record StartedJson(String id, Instant deadline, Instant serverTime, List<QuestionJson> questions) {
@@ -115,19 +120,19 @@ class AttemptsApi {
 	@PutMapping("/attempts/{id}/answers/{questionId}")
 	@Operation(summary = "Save one answer with the page's sequence number; idempotent, an older seq never overwrites "
 			+ "a newer answer; 409 once the attempt is closed (deadline + grace)")
-	Mono<Attempts.Saved> save(@PathVariable String id, @PathVariable String questionId,
+	Mono<Answers.Saved> save(@PathVariable String id, @PathVariable String questionId,
 			@RequestBody AnswerRequest answer, @RequestHeader(name = PAGE_TOKEN, required = false) String page,
 			@AuthenticationPrincipal CurrentUser user) {
 		long seq = (answer.seq() != null) ? answer.seq() : 0;
 		// a save with a sequence number may be applied twice (the second finds it stored)
-		return StoreRetry.idempotent(this.attempts.save(id, questionId, answer.response(), seq, page, user));
+		return StoreRetry.idempotent(this.answers.save(id, questionId, answer.response(), seq, page, user));
 	}
 
 	@PutMapping("/attempts/{id}/flags/{questionId}")
 	@Operation(summary = "Flag a question for review, or unflag it")
 	Mono<List<String>> flag(@PathVariable String id, @PathVariable String questionId, @RequestBody FlagRequest flag,
 			@AuthenticationPrincipal CurrentUser user) {
-		return this.attempts.flag(id, questionId, flag.flagged(), user);
+		return this.answers.flag(id, questionId, flag.flagged(), user);
 	}
 
 	@PostMapping("/attempts/{id}/events")
@@ -141,7 +146,7 @@ class AttemptsApi {
 
 	@PostMapping("/attempts/{id}/submit")
 	@Operation(summary = "Submit (idempotent): {status, score, maxScore, passed}")
-	Mono<Attempts.Outcome> submit(@PathVariable String id, @AuthenticationPrincipal CurrentUser user) {
+	Mono<AttemptOutcome> submit(@PathVariable String id, @AuthenticationPrincipal CurrentUser user) {
 		// a repeated submit finds the attempt submitted and returns the same outcome
 		return StoreRetry
 			.idempotent(RequestOrigin.current().flatMap((origin) -> this.attempts.submit(id, user, origin.address())));

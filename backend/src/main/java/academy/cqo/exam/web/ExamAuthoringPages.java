@@ -25,7 +25,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 
-import academy.cqo.exam.Attempts;
+import academy.cqo.exam.ItemAnalyses;
+import academy.cqo.exam.Marking;
+import academy.cqo.exam.SessionAttempts;
 import academy.cqo.exam.ExamDefinition;
 import academy.cqo.exam.Exams;
 import academy.cqo.exam.MultipleChoiceScoring;
@@ -54,21 +56,27 @@ class ExamAuthoringPages {
 
 	private final MessageSource messages;
 
-	private final Attempts attempts;
+	private final SessionAttempts attempts;
+
+	private final ItemAnalyses analyses;
+
+	private final Marking marking;
 
 	/** The platform zone, in which form fields show and read times. */
 	private final ZoneId zone;
 
 	private final RegionDirectory regions;
 
-	ExamAuthoringPages(Exams exams, QuestionBanks banks, MessageSource messages, Attempts attempts, Clock clock,
-			RegionDirectory regions) {
+	ExamAuthoringPages(Exams exams, QuestionBanks banks, MessageSource messages, SessionAttempts attempts,
+			ItemAnalyses analyses, Marking marking, Clock clock, RegionDirectory regions) {
 		this.regions = regions;
 		this.zone = clock.getZone();
 		this.exams = exams;
 		this.banks = banks;
 		this.messages = messages;
 		this.attempts = attempts;
+		this.analyses = analyses;
+		this.marking = marking;
 	}
 
 	@GetMapping("/manage/exams")
@@ -293,9 +301,9 @@ class ExamAuthoringPages {
 	 * One page of a session's attempts, filtered by the candidate's username: a session
 	 * of 1,500 attempts is not one page.
 	 */
-	private static void attemptPage(List<Attempts.StaffAttempt> all, Model model) {
+	private static void attemptPage(List<SessionAttempts.StaffAttempt> all, Model model) {
 		String query = String.valueOf(model.getAttribute("q")).toLowerCase(Locale.ROOT);
-		List<Attempts.StaffAttempt> found = query.isEmpty() ? all
+		List<SessionAttempts.StaffAttempt> found = query.isEmpty() ? all
 				: all.stream()
 					.filter((attempt) -> attempt.username() != null
 							&& attempt.username().toLowerCase(Locale.ROOT).contains(query))
@@ -312,7 +320,7 @@ class ExamAuthoringPages {
 
 	@GetMapping("/manage/exams/{examId}/analysis")
 	Mono<String> analysis(@PathVariable String examId, @AuthenticationPrincipal CurrentUser user, Model model) {
-		return this.exams.exam(examId).zipWith(this.attempts.analysis(examId, user)).map((pair) -> {
+		return this.exams.exam(examId).zipWith(this.analyses.analysis(examId, user)).map((pair) -> {
 			model.addAttribute("exam", pair.getT1());
 			model.addAttribute("report", pair.getT2());
 			return "exam/analysis";
@@ -323,7 +331,7 @@ class ExamAuthoringPages {
 	Mono<org.springframework.http.ResponseEntity<byte[]>> analysisWorkbook(@PathVariable String examId,
 			@AuthenticationPrincipal CurrentUser user, ServerWebExchange exchange) {
 		return this.exams.exam(examId)
-			.zipWith(this.attempts.analysis(examId, user))
+			.zipWith(this.analyses.analysis(examId, user))
 			.map((pair) -> org.springframework.http.ResponseEntity.ok()
 				.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
 						org.springframework.http.ContentDisposition.attachment()
@@ -343,12 +351,12 @@ class ExamAuthoringPages {
 			@AuthenticationPrincipal CurrentUser user, Model model) {
 		return this.exams.session(sessionId)
 			.zipWhen((session) -> this.exams.exam(session.examId()))
-			.zipWith(this.attempts.markingQueue(sessionId, user).collectList())
+			.zipWith(this.marking.markingQueue(sessionId, user).collectList())
 			.map((pair) -> {
-				List<Attempts.MarkingItem> items = new ArrayList<>(pair.getT2());
+				List<Marking.MarkingItem> items = new ArrayList<>(pair.getT2());
 				if ("question".equals(by)) {
-					items.sort(java.util.Comparator.comparing(Attempts.MarkingItem::questionId)
-						.thenComparing(Attempts.MarkingItem::label));
+					items.sort(java.util.Comparator.comparing(Marking.MarkingItem::questionId)
+						.thenComparing(Marking.MarkingItem::label));
 				}
 				model.addAttribute("examSession", pair.getT1().getT1());
 				model.addAttribute("scopeName", scopeName(pair.getT1().getT1().regionScope()));
@@ -366,7 +374,7 @@ class ExamAuthoringPages {
 	Mono<String> mark(@PathVariable String sessionId, @AuthenticationPrincipal CurrentUser user,
 			ServerWebExchange exchange) {
 		return exchange.getFormData()
-			.flatMap((data) -> this.attempts.mark(String.valueOf(data.getFirst("attemptId")),
+			.flatMap((data) -> this.marking.mark(String.valueOf(data.getFirst("attemptId")),
 					String.valueOf(data.getFirst("questionId")), points(data.getFirst("points")), user))
 			.map((outcome) -> "redirect:/manage/sessions/" + sessionId + "/marking?marked")
 			.onErrorResume(InvalidInput.class,

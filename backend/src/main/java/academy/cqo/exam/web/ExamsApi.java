@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import academy.cqo.exam.Attempts;
+import academy.cqo.exam.Regrading;
 import academy.cqo.exam.Exams;
 import academy.cqo.exam.SessionDefinition;
 import academy.cqo.exam.SessionSummary;
@@ -37,11 +37,11 @@ class ExamsApi {
 
 	private final Exams exams;
 
-	private final Attempts attempts;
+	private final Regrading regrading;
 
-	ExamsApi(Exams exams, Attempts attempts) {
+	ExamsApi(Exams exams, Regrading regrading) {
 		this.exams = exams;
-		this.attempts = attempts;
+		this.regrading = regrading;
 	}
 
 	record Created(String id) {
@@ -99,9 +99,9 @@ class ExamsApi {
 	@PostMapping("/exams/{id}/regrade")
 	@Operation(summary = "Regrade one question in every submitted attempt with its current (corrected) key; "
 			+ "each change is logged in the attempt")
-	Mono<Attempts.Regraded> regrade(@PathVariable String id, @RequestBody RegradeRequest request,
+	Mono<Regrading.Regraded> regrade(@PathVariable String id, @RequestBody RegradeRequest request,
 			@AuthenticationPrincipal CurrentUser user) {
-		return this.attempts.regrade(id, request.questionId(), user);
+		return this.regrading.regrade(id, request.questionId(), user);
 	}
 
 	@PostMapping("/exam-sessions")

@@ -17,7 +17,7 @@ import org.springframework.ui.Model;
 
 import academy.cqo.ce.CeLedgers;
 import academy.cqo.certificate.TalentPool;
-import academy.cqo.exam.Attempts;
+import academy.cqo.exam.SessionAttempts;
 import academy.cqo.exam.Exams;
 import academy.cqo.exam.SessionSummary;
 import academy.cqo.identity.Accounts;
@@ -65,7 +65,7 @@ class BureauHome {
 
 	private final Exams exams;
 
-	private final Attempts attempts;
+	private final SessionAttempts attempts;
 
 	private final CeLedgers ledgers;
 
@@ -77,8 +77,8 @@ class BureauHome {
 
 	private final RegionDirectory directory;
 
-	BureauHome(TalentPool pool, Exams exams, Attempts attempts, CeLedgers ledgers, Accounts accounts, Clock clock,
-			RegionDirectory directory) {
+	BureauHome(TalentPool pool, Exams exams, SessionAttempts attempts, CeLedgers ledgers, Accounts accounts,
+			Clock clock, RegionDirectory directory) {
 		this.accounts = accounts;
 		this.directory = directory;
 		this.pool = pool;

@@ -17,6 +17,7 @@ import academy.cqo.certificate.Certificates;
 import academy.cqo.course.CourseProgress;
 import academy.cqo.course.CourseView;
 import academy.cqo.course.Courses;
+import academy.cqo.course.Enrolments;
 import academy.cqo.course.ModuleProgress;
 import academy.cqo.exam.Attempts;
 import academy.cqo.exam.Exams;
@@ -45,6 +46,8 @@ class CandidateHome {
 
 	private final Courses courses;
 
+	private final Enrolments enrolments;
+
 	private final Exams exams;
 
 	private final Attempts attempts;
@@ -57,9 +60,10 @@ class CandidateHome {
 
 	private final Clock clock;
 
-	CandidateHome(Courses courses, Exams exams, Attempts attempts, CeLedgers ledgers, Certificates certificates,
-			Notifications notifications, Clock clock) {
+	CandidateHome(Courses courses, Enrolments enrolments, Exams exams, Attempts attempts, CeLedgers ledgers,
+			Certificates certificates, Notifications notifications, Clock clock) {
 		this.courses = courses;
+		this.enrolments = enrolments;
 		this.exams = exams;
 		this.attempts = attempts;
 		this.ledgers = ledgers;
@@ -94,7 +98,7 @@ class CandidateHome {
 	}
 
 	private Mono<List<Studying>> studying(CurrentUser user) {
-		return this.courses.enrolments(user.accountId())
+		return this.enrolments.enrolments(user.accountId())
 			.filter((progress) -> progress.completedAt() == null)
 			.map(CandidateHome::studying)
 			.collectList();
@@ -138,7 +142,7 @@ class CandidateHome {
 			.map(CourseView::title)
 			.onErrorReturn(session.requiredCourseId())
 			.defaultIfEmpty(session.requiredCourseId())
-			.zipWith(this.courses.completed(user.accountId(), session.requiredCourseId()).defaultIfEmpty(false),
+			.zipWith(this.enrolments.completed(user.accountId(), session.requiredCourseId()).defaultIfEmpty(false),
 					Requirement::new);
 	}
 

@@ -8,7 +8,9 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
-import academy.cqo.exam.Attempts;
+import academy.cqo.exam.ItemAnalyses;
+import academy.cqo.exam.Marking;
+import academy.cqo.exam.SessionAttempts;
 import academy.cqo.exam.Exams;
 import academy.cqo.exam.SessionSummary;
 import academy.cqo.identity.CurrentUser;
@@ -44,13 +46,20 @@ class TrainerHome {
 
 	private final Exams exams;
 
-	private final Attempts attempts;
+	private final SessionAttempts attempts;
 
-	TrainerHome(QuestionBanks banks, Questions questions, Exams exams, Attempts attempts) {
+	private final Marking marking;
+
+	private final ItemAnalyses analyses;
+
+	TrainerHome(QuestionBanks banks, Questions questions, Exams exams, SessionAttempts attempts, Marking marking,
+			ItemAnalyses analyses) {
 		this.questions = questions;
 		this.banks = banks;
 		this.exams = exams;
 		this.attempts = attempts;
+		this.marking = marking;
+		this.analyses = analyses;
 	}
 
 	Mono<String> render(CurrentUser user, Model model) {
@@ -79,7 +88,7 @@ class TrainerHome {
 	private Mono<List<Running>> running(CurrentUser user) {
 		return this.exams.sessions(true, user)
 			.concatMap((session) -> Mono.zip(count(this.attempts.inSession(session.id(), user)),
-					count(this.attempts.markingQueue(session.id(), user)),
+					count(this.marking.markingQueue(session.id(), user)),
 					(attempts, toMark) -> new Running(session, attempts, toMark)))
 			.collectList();
 	}
@@ -91,7 +100,7 @@ class TrainerHome {
 	private Mono<List<Flagged>> flagged(CurrentUser user) {
 		return this.exams.exams(user)
 			.filter((exam) -> exam.changeableBy(user))
-			.concatMap((exam) -> this.attempts.analysisFlags(exam.id(), user)
+			.concatMap((exam) -> this.analyses.analysisFlags(exam.id(), user)
 				.map((flags) -> new Flagged(exam, flags.flagged(), flags.sittings()))
 				.onErrorResume((ex) -> Mono.empty()))
 			.filter((found) -> found.flagged() > 0)

@@ -1,0 +1,179 @@
+package academy.cqo.exam;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
+
+import academy.cqo.exam.persistence.AttemptDocument;
+import academy.cqo.exam.persistence.AttemptDocument.SavedAnswer;
+import academy.cqo.exam.persistence.AttemptStore;
+import academy.cqo.identity.CurrentUser;
+import academy.cqo.questionbank.QuestionContent;
+import academy.cqo.shared.Conflict;
+import academy.cqo.shared.FieldViolation;
+import academy.cqo.shared.InvalidInput;
+
+/**
+ * A candidate's answers and flags. Answers are saved one at a time with a sequence
+ * number, each save one conditional update, so that repeats and late arrivals never
+ * overwrite a newer answer and nothing is accepted after the deadline plus the grace
+ * period.
+ */
+@Service
+public class Answers {
+
+	private static final int MAX_CACHED_PAPERS = 20_000;
+
+	private final AttemptStore store;
+
+	private final AttemptReads reads;
+
+	private final ExamSettings settings;
+
+	private final Clock clock;
+
+	/**
+	 * What a save needs of an attempt, kept in memory per attempt (bounded), so that a
+	 * save does not read the attempt.
+	 */
+	private final Map<String, Paper> papers = new ConcurrentHashMap<>();
+
+	Answers(AttemptStore store, AttemptReads reads, ExamSettings settings, Clock clock) {
+		this.store = store;
+		this.reads = reads;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/**
+	 * An acknowledged save.
+	 *
+	 * @param seq the sequence number now stored for the question (the request's, or a
+	 * newer one that was already there)
+	 * @param savedAt when the stored answer was saved
+	 * @param deadline the attempt's deadline
+	 * @param serverTime the server's clock
+	 */
+	public record Saved(long seq, Instant savedAt, Instant deadline, Instant serverTime) {
+	}
+
+	/**
+	 * Save one answer.
+	 * @param attemptId the attempt
+	 * @param questionId the question
+	 * @param response option ids, {@code true}/{@code false}, texts per blank, or the
+	 * essay
+	 * @param seq the page's sequence number for this question (newer answers have higher
+	 * numbers)
+	 * @param browserToken the page's token, or {@code null} for API clients
+	 * @param candidate the candidate
+	 * @return the acknowledgement, or a {@link Conflict} when the attempt is closed or
+	 * held by another page
+	 */
+	public Mono<Saved> save(String attemptId, String questionId, List<String> response, long seq, String browserToken,
+			CurrentUser candidate) {
+		return paper(attemptId, candidate).flatMap((paper) -> {
+			QuestionContent content = paper.contents().get(questionId);
+			if (content == null) {
+				return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
+			}
+			List<FieldViolation> violations = AnswerShapes.violations(content, response, seq);
+			if (!violations.isEmpty()) {
+				return Mono.error(new InvalidInput(violations));
+			}
+			Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+			if (!paper.deadline().isAfter(now.minus(this.settings.gracePeriod()))) {
+				return Mono.error(new Conflict(FieldViolation.of("attempt", "exam.attempt.closed")));
+			}
+			return this.store.gate(attemptId)
+				.flatMap((gate) -> checkGate(gate, browserToken))
+				.then(this.store.saveAnswer(attemptId, questionId, new SavedAnswer(List.copyOf(response), seq, now)))
+				.flatMap((stored) -> stored ? Mono.just(new Saved(seq, now, paper.deadline(), now))
+						: newerAnswer(attemptId, questionId, paper, now))
+				.flatMap((saved) -> this.store.gate(attemptId)
+					.flatMap((gate) -> checkGate(gate, null))
+					.thenReturn(saved));
+		});
+	}
+
+	/**
+	 * Flag a question for review, or unflag it.
+	 * @param attemptId the attempt
+	 * @param questionId the question
+	 * @param flagged whether it is flagged
+	 * @param candidate the candidate
+	 * @return the flagged questions
+	 */
+	public Mono<List<String>> flag(String attemptId, String questionId, boolean flagged, CurrentUser candidate) {
+		return this.reads.owned(attemptId, candidate)
+			.then(this.store.flag(attemptId, candidate.accountId(), questionId, flagged))
+			.map(AttemptDocument::flagged)
+			.switchIfEmpty(Mono.error(new Conflict(FieldViolation.of("attempt", "exam.attempt.closed"))));
+	}
+
+	/**
+	 * Whether a save may go on: the attempt is open and, for a browser page, held by that
+	 * page. Checked before the answer is written, and the status again after: a save is
+	 * acknowledged only when the attempt was still open once its answer was stored, so a
+	 * submit (or the deadline sweep) that grades the attempt always sees every
+	 * acknowledged answer.
+	 */
+	private static Mono<Void> checkGate(AttemptStore.Gate gate, String browserToken) {
+		if (!gate.open()) {
+			return Mono.error(new Conflict(FieldViolation.of("attempt", "exam.attempt.closed")));
+		}
+		if (browserToken != null && gate.browserToken() != null && !browserToken.equals(gate.browserToken())) {
+			return Mono.error(new Conflict(FieldViolation.of("attempt", "exam.attempt.otherWindow")));
+		}
+		return Mono.empty();
+	}
+
+	/**
+	 * A save refused as older than the stored answer is acknowledged with the stored one.
+	 */
+	private Mono<Saved> newerAnswer(String attemptId, String questionId, Paper paper, Instant now) {
+		return this.store.answer(attemptId, questionId)
+			.map((stored) -> new Saved(stored.seq(), stored.savedAt(), paper.deadline(), now))
+			.switchIfEmpty(Mono.error(new Conflict(FieldViolation.of("attempt", "exam.attempt.closed"))));
+	}
+
+	private Mono<Paper> paper(String attemptId, CurrentUser candidate) {
+		Paper cached = this.papers.get(attemptId);
+		Mono<Paper> paper = (cached != null) ? Mono.just(cached)
+				: this.reads.owned(attemptId, candidate).map((attempt) -> {
+					if (this.papers.size() >= MAX_CACHED_PAPERS) {
+						this.papers.clear();
+					}
+					Paper loaded = Paper.of(attempt);
+					this.papers.put(attemptId, loaded);
+					return loaded;
+				});
+		return paper.filter((loaded) -> loaded.accountId().equals(candidate.accountId()))
+			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
+	}
+
+	/**
+	 * What a save needs of an attempt that never changes after the start: its candidate,
+	 * the frozen questions and the deadline.
+	 */
+	private record Paper(String accountId, Map<String, QuestionContent> contents, Instant deadline) {
+
+		static Paper of(AttemptDocument attempt) {
+			Map<String, QuestionContent> contents = new HashMap<>();
+			attempt.paper().forEach((question) -> contents.put(question.questionId(), question.content()));
+			return new Paper(attempt.accountId(), Map.copyOf(contents), attempt.deadline());
+		}
+
+	}
+
+}

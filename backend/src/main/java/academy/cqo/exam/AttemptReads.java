@@ -1,0 +1,220 @@
+package academy.cqo.exam;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+import academy.cqo.exam.persistence.AttemptDocument;
+import academy.cqo.exam.persistence.AttemptDocument.PaperQuestion;
+import academy.cqo.exam.persistence.AttemptDocument.QuestionResult;
+import academy.cqo.exam.persistence.AttemptStore;
+import academy.cqo.exam.persistence.SessionDocument;
+import academy.cqo.identity.CurrentUser;
+import academy.cqo.questionbank.Option;
+import academy.cqo.questionbank.QuestionBanks;
+import academy.cqo.questionbank.QuestionContent;
+import academy.cqo.questionbank.RenderedQuestion;
+
+/**
+ * Attempts as their candidate sees them: the paper rendered without keys while it is
+ * open, and once the result is final and released the marks, keys or explanations the
+ * exam's review policy allows, and points per knowledge point.
+ */
+@Component
+class AttemptReads {
+
+	private static final int MAX_RENDERINGS = 50_000;
+
+	private final AttemptStore store;
+
+	private final Exams exams;
+
+	private final QuestionBanks banks;
+
+	private final Clock clock;
+
+	/**
+	 * Rendered questions by version and option order: a frozen version never changes what
+	 * a candidate sees (a regrade corrects only keys), and rendering its markup is most
+	 * of the work of showing a paper.
+	 */
+	private final Map<String, RenderedQuestion> renderings = new ConcurrentHashMap<>();
+
+	AttemptReads(AttemptStore store, Exams exams, QuestionBanks banks, Clock clock) {
+		this.store = store;
+		this.exams = exams;
+		this.banks = banks;
+		this.clock = clock;
+	}
+
+	/**
+	 * The candidate's own attempt, else not found.
+	 * @param attemptId the attempt
+	 * @param candidate the candidate
+	 * @return the attempt
+	 */
+	Mono<AttemptDocument> owned(String attemptId, CurrentUser candidate) {
+		return this.store.findById(attemptId)
+			.filter((attempt) -> attempt.accountId().equals(candidate.accountId()))
+			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
+	}
+
+	/**
+	 * Whether a session's results are released.
+	 * @param session the session
+	 * @return whether its candidates may see scores
+	 */
+	boolean released(SessionDocument session) {
+		return session.resultsAt() == null || !this.clock.instant().isBefore(session.resultsAt());
+	}
+
+	/**
+	 * The attempt as its candidate sees it, with its exam and session read.
+	 * @param attempt the attempt
+	 * @param token the page's token, or {@code null}
+	 * @return the view
+	 */
+	Mono<AttemptView> viewOf(AttemptDocument attempt, String token) {
+		return this.exams.session(attempt.sessionId())
+			.zipWith(this.exams.exam(attempt.examId()))
+			.zipWith(knowledgePoints(attempt),
+					(pair, points) -> view(attempt, pair.getT2(), pair.getT1(), token, points));
+	}
+
+	/**
+	 * The view of an attempt whose exam and session are at hand (an open attempt has no
+	 * result, so no knowledge points are needed).
+	 * @param attempt the attempt
+	 * @param exam its exam
+	 * @param session its session
+	 * @return the view
+	 */
+	AttemptView view(AttemptDocument attempt, Exams.Exam exam, SessionDocument session) {
+		return view(attempt, exam, session, null, Map.of());
+	}
+
+	/** A graded paper's knowledge points, for the feedback of a result without keys. */
+	private Mono<Map<String, List<String>>> knowledgePoints(AttemptDocument attempt) {
+		if (AttemptDocument.IN_PROGRESS.equals(attempt.status()) || attempt.results().isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		return this.banks.knowledgePoints(attempt.paper().stream().map(PaperQuestion::questionId).toList());
+	}
+
+	private AttemptView view(AttemptDocument attempt, Exams.Exam exam, SessionDocument session, String token,
+			Map<String, List<String>> knowledgePoints) {
+		List<AttemptView.Question> questions = new ArrayList<>();
+		for (PaperQuestion question : attempt.paper()) {
+			questions.add(question(question));
+		}
+		Map<String, AttemptView.Answer> answers = new HashMap<>();
+		attempt.answers()
+			.forEach((id, answer) -> answers.put(id,
+					new AttemptView.Answer(answer.response(), answer.seq(), answer.savedAt())));
+		return new AttemptView(attempt.id(), attempt.sessionId(), exam.definition().title(), attempt.number(),
+				attempt.status(), attempt.startedAt(), attempt.deadline(), this.clock.instant(), questions, answers,
+				attempt.flagged(), result(attempt, exam.definition(), session, knowledgePoints), token);
+	}
+
+	private AttemptView.Question question(PaperQuestion question) {
+		RenderedQuestion rendered = rendered(question);
+		List<AttemptView.Option> options = new ArrayList<>();
+		for (RenderedQuestion.RenderedOption option : rendered.options()) {
+			String text = question.content()
+				.options()
+				.stream()
+				.filter((o) -> o.id().equals(option.id()))
+				.findFirst()
+				.map(Option::text)
+				.orElse("");
+			options.add(new AttemptView.Option(option.id(), text, option.html(), option.letter()));
+		}
+		return new AttemptView.Question(question.questionId(), question.version(), question.content().type().code(),
+				question.content().stem(), rendered.stemHtml(), options, rendered.blanks(), question.score());
+	}
+
+	private RenderedQuestion rendered(PaperQuestion question) {
+		String key = question.questionId() + ":" + question.version() + ":" + question.content().blanks().size() + ":"
+				+ String.join(",", question.optionOrder());
+		RenderedQuestion rendered = this.renderings.get(key);
+		if (rendered == null) {
+			if (this.renderings.size() >= MAX_RENDERINGS) {
+				this.renderings.clear();
+			}
+			rendered = RenderedQuestion.of(question.content(), question.optionOrder());
+			this.renderings.put(key, rendered);
+		}
+		return rendered;
+	}
+
+	private AttemptView.Result result(AttemptDocument attempt, ExamDefinition exam, SessionDocument session,
+			Map<String, List<String>> knowledgePoints) {
+		if (AttemptDocument.IN_PROGRESS.equals(attempt.status()) || !released(session) || attempt.results().isEmpty()) {
+			return null;
+		}
+		List<AttemptView.QuestionReview> reviews = new ArrayList<>();
+		if (exam.reviewPolicy() != ReviewPolicy.SCORE_ONLY) {
+			for (int i = 0; i < attempt.paper().size(); i++) {
+				PaperQuestion question = attempt.paper().get(i);
+				QuestionResult mark = attempt.results().get(i);
+				String explanation = (exam.reviewPolicy() == ReviewPolicy.EXPLANATIONS)
+						? question.content().explanation() : null;
+				reviews.add(new AttemptView.QuestionReview(question.questionId(), mark.awarded(), mark.correct(),
+						keyOf(question.content()), explanation));
+			}
+		}
+		return new AttemptView.Result(attempt.score(), attempt.maxScore(), exam.passMark(), attempt.passed(), reviews,
+				topics(attempt, exam, knowledgePoints));
+	}
+
+	/**
+	 * A knowledge point at most two levels deep (质量法律法规/认证认可), so the feedback groups.
+	 */
+	static String broad(String tag) {
+		String[] parts = tag.split("/");
+		return (parts.length <= 2) ? tag : parts[0] + "/" + parts[1];
+	}
+
+	/**
+	 * Points per knowledge point (a question's first tag, at most two levels deep, else
+	 * its section), sorted by name: what to study again, without giving away a key.
+	 */
+	static List<AttemptView.TopicScore> topics(AttemptDocument attempt, ExamDefinition exam,
+			Map<String, List<String>> knowledgePoints) {
+		Map<String, double[]> byTopic = new TreeMap<>();
+		for (int i = 0; i < attempt.paper().size() && i < attempt.results().size(); i++) {
+			PaperQuestion question = attempt.paper().get(i);
+			List<String> tags = knowledgePoints.getOrDefault(question.questionId(), List.of());
+			String topic = !tags.isEmpty() ? broad(tags.get(0)) : (question.section() < exam.sections().size())
+					? exam.sections().get(question.section()).title() : "—";
+			Double awarded = attempt.results().get(i).awarded();
+			double[] sums = byTopic.computeIfAbsent(topic, (key) -> new double[3]);
+			sums[0] += (awarded != null) ? awarded : 0;
+			sums[1] += question.score();
+			sums[2] += 1;
+		}
+		List<AttemptView.TopicScore> topics = new ArrayList<>();
+		byTopic
+			.forEach((topic, sums) -> topics.add(new AttemptView.TopicScore(topic, sums[0], sums[1], (int) sums[2])));
+		return topics;
+	}
+
+	static List<Object> keyOf(QuestionContent content) {
+		return switch (content.type()) {
+			case SINGLE, MULTIPLE, TRUE_FALSE -> List.copyOf(content.answer());
+			case FILL -> List.copyOf(content.blanks());
+			case ESSAY -> (content.referenceAnswer() != null) ? List.of(content.referenceAnswer()) : List.of();
+		};
+	}
+
+}
