@@ -17,8 +17,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import academy.cqo.filing.FilingApi;
 import academy.cqo.testsupport.Browser;
@@ -39,15 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the same enterprises. Every page says whose jurisdiction it shows.
  */
 @IntegrationTest
-class SupervisionBrowserTests {
+class SupervisionBrowserTests extends BrowserTest {
 
 	private static final String ENTERPRISE_PASSWORD = "Qual1ty#Safe";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	WebTestClient client;
 
 	@Autowired
 	Clock clock;
@@ -58,10 +50,6 @@ class SupervisionBrowserTests {
 	@org.junit.jupiter.api.BeforeEach
 	void patientClient() {
 		this.client = this.client.mutate().responseTimeout(java.time.Duration.ofMinutes(2)).build();
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 	private void signInAs(Browser browser, String username, String password) {
