@@ -53,7 +53,10 @@ public class StartupTasks implements ApplicationRunner, HealthIndicator {
 
 	private volatile Health health = Health.outOfService().withDetail("content", "waiting for readiness").build();
 
-	StartupTasks(List<StartupTask> tasks) {
+	private final Background background;
+
+	StartupTasks(List<StartupTask> tasks, Background background) {
+		this.background = background;
 		List<StartupTask> ordered = tasks.stream().sorted(AnnotationAwareOrderComparator.INSTANCE).toList();
 		this.beforeReady = ordered.stream().filter((task) -> task.getOrder() < StartupTask.CONTENT).toList();
 		this.afterReady = ordered.stream().filter((task) -> task.getOrder() >= StartupTask.CONTENT).toList();
@@ -74,17 +77,20 @@ public class StartupTasks implements ApplicationRunner, HealthIndicator {
 		long started = System.nanoTime();
 		StringJoiner timings = new StringJoiner(", ");
 		this.health = Health.outOfService().withDetail("content", "loading").build();
-		runInOrder(this.afterReady, timings).subscribeOn(Schedulers.boundedElastic()).subscribe(null, (ex) -> {
-			this.health = Health.down().withDetail("content", "failed: " + ex.getMessage()).build();
-			logger.error("A content start-up task failed after {} ms ({})", millisSince(started), timings, ex);
-			this.contentLoaded.tryEmitError(ex);
-		}, () -> {
-			long millis = millisSince(started);
-			this.health = Health.up().withDetail("content", "loaded in " + millis + " ms").build();
-			logger.info("{} content start-up tasks done after readiness in {} ms ({})", this.afterReady.size(), millis,
-					timings);
-			this.contentLoaded.tryEmitEmpty();
-		});
+		Mono<Void> content = runInOrder(this.afterReady, timings).subscribeOn(Schedulers.boundedElastic())
+			.doOnSuccess((done) -> {
+				long millis = millisSince(started);
+				this.health = Health.up().withDetail("content", "loaded in " + millis + " ms").build();
+				logger.info("{} content start-up tasks done after readiness in {} ms ({})", this.afterReady.size(),
+						millis, timings);
+				this.contentLoaded.tryEmitEmpty();
+			})
+			.doOnError((ex) -> {
+				this.health = Health.down().withDetail("content", "failed: " + ex.getMessage()).build();
+				logger.error("A content start-up task failed after {} ms ({})", millisSince(started), timings);
+				this.contentLoaded.tryEmitError(ex);
+			});
+		this.background.start("startup-content", this.afterReady.size() + " content start-up tasks", content);
 	}
 
 	/**

@@ -17,13 +17,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StartupTasksTests {
 
+	private static final Background BACKGROUND = new Background(
+			new org.springframework.beans.factory.support.StaticListableBeanFactory()
+				.getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class));
+
 	private final List<String> ran = new CopyOnWriteArrayList<>();
 
 	@Test
 	void schemaAndBootstrapRunBeforeReadinessInOrderAndContentAfterIt() {
 		StartupTasks tasks = new StartupTasks(
 				List.of(task("demo", StartupTask.CONTENT + 10), task("indexes", StartupTask.SCHEMA),
-						task("bank", StartupTask.CONTENT), task("admin", StartupTask.BOOTSTRAP)));
+						task("bank", StartupTask.CONTENT), task("admin", StartupTask.BOOTSTRAP)),
+				BACKGROUND);
 		tasks.run(null);
 		assertThat(this.ran).containsExactly("indexes", "admin");
 		assertThat(tasks.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
@@ -37,7 +42,7 @@ class StartupTasksTests {
 	void untilTheContentIsLoadedTheContentHealthIsOutOfService() {
 		Sinks.Empty<Void> release = Sinks.empty();
 		StartupTask slow = new Task("slow", StartupTask.CONTENT, release.asMono());
-		StartupTasks tasks = new StartupTasks(List.of(slow));
+		StartupTasks tasks = new StartupTasks(List.of(slow), BACKGROUND);
 		tasks.run(null);
 		tasks.ready();
 		assertThat(tasks.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
@@ -51,7 +56,7 @@ class StartupTasksTests {
 	void aFailingContentTaskLeavesTheHealthDownWithTheReasonAndStopsTheLaterOnes() {
 		StartupTasks tasks = new StartupTasks(List.of(
 				new Task("broken", StartupTask.CONTENT, Mono.error(new IllegalStateException("bank file invalid"))),
-				task("demo", StartupTask.CONTENT + 10)));
+				task("demo", StartupTask.CONTENT + 10)), BACKGROUND);
 		tasks.run(null);
 		tasks.ready();
 		assertThatThrownBy(() -> tasks.contentLoaded().block(Duration.ofSeconds(10)))
@@ -64,7 +69,8 @@ class StartupTasksTests {
 	@Test
 	void aFailingTaskBeforeReadinessStopsTheStart() {
 		StartupTasks tasks = new StartupTasks(
-				List.of(new Task("indexes", StartupTask.SCHEMA, Mono.error(new IllegalStateException("no index")))));
+				List.of(new Task("indexes", StartupTask.SCHEMA, Mono.error(new IllegalStateException("no index")))),
+				BACKGROUND);
 		assertThatThrownBy(() -> tasks.run(null)).hasMessageContaining("no index");
 	}
 
