@@ -95,10 +95,14 @@ public class Certificates implements PassHandler, StartupTask {
 
 	private final Background background;
 
+	private final org.springframework.beans.factory.ObjectProvider<CertificateChanges> changes;
+
 	Certificates(CertificateStore store, TalentPoolStore pool, CeStandings standings, VerificationLogStore log,
 			SigningKeys keys, CertificatePdf pdf, Accounts accounts, AccountPhotos photos, Notifications notifications,
 			AuditLog audit, org.springframework.context.MessageSource messages, CertificateSettings settings,
-			Clock clock, Background background) {
+			Clock clock, Background background,
+			org.springframework.beans.factory.ObjectProvider<CertificateChanges> changes) {
+		this.changes = changes;
 		this.store = store;
 		this.pool = pool;
 		this.standings = standings;
@@ -295,6 +299,7 @@ public class Certificates implements PassHandler, StartupTask {
 			.flatMap((overdue) -> this.pool.markCeOverdue(certificate.accountId(), overdue))
 			.then(this.notifications.send(new Notice("certificate-issued:" + certificate.id(), certificate.accountId(),
 					"certificate.notice.issued", List.of(certificate.number()), "/certificates/" + certificate.id())))
+			.then(tell(certificate.accountId()))
 			.then(this.store.markAnnounced(certificate.id()))
 			.then(this.store.find(certificate.id()));
 	}
@@ -556,6 +561,7 @@ public class Certificates implements PassHandler, StartupTask {
 				.switchIfEmpty(Mono.error(new Conflict(
 						FieldViolation.of("state", "certificate.state.conflict", String.valueOf(certificate.state())))))
 				.flatMap((changed) -> this.pool.followState(changed.id(), changed.accountId(), target)
+					.then(tell(changed.accountId()))
 					.then(this.audit.record(admin.username(), "CERTIFICATE_" + action, changed.number(),
 							changed.regionCode(),
 							(reason != null ? reason : "") + (cleanNote != null ? ": " + cleanNote : "")))
@@ -613,6 +619,16 @@ public class Certificates implements PassHandler, StartupTask {
 				.switchIfEmpty(Mono.error(new Conflict(FieldViolation.of("stage", "certificate.retry.conflict"))))
 				.flatMap((pending) -> issue(pending.id()).switchIfEmpty(this.store.find(pending.id()))))
 			.flatMap(this::view);
+	}
+
+	private Mono<Void> tell(String accountId) {
+		return Flux.fromStream(this.changes::orderedStream)
+			.concatMap((listener) -> listener.certificatesChanged(accountId).onErrorResume((ex) -> {
+				org.slf4j.LoggerFactory.getLogger(CertificateChanges.class)
+					.warn("A listener missed the certificate change of {}", accountId, ex);
+				return Mono.empty();
+			}))
+			.then();
 	}
 
 }

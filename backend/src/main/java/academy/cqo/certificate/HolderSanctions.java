@@ -40,8 +40,11 @@ public class HolderSanctions {
 
 	private final Clock clock;
 
+	private final org.springframework.beans.factory.ObjectProvider<CertificateChanges> changes;
+
 	HolderSanctions(CertificateStore store, TalentPoolStore pool, Notifications notifications, AuditLog audit,
-			Clock clock) {
+			Clock clock, org.springframework.beans.factory.ObjectProvider<CertificateChanges> changes) {
+		this.changes = changes;
 		this.store = store;
 		this.pool = pool;
 		this.notifications = notifications;
@@ -94,6 +97,7 @@ public class HolderSanctions {
 	private Mono<Void> followUp(CertificateDocument changed, String action, String reason, String note, String actor) {
 		String lower = action.toLowerCase(Locale.ROOT);
 		return this.pool.followState(changed.id(), changed.accountId(), changed.state())
+			.then(tell(changed.accountId()))
 			.then(this.audit.record(actor, "CERTIFICATE_" + action, changed.number(), changed.regionCode(),
 					reason + ((note != null) ? ": " + note : "")))
 			.then(this.notifications.send(new Notice(
@@ -110,6 +114,16 @@ public class HolderSanctions {
 		return this.store.ofHolder(accountId)
 			.filter((certificate) -> CertificateDocument.ISSUED.equals(certificate.stage()))
 			.map((certificate) -> List.of(certificate.number(), certificate.state()));
+	}
+
+	private Mono<Void> tell(String accountId) {
+		return Flux.fromStream(this.changes::orderedStream)
+			.concatMap((listener) -> listener.certificatesChanged(accountId).onErrorResume((ex) -> {
+				org.slf4j.LoggerFactory.getLogger(CertificateChanges.class)
+					.warn("A listener missed the certificate change of {}", accountId, ex);
+				return Mono.empty();
+			}))
+			.then();
 	}
 
 }

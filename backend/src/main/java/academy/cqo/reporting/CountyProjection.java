@@ -24,6 +24,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
+import academy.cqo.certificate.CertificateChanges;
 import academy.cqo.exam.AttemptPassed;
 import academy.cqo.exam.PassHandler;
 import academy.cqo.filing.CqoChanges;
@@ -49,13 +50,15 @@ import academy.cqo.shared.StartupTask;
  * <li>a change of an enterprise's current CQO ({@link CqoChanges}) recomputes that
  * enterprise's row;</li>
  * <li>a pass ({@link PassHandler}) marks its holder's row trained;</li>
+ * <li>a certificate issued, suspended, reinstated, revoked or superseded
+ * ({@link CertificateChanges}) recomputes its holder's row;</li>
  * <li>the reconciling sweep {@code reporting-projection} recomputes every county from the
- * records and writes whatever differs (certificates, course completions and CE reach the
+ * records and writes whatever differs (expiries, course completions and CE reach the
  * projection this way, as do lost or raced updates and a new year).</li>
  * </ul>
  */
 @Component
-public class CountyProjection implements CqoChanges, PassHandler, StartupTask {
+public class CountyProjection implements CqoChanges, PassHandler, CertificateChanges, StartupTask {
 
 	private static final Logger logger = LoggerFactory.getLogger(CountyProjection.class);
 
@@ -150,6 +153,28 @@ public class CountyProjection implements CqoChanges, PassHandler, StartupTask {
 			.onErrorResume((ex) -> {
 				logger.warn("Pass {} not taken into the reporting projection; the reconciliation will",
 						pass.attemptId(), ex);
+				return Mono.empty();
+			})
+			.then();
+	}
+
+	/**
+	 * A holder's certificates changed: if the holder is a roster enterprise's current
+	 * CQO, that enterprise's row is recomputed from the records. Never fails the
+	 * certificate's step: what goes wrong here the reconciliation heals.
+	 */
+	@Override
+	public Mono<Void> certificatesChanged(String accountId) {
+		return this.store.place(accountId)
+			.flatMap((place) -> change(place.county(), (rows) -> rows.stream()
+				.filter((row) -> row.entry().creditCode().equals(place.creditCode()) && row.cqo() != null
+						&& accountId.equals(row.cqo().accountId()))
+				.findFirst()
+				.map((row) -> this.standings.of(row.entry(), year()).map((standing) -> replaceRow(rows, standing)))
+				.orElse(Mono.just(rows))))
+			.onErrorResume((ex) -> {
+				logger.warn("Certificate change of {} not taken into the reporting projection; the reconciliation will",
+						accountId, ex);
 				return Mono.empty();
 			})
 			.then();

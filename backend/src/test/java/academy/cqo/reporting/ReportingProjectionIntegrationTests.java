@@ -24,8 +24,10 @@ import academy.cqo.filing.FilingApi;
 import academy.cqo.reporting.persistence.CountyFiguresDocument;
 import academy.cqo.reporting.persistence.CountyStandingsDocument;
 import academy.cqo.reporting.persistence.ProjectionStore;
+import academy.cqo.testsupport.Eventually;
 import academy.cqo.testsupport.IntegrationTest;
 import academy.cqo.testsupport.People;
+import academy.cqo.testsupport.Qualification;
 import academy.cqo.testsupport.QuestionBankApi;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -190,12 +192,30 @@ class ReportingProjectionIntegrationTests {
 			.containsEntry("aboveScale", 2)
 			.containsEntry("filed", 0);
 
-		String filing = FilingApi.submitted(this.client, enterprise, FilingApi.form("黎投影", People.idNumber()));
+		String idNumber = People.idNumber();
+		QuestionBankApi cqo = QuestionBankApi.newCandidate(this.client,
+				Map.of("idNumber", idNumber, "regionCode", county));
+		String filing = FilingApi.submitted(this.client, enterprise, FilingApi.form("黎投影", idNumber));
 		FilingApi.decide(countyAdmin, filing, Map.of("decision", "APPROVE"));
-		assertThat(coverage(county)).containsEntry("filed", 1).containsEntry("aboveScaleFiled", 1);
+		assertThat(coverage(county)).containsEntry("filed", 1)
+			.containsEntry("aboveScaleFiled", 1)
+			.containsEntry("trained", 0)
+			.containsEntry("certified", 0);
 		assertThat(county(county).rows()).filteredOn((row) -> row.entry().creditCode().equals(code))
 			.singleElement()
 			.satisfies((row) -> assertThat(row.cqo().fullName()).isEqualTo("黎投影"));
+
+		// The CQO passes and is certified: the pass and the issued certificate reach the
+		// figures without waiting for the reconciliation; so does a suspension.
+		Map<String, Object> certificate = Qualification.pass(cqo, new QuestionBankApi(this.client, "trainer"));
+		Eventually.await("trained and certified in the projection", WAIT,
+				() -> Integer.valueOf(1).equals(coverage(county).get("trained"))
+						&& Integer.valueOf(1).equals(coverage(county).get("certified")));
+		new QuestionBankApi(this.client, "admin-jx")
+			.post("/api/v1/admin/certificates/" + certificate.get("id") + "/suspend", Map.of("reason", "OTHER"))
+			.expectStatus()
+			.isOk();
+		assertThat(coverage(county)).containsEntry("certified", 0).containsEntry("trained", 1);
 
 		String dismissal = (String) enterprise
 			.post("/api/v1/filings/" + filing + "/dismissal", Map.of("endMonth", "2026-11", "reason", "本人辞职"))
