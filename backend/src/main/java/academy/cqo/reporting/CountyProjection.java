@@ -233,7 +233,7 @@ public class CountyProjection implements CqoChanges, PassHandler, CertificateCha
 			return copyFigures ? this.store.putFigures(figuresOf(old.get())).thenReturn(false) : Mono.just(false);
 		}
 		long version = old.map(CountyStandingsDocument::version).orElse(0L) + 1;
-		CountyStandingsDocument next = new CountyStandingsDocument(county, version, year, rows, counts,
+		CountyStandingsDocument next = new CountyStandingsDocument(county, version, year, rows, counts, hash(rows),
 				this.clock.instant());
 		return this.store.put(next).flatMap((written) -> {
 			if (!written) {
@@ -247,7 +247,22 @@ public class CountyProjection implements CqoChanges, PassHandler, CertificateCha
 	}
 
 	private static CountyFiguresDocument figuresOf(CountyStandingsDocument county) {
-		return new CountyFiguresDocument(county.county(), county.version(), county.ceYear(), county.counts());
+		return new CountyFiguresDocument(county.county(), county.version(), county.ceYear(), county.counts(),
+				county.rowsHash());
+	}
+
+	static String hash(List<Standing> rows) {
+		try {
+			java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+			for (Standing row : rows) {
+				digest.update(row.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				digest.update((byte) '\n');
+			}
+			return java.util.HexFormat.of().formatHex(digest.digest());
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private Mono<Void> putPlaces(List<Standing> before, CountyStandingsDocument after) {
@@ -257,63 +272,74 @@ public class CountyProjection implements CqoChanges, PassHandler, CertificateCha
 				was.put(row.entry().creditCode(), row.cqo().accountId());
 			}
 		}
-		return Flux.fromIterable(after.rows())
+		return this.store.putPlaces(after.rows()
+			.stream()
 			.filter((row) -> row.cqo() != null && row.cqo().accountId() != null
 					&& !row.cqo().accountId().equals(was.get(row.entry().creditCode())))
-			.concatMap((row) -> this.store
-				.putPlace(new CqoPlaceDocument(row.cqo().accountId(), after.county(), row.entry().creditCode())))
-			.then();
+			.map((row) -> new CqoPlaceDocument(row.cqo().accountId(), after.county(), row.entry().creditCode()))
+			.toList());
 	}
 
 	/**
 	 * The reconciliation: every county recomputed from the records in one pass and
-	 * written where it differs from the projection (rows or counts, e.g. a damaged
-	 * counter), the count copies repaired, the CQO places rewritten. Counties written by
-	 * an event between this run's read of the projection and its write are left to that
-	 * event (and to the next run).
+	 * compared with the projection through the small count copies (counts and a hash of
+	 * the rows, so the large county documents are not read); a county that differs (rows
+	 * or counts, e.g. a damaged counter) is written by the same compare-and-set, at the
+	 * version its copy names, which was read before the records. A county written by an
+	 * event in the meantime (or whose copy lags behind it after a crash) is not written:
+	 * its copy is repaired from it and the next run compares again. The CQO places are
+	 * rewritten where they differ.
 	 * @return how many counties were written
 	 */
 	public Mono<Long> reconcile() {
 		int year = year();
-		Mono<Map<String, CountyStandingsDocument>> projected = this.store.counties()
-			.collectMap(CountyStandingsDocument::county);
-		Mono<Map<String, CountyFiguresDocument>> copies = this.store.allFigures()
-			.collectMap(CountyFiguresDocument::county);
-		return Mono.zip(projected, copies).flatMap((read) -> this.standings.inRegion("", year).flatMap((all) -> {
-			Map<String, List<Standing>> byCounty = new LinkedHashMap<>();
-			for (Standing standing : all) {
-				byCounty.computeIfAbsent(standing.entry().regionCode(), (key) -> new ArrayList<>()).add(standing);
-			}
-			TreeSet<String> counties = new TreeSet<>(byCounty.keySet());
-			counties.addAll(read.getT1().keySet());
-			AtomicLong written = new AtomicLong();
-			return Flux.fromIterable(counties).concatMap((county) -> {
-				Optional<CountyStandingsDocument> old = Optional.ofNullable(read.getT1().get(county));
-				List<Standing> rows = byCounty.getOrDefault(county, List.of());
-				return write(county, old, year, rows, false).doOnNext((changed) -> {
-					if (changed) {
-						written.incrementAndGet();
-					}
-				})
-					.filter((changed) -> !changed)
-					.flatMap((unchanged) -> repairCopy(old.get(), read.getT2().get(county)));
-			})
-				.then(reconcilePlaces(byCounty))
-				.then(this.store.markReconciled(year))
-				.then(Mono.fromSupplier(written::get));
-		})).doOnNext((count) -> {
-			if (count > 0) {
-				logger.info("Reporting projection: {} counties recomputed from the records", count);
-			}
-		});
+		return this.store.allFigures()
+			.collectMap(CountyFiguresDocument::county)
+			.flatMap((copies) -> this.standings.inRegion("", year).flatMap((all) -> {
+				Map<String, List<Standing>> byCounty = new LinkedHashMap<>();
+				for (Standing standing : all) {
+					byCounty.computeIfAbsent(standing.entry().regionCode(), (key) -> new ArrayList<>()).add(standing);
+				}
+				TreeSet<String> counties = new TreeSet<>(byCounty.keySet());
+				counties.addAll(copies.keySet());
+				AtomicLong written = new AtomicLong();
+				return Flux.fromIterable(counties)
+					.concatMap((county) -> reconcile(county, copies.get(county),
+							byCounty.getOrDefault(county, List.of()), year)
+						.doOnNext((changed) -> {
+							if (changed) {
+								written.incrementAndGet();
+							}
+						}))
+					.then(reconcilePlaces(byCounty))
+					.then(this.store.markReconciled(year))
+					.then(Mono.fromSupplier(written::get));
+			}))
+			.doOnNext((count) -> {
+				if (count > 0) {
+					logger.info("Reporting projection: {} counties recomputed from the records", count);
+				}
+			});
 	}
 
-	private Mono<Void> repairCopy(CountyStandingsDocument county, CountyFiguresDocument copy) {
-		if (copy != null && copy.version() == county.version() && copy.ceYear() == county.ceYear()
-				&& Objects.equals(copy.counts(), county.counts())) {
-			return Mono.empty();
+	private Mono<Boolean> reconcile(String county, CountyFiguresDocument copy, List<Standing> rows, int year) {
+		CoverageCounts counts = CoverageCounts.of(rows);
+		String hash = hash(rows);
+		if (copy != null && copy.ceYear() == year && counts.equals(copy.counts()) && hash.equals(copy.rowsHash())) {
+			return Mono.just(false);
 		}
-		return this.store.putFigures(figuresOf(county));
+		long version = ((copy != null) ? copy.version() : 0) + 1;
+		CountyStandingsDocument next = new CountyStandingsDocument(county, version, year, rows, counts, hash,
+				this.clock.instant());
+		return this.store.put(next).flatMap((written) -> {
+			if (written) {
+				return this.store.putFigures(figuresOf(next)).thenReturn(true);
+			}
+			this.conflicts.incrementAndGet();
+			return this.store.county(county)
+				.flatMap((stored) -> this.store.putFigures(figuresOf(stored)))
+				.thenReturn(false);
+		});
 	}
 
 	private Mono<Void> reconcilePlaces(Map<String, List<Standing>> byCounty) {
@@ -328,9 +354,8 @@ public class CountyProjection implements CqoChanges, PassHandler, CertificateCha
 		});
 		return this.store.places().collectMap(CqoPlaceDocument::accountId).flatMap((stored) -> {
 			List<String> stale = stored.keySet().stream().filter((account) -> !wanted.containsKey(account)).toList();
-			return Flux.fromIterable(wanted.values())
-				.filter((place) -> !place.equals(stored.get(place.accountId())))
-				.concatMap(this.store::putPlace)
+			return this.store.putPlaces(
+					wanted.values().stream().filter((place) -> !place.equals(stored.get(place.accountId()))).toList())
 				.then(this.store.removePlaces(stale));
 		});
 	}

@@ -75,7 +75,7 @@ class ReportingProjectionIntegrationTests {
 		// A write based on a version another write has moved past is refused.
 		CountyStandingsDocument read = county(county);
 		CountyStandingsDocument first = new CountyStandingsDocument(county, read.version() + 1, read.ceYear(),
-				read.rows(), read.counts(), Instant.now());
+				read.rows(), read.counts(), read.rowsHash(), Instant.now());
 		assertThat(this.store.put(first).block(WAIT)).isTrue();
 		assertThat(this.store.put(first).block(WAIT)).isFalse();
 

@@ -14,9 +14,11 @@ import academy.cqo.reporting.CoverageCounts;
  * @param version the version of the county document it copies
  * @param ceYear the CE year
  * @param counts the counts
+ * @param rowsHash the county document's {@code rowsHash}
  */
 @Document(CountyFiguresDocument.COLLECTION)
-public record CountyFiguresDocument(@Id String county, long version, int ceYear, CoverageCounts counts) {
+public record CountyFiguresDocument(@Id String county, long version, int ceYear, CoverageCounts counts,
+		String rowsHash) {
 
 	public static final String COLLECTION = "report_figures";
 

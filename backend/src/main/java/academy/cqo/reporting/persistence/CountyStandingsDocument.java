@@ -20,11 +20,13 @@ import academy.cqo.reporting.Standing;
  * @param ceYear the year whose CE the rows' {@code ceMet} is of
  * @param rows one per roster enterprise of the county
  * @param counts the counts of the rows
+ * @param rowsHash SHA-256 of the rows' text, so the reconciliation can compare rows it
+ * computed with the stored ones by reading only the small copy
  * @param computedAt when written
  */
 @Document(CountyStandingsDocument.COLLECTION)
 public record CountyStandingsDocument(@Id String county, long version, int ceYear, List<Standing> rows,
-		CoverageCounts counts, Instant computedAt) {
+		CoverageCounts counts, String rowsHash, Instant computedAt) {
 
 	public static final String COLLECTION = "report_counties";
 

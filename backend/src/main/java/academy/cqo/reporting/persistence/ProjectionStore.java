@@ -1,6 +1,7 @@
 package academy.cqo.reporting.persistence;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import reactor.core.publisher.Flux;
@@ -8,6 +9,8 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -85,7 +88,8 @@ public class ProjectionStore implements StartupTask {
 		Query notNewer = Query.query(Criteria.where("_id").is(figures.county()).and("version").lte(figures.version()));
 		Update update = new Update().set("version", figures.version())
 			.set("ceYear", figures.ceYear())
-			.set("counts", figures.counts());
+			.set("counts", figures.counts())
+			.set("rowsHash", figures.rowsHash());
 		return this.mongo.upsert(notNewer, update, CountyFiguresDocument.class)
 			.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty())
 			.then();
@@ -110,7 +114,7 @@ public class ProjectionStore implements StartupTask {
 	}
 
 	public Mono<Void> markReconciled(int year) {
-		return this.mongo.save(new CountyFiguresDocument(RECONCILED, 0, year, CoverageCounts.NONE)).then();
+		return this.mongo.save(new CountyFiguresDocument(RECONCILED, 0, year, CoverageCounts.NONE, null)).then();
 	}
 
 	public Mono<CqoPlaceDocument> place(String accountId) {
@@ -121,8 +125,20 @@ public class ProjectionStore implements StartupTask {
 		return this.mongo.findAll(CqoPlaceDocument.class);
 	}
 
-	public Mono<Void> putPlace(CqoPlaceDocument place) {
-		return this.mongo.save(place).then();
+	/**
+	 * Write CQO places (replacing by account), in unordered bulk writes of 1,000.
+	 * @param places the places
+	 * @return completes when written
+	 */
+	public Mono<Void> putPlaces(List<CqoPlaceDocument> places) {
+		return Flux.fromIterable(places).buffer(1000).concatMap((batch) -> {
+			var bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, CqoPlaceDocument.class);
+			for (CqoPlaceDocument place : batch) {
+				bulk.replaceOne(Query.query(Criteria.where("_id").is(place.accountId())), place,
+						FindAndReplaceOptions.options().upsert());
+			}
+			return bulk.execute();
+		}).then();
 	}
 
 	public Mono<Void> removePlaces(Collection<String> accountIds) {
