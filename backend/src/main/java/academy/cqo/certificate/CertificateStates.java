@@ -44,8 +44,11 @@ public class CertificateStates {
 
 	private final Clock clock;
 
+	private final CertificateChangeNotices changes;
+
 	CertificateStates(CertificateStore store, Certificates certificates, Issuing issuing, TalentPoolStore pool,
-			AuditLog audit, Notifications notifications, Clock clock) {
+			AuditLog audit, Notifications notifications, Clock clock, CertificateChangeNotices changes) {
+		this.changes = changes;
 		this.store = store;
 		this.certificates = certificates;
 		this.issuing = issuing;
@@ -138,6 +141,7 @@ public class CertificateStates {
 			String note, CurrentUser admin) {
 		String action = transition.action().toLowerCase(Locale.ROOT);
 		return this.pool.followState(changed.id(), changed.accountId(), transition.target())
+			.then(this.changes.tell(changed.accountId()))
 			.then(this.audit.record(admin.username(), "CERTIFICATE_" + transition.action(), changed.number(),
 					changed.regionCode(), ((reason != null) ? reason : "") + ((note != null) ? ": " + note : "")))
 			.then(this.notifications.send(new Notice(

@@ -40,8 +40,11 @@ public class HolderSanctions {
 
 	private final Clock clock;
 
+	private final CertificateChangeNotices changes;
+
 	HolderSanctions(CertificateStore store, TalentPoolStore pool, Notifications notifications, AuditLog audit,
-			Clock clock) {
+			Clock clock, CertificateChangeNotices changes) {
+		this.changes = changes;
 		this.store = store;
 		this.pool = pool;
 		this.notifications = notifications;
@@ -94,6 +97,7 @@ public class HolderSanctions {
 	private Mono<Void> followUp(CertificateDocument changed, String action, String reason, String note, String actor) {
 		String lower = action.toLowerCase(Locale.ROOT);
 		return this.pool.followState(changed.id(), changed.accountId(), changed.state())
+			.then(this.changes.tell(changed.accountId()))
 			.then(this.audit.record(actor, "CERTIFICATE_" + action, changed.number(), changed.regionCode(),
 					reason + ((note != null) ? ": " + note : "")))
 			.then(this.notifications.send(new Notice(

@@ -64,9 +64,12 @@ public class Issuing implements PassHandler {
 
 	private final Background background;
 
+	private final CertificateChangeNotices changes;
+
 	Issuing(CertificateStore store, TalentPoolStore pool, CeStandings standings, SigningKeys keys,
 			CertificatePrinting printing, Accounts accounts, Notifications notifications, CertificateSettings settings,
-			Clock clock, Background background) {
+			Clock clock, Background background, CertificateChangeNotices changes) {
+		this.changes = changes;
 		this.store = store;
 		this.pool = pool;
 		this.standings = standings;
@@ -224,6 +227,7 @@ public class Issuing implements PassHandler {
 			.flatMap((overdue) -> this.pool.markCeOverdue(certificate.accountId(), overdue))
 			.then(this.notifications.send(new Notice("certificate-issued:" + certificate.id(), certificate.accountId(),
 					"certificate.notice.issued", List.of(certificate.number()), "/certificates/" + certificate.id())))
+			.then(this.changes.tell(certificate.accountId()))
 			.then(this.store.markAnnounced(certificate.id()))
 			.then(this.store.find(certificate.id()));
 	}

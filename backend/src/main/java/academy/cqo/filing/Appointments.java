@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
@@ -36,7 +37,11 @@ public class Appointments {
 
 	private final Clock clock;
 
-	Appointments(FilingStore filings, EnterpriseStore enterprises, RealNames realNames, Clock clock) {
+	private final org.springframework.beans.factory.ObjectProvider<CqoChanges> changes;
+
+	Appointments(FilingStore filings, EnterpriseStore enterprises, RealNames realNames, Clock clock,
+			org.springframework.beans.factory.ObjectProvider<CqoChanges> changes) {
+		this.changes = changes;
 		this.filings = filings;
 		this.enterprises = enterprises;
 		this.realNames = realNames;
@@ -138,7 +143,10 @@ public class Appointments {
 				.switchIfEmpty(Mono.defer(() -> this.filings.find(filingId)))
 				.filter((ended) -> endedBy.equals(ended.endedBy()))
 				.flatMap((ended) -> this.enterprises.replaceCurrent(filing.creditCode(), filingId, null, null)
-					.then(this.filings.releaseHolder(filing.cqo().idNumberHash(), filing.creditCode())))
+					.then(this.filings.releaseHolder(filing.cqo().idNumberHash(), filing.creditCode()))
+					.then(Flux.fromStream(this.changes::orderedStream)
+						.concatMap((listener) -> listener.changed(filing.creditCode()))
+						.then()))
 				.then(Mono.defer(() -> of(filingId))));
 	}
 

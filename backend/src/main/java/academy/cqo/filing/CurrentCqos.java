@@ -76,6 +76,21 @@ public class CurrentCqos {
 			.concatMap(this::current);
 	}
 
+	/**
+	 * One enterprise's current CQO, if the enterprise lies in the region (the same join
+	 * as {@link #inRegion(String)}, for one enterprise).
+	 * @param creditCode the enterprise
+	 * @param regionPrefix a division code prefix
+	 * @return its current CQO, or empty
+	 */
+	public Mono<CurrentCqo> of(String creditCode, String regionPrefix) {
+		return this.mongo.findById(creditCode, EnterpriseDocument.class)
+			.filter((enterprise) -> enterprise.currentFilingId() != null && enterprise.regionCode() != null
+					&& enterprise.regionCode().startsWith(regionPrefix))
+			.flatMapMany((enterprise) -> current(List.of(enterprise.currentFilingId())))
+			.next();
+	}
+
 	private Flux<CurrentCqo> current(List<String> filingIds) {
 		return this.mongo.find(Query.query(Criteria.where("_id").in(filingIds)), FilingDocument.class)
 			.collectList()

@@ -83,9 +83,13 @@ public class Filings {
 
 	private final Accounts accounts;
 
+	private final org.springframework.beans.factory.ObjectProvider<CqoChanges> changes;
+
 	Filings(FilingStore store, EnterpriseStore enterprises, Enterprises enterpriseAccess, FilingForms forms,
 			FilingSettings settings, RealNames realNames, Notifications notifications, AuditLog audit,
-			RegionDirectory regions, MessageSource messages, Clock clock, CqoTraining training, Accounts accounts) {
+			RegionDirectory regions, MessageSource messages, Clock clock, CqoTraining training, Accounts accounts,
+			org.springframework.beans.factory.ObjectProvider<CqoChanges> changes) {
+		this.changes = changes;
 		this.accounts = accounts;
 		this.training = training;
 		this.store = store;
@@ -421,6 +425,9 @@ public class Filings {
 			case CORRECTION -> completeCorrection(approved);
 			case DISMISSAL -> completeDismissal(approved);
 		})
+			.then(Flux.fromStream(this.changes::orderedStream)
+				.concatMap((listener) -> listener.changed(approved.creditCode()))
+				.then())
 			.then(Mono.defer(() -> this.store.find(approved.id())))
 			.flatMap((numbered) -> notifyEnterprise(numbered, "filing.notice.approved")
 				.then(notifyCqo(numbered, "filing.notice.approvedCqo"))

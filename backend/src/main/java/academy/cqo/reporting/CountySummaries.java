@@ -14,8 +14,11 @@ import org.springframework.stereotype.Service;
 
 import academy.cqo.filing.CurrentCqos;
 import academy.cqo.identity.CurrentUser;
+import academy.cqo.reporting.persistence.CountyStandingsDocument;
+import academy.cqo.reporting.persistence.ProjectionStore;
 import academy.cqo.shared.Jurisdiction;
 import academy.cqo.shared.RegionDirectory;
+import academy.cqo.shared.RegionLevel;
 
 /**
  * 附件2 《县(市、区)企业首席质量官信息汇总表》: one row per roster enterprise of the region with its current
@@ -38,8 +41,11 @@ public class CountySummaries {
 
 	private final Clock clock;
 
-	CountySummaries(Standings standings, TablePdfs pdfs, RegionDirectory directory, MessageSource messages,
-			Clock clock) {
+	private final ProjectionStore projection;
+
+	CountySummaries(Standings standings, TablePdfs pdfs, RegionDirectory directory, MessageSource messages, Clock clock,
+			ProjectionStore projection) {
+		this.projection = projection;
 		this.standings = standings;
 		this.pdfs = pdfs;
 		this.directory = directory;
@@ -72,8 +78,13 @@ public class CountySummaries {
 	Mono<Table> table(CurrentUser admin, String regionCode) {
 		Jurisdiction region = Scope.of(admin, regionCode);
 		LocalDate today = LocalDate.now(this.clock);
-		return this.standings.inRegion(region.codePrefix(), today.getYear())
-			.map((all) -> table(region.regionCode(), all, today));
+		Mono<List<Standing>> live = this.standings.inRegion(region.codePrefix(), today.getYear());
+		Mono<List<Standing>> rows = (region.level() != RegionLevel.COUNTY) ? live
+				: this.projection.reconciled()
+					.flatMap((built) -> built ? this.projection.county(region.regionCode())
+						.map(CountyStandingsDocument::rows)
+						.defaultIfEmpty(List.of()) : live);
+		return rows.map((all) -> table(region.regionCode(), all, today));
 	}
 
 	private Table table(String regionCode, List<Standing> all, LocalDate today) {

@@ -1,10 +1,10 @@
 package academy.cqo.reporting;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -14,6 +14,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Service;
 
 import academy.cqo.identity.CurrentUser;
+import academy.cqo.reporting.persistence.CountyFiguresDocument;
+import academy.cqo.reporting.persistence.ProjectionStore;
 import academy.cqo.shared.Jurisdiction;
 import academy.cqo.shared.Region;
 import academy.cqo.shared.RegionDirectory;
@@ -21,17 +23,13 @@ import academy.cqo.shared.RegionLevel;
 import academy.cqo.shared.Years;
 
 /**
- * Coverage and training rates of a region and of each subordinate region, computed from
- * the records at the moment of asking (see docs/REPORTING.md), against the region's
- * targets.
+ * Coverage and training rates of a region and of each subordinate region, against the
+ * region's targets: for this year from the reporting projection (per-county counts kept
+ * by {@link CountyProjection}), for another year from the records at the moment of asking
+ * (see docs/REPORTING.md).
  */
 @Service
 public class Coverage {
-
-	/** How long a province's standings are reused. */
-	static final Duration PROVINCE_CACHE = Duration.ofSeconds(30);
-
-	private final Map<String, Mono<List<Standing>>> provinces = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private final Standings standings;
 
@@ -41,7 +39,11 @@ public class Coverage {
 
 	private final Clock clock;
 
-	Coverage(Standings standings, ReportingSettings settings, RegionDirectory directory, Clock clock) {
+	private final ProjectionStore projection;
+
+	Coverage(Standings standings, ReportingSettings settings, RegionDirectory directory, Clock clock,
+			ProjectionStore projection) {
+		this.projection = projection;
 		this.standings = standings;
 		this.settings = settings;
 		this.directory = directory;
@@ -110,36 +112,68 @@ public class Coverage {
 		Jurisdiction region = Scope.of(admin, regionCode);
 		int reportYear = (year != null) ? year : LocalDate.now(this.clock).getYear();
 		Years.check("year", reportYear, this.clock);
-		return provinceOrLive(region, reportYear).map((all) -> report(region.regionCode(), reportYear, all, true));
+		if (reportYear != LocalDate.now(this.clock).getYear()) {
+			return live(region, reportYear);
+		}
+		return this.projection.reconciled()
+			.flatMap((built) -> built ? projected(region, reportYear) : live(region, reportYear));
 	}
 
 	/**
-	 * A province's standings are read at most once per {@link #PROVINCE_CACHE} (every
-	 * roster enterprise of the province: seconds on the embedded store at 50,000), so a
-	 * province's figures may be that much behind the records; a city's and a county's are
-	 * always live. Nothing is cached after an error.
+	 * From the projection: the count copies of the region's counties (about a hundred
+	 * small documents for a province), summed per subordinate region. Falls back to the
+	 * records when a county's copy is of another CE year (before the reconciliation after
+	 * New Year).
 	 */
-	private Mono<List<Standing>> provinceOrLive(Jurisdiction region, int year) {
-		if (RegionLevel.of(region.regionCode()) != RegionLevel.PROVINCE) {
-			return this.standings.inRegion(region.codePrefix(), year);
-		}
-		return this.provinces.computeIfAbsent(region.regionCode() + ":" + year,
-				(key) -> this.standings.inRegion(region.codePrefix(), year)
-					.cache((value) -> PROVINCE_CACHE, (error) -> Duration.ZERO, () -> Duration.ZERO));
+	private Mono<Report> projected(Jurisdiction region, int year) {
+		return this.projection.figures(region.codePrefix()).collectList().flatMap((copies) -> {
+			Map<String, CoverageCounts> byCounty = new HashMap<>();
+			for (CountyFiguresDocument copy : copies) {
+				if (copy.ceYear() != year) {
+					return live(region, year);
+				}
+				byCounty.put(copy.county(), copy.counts());
+			}
+			return Mono.just(report(region.regionCode(), year, byCounty, true));
+		});
 	}
 
-	Report report(String regionCode, int year, List<Standing> all, boolean withChildren) {
-		CoverageFigures figures = CoverageFigures.of(all);
+	/** From the records, aggregated at the moment of asking. */
+	private Mono<Report> live(Jurisdiction region, int year) {
+		return this.standings.inRegion(region.codePrefix(), year).map((all) -> {
+			Map<String, List<Standing>> byCounty = all.stream()
+				.collect(Collectors.groupingBy((standing) -> standing.entry().regionCode()));
+			Map<String, CoverageCounts> counts = new HashMap<>();
+			byCounty.forEach((county, standings) -> counts.put(county, CoverageCounts.of(standings)));
+			return report(region.regionCode(), year, counts, true);
+		});
+	}
+
+	private static CoverageCounts sum(Map<String, CoverageCounts> byCounty, String prefix) {
+		CoverageCounts total = CoverageCounts.NONE;
+		for (Map.Entry<String, CoverageCounts> county : byCounty.entrySet()) {
+			if (county.getKey().startsWith(prefix)) {
+				total = total.plus(county.getValue());
+			}
+		}
+		return total;
+	}
+
+	Report report(String regionCode, int year, Map<String, CoverageCounts> byCounty, boolean withChildren) {
+		CoverageFigures figures = sum(byCounty, new Jurisdiction(regionCode).codePrefix()).figures();
 		List<Report> children = new ArrayList<>();
 		if (withChildren && RegionLevel.of(regionCode) != RegionLevel.COUNTY) {
 			int digits = (RegionLevel.of(regionCode) == RegionLevel.PROVINCE) ? 4 : 6;
-			Map<String, List<Standing>> byChild = all.stream()
-				.collect(Collectors.groupingBy((standing) -> standing.entry().regionCode().substring(0, digits)));
 			for (Region child : this.directory.childrenOf(regionCode)) {
 				String prefix = child.code().substring(0, digits);
-				children.add(report(child.code(), year, byChild.getOrDefault(prefix, List.of()), false));
+				CoverageFigures childFigures = sum(byCounty, prefix).figures();
+				children.add(report(child.code(), year, childFigures, List.of()));
 			}
 		}
+		return report(regionCode, year, figures, children);
+	}
+
+	private Report report(String regionCode, int year, CoverageFigures figures, List<Report> children) {
 		String name = this.directory.find(regionCode).map(Region::name).orElse(regionCode);
 		return new Report(regionCode, name, year, figures.rosterEnterprises(), figures.aboveScale(),
 				figures.awardWinners(), figures.filed(), figures.aboveScaleFiled(), figures.coverageRate(),

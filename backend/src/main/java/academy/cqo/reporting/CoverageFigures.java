@@ -23,27 +23,7 @@ public record CoverageFigures(long rosterEnterprises, long aboveScale, long awar
 		long certified, double certificateRate, long ceMet) {
 
 	static CoverageFigures of(List<Standing> standings) {
-		long roster = standings.size();
-		long aboveScale = 0;
-		long awardWinners = 0;
-		long filed = 0;
-		long aboveScaleFiled = 0;
-		long trained = 0;
-		long certified = 0;
-		long ceMet = 0;
-		for (Standing standing : standings) {
-			boolean above = standing.entry().aboveScale();
-			aboveScale += above ? 1 : 0;
-			awardWinners += standing.entry().awardWinner() ? 1 : 0;
-			filed += standing.filed() ? 1 : 0;
-			aboveScaleFiled += (above && standing.filed()) ? 1 : 0;
-			trained += standing.trained() ? 1 : 0;
-			certified += standing.certified() ? 1 : 0;
-			ceMet += standing.ceMet() ? 1 : 0;
-		}
-		return new CoverageFigures(roster, aboveScale, awardWinners, filed, aboveScaleFiled,
-				rate(aboveScaleFiled, aboveScale), trained, rate(trained, filed), rate(trained, roster), certified,
-				rate(certified, filed), ceMet);
+		return CoverageCounts.of(standings).figures();
 	}
 
 	static double rate(long part, long whole) {

@@ -61,9 +61,13 @@ public class RosterImports {
 
 	private final Clock clock;
 
+	private final CountyProjection projection;
+
 	private final Map<String, String> industryNames = new HashMap<>();
 
-	RosterImports(RosterStore store, RealNames realNames, AuditLog audit, MessageSource messages, Clock clock) {
+	RosterImports(RosterStore store, RealNames realNames, AuditLog audit, MessageSource messages, Clock clock,
+			CountyProjection projection) {
+		this.projection = projection;
 		this.store = store;
 		this.realNames = realNames;
 		this.audit = audit;
@@ -346,7 +350,8 @@ public class RosterImports {
 		List<String> codes = document.entries().stream().map(RosterEntry::creditCode).toList();
 		return this.store.putAll(entries)
 			.then(this.store.removeOthers(document.counties(), codes))
-			.then(this.store.applied(document.id(), now));
+			.then(this.store.applied(document.id(), now))
+			.flatMap((applied) -> this.projection.refreshCounties(document.counties()).thenReturn(applied));
 	}
 
 	private String message(String key, Locale locale, Object... arguments) {

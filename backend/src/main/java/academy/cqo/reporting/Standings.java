@@ -71,6 +71,21 @@ class Standings {
 		return Mono.zip(entries, current).flatMap((both) -> standings(both.getT1(), both.getT2(), year));
 	}
 
+	/**
+	 * The standing of one roster enterprise (the same join as {@link #inRegion}, with the
+	 * enterprise's county as the region).
+	 * @param entry the roster entry
+	 * @param year the CE year
+	 * @return its standing
+	 */
+	Mono<Standing> of(RosterEntry entry, int year) {
+		return this.cqos.of(entry.creditCode(), entry.regionCode())
+			.map((cqo) -> Map.of(cqo.creditCode(), cqo))
+			.defaultIfEmpty(Map.of())
+			.flatMap((current) -> standings(List.of(entry), current, year))
+			.map((one) -> one.get(0));
+	}
+
 	private Mono<List<Standing>> standings(List<RosterEntry> entries, Map<String, CurrentCqos.CurrentCqo> current,
 			int year) {
 		Set<String> accounts = new HashSet<>();

@@ -1,0 +1,151 @@
+package academy.cqo.reporting.persistence;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import academy.cqo.reporting.CoverageCounts;
+import academy.cqo.shared.StartupTask;
+
+/**
+ * The reporting projection: per county its standings ({@code report_counties}), a small
+ * copy of its counts ({@code report_figures}) and where each CQO's account stands
+ * ({@code report_cqos}). Every lookup is by {@code _id}; the compare-and-set of a county
+ * is served by the unique index {@code _id + version}.
+ */
+@Component
+public class ProjectionStore implements StartupTask {
+
+	/** The id of the marker written by the first complete reconciliation. */
+	static final String RECONCILED = "reconciled";
+
+	private final ReactiveMongoTemplate mongo;
+
+	ProjectionStore(ReactiveMongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	@Override
+	public int getOrder() {
+		return SCHEMA;
+	}
+
+	@Override
+	public Mono<Void> run() {
+		return this.mongo.indexOps(CountyStandingsDocument.COLLECTION)
+			.createIndex(new Index().on("_id", Sort.Direction.ASC)
+				.on("version", Sort.Direction.ASC)
+				.unique()
+				.named("report_county_version"))
+			.then();
+	}
+
+	public Mono<CountyStandingsDocument> county(String county) {
+		return this.mongo.findById(county, CountyStandingsDocument.class);
+	}
+
+	public Flux<CountyStandingsDocument> counties() {
+		return this.mongo.findAll(CountyStandingsDocument.class);
+	}
+
+	/**
+	 * Write a county's projection if it is still at the version it was read at.
+	 * @param next the new document, its version one more than the expected
+	 * @return {@code true} when written, {@code false} when another write came first
+	 */
+	public Mono<Boolean> put(CountyStandingsDocument next) {
+		long expected = next.version() - 1;
+		if (expected == 0) {
+			return this.mongo.insert(next)
+				.thenReturn(true)
+				.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.just(false));
+		}
+		Query unchanged = Query.query(Criteria.where("_id").is(next.county()).and("version").is(expected));
+		return this.mongo.replace(unchanged, next).map((result) -> result.getMatchedCount() == 1);
+	}
+
+	/**
+	 * Copy a county's counts unless a newer version is there already (the same version is
+	 * written again, which repairs a damaged copy).
+	 * @param figures the copy
+	 * @return completes when written or found newer
+	 */
+	public Mono<Void> putFigures(CountyFiguresDocument figures) {
+		Query notNewer = Query.query(Criteria.where("_id").is(figures.county()).and("version").lte(figures.version()));
+		Update update = new Update().set("version", figures.version())
+			.set("ceYear", figures.ceYear())
+			.set("counts", figures.counts())
+			.set("rowsHash", figures.rowsHash());
+		return this.mongo.upsert(notNewer, update, CountyFiguresDocument.class)
+			.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty())
+			.then();
+	}
+
+	public Flux<CountyFiguresDocument> figures(String regionPrefix) {
+		return this.mongo.find(Query.query(Criteria.where("_id").regex("^" + Pattern.quote(regionPrefix) + "\\d*$")),
+				CountyFiguresDocument.class);
+	}
+
+	public Flux<CountyFiguresDocument> allFigures() {
+		return figures("");
+	}
+
+	/**
+	 * Whether a complete reconciliation has built the projection (before that, reports
+	 * are computed from the records).
+	 * @return {@code true} once built
+	 */
+	public Mono<Boolean> reconciled() {
+		return this.mongo.exists(Query.query(Criteria.where("_id").is(RECONCILED)), CountyFiguresDocument.class);
+	}
+
+	public Mono<Void> markReconciled(int year) {
+		return this.mongo.save(new CountyFiguresDocument(RECONCILED, 0, year, CoverageCounts.NONE, null)).then();
+	}
+
+	public Mono<CqoPlaceDocument> place(String accountId) {
+		return this.mongo.findById(accountId, CqoPlaceDocument.class);
+	}
+
+	public Flux<CqoPlaceDocument> places() {
+		return this.mongo.findAll(CqoPlaceDocument.class);
+	}
+
+	/**
+	 * Write CQO places (replacing by account), in unordered bulk writes of 1,000.
+	 * @param places the places
+	 * @return completes when written
+	 */
+	public Mono<Void> putPlaces(List<CqoPlaceDocument> places) {
+		return Flux.fromIterable(places).buffer(1000).concatMap((batch) -> {
+			var bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, CqoPlaceDocument.class);
+			for (CqoPlaceDocument place : batch) {
+				bulk.replaceOne(Query.query(Criteria.where("_id").is(place.accountId())), place,
+						FindAndReplaceOptions.options().upsert());
+			}
+			return bulk.execute();
+		}).then();
+	}
+
+	public Mono<Void> removePlaces(Collection<String> accountIds) {
+		if (accountIds.isEmpty()) {
+			return Mono.empty();
+		}
+		return this.mongo.remove(Query.query(Criteria.where("_id").in(accountIds)), CqoPlaceDocument.class).then();
+	}
+
+}
