@@ -80,6 +80,7 @@ class RoleHomeBrowserTests {
 			this.browser.waiting()
 				.until((driver) -> (Boolean) ((JavascriptExecutor) driver)
 					.executeScript("return typeof Chart !== 'undefined' && !!Chart.getChart('chart-months');"));
+			page.findElement(By.cssSelector("#view-months summary")).click();
 			assertThat(page.findElement(By.id("table-months")).getText()).contains("发证数");
 			this.browser.screenshot("home-bureau-" + size[0] + "-charts");
 			page.get(url("/admin/audit"));

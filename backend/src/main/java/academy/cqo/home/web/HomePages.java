@@ -1,11 +1,14 @@
 package academy.cqo.home.web;
 
+import java.util.Locale;
+
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.identity.Role;
@@ -30,12 +33,13 @@ class HomePages {
 	}
 
 	@GetMapping("/")
-	Mono<String> home(@AuthenticationPrincipal CurrentUser user, Model model) {
+	Mono<String> home(@RequestParam(required = false) String regionCode, @AuthenticationPrincipal CurrentUser user,
+			Locale locale, Model model) {
 		if (user == null) {
 			return Mono.just("home");
 		}
 		if (user.has(Role.ADMIN)) {
-			return this.bureau.render(user, model);
+			return this.bureau.render(user, regionCode, locale, model);
 		}
 		if (user.has(Role.TRAINER)) {
 			return this.trainer.render(user, model);
