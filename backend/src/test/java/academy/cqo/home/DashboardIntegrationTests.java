@@ -56,10 +56,14 @@ class DashboardIntegrationTests {
 	}
 
 	/** An enterprise of the county with an approved filing of the given CQO. */
-	private String filedEnterprise(QuestionBankApi county, String cqoName, String idNumber) {
+	private QuestionBankApi filedEnterprise(QuestionBankApi county, String cqoName, String idNumber) {
 		QuestionBankApi enterprise = FilingApi.enterprise(this.client, COUNTY);
 		String filing = FilingApi.submitted(this.client, enterprise, FilingApi.form(cqoName, idNumber));
 		FilingApi.decide(county, filing, Map.of("decision", "APPROVE"));
+		return enterprise;
+	}
+
+	private static String creditCode(QuestionBankApi enterprise) {
 		return (String) enterprise.getJson("/api/v1/me").get("employerCreditCode");
 	}
 
@@ -91,10 +95,12 @@ class DashboardIntegrationTests {
 		QuestionBankApi failer = candidate(p2);
 		failer.uploadIdPhoto().expectStatus().isNoContent();
 
-		String e1 = filedEnterprise(county, "甘一", p1);
-		String e2 = filedEnterprise(county, "甘二", p2);
+		QuestionBankApi first = filedEnterprise(county, "甘一", p1);
+		String e1 = creditCode(first);
+		QuestionBankApi second = filedEnterprise(county, "甘二", p2);
+		String e2 = creditCode(second);
 		String e3 = People.creditCode(COUNTY);
-		String e4 = filedEnterprise(county, "甘四", People.idNumber());
+		String e4 = creditCode(filedEnterprise(county, "甘四", People.idNumber()));
 		String e5 = People.creditCode(COUNTY);
 		QuestionBankApi waiting = FilingApi.enterprise(this.client, COUNTY);
 		FilingApi.submitted(this.client, waiting, FilingApi.form("甘六", People.idNumber()));
@@ -238,6 +244,32 @@ class DashboardIntegrationTests {
 			.expectStatus()
 			.isNotFound();
 		passer.get("/api/v1/dashboard").expectStatus().isForbidden();
+
+		// Each enterprise sees its own status against what the bureau expects.
+		Map<String, Object> mine = first.getJson("/api/v1/me/enterprise-status");
+		assertThat(mine).containsEntry("creditCode", e1).containsEntry("trained", true);
+		assertThat((Map<String, Object>) mine.get("filing")).containsEntry("cqoName", "甘一")
+			.containsEntry("latestState", "APPROVED");
+		assertThat((Map<String, Object>) mine.get("certificate")).containsEntry("status", "VALID");
+		assertThat((String) ((Map<String, Object>) mine.get("certificate")).get("number")).startsWith("JX-");
+		assertThat((Map<String, Object>) mine.get("ce")).containsEntry("met", false);
+		assertThat(((Number) ((Map<String, Object>) mine.get("ce")).get("hoursLeft")).doubleValue()).isPositive();
+		assertThat((Map<String, Object>) mine.get("roster")).containsEntry("listed", true)
+			.containsEntry("aboveScale", true)
+			.containsEntry("keyCultivation", false);
+		assertThat((List<Object>) mine.get("matters")).isEmpty();
+		Map<String, Object> warned = second.getJson("/api/v1/me/enterprise-status");
+		assertThat(warned).containsEntry("trained", false).containsEntry("certificate", null);
+		assertThat((List<Map<String, Object>>) warned.get("matters")).singleElement()
+			.satisfies((matter) -> assertThat(matter).containsEntry("caseId", "sampling-" + draw + "-" + e2)
+				.containsEntry("kind", "WARNING")
+				.containsEntry("state", "OPEN")
+				.containsEntry("rectificationDue", true)
+				.containsEntry("overdue", false));
+		String status = PageSession.signIn(this.client, second.username(), "Qual1ty#Safe").page("/");
+		assertThat(status).contains("data-role=\"enterprise\"", "所属地区：江西省 九江市 濂溪区", "现任首席质量官 甘二", "尚未完成培训或考核",
+				"首席质量官尚未取得证书", "已列入监管部门企业名录：规上企业 是，重点培育企业 否", "/supervision/sampling-" + draw + "-" + e2, "提交整改报告");
+		county.get("/api/v1/me/enterprise-status").expectStatus().is4xxClientError();
 	}
 
 	private static byte[] download(QuestionBankApi admin, String path) {

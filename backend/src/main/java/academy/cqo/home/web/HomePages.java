@@ -26,7 +26,10 @@ class HomePages {
 
 	private final BureauHome bureau;
 
-	HomePages(CandidateHome candidate, TrainerHome trainer, BureauHome bureau) {
+	private final EnterpriseHome enterprise;
+
+	HomePages(CandidateHome candidate, TrainerHome trainer, BureauHome bureau, EnterpriseHome enterprise) {
+		this.enterprise = enterprise;
 		this.candidate = candidate;
 		this.trainer = trainer;
 		this.bureau = bureau;
@@ -48,8 +51,8 @@ class HomePages {
 			return this.candidate.render(user, model);
 		}
 		if (user.has(Role.ENTERPRISE)) {
-			// An enterprise lands on its filings: its CQO today and what to file next.
-			return Mono.just("redirect:/filings");
+			// An enterprise lands on its status against what the bureau expects.
+			return this.enterprise.render(user, model);
 		}
 		return Mono.just("home");
 	}
