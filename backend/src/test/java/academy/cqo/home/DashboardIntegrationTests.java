@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.test.StepVerifier;
 
 import academy.cqo.filing.FilingApi;
 import academy.cqo.reporting.RosterApi;
@@ -45,6 +46,12 @@ class DashboardIntegrationTests {
 
 	@Autowired
 	WebTestClient client;
+
+	@Autowired
+	org.springframework.data.mongodb.core.ReactiveMongoTemplate mongo;
+
+	@Autowired
+	java.time.Clock clock;
 
 	@BeforeEach
 	void patientClient() {
@@ -270,6 +277,34 @@ class DashboardIntegrationTests {
 		assertThat(status).contains("data-role=\"enterprise\"", "所属地区：江西省 九江市 濂溪区", "现任首席质量官 甘二", "尚未完成培训或考核",
 				"首席质量官尚未取得证书", "已列入监管部门企业名录：规上企业 是，重点培育企业 否", "/supervision/sampling-" + draw + "-" + e2, "提交整改报告");
 		county.get("/api/v1/me/enterprise-status").expectStatus().is4xxClientError();
+
+		// Time passes: the round's deadline and the warning's are yesterday now.
+		LocalDate yesterday = LocalDate.now(this.clock).minusDays(1);
+		String caseId = "sampling-" + draw + "-" + e2;
+		this.mongo
+			.updateFirst(query(round), org.springframework.data.mongodb.core.query.Update.update("dueDate", yesterday),
+					academy.cqo.reporting.persistence.ReportRoundDocument.class)
+			.as(StepVerifier::create)
+			.expectNextMatches((result) -> result.getModifiedCount() == 1)
+			.verifyComplete();
+		this.mongo
+			.updateFirst(query(caseId), org.springframework.data.mongodb.core.query.Update.update("dueDate", yesterday),
+					academy.cqo.supervision.persistence.CaseDocument.class)
+			.as(StepVerifier::create)
+			.expectNextMatches((result) -> result.getModifiedCount() == 1)
+			.verifyComplete();
+		assertThat((Map<String, Object>) county.getJson("/api/v1/dashboard").get("pending"))
+			.containsEntry("reportsDue", 0)
+			.containsEntry("reportsLate", 1)
+			.containsEntry("casesOverdue", 1);
+		assertThat((List<Map<String, Object>>) second.getJson("/api/v1/me/enterprise-status").get("matters"))
+			.singleElement()
+			.satisfies((matter) -> assertThat(matter).containsEntry("overdue", true));
+	}
+
+	private static org.springframework.data.mongodb.core.query.Query query(String id) {
+		return org.springframework.data.mongodb.core.query.Query
+			.query(org.springframework.data.mongodb.core.query.Criteria.where("_id").is(id));
 	}
 
 	private static byte[] download(QuestionBankApi admin, String path) {
