@@ -55,8 +55,6 @@ class BureauDashboard {
 
 	static final int DRAWS = 10;
 
-	private static final int POOL_LIMIT = 5000;
-
 	private final Coverage coverage;
 
 	private final IndustryCoverage industries;
@@ -197,16 +195,10 @@ class BureauDashboard {
 	}
 
 	private Mono<Map<YearMonth, Long>> issuedByMonth(CurrentUser admin, Jurisdiction region, List<YearMonth> months) {
-		return this.pool.page(new TalentPool.Filter(null, region.regionCode(), null, null, null), 0, POOL_LIMIT, admin)
-			.map((page) -> {
-				Map<YearMonth, Long> counts = new HashMap<>();
-				for (TalentPool.Member member : page.items()) {
-					if (member.issuedOn() != null && months.contains(YearMonth.from(member.issuedOn()))) {
-						counts.merge(YearMonth.from(member.issuedOn()), 1L, Long::sum);
-					}
-				}
-				return counts;
-			});
+		return this.pool.issueDates(new TalentPool.Filter(null, region.regionCode(), null, null, null), admin)
+			.map(YearMonth::from)
+			.filter(months::contains)
+			.collect(HashMap::new, (counts, month) -> counts.merge(month, 1L, Long::sum));
 	}
 
 	/**
