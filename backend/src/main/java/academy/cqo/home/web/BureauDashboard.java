@@ -23,7 +23,6 @@ import academy.cqo.certificate.TalentPool;
 import academy.cqo.exam.Attempts;
 import academy.cqo.exam.Exams;
 import academy.cqo.exam.SessionSummary;
-import academy.cqo.filing.FilingKind;
 import academy.cqo.filing.FilingState;
 import academy.cqo.filing.Filings;
 import academy.cqo.identity.Accounts;
@@ -187,9 +186,9 @@ class BureauDashboard {
 	}
 
 	private Mono<Map<YearMonth, Long>> approvedByMonth(CurrentUser admin, Jurisdiction region, List<YearMonth> months) {
-		return this.filings.list(admin, FilingState.APPROVED.name(), region.regionCode(), null)
-			.filter((filing) -> FilingKind.APPOINTMENT.name().equals(filing.kind()) && filing.decidedAt() != null)
-			.map((filing) -> YearMonth.from(filing.decidedAt().atZone(this.zone)))
+		Instant since = months.get(0).atDay(1).atStartOfDay(this.zone).toInstant();
+		return this.filings.appointmentsApprovedSince(admin, region.regionCode(), since)
+			.map((decidedAt) -> YearMonth.from(decidedAt.atZone(this.zone)))
 			.filter(months::contains)
 			.collect(HashMap::new, (counts, month) -> counts.merge(month, 1L, Long::sum));
 	}
@@ -282,8 +281,7 @@ class BureauDashboard {
 	// Pending work
 
 	private Mono<Dashboard.Pending> pending(CurrentUser admin, Jurisdiction region) {
-		Mono<Long> filingsToReview = this.filings.list(admin, FilingState.SUBMITTED.name(), region.regionCode(), null)
-			.count();
+		Mono<Long> filingsToReview = this.filings.count(admin, FilingState.SUBMITTED, region.regionCode());
 		Mono<Long> claims = this.ledgers.claimsToReview(admin, "PENDING")
 			.filter((claim) -> claim.regionCode() != null && region.covers(claim.regionCode()))
 			.count();
