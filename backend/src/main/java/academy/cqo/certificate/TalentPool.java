@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -145,6 +146,17 @@ public class TalentPool {
 			.collectList()
 			.zipWith(this.store.count(criteria))
 			.map((pair) -> new Page(pair.getT1(), pair.getT2(), page, size));
+	}
+
+	/**
+	 * The issue dates of every entry of the filtered pool (for counts by month; no
+	 * honours or appointments are read).
+	 * @param filter the filter
+	 * @param admin an administrator
+	 * @return one issue date per entry
+	 */
+	public Flux<LocalDate> issueDates(Filter filter, CurrentUser admin) {
+		return this.store.all(criteria(filter, admin)).map((entry) -> LocalDate.parse(entry.issuedOn()));
 	}
 
 	/**

@@ -534,6 +534,40 @@ public class Filings {
 	}
 
 	/**
+	 * How many filings of a region are in a state (no cap, unlike {@link #list}).
+	 * @param admin an administrator
+	 * @param state a state
+	 * @param regionCode a region inside the jurisdiction, or {@code null}
+	 * @return the count
+	 */
+	public Mono<Long> count(CurrentUser admin, FilingState state, String regionCode) {
+		CurrentUser.requireAdmin(admin);
+		String prefix = Forms.scopePrefix(admin, regionCode);
+		return this.store.count(Criteria.where("regionCode").regex("^" + prefix).and("state").is(state.name()));
+	}
+
+	/**
+	 * When each appointment filing (a first appointment or a change of CQO) of a region
+	 * was approved, from a moment on.
+	 * @param admin an administrator
+	 * @param regionCode a region inside the jurisdiction, or {@code null}
+	 * @param since the earliest decision time
+	 * @return one decision time per approved appointment filing
+	 */
+	public Flux<Instant> appointmentsApprovedSince(CurrentUser admin, String regionCode, Instant since) {
+		CurrentUser.requireAdmin(admin);
+		String prefix = Forms.scopePrefix(admin, regionCode);
+		return this.store.decidedAt(Criteria.where("regionCode")
+			.regex("^" + prefix)
+			.and("state")
+			.is(FilingState.APPROVED.name())
+			.and("kind")
+			.is(FilingKind.APPOINTMENT.name())
+			.and("decidedAt")
+			.gte(since));
+	}
+
+	/**
 	 * The filings themselves that {@link #list} summarises (the export reads them once).
 	 */
 	Flux<FilingDocument> documents(CurrentUser user, String state, String regionCode, String text) {

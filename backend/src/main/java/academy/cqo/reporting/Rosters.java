@@ -133,6 +133,22 @@ public class Rosters {
 	}
 
 	/**
+	 * One enterprise's roster row with its standing this year, for the enterprise's own
+	 * status page (no access check: the caller passes the signed-in enterprise's own code
+	 * and county).
+	 * @param creditCode the enterprise
+	 * @param regionCode its county
+	 * @return the row, or empty when the enterprise is not in the roster
+	 */
+	public Mono<Row> standingOf(String creditCode, String regionCode) {
+		int year = LocalDate.now(this.clock).getYear();
+		return this.standings.inRegion(regionCode, year)
+			.flatMap((all) -> Mono.justOrEmpty(
+					all.stream().filter((standing) -> standing.entry().creditCode().equals(creditCode)).findFirst()))
+			.map(Row::of);
+	}
+
+	/**
 	 * The filtered roster as an Excel workbook (every text cell formula-injection safe).
 	 * @param admin an administrator
 	 * @param filter the filter

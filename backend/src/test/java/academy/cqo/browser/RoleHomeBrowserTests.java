@@ -60,7 +60,9 @@ class RoleHomeBrowserTests extends BrowserTest {
 			this.browser.waiting()
 				.until((driver) -> (Boolean) ((JavascriptExecutor) driver)
 					.executeScript("return typeof Chart !== 'undefined' && !!Chart.getChart('chart-months');"));
-			assertThat(page.findElement(By.id("table-months")).getText()).contains("发证数");
+			page.findElement(By.cssSelector("#view-months summary")).click();
+			assertThat(page.findElement(By.id("table-months")).getAttribute("textContent")).contains("发证数");
+			assertThat(page.findElement(By.id("table-months")).isDisplayed()).as("the table view is open").isTrue();
 			this.browser.screenshot("home-bureau-" + size[0] + "-charts");
 			page.get(url("/admin/audit"));
 			WebElement cell = page.findElement(By.cssSelector("#audit tbody td"));

@@ -500,6 +500,10 @@ class PublishedContractIntegrationTests {
 				"/api/v1/report-rounds/" + round + "/summary.xlsx");
 		calls.raw("GET /api/v1/report-rounds/{id}/summary.pdf", city,
 				"/api/v1/report-rounds/" + round + "/summary.pdf");
+		calls.json("GET /api/v1/dashboard", county, "/api/v1/dashboard?regionCode=360102", null);
+		calls.raw("GET /api/v1/dashboard.xlsx", city, "/api/v1/dashboard.xlsx?regionCode=360100&chart=bars");
+		String enterprise = academy.cqo.filing.FilingApi.enterprise(this.client, "360102").token();
+		calls.json("GET /api/v1/me/enterprise-status", enterprise, "/api/v1/me/enterprise-status", null);
 	}
 
 	/** Real calls, each checked against its published line. */

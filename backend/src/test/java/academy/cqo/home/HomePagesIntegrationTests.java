@@ -99,15 +99,16 @@ class HomePagesIntegrationTests {
 		QuestionBankApi holder = QuestionBankApi.newCandidate(this.client);
 		Qualification.pass(holder, new QuestionBankApi(this.client, "trainer"));
 		String home = PageSession.signIn(this.client, "admin-dh", QuestionBankApi.DEMO_PASSWORD).page("/");
-		assertThat(home).contains("data-role=\"bureau\"", "管辖范围：东湖区", "id=\"chart-regions\"", "id=\"table-regions\"",
-				"id=\"table-months\"", "/webjars/chart.js/", "<td>东湖区</td>", "资格考试合格率（按考生所在地区）");
-		// the candidate who just passed counts in their region's pass rate
-		assertThat(home).containsPattern(
-				"<td>东湖区</td>\\s*<td>\\d+</td>\\s*<td>\\d+</td>\\s*<td>\\d+%</td>\\s*<td>\\d+%（[1-9]\\d*/[1-9]\\d*）</td>");
+		assertThat(home).contains("data-role=\"bureau\"", "管辖范围：东湖区", "显示：江西省 南昌市 东湖区", "id=\"chart-gauge-coverage\"",
+				"id=\"chart-bars\"", "id=\"table-bars\"", "id=\"table-months\"", "id=\"table-sessions\"",
+				"/webjars/chart.js/", "近期资格考核场次");
+		// the candidate who just passed counts in the qualifying session's results of
+		// their county
+		assertThat(home).containsPattern("<td>\\d+</td><td>[1-9]\\d*</td>\\s*<td>\\d+%</td>");
 		this.client.get().uri("/webjars/chart.js/dist/chart.umd.min.js").exchange().expectStatus().isOk();
 		assertThat(PageSession.signIn(this.client, "admin-jx", QuestionBankApi.DEMO_PASSWORD).page("/"))
 			.as("a province sees its cities")
-			.contains("管辖范围：江西省", "<td>南昌市</td>");
+			.contains("管辖范围：江西省", "href=\"/?regionCode=360100\">南昌市</a>");
 	}
 
 	@Test

@@ -163,6 +163,27 @@ public class FilingStore implements StartupTask {
 	}
 
 	/**
+	 * How many filings match (no cap).
+	 * @param criteria the filter
+	 * @return the count
+	 */
+	public Mono<Long> count(Criteria criteria) {
+		return this.mongo.count(Query.query(criteria), FilingDocument.class);
+	}
+
+	/**
+	 * The decision times of the matching filings, read alone.
+	 * @param criteria the filter
+	 * @return one per decided filing
+	 */
+	public Flux<Instant> decidedAt(Criteria criteria) {
+		Query query = Query.query(criteria);
+		query.fields().include("decidedAt");
+		return this.mongo.find(query, org.bson.Document.class, FilingDocument.COLLECTION)
+			.mapNotNull((filing) -> (filing.get("decidedAt") instanceof java.util.Date date) ? date.toInstant() : null);
+	}
+
+	/**
 	 * Filings matching a filter, newest first.
 	 * @param scope the scope criteria (an enterprise's code or a region prefix)
 	 * @param state a state, or {@code null}

@@ -1,11 +1,14 @@
 package academy.cqo.home.web;
 
+import java.util.Locale;
+
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.identity.Role;
@@ -23,19 +26,23 @@ class HomePages {
 
 	private final BureauHome bureau;
 
-	HomePages(CandidateHome candidate, TrainerHome trainer, BureauHome bureau) {
+	private final EnterpriseHome enterprise;
+
+	HomePages(CandidateHome candidate, TrainerHome trainer, BureauHome bureau, EnterpriseHome enterprise) {
+		this.enterprise = enterprise;
 		this.candidate = candidate;
 		this.trainer = trainer;
 		this.bureau = bureau;
 	}
 
 	@GetMapping("/")
-	Mono<String> home(@AuthenticationPrincipal CurrentUser user, Model model) {
+	Mono<String> home(@RequestParam(required = false) String regionCode, @AuthenticationPrincipal CurrentUser user,
+			Locale locale, Model model) {
 		if (user == null) {
 			return Mono.just("home");
 		}
 		if (user.has(Role.ADMIN)) {
-			return this.bureau.render(user, model);
+			return this.bureau.render(user, regionCode, locale, model);
 		}
 		if (user.has(Role.TRAINER)) {
 			return this.trainer.render(user, model);
@@ -44,8 +51,8 @@ class HomePages {
 			return this.candidate.render(user, model);
 		}
 		if (user.has(Role.ENTERPRISE)) {
-			// An enterprise lands on its filings: its CQO today and what to file next.
-			return Mono.just("redirect:/filings");
+			// An enterprise lands on its status against what the bureau expects.
+			return this.enterprise.render(user, model);
 		}
 		return Mono.just("home");
 	}
