@@ -10,7 +10,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-
 import academy.cqo.filing.FilingApi;
 import academy.cqo.reporting.RosterApi;
 import academy.cqo.testsupport.IntegrationTest;
