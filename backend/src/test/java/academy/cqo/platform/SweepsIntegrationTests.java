@@ -36,7 +36,7 @@ class SweepsIntegrationTests {
 	void everyModulesPeriodicJobIsASweepAndTheDeadlineSweepRunsUnderALease() {
 		assertThat(this.sweeps).extracting(Sweep::name)
 			.containsExactlyInAnyOrder("exam-deadlines", "certificate-issues", "ce-year-end", "mail-retries",
-					"question-imports", "filing-approvals", "supervision", "verification-log");
+					"question-imports", "filing-approvals", "supervision", "verification-log", "reporting-projection");
 		Eventually.await("the deadline sweep runs", Duration.ofSeconds(30), () -> runs("exam-deadlines") >= 1);
 		Document lease = this.mongo.findById("exam-deadlines", Document.class, SweepLeases.COLLECTION).block();
 		assertThat(lease).isNotNull();

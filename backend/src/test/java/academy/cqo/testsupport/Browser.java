@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -90,8 +91,15 @@ public final class Browser implements AutoCloseable {
 		return this.driver;
 	}
 
+	/**
+	 * A wait of up to 15 s that looks again when the page replaced an element it was
+	 * reading (a form posted and the page reloaded between finding and reading it).
+	 * @return the wait
+	 */
 	public WebDriverWait waiting() {
-		return new WebDriverWait(this.driver, Duration.ofSeconds(15));
+		WebDriverWait wait = new WebDriverWait(this.driver, Duration.ofSeconds(15));
+		wait.ignoring(StaleElementReferenceException.class);
+		return wait;
 	}
 
 	public Path screenshot(String name) {

@@ -67,6 +67,9 @@ class HotQueryIndexes implements StartupTask {
 			new Declared("ce_claims", "ce_claim_year", List.of("year")),
 			// a person's course progress and enrolments
 			new Declared("course_progress", "progress_account", List.of("accountId")),
+			// who completed a module in a period (a year's CE, the dashboards' CE
+			// completion)
+			new Declared("course_progress", "progress_completed", List.of("completedAt")),
 			new Declared("course_enrolments", "enrolment_account", List.of("accountId")),
 			// the audit log by subject and by region, newest first
 			new Declared("audit_events", "audit_subject", List.of("subject", "-at")),
