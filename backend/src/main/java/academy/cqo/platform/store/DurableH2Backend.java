@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 
 import de.bwaldvogel.mongo.MongoCollection;
@@ -28,10 +29,12 @@ import org.h2.mvstore.MVStore;
  * acknowledged, and stored documents that never change once stored.
  * <p>
  * H2's MVStore commits in the background about once a second, so a process killed right
- * after a reply could lose the last second of acknowledged writes. Here every write
- * command commits the store before its reply leaves the server. Commits are grouped: a
- * writer whose change was already included in a commit that started after it finished
- * writing does not commit again, so concurrent writers share one disk write.
+ * after a reply could lose the last second of acknowledged writes, and a background
+ * commit could catch a command half applied. Here the background commit is off and every
+ * write command commits the store, with no other command half applied, before its reply
+ * leaves the server. Commits are grouped: a writer whose change was already included in a
+ * commit that started after it finished writing does not commit again, so concurrent
+ * writers share one disk write.
  * <p>
  * mongo-java-server 1.47 updates a document by changing the very instance the MVStore map
  * holds ({@code AbstractMongoCollection.updateDocument}), under the collection's lock;
@@ -56,6 +59,16 @@ class DurableH2Backend extends H2Backend {
 
 	private final Object commitLock = new Object();
 
+	/**
+	 * Held shared by a write command while it changes the maps (a document and its index
+	 * entries are separate map writes), exclusively by a commit: a commit, and so a crash
+	 * right after it, never finds a command half applied (a document stored without its
+	 * unique-index entry, or the reverse, made every later compare-and-set of that key
+	 * fail after a kill -9 under load). The store's own background commit is off for the
+	 * same reason.
+	 */
+	private final ReentrantReadWriteLock applying = new ReentrantReadWriteLock();
+
 	private long committedWrites;
 
 	private final Set<Channel> clients = ConcurrentHashMap.newKeySet();
@@ -67,10 +80,18 @@ class DurableH2Backend extends H2Backend {
 	@Override
 	public Document handleCommand(Channel channel, String database, String command, Document query) {
 		this.clients.add(channel);
-		Document reply = super.handleCommand(channel, database, command, query);
-		if (WRITE_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
-			commitThrough(this.finishedWrites.incrementAndGet());
+		if (!WRITE_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
+			return super.handleCommand(channel, database, command, query);
 		}
+		Document reply;
+		this.applying.readLock().lock();
+		try {
+			reply = super.handleCommand(channel, database, command, query);
+		}
+		finally {
+			this.applying.readLock().unlock();
+		}
+		commitThrough(this.finishedWrites.incrementAndGet());
 		return reply;
 	}
 
@@ -109,9 +130,16 @@ class DurableH2Backend extends H2Backend {
 			if (this.committedWrites >= write) {
 				return;
 			}
-			long covered = this.finishedWrites.get();
-			getMvStore().commit();
-			this.committedWrites = covered;
+			// no write command is half applied while the store commits
+			this.applying.writeLock().lock();
+			try {
+				long covered = this.finishedWrites.get();
+				getMvStore().commit();
+				this.committedWrites = covered;
+			}
+			finally {
+				this.applying.writeLock().unlock();
+			}
 		}
 	}
 

@@ -45,7 +45,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
 	private static MVStore open(Path file) {
 		try {
-			return new MVStore.Builder().fileName(file.toString()).compress().open();
+			return new MVStore.Builder().fileName(file.toString()).compress().autoCommitDisabled().open();
 		}
 		catch (MVStoreException ex) {
 			if (ex.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
