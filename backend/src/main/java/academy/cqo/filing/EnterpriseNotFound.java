@@ -1,16 +1,15 @@
 package academy.cqo.filing;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
+import academy.cqo.shared.NotFound;
 
 /**
  * No such enterprise for the caller: it does not exist, or it is outside what the caller
  * may see (the same answer, so nothing leaks).
  */
-public class EnterpriseNotFound extends ResponseStatusException {
+public class EnterpriseNotFound extends NotFound {
 
 	public EnterpriseNotFound(String creditCode) {
-		super(HttpStatus.NOT_FOUND, "No enterprise " + creditCode + " for this caller");
+		super("enterprise", creditCode);
 	}
 
 }

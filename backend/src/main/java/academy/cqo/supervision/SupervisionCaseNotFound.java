@@ -1,16 +1,15 @@
 package academy.cqo.supervision;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
+import academy.cqo.shared.NotFound;
 
 /**
  * No such case for the caller: it does not exist, or it lies outside the caller's
  * jurisdiction or belongs to another enterprise (the same answer, so nothing leaks).
  */
-public class SupervisionCaseNotFound extends ResponseStatusException {
+public class SupervisionCaseNotFound extends NotFound {
 
 	public SupervisionCaseNotFound(String id) {
-		super(HttpStatus.NOT_FOUND, "No supervision case " + id + " for this caller");
+		super("supervision case", id);
 	}
 
 }

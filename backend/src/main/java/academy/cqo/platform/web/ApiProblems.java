@@ -34,6 +34,7 @@ import academy.cqo.shared.Conflict;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
 import academy.cqo.shared.NotAllowed;
+import academy.cqo.shared.NotFound;
 import academy.cqo.shared.TooLarge;
 
 /**
@@ -77,6 +78,11 @@ class ApiProblems {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> notAllowed(NotAllowed ex, ServerWebExchange exchange) {
 		return problem(exchange, HttpStatus.FORBIDDEN, "problem.forbidden", List.of(ex.violation()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> notFound(NotFound ex, ServerWebExchange exchange) {
+		return problem(exchange, HttpStatus.NOT_FOUND, "problem.notFound", List.of());
 	}
 
 	@ExceptionHandler
