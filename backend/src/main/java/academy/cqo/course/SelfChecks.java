@@ -14,9 +14,9 @@ import org.springframework.stereotype.Service;
 import academy.cqo.questionbank.DrawCriteria;
 import academy.cqo.questionbank.Markdown;
 import academy.cqo.questionbank.QuestionBanks;
-import academy.cqo.questionbank.QuestionType;
 import academy.cqo.questionbank.QuestionVersion;
 import academy.cqo.questionbank.RenderedQuestion;
+import academy.cqo.questionformats.QuestionType;
 
 /**
  * A module's self-check: reviewed objective questions of the official bank with the

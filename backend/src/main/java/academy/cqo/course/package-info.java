@@ -5,5 +5,5 @@
  * require a course.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Courses",
-		allowedDependencies = { "exam", "identity", "platform", "questionbank", "shared" })
+		allowedDependencies = { "exam", "identity", "platform", "questionbank", "questionformats", "shared" })
 package academy.cqo.course;

@@ -18,7 +18,7 @@ import academy.cqo.exam.persistence.AttemptDocument;
 import academy.cqo.exam.persistence.AttemptDocument.SavedAnswer;
 import academy.cqo.exam.persistence.AttemptStore;
 import academy.cqo.identity.CurrentUser;
-import academy.cqo.questionbank.QuestionContent;
+import academy.cqo.questionformats.QuestionContent;
 import academy.cqo.shared.Conflict;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;

@@ -20,10 +20,10 @@ import academy.cqo.exam.persistence.AttemptDocument.QuestionResult;
 import academy.cqo.exam.persistence.AttemptStore;
 import academy.cqo.exam.persistence.SessionDocument;
 import academy.cqo.identity.CurrentUser;
-import academy.cqo.questionbank.Option;
 import academy.cqo.questionbank.QuestionBanks;
-import academy.cqo.questionbank.QuestionContent;
 import academy.cqo.questionbank.RenderedQuestion;
+import academy.cqo.questionformats.Option;
+import academy.cqo.questionformats.QuestionContent;
 
 /**
  * Attempts as their candidate sees them: the paper rendered without keys while it is

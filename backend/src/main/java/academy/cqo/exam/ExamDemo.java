@@ -20,7 +20,7 @@ import academy.cqo.identity.IdentitySettings;
 import academy.cqo.identity.Stewardship;
 import academy.cqo.platform.PlatformSettings;
 import academy.cqo.questionbank.QuestionBanks;
-import academy.cqo.questionbank.QuestionType;
+import academy.cqo.questionformats.QuestionType;
 import academy.cqo.shared.StartupTask;
 
 /**

@@ -14,7 +14,7 @@ import academy.cqo.exam.persistence.AttemptDocument.QuestionResult;
 import academy.cqo.exam.persistence.AttemptDocument.SavedAnswer;
 import academy.cqo.exam.persistence.AttemptStore;
 import academy.cqo.identity.CurrentUser;
-import academy.cqo.questionbank.QuestionType;
+import academy.cqo.questionformats.QuestionType;
 
 /**
  * Item statistics of an exam over its graded attempts (the arithmetic is

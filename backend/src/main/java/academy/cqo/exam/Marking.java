@@ -21,7 +21,7 @@ import academy.cqo.exam.persistence.AttemptDocument.SavedAnswer;
 import academy.cqo.exam.persistence.AttemptStore;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.questionbank.RenderedQuestion;
-import academy.cqo.questionbank.RubricItem;
+import academy.cqo.questionformats.RubricItem;
 import academy.cqo.shared.Conflict;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;

@@ -17,10 +17,10 @@ import academy.cqo.exam.persistence.AttemptDocument.QuestionResult;
 import academy.cqo.exam.persistence.AttemptDocument.SavedAnswer;
 import academy.cqo.exam.persistence.AttemptStore;
 import academy.cqo.identity.CurrentUser;
-import academy.cqo.questionbank.Option;
 import academy.cqo.questionbank.QuestionBanks;
-import academy.cqo.questionbank.QuestionContent;
-import academy.cqo.questionbank.QuestionType;
+import academy.cqo.questionformats.Option;
+import academy.cqo.questionformats.QuestionContent;
+import academy.cqo.questionformats.QuestionType;
 
 /**
  * Regrading after a trainer corrected a key: every submitted attempt of an exam that

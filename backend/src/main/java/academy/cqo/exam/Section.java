@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import academy.cqo.questionbank.DrawCriteria;
-import academy.cqo.questionbank.QuestionType;
+import academy.cqo.questionformats.QuestionType;
 
 /**
  * One section of a blueprint: draw {@code count} reviewed questions of one type from some

@@ -5,5 +5,5 @@
  * it) and {@link academy.cqo.exam.CourseRequirement} (a session's prerequisite course).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Exams",
-		allowedDependencies = { "identity", "platform", "questionbank", "shared" })
+		allowedDependencies = { "identity", "platform", "questionbank", "questionformats", "shared" })
 package academy.cqo.exam;

@@ -3,6 +3,7 @@
  * dashboard and the enterprise's status, built from the other modules' public reads
  * (nothing depends on this module).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Home", allowedDependencies = { "ce", "certificate",
-		"course", "exam", "identity", "notification", "questionbank", "shared", "filing", "reporting", "supervision" })
+@org.springframework.modulith.ApplicationModule(displayName = "Home",
+		allowedDependencies = { "ce", "certificate", "course", "exam", "identity", "notification", "questionbank",
+				"questionformats", "shared", "filing", "reporting", "supervision" })
 package academy.cqo.home;

@@ -3,6 +3,8 @@ package academy.cqo.questionbank;
 import java.util.List;
 import java.util.Set;
 
+import academy.cqo.questionformats.QuestionType;
+
 /**
  * Which questions an exam section may draw: reviewed questions of one type from some
  * banks, with any of some knowledge points (or below them) and any of some difficulties.

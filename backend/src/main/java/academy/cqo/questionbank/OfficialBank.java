@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 import academy.cqo.questionbank.persistence.BankDocument;
 import academy.cqo.questionbank.persistence.BankStore;
 import academy.cqo.questionbank.persistence.QuestionStore;
+import academy.cqo.questionformats.ReviewStatus;
 import academy.cqo.shared.Conflict;
 import academy.cqo.shared.InvalidInput;
 import academy.cqo.shared.StartupTask;

@@ -1,5 +1,8 @@
 package academy.cqo.questionbank;
 
+import academy.cqo.questionformats.QuestionType;
+import academy.cqo.questionformats.ReviewStatus;
+
 /**
  * Which of a bank's questions to list.
  *

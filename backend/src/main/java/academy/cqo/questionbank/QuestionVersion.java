@@ -1,5 +1,7 @@
 package academy.cqo.questionbank;
 
+import academy.cqo.questionformats.QuestionContent;
+
 /**
  * The exact version of a question that was (or is about to be) shown to a candidate. It
  * never changes.

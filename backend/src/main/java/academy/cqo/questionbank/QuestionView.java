@@ -3,6 +3,9 @@ package academy.cqo.questionbank;
 import java.time.Instant;
 import java.util.List;
 
+import academy.cqo.questionformats.QuestionContent;
+import academy.cqo.questionformats.ReviewStatus;
+
 /**
  * A question as trainers see it, answer key included.
  *

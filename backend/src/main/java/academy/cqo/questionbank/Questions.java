@@ -17,13 +17,16 @@ import org.springframework.web.server.ResponseStatusException;
 
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.questionbank.domain.QuestionRules;
-import academy.cqo.questionbank.domain.TextFolding;
 import academy.cqo.questionbank.domain.VersionDiff;
-import academy.cqo.questionbank.formats.QuestionDraft;
 import academy.cqo.questionbank.persistence.BankStore;
 import academy.cqo.questionbank.persistence.QuestionDocument;
 import academy.cqo.questionbank.persistence.QuestionStore;
 import academy.cqo.questionbank.persistence.QuestionStore.QuestionQuery;
+import academy.cqo.questionformats.QuestionContent;
+import academy.cqo.questionformats.QuestionDraft;
+import academy.cqo.questionformats.QuestionSyntax;
+import academy.cqo.questionformats.ReviewStatus;
+import academy.cqo.questionformats.TextFolding;
 import academy.cqo.shared.Conflict;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
@@ -253,9 +256,9 @@ public class Questions {
 			violations.add(FieldViolation.of("tags", "question.bulk.noTags"));
 		}
 		tagList.stream()
-			.filter((tag) -> !QuestionRules.isValidTag(tag))
+			.filter((tag) -> !QuestionSyntax.isValidTag(tag))
 			.forEach((tag) -> violations
-				.add(FieldViolation.of("tags", "question.tags.invalid", tag, QuestionRules.MAX_TAG_LENGTH)));
+				.add(FieldViolation.of("tags", "question.tags.invalid", tag, QuestionSyntax.MAX_TAG_LENGTH)));
 		if (!violations.isEmpty()) {
 			return Mono.error(new InvalidInput(violations));
 		}

@@ -6,6 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import academy.cqo.questionbank.domain.Markup;
+import academy.cqo.questionformats.Option;
+import academy.cqo.questionformats.QuestionContent;
 
 /**
  * A question as a candidate sees it: sanitised HTML, options in delivery order with the

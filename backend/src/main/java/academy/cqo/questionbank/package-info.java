@@ -1,9 +1,9 @@
 /**
  * Question banks: banks and their questions with versions, review status and a per-bank
- * taxonomy of knowledge points; authoring pages; import and export in the platform's
- * Excel template, GIFT, Moodle XML and the official bank's YAML; the official CQO bank
- * loaded at start-up.
+ * taxonomy of knowledge points; authoring pages; import (through a journal) and export in
+ * the formats the question formats module reads and writes; the official CQO bank loaded
+ * at start-up.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Question banks",
-		allowedDependencies = { "identity", "platform", "shared" })
+		allowedDependencies = { "identity", "platform", "questionformats", "shared" })
 package academy.cqo.questionbank;

@@ -12,12 +12,12 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-import academy.cqo.questionbank.Option;
-import academy.cqo.questionbank.QuestionContent;
-import academy.cqo.questionbank.QuestionType;
-import academy.cqo.questionbank.formats.ExcelFormat;
-import academy.cqo.questionbank.formats.ExportedBank;
-import academy.cqo.questionbank.formats.QuestionDraft;
+import academy.cqo.questionformats.ExcelFormat;
+import academy.cqo.questionformats.ExportedBank;
+import academy.cqo.questionformats.Option;
+import academy.cqo.questionformats.QuestionContent;
+import academy.cqo.questionformats.QuestionDraft;
+import academy.cqo.questionformats.QuestionType;
 import academy.cqo.testsupport.IntegrationTest;
 import academy.cqo.testsupport.People;
 

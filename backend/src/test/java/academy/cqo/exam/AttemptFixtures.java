@@ -13,10 +13,10 @@ import academy.cqo.exam.persistence.AttemptDocument.PaperQuestion;
 import academy.cqo.exam.persistence.AttemptDocument.QuestionResult;
 import academy.cqo.exam.persistence.AttemptDocument.SavedAnswer;
 import academy.cqo.exam.persistence.SessionDocument;
-import academy.cqo.questionbank.Option;
-import academy.cqo.questionbank.QuestionContent;
-import academy.cqo.questionbank.QuestionType;
-import academy.cqo.questionbank.RubricItem;
+import academy.cqo.questionformats.Option;
+import academy.cqo.questionformats.QuestionContent;
+import academy.cqo.questionformats.QuestionType;
+import academy.cqo.questionformats.RubricItem;
 
 /**
  * Attempts, questions and exams for tests that need no store.

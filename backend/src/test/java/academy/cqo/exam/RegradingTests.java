@@ -5,9 +5,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import academy.cqo.exam.persistence.AttemptDocument.QuestionResult;
-import academy.cqo.questionbank.Option;
-import academy.cqo.questionbank.QuestionContent;
-import academy.cqo.questionbank.QuestionType;
+import academy.cqo.questionformats.Option;
+import academy.cqo.questionformats.QuestionContent;
+import academy.cqo.questionformats.QuestionType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import academy.cqo.exam.MultipleChoiceScoring;
-import academy.cqo.questionbank.QuestionContent;
+import academy.cqo.questionformats.QuestionContent;
 
 /**
  * Scores one answer to one question. Objective questions are scored by the platform;

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-import academy.cqo.questionbank.QuestionContent;
+import academy.cqo.questionformats.QuestionContent;
 
 /**
  * One attempt: the paper drawn for it (exact question versions, option order, keys kept

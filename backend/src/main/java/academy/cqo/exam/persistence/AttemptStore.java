@@ -364,7 +364,7 @@ public class AttemptStore implements StartupTask {
 	 * @param event the log entry
 	 * @return the regraded attempt, or empty when it changed meanwhile
 	 */
-	public Mono<AttemptDocument> regrade(String id, int index, academy.cqo.questionbank.QuestionContent corrected,
+	public Mono<AttemptDocument> regrade(String id, int index, academy.cqo.questionformats.QuestionContent corrected,
 			QuestionResult before, QuestionResult after, Double score, Boolean passed, AttemptEvent event) {
 		Query query = Query
 			.query(Criteria.where("_id").is(id).and("results." + index + ".awarded").is(before.awarded()));

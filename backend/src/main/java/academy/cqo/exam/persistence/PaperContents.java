@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 import academy.cqo.exam.persistence.AttemptDocument.PaperQuestion;
 import academy.cqo.questionbank.QuestionBanks;
-import academy.cqo.questionbank.QuestionContent;
+import academy.cqo.questionformats.QuestionContent;
 
 /**
  * An attempt stores its paper as references to frozen question versions, not their text,

@@ -13,7 +13,7 @@ import academy.cqo.exam.MultipleChoiceScoring;
 import academy.cqo.exam.ReviewPolicy;
 import academy.cqo.exam.Section;
 import academy.cqo.exam.domain.Grading;
-import academy.cqo.questionbank.QuestionType;
+import academy.cqo.questionformats.QuestionType;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.FormNumbers;
 import academy.cqo.shared.InvalidInput;

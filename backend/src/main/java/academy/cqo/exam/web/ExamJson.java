@@ -11,7 +11,7 @@ import academy.cqo.exam.Exams;
 import academy.cqo.exam.MultipleChoiceScoring;
 import academy.cqo.exam.ReviewPolicy;
 import academy.cqo.exam.Section;
-import academy.cqo.questionbank.QuestionType;
+import academy.cqo.questionformats.QuestionType;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
 

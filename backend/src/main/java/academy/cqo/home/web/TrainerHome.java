@@ -8,17 +8,17 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
+import academy.cqo.exam.Exams;
 import academy.cqo.exam.ItemAnalyses;
 import academy.cqo.exam.Marking;
 import academy.cqo.exam.SessionAttempts;
-import academy.cqo.exam.Exams;
 import academy.cqo.exam.SessionSummary;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.questionbank.BankSummary;
 import academy.cqo.questionbank.QuestionBanks;
-import academy.cqo.questionbank.Questions;
 import academy.cqo.questionbank.QuestionFilter;
-import academy.cqo.questionbank.ReviewStatus;
+import academy.cqo.questionbank.Questions;
+import academy.cqo.questionformats.ReviewStatus;
 
 /**
  * The trainer's home: their banks with the drafts waiting for review, the sessions

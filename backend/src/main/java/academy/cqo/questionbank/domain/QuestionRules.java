@@ -8,11 +8,14 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import academy.cqo.questionbank.Option;
-import academy.cqo.questionbank.QuestionContent;
-import academy.cqo.questionbank.QuestionType;
-import academy.cqo.questionbank.RubricItem;
-import academy.cqo.questionbank.formats.QuestionDraft;
+import academy.cqo.questionformats.Option;
+import academy.cqo.questionformats.QuestionContent;
+import academy.cqo.questionformats.QuestionDraft;
+import academy.cqo.questionformats.QuestionSyntax;
+import academy.cqo.questionformats.QuestionType;
+import academy.cqo.questionformats.RubricItem;
+import academy.cqo.questionformats.Scores;
+import academy.cqo.questionformats.TextFolding;
 import academy.cqo.shared.FieldViolation;
 
 /**
@@ -30,17 +33,11 @@ public final class QuestionRules {
 
 	public static final int MAX_TAGS = 20;
 
-	public static final int MAX_TAG_LENGTH = 100;
-
-	public static final int MAX_CODE_LENGTH = 64;
-
 	public static final double MAX_SCORE = 100;
 
 	private static final Pattern OPTION_ID = Pattern.compile("[a-z]");
 
 	private static final Pattern BLANK = Pattern.compile("\\{\\{(\\d+)}}");
-
-	private static final Pattern CODE = Pattern.compile("[^\\p{Cntrl}\\s]{1," + MAX_CODE_LENGTH + "}");
 
 	private QuestionRules() {
 	}
@@ -55,8 +52,8 @@ public final class QuestionRules {
 		Integer line = (draft.line() > 0) ? draft.line() : null;
 		Sink sink = (field, key, arguments) -> violations.add(new FieldViolation(field, key, List.of(arguments), line));
 		QuestionContent content = draft.content();
-		if (draft.code() != null && !CODE.matcher(draft.code()).matches()) {
-			sink.add("code", "question.code.invalid", MAX_CODE_LENGTH);
+		if (draft.code() != null && !QuestionSyntax.isValidCode(draft.code())) {
+			sink.add("code", "question.code.invalid", QuestionSyntax.MAX_CODE_LENGTH);
 		}
 		if (draft.difficulty() < 1 || draft.difficulty() > 5) {
 			sink.add("difficulty", "question.difficulty.range");
@@ -82,29 +79,10 @@ public final class QuestionRules {
 			sink.add("tags", "question.tags.tooMany", MAX_TAGS);
 		}
 		for (String tag : tags) {
-			if (!isValidTag(tag)) {
-				sink.add("tags", "question.tags.invalid", tag, MAX_TAG_LENGTH);
+			if (!QuestionSyntax.isValidTag(tag)) {
+				sink.add("tags", "question.tags.invalid", tag, QuestionSyntax.MAX_TAG_LENGTH);
 			}
 		}
-	}
-
-	/**
-	 * Whether a knowledge-point path is well formed: levels separated by {@code /}, none
-	 * empty.
-	 * @param tag the path
-	 * @return whether it may be stored
-	 */
-	public static boolean isValidTag(String tag) {
-		if (tag == null || tag.isBlank() || tag.length() > MAX_TAG_LENGTH
-				|| tag.chars().anyMatch(Character::isISOControl)) {
-			return false;
-		}
-		for (String level : tag.split("/", -1)) {
-			if (level.isBlank() || !level.equals(level.strip())) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	private static void checkText(String field, String text, boolean required, int maxLength, Sink sink) {

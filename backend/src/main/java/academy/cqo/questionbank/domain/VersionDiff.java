@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-import academy.cqo.questionbank.Option;
-import academy.cqo.questionbank.QuestionContent;
-import academy.cqo.questionbank.RubricItem;
+import academy.cqo.questionformats.Option;
+import academy.cqo.questionformats.QuestionContent;
+import academy.cqo.questionformats.RubricItem;
+import academy.cqo.questionformats.Scores;
 
 /**
  * What changed between two versions of a question, field by field, as text a reviewer can

@@ -6,8 +6,8 @@ import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-import academy.cqo.questionbank.QuestionContent;
-import academy.cqo.questionbank.ReviewStatus;
+import academy.cqo.questionformats.QuestionContent;
+import academy.cqo.questionformats.ReviewStatus;
 
 /**
  * A question's current state. Earlier versions that were delivered to candidates are kept

@@ -23,8 +23,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import academy.cqo.questionbank.DrawCriteria;
-import academy.cqo.questionbank.QuestionType;
-import academy.cqo.questionbank.ReviewStatus;
+import academy.cqo.questionformats.QuestionType;
+import academy.cqo.questionformats.ReviewStatus;
 import academy.cqo.shared.StartupTask;
 
 /**

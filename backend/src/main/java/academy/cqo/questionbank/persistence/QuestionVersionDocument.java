@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-import academy.cqo.questionbank.QuestionContent;
+import academy.cqo.questionformats.QuestionContent;
 
 /**
  * A frozen version of a question: written when the version is first delivered (or

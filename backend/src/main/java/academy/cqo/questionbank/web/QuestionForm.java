@@ -7,15 +7,15 @@ import java.util.Set;
 
 import org.springframework.util.MultiValueMap;
 
-import academy.cqo.questionbank.Option;
-import academy.cqo.questionbank.QuestionContent;
-import academy.cqo.questionbank.QuestionType;
 import academy.cqo.questionbank.QuestionView;
-import academy.cqo.questionbank.ReviewStatus;
-import academy.cqo.questionbank.RubricItem;
 import academy.cqo.questionbank.domain.QuestionRules;
-import academy.cqo.questionbank.domain.Scores;
-import academy.cqo.questionbank.formats.QuestionDraft;
+import academy.cqo.questionformats.Option;
+import academy.cqo.questionformats.QuestionContent;
+import academy.cqo.questionformats.QuestionDraft;
+import academy.cqo.questionformats.QuestionType;
+import academy.cqo.questionformats.ReviewStatus;
+import academy.cqo.questionformats.RubricItem;
+import academy.cqo.questionformats.Scores;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.FormNumbers;
 import academy.cqo.shared.InvalidInput;

@@ -4,13 +4,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import academy.cqo.questionbank.Option;
-import academy.cqo.questionbank.QuestionContent;
-import academy.cqo.questionbank.QuestionType;
 import academy.cqo.questionbank.QuestionView;
-import academy.cqo.questionbank.ReviewStatus;
-import academy.cqo.questionbank.RubricItem;
-import academy.cqo.questionbank.formats.QuestionDraft;
+import academy.cqo.questionformats.Option;
+import academy.cqo.questionformats.QuestionContent;
+import academy.cqo.questionformats.QuestionDraft;
+import academy.cqo.questionformats.QuestionType;
+import academy.cqo.questionformats.ReviewStatus;
+import academy.cqo.questionformats.RubricItem;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
 
