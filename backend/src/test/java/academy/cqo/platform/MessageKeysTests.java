@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MessageKeysTests {
 
 	private static final Pattern KEY_LITERAL = Pattern.compile(
-			"\"((?:identity|field|problem|login|role|sex|audit|question|bank|import|qb|exam|certificate|verify|pool|notice|course|ce)\\.[A-Za-z0-9_.]+[A-Za-z0-9_])\"");
+			"\"((?:identity|field|problem|login|role|sex|audit|question|bank|import|exam|certificate|verify|pool|notice|course|ce)\\.[A-Za-z0-9_.]+[A-Za-z0-9_])\"");
 
 	@Test
 	void everyKeyTheCodeUsesExistsInBothLanguages() throws IOException {

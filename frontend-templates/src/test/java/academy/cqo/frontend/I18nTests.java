@@ -163,7 +163,7 @@ class I18nTests {
 		}
 	}
 
-	private static Properties bundle(String name) throws IOException {
+	static Properties bundle(String name) throws IOException {
 		Properties properties = new Properties();
 		try (InputStream in = I18nTests.class.getClassLoader().getResourceAsStream(name)) {
 			assertThat(in).as(name).isNotNull();

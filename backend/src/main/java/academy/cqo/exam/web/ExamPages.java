@@ -19,11 +19,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
-import academy.cqo.exam.Attempts;
 import academy.cqo.exam.AttemptView;
+import academy.cqo.exam.Attempts;
 import academy.cqo.exam.CourseRequirement;
-import academy.cqo.exam.FilingRequirement;
 import academy.cqo.exam.Exams;
+import academy.cqo.exam.FilingRequirement;
 import academy.cqo.exam.SessionSummary;
 import academy.cqo.identity.AccountPhotos;
 import academy.cqo.identity.CurrentUser;
@@ -148,7 +148,7 @@ class ExamPages {
 		return exchange.getFormData().flatMap((form) -> {
 			if (!"1".equals(form.getFirst("agree"))) {
 				exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
-				model.addAttribute("refusal", message("ex.rules.notAgreed", List.of(), exchange));
+				model.addAttribute("refusal", message("exam.rules.notAgreed", List.of(), exchange));
 				return rulesPage(sessionId, user, model);
 			}
 			return startAgreed(sessionId, user, exchange, model);

@@ -24,22 +24,22 @@ final class ItemAnalysisWorkbook {
 	static byte[] write(String examTitle, ItemAnalysis.Report report, MessageSource messages, Locale locale) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (Workbook workbook = new Workbook(out, "CQO Academy", "1.0")) {
-			Worksheet summary = workbook.newWorksheet(text(messages, locale, "ex.analysis.summary"));
+			Worksheet summary = workbook.newWorksheet(text(messages, locale, "exam.analysis.summary"));
 			summary.value(0, 0, examTitle);
-			summary.value(1, 0, text(messages, locale, "ex.analysis.sittings"));
+			summary.value(1, 0, text(messages, locale, "exam.analysis.sittings"));
 			summary.value(1, 1, report.sittings());
-			summary.value(2, 0, text(messages, locale, "ex.analysis.mean"));
+			summary.value(2, 0, text(messages, locale, "exam.analysis.mean"));
 			summary.value(2, 1, report.meanScore());
-			summary.value(3, 0, text(messages, locale, "ex.analysis.sd"));
+			summary.value(3, 0, text(messages, locale, "exam.analysis.sd"));
 			summary.value(3, 1, report.standardDeviation());
-			summary.value(4, 0, text(messages, locale, "ex.analysis.alpha"));
+			summary.value(4, 0, text(messages, locale, "exam.analysis.alpha"));
 			if (report.cronbachAlpha() != null) {
 				summary.value(4, 1, report.cronbachAlpha());
 			}
-			Worksheet items = workbook.newWorksheet(text(messages, locale, "ex.analysis.questions"));
-			String[] headers = { "ex.analysis.col.question", "ex.analysis.col.version", "ex.analysis.col.type",
-					"ex.analysis.col.attempts", "ex.analysis.col.facility", "ex.analysis.col.discrimination",
-					"ex.analysis.col.pointBiserial", "ex.analysis.col.options", "ex.analysis.col.flag" };
+			Worksheet items = workbook.newWorksheet(text(messages, locale, "exam.analysis.questions"));
+			String[] headers = { "exam.analysis.col.question", "exam.analysis.col.version", "exam.analysis.col.type",
+					"exam.analysis.col.attempts", "exam.analysis.col.facility", "exam.analysis.col.discrimination",
+					"exam.analysis.col.pointBiserial", "exam.analysis.col.options", "exam.analysis.col.flag" };
 			for (int c = 0; c < headers.length; c++) {
 				items.value(0, c, text(messages, locale, headers[c]));
 				items.style(0, c).bold().set();
@@ -58,7 +58,7 @@ final class ItemAnalysisWorkbook {
 					items.value(row, 6, question.pointBiserial());
 				}
 				items.value(row, 7, options(question.optionRates()));
-				items.value(row, 8, question.flagged() ? text(messages, locale, "ex.analysis.flagged") : "");
+				items.value(row, 8, question.flagged() ? text(messages, locale, "exam.analysis.flagged") : "");
 				row++;
 			}
 			items.width(0, 50);
