@@ -27,6 +27,7 @@ import academy.cqo.document.CjkFonts;
 import academy.cqo.document.PdfMetadata;
 import academy.cqo.document.QrCodes;
 import academy.cqo.document.Seal;
+import academy.cqo.shared.DateFormats;
 
 /**
  * The yearly CE transcript (继续教育学时证明) as an A4 PDF: the holder, the requirement and what
@@ -208,7 +209,7 @@ public class TranscriptPdf {
 	}
 
 	private static String chineseDate(LocalDate date) {
-		return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+		return DateFormats.chinese(date);
 	}
 
 }

@@ -27,6 +27,7 @@ import academy.cqo.document.CjkFonts;
 import academy.cqo.document.PdfMetadata;
 import academy.cqo.document.QrCodes;
 import academy.cqo.filing.persistence.FilingDocument;
+import academy.cqo.shared.DateFormats;
 
 /**
  * The filing printed as an A4 PDF in the layout of 附件1 《企业首席质量官信息备案表》: 备案编号 and 填表时间, the
@@ -269,7 +270,7 @@ class FilingPdf {
 	}
 
 	private static String chineseDate(LocalDate date) {
-		return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+		return DateFormats.chinese(date);
 	}
 
 }

@@ -16,6 +16,7 @@ import academy.cqo.filing.CurrentCqos;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.reporting.persistence.CountyStandingsDocument;
 import academy.cqo.reporting.persistence.ProjectionStore;
+import academy.cqo.shared.DateFormats;
 import academy.cqo.shared.Jurisdiction;
 import academy.cqo.shared.RegionDirectory;
 import academy.cqo.shared.RegionLevel;
@@ -125,7 +126,7 @@ public class CountySummaries {
 				"", "", "", "", String.valueOf(figures.trained()), String.valueOf(figures.certified()));
 		String title = text("report.annex2.title");
 		String subtitle = text("report.annex2.subtitle", this.directory.fullName(regionCode),
-				today.getYear() + "年" + today.getMonthValue() + "月" + today.getDayOfMonth() + "日");
+				DateFormats.chinese(today));
 		return new Table(title, subtitle, headers,
 				new float[] { 0.6f, 3.2f, 2.4f, 0.8f, 1.2f, 1.4f, 1.4f, 1.2f, 1.2f, 0.9f, 2.0f }, rows, totals);
 	}

@@ -32,6 +32,7 @@ import academy.cqo.document.Seal;
 import academy.cqo.document.TextBlock;
 import academy.cqo.document.TextDoesNotFit;
 import academy.cqo.document.UnsupportedCharacters;
+import academy.cqo.shared.DateFormats;
 
 /**
  * Renders a qualification certificate as a one-page A4 PDF: a double border with a rope
@@ -372,7 +373,7 @@ public class CertificatePdf {
 	}
 
 	static String date(LocalDate date) {
-		return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+		return DateFormats.chinese(date);
 	}
 
 	/** 二〇二六年十一月二十一日, as official documents write the date under a seal. */

@@ -15,6 +15,7 @@ import org.springframework.context.MessageSource;
 
 import academy.cqo.course.CourseProgress;
 import academy.cqo.course.CourseView;
+import academy.cqo.shared.DateFormats;
 import academy.cqo.shared.SpreadsheetText;
 
 /**
@@ -24,14 +25,12 @@ import academy.cqo.shared.SpreadsheetText;
  */
 final class ProgressWorkbook {
 
-	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
 	private ProgressWorkbook() {
 	}
 
 	static byte[] write(CourseView course, List<CourseProgress> enrolled, MessageSource messages, Locale locale,
 			ZoneId zone) {
-		DateTimeFormatter time = MINUTE.withZone(zone);
+		DateTimeFormatter time = DateFormats.MINUTE.withZone(zone);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (Workbook workbook = new Workbook(out, "CQO Academy", "1.0")) {
 			Worksheet sheet = workbook.newWorksheet(text(messages, locale, "course.export.sheet"));

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +14,7 @@ import org.dhatim.fastexcel.Worksheet;
 
 import org.springframework.context.MessageSource;
 
+import academy.cqo.shared.DateFormats;
 import academy.cqo.shared.SpreadsheetText;
 
 /**
@@ -26,8 +26,6 @@ final class DashboardWorkbook {
 
 	/** The charts, in sheet order. */
 	static final List<String> CHARTS = List.of("gauges", "bars", "months", "sessions", "ce", "pending", "sampling");
-
-	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private final MessageSource messages;
 
@@ -172,7 +170,7 @@ final class DashboardWorkbook {
 	}
 
 	private String minute(Instant time) {
-		return (time != null) ? MINUTE.format(time.atZone(this.zone)) : "";
+		return (time != null) ? DateFormats.MINUTE.format(time.atZone(this.zone)) : "";
 	}
 
 }

@@ -14,6 +14,7 @@ import org.dhatim.fastexcel.Worksheet;
 import org.springframework.context.MessageSource;
 
 import academy.cqo.identity.AuditEntry;
+import academy.cqo.shared.DateFormats;
 import academy.cqo.shared.SpreadsheetText;
 
 /**
@@ -29,7 +30,7 @@ final class AuditWorkbook {
 	}
 
 	static byte[] write(List<AuditEntry> entries, MessageSource messages, Locale locale, ZoneId zone) {
-		DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
+		DateTimeFormatter time = DateFormats.SECOND.withZone(zone);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (Workbook workbook = new Workbook(out, "CQO Academy", "1.0")) {
 			Worksheet sheet = workbook.newWorksheet(messages.getMessage("admin.audit.heading", null, locale));

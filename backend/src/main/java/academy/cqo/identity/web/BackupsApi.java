@@ -32,6 +32,7 @@ import academy.cqo.identity.AuditLog;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.identity.Stewardship;
 import academy.cqo.platform.StoreBackups;
+import academy.cqo.shared.DateFormats;
 
 /**
  * Online backup of the embedded store for a province's administrator: the whole data
@@ -45,8 +46,7 @@ import academy.cqo.platform.StoreBackups;
 @Tag(name = "admin-backups", description = "Backups of the embedded store")
 class BackupsApi {
 
-	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-		.withZone(ZoneOffset.UTC);
+	private static final DateTimeFormatter STAMP = DateFormats.FILE_STAMP.withZone(ZoneOffset.UTC);
 
 	private final ObjectProvider<StoreBackups> backups;
 

@@ -18,6 +18,8 @@ import org.thymeleaf.expression.IExpressionObjectFactory;
 
 import org.springframework.stereotype.Component;
 
+import academy.cqo.shared.DateFormats;
+
 /**
  * The one formatter of displayed times and scores. Every template writes scores with
  * {@code #scores.format(x)} (at most two decimals, none when whole: 15, 15.5, 0.25; also
@@ -28,16 +30,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DisplayFormats extends AbstractDialect implements IExpressionObjectDialect {
-
-	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
-	private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
-	private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
-
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
-
-	private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
 	private static final Scores SCORES = new Scores();
 
@@ -100,23 +92,23 @@ class DisplayFormats extends AbstractDialect implements IExpressionObjectDialect
 		}
 
 		public String minute(Object time) {
-			return format(time, MINUTE);
+			return format(time, DateFormats.MINUTE);
 		}
 
 		public String second(Object time) {
-			return format(time, SECOND);
+			return format(time, DateFormats.SECOND);
 		}
 
 		public String clock(Object time) {
-			return format(time, CLOCK);
+			return format(time, DateFormats.CLOCK);
 		}
 
 		public String date(Object time) {
-			return format(time, DATE);
+			return format(time, DateFormats.DATE);
 		}
 
 		public String input(Object time) {
-			return format(time, INPUT);
+			return format(time, DateFormats.INPUT);
 		}
 
 		public String zone() {
