@@ -11,9 +11,7 @@ import java.util.Set;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 
 import academy.cqo.ce.domain.EvidenceTypes;
 import academy.cqo.ce.persistence.CeStore;
@@ -189,7 +187,7 @@ public class CeClaims {
 	public Mono<ClaimView> claim(String claimId, CurrentUser viewer) {
 		return this.store.findClaim(claimId)
 			.filter((claim) -> mayRead(claim, viewer))
-			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
+			.switchIfEmpty(Mono.error(() -> new ClaimNotFound(claimId)))
 			.map(CeClaims::view);
 	}
 
@@ -202,7 +200,7 @@ public class CeClaims {
 	public Mono<EvidenceFile> evidence(String claimId, CurrentUser viewer) {
 		return this.store.findClaimWithEvidence(claimId)
 			.filter((claim) -> mayRead(claim, viewer))
-			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
+			.switchIfEmpty(Mono.error(() -> new ClaimNotFound(claimId)))
 			.map((claim) -> new EvidenceFile(claim.evidenceName(), claim.evidenceType(), claim.evidence()));
 	}
 

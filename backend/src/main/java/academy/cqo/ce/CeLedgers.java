@@ -13,9 +13,7 @@ import java.util.Set;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 
 import academy.cqo.ce.domain.LedgerRules;
 import academy.cqo.ce.persistence.CeStore;
@@ -29,7 +27,6 @@ import academy.cqo.identity.AuditLog;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.notification.Notice;
 import academy.cqo.notification.Notifications;
-import academy.cqo.shared.Conflict;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
 import academy.cqo.shared.NotAllowed;
@@ -103,7 +100,7 @@ public class CeLedgers {
 			return Mono.error(ex);
 		}
 		return this.accounts.profile(accountId)
-			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
+			.switchIfEmpty(Mono.error(() -> new LedgerNotFound(accountId)))
 			.flatMap((profile) -> ledger(profile, year));
 	}
 
@@ -274,10 +271,10 @@ public class CeLedgers {
 	private Mono<ClaimDocument> refusal(String claimId, CurrentUser admin) {
 		return this.store.findClaim(claimId)
 			.filter((claim) -> admin.jurisdiction().covers(claim.regionCode()))
-			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
+			.switchIfEmpty(Mono.error(() -> new ClaimNotFound(claimId)))
 			.flatMap((claim) -> claim.accountId().equals(admin.accountId())
 					? Mono.error(new NotAllowed(FieldViolation.of("claim", "ce.claim.ownClaim")))
-					: Mono.error(new Conflict(FieldViolation.of("state", "ce.claim.decided"))));
+					: Mono.error(new ClaimAlreadyDecided()));
 	}
 
 }

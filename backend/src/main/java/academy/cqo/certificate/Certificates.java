@@ -10,9 +10,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 
 import academy.cqo.certificate.domain.CertificateStatus;
 import academy.cqo.certificate.persistence.CertificateDocument;
@@ -96,7 +94,7 @@ public class Certificates {
 		return readable(certificateId, user).filter(CertificateDocument::issued)
 			.flatMap((certificate) -> this.store.pdf(certificate.id())
 				.map((bytes) -> new StoredPdf(certificate.number() + ".pdf", bytes)))
-			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
+			.switchIfEmpty(Mono.error(() -> new CertificateNotFound(certificateId)));
 	}
 
 	/**
@@ -118,7 +116,7 @@ public class Certificates {
 			.switchIfEmpty(Mono.defer(() -> this.store.findByNumber(idOrNumber)))
 			.filter((certificate) -> certificate.accountId().equals(user.accountId()) || (user.has(Role.ADMIN)
 					&& certificate.regionCode() != null && user.jurisdiction().covers(certificate.regionCode())))
-			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
+			.switchIfEmpty(Mono.error(() -> new CertificateNotFound(idOrNumber)));
 	}
 
 	Mono<CertificateView> view(CertificateDocument certificate) {

@@ -17,9 +17,7 @@ import reactor.core.scheduler.Schedulers;
 
 import org.springframework.context.MessageSource;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 
 import academy.cqo.certificate.domain.CertificateStatus;
 import academy.cqo.certificate.persistence.CertificateDocument;
@@ -211,9 +209,7 @@ public class TalentPool {
 	}
 
 	private Criteria criteria(Filter filter, CurrentUser admin) {
-		if (admin == null || !admin.has(Role.ADMIN)) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-		}
+		CurrentUser.requireAdmin(admin);
 		String region = admin.jurisdiction().codePrefix();
 		if (filter.regionCode() != null && !filter.regionCode().isBlank()) {
 			if (!filter.regionCode().matches("\\d{6}")) {
@@ -221,7 +217,7 @@ public class TalentPool {
 						"certificate.pool.regionCode", filter.regionCode())));
 			}
 			if (!admin.jurisdiction().covers(filter.regionCode())) {
-				throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+				throw new RegionNotCovered();
 			}
 			region = new academy.cqo.shared.Jurisdiction(filter.regionCode()).codePrefix();
 		}
@@ -252,7 +248,8 @@ public class TalentPool {
 								.gte(today))
 							: Criteria.where("state").is(CertificateDocument.SUSPENDED));
 				case CertificateStatus.REVOKED -> all.add(Criteria.where("state").is(CertificateDocument.REVOKED));
-				default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Unknown status");
+				default -> throw new academy.cqo.shared.InvalidInput(
+						List.of(academy.cqo.shared.FieldViolation.of("status", "field.invalidValue")));
 			}
 		}
 		if (filter.industry() != null && !filter.industry().isBlank()) {

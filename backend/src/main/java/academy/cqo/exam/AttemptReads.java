@@ -10,9 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 
 import academy.cqo.exam.persistence.AttemptDocument;
 import academy.cqo.exam.persistence.AttemptDocument.PaperQuestion;
@@ -66,7 +64,7 @@ class AttemptReads {
 	Mono<AttemptDocument> owned(String attemptId, CurrentUser candidate) {
 		return this.store.findById(attemptId)
 			.filter((attempt) -> attempt.accountId().equals(candidate.accountId()))
-			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
+			.switchIfEmpty(Mono.error(() -> new AttemptNotFound(attemptId)));
 	}
 
 	/**

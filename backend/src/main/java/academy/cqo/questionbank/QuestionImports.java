@@ -21,9 +21,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.platform.Sweep;
@@ -468,7 +466,7 @@ public class QuestionImports implements StartupTask {
 				.map((drafts) -> new ExportedBank(bank.name(), bank.description(), bank.taxonomy(), drafts))
 				.map((exported) -> new ExportFile(bank.name() + "." + format.extension(), format.mediaType(),
 						format.write(exported))))
-			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
+			.switchIfEmpty(Mono.error(() -> new BankNotFound(bankId)));
 	}
 
 	static QuestionDraft draftOf(QuestionDocument question) {

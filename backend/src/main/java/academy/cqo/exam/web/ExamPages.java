@@ -16,7 +16,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 import academy.cqo.exam.Attempts;
@@ -29,6 +28,8 @@ import academy.cqo.identity.AccountPhotos;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.shared.Conflict;
 import academy.cqo.shared.RequestOrigin;
+import academy.cqo.exam.SessionNotFound;
+import academy.cqo.shared.NotFound;
 
 /**
  * Candidates' exam pages: the open sessions and their attempts, the exam page (server
@@ -88,7 +89,7 @@ class ExamPages {
 		return this.exams.sessions(true, user)
 			.filter((session) -> session.id().equals(sessionId))
 			.next()
-			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
+			.switchIfEmpty(Mono.error(() -> new SessionNotFound(sessionId)))
 			.zipWith(this.attempts.mine(user).filter((attempt) -> attempt.sessionId().equals(sessionId)).count())
 			.zipWith(this.photos.photo(user.accountId()).hasElement(), (pair, photo) -> {
 				SessionSummary session = pair.getT1();
@@ -169,7 +170,7 @@ class ExamPages {
 				exchange.getResponse().setStatusCode(HttpStatus.CONFLICT);
 				model.addAttribute("refusal",
 						message(ex.violation().messageKey(), ex.violation().arguments(), exchange));
-				return rulesPage(sessionId, user, model).onErrorResume(ResponseStatusException.class,
+				return rulesPage(sessionId, user, model).onErrorResume(NotFound.class,
 						(gone) -> sessionList(user, model));
 			});
 	}
