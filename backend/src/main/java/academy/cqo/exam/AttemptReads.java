@@ -12,6 +12,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
 
+import academy.cqo.exam.domain.AttemptStatus;
 import academy.cqo.exam.persistence.AttemptDocument;
 import academy.cqo.exam.persistence.AttemptDocument.PaperQuestion;
 import academy.cqo.exam.persistence.AttemptDocument.QuestionResult;
@@ -103,7 +104,7 @@ class AttemptReads {
 
 	/** A graded paper's knowledge points, for the feedback of a result without keys. */
 	private Mono<Map<String, List<String>>> knowledgePoints(AttemptDocument attempt) {
-		if (AttemptDocument.IN_PROGRESS.equals(attempt.status()) || attempt.results().isEmpty()) {
+		if (attempt.state() == AttemptStatus.IN_PROGRESS || attempt.results().isEmpty()) {
 			return Mono.just(Map.of());
 		}
 		return this.banks.knowledgePoints(attempt.paper().stream().map(PaperQuestion::questionId).toList());
@@ -157,7 +158,7 @@ class AttemptReads {
 
 	private AttemptView.Result result(AttemptDocument attempt, ExamDefinition exam, SessionDocument session,
 			Map<String, List<String>> knowledgePoints) {
-		if (AttemptDocument.IN_PROGRESS.equals(attempt.status()) || !released(session) || attempt.results().isEmpty()) {
+		if (attempt.state() == AttemptStatus.IN_PROGRESS || !released(session) || attempt.results().isEmpty()) {
 			return null;
 		}
 		List<AttemptView.QuestionReview> reviews = new ArrayList<>();

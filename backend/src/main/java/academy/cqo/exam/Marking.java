@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
 
+import academy.cqo.exam.domain.AttemptStatus;
 import academy.cqo.exam.domain.Grading;
 import academy.cqo.exam.persistence.AttemptDocument;
 import academy.cqo.exam.persistence.AttemptDocument.AttemptEvent;
@@ -129,7 +130,7 @@ public class Marking {
 
 	private Mono<AttemptDocument> finishIfMarked(AttemptDocument attempt) {
 		boolean pending = attempt.results().stream().anyMatch((result) -> result.awarded() == null);
-		if (pending || !AttemptDocument.SUBMITTED.equals(attempt.status())) {
+		if (pending || attempt.state() != AttemptStatus.SUBMITTED) {
 			return Mono.just(attempt);
 		}
 		double total = Math.round(attempt.results().stream().mapToDouble(QuestionResult::awarded).sum() * 100) / 100.0;

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 
+import academy.cqo.exam.domain.AttemptStatus;
 import academy.cqo.exam.Attempts;
 import academy.cqo.exam.AttemptView;
 import academy.cqo.exam.CourseRequirement;
@@ -181,7 +182,7 @@ class ExamPages {
 			.flatMap((origin) -> this.attempts.openInPage(attemptId, user, origin.address()))
 			.flatMap((attempt) -> {
 				model.addAttribute("attempt", attempt);
-				if (!"IN_PROGRESS".equals(attempt.status())) {
+				if (!AttemptStatus.IN_PROGRESS.name().equals(attempt.status())) {
 					model.addAttribute("reviews", reviews(attempt));
 					return qualifying(attempt.sessionId(), user).map((qualifying) -> {
 						model.addAttribute("qualifying", qualifying);
