@@ -19,11 +19,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
 
+import academy.cqo.certificate.domain.CertificateState;
 import academy.cqo.certificate.domain.CertificateStatus;
-import academy.cqo.certificate.persistence.CertificateDocument;
 import academy.cqo.certificate.persistence.TalentPoolStore;
 import academy.cqo.identity.CurrentUser;
-import academy.cqo.identity.Role;
 import academy.cqo.shared.RegionDirectory;
 import academy.cqo.shared.SpreadsheetText;
 
@@ -228,26 +227,26 @@ public class TalentPool {
 		if (filter.status() != null && !filter.status().isBlank()) {
 			switch (filter.status()) {
 				case CertificateStatus.VALID -> {
-					all.add(Criteria.where("state").is(CertificateDocument.ACTIVE));
+					all.add(Criteria.where("state").is(CertificateState.ACTIVE.name()));
 					all.add(Criteria.where("expiresOn").gte(today));
 					if (suspends) {
 						all.add(Criteria.where("ceOverdue").ne(true));
 					}
 				}
 				case CertificateStatus.EXPIRED -> {
-					all.add(Criteria.where("state").is(CertificateDocument.ACTIVE));
+					all.add(Criteria.where("state").is(CertificateState.ACTIVE.name()));
 					all.add(Criteria.where("expiresOn").lt(today));
 				}
-				case CertificateStatus.SUSPENDED -> all
-					.add(suspends ? new Criteria().orOperator(Criteria.where("state").is(CertificateDocument.SUSPENDED),
-							Criteria.where("state")
-								.is(CertificateDocument.ACTIVE)
-								.and("ceOverdue")
-								.is(true)
-								.and("expiresOn")
-								.gte(today))
-							: Criteria.where("state").is(CertificateDocument.SUSPENDED));
-				case CertificateStatus.REVOKED -> all.add(Criteria.where("state").is(CertificateDocument.REVOKED));
+				case CertificateStatus.SUSPENDED -> all.add(suspends
+						? new Criteria().orOperator(Criteria.where("state").is(CertificateState.SUSPENDED.name()),
+								Criteria.where("state")
+									.is(CertificateState.ACTIVE.name())
+									.and("ceOverdue")
+									.is(true)
+									.and("expiresOn")
+									.gte(today))
+						: Criteria.where("state").is(CertificateState.SUSPENDED.name()));
+				case CertificateStatus.REVOKED -> all.add(Criteria.where("state").is(CertificateState.REVOKED.name()));
 				default -> throw new academy.cqo.shared.InvalidInput(
 						List.of(academy.cqo.shared.FieldViolation.of("status", "field.invalidValue")));
 			}

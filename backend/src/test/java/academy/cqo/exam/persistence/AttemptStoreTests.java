@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +18,7 @@ import academy.cqo.exam.domain.AttemptStatus;
 import academy.cqo.exam.persistence.AttemptDocument.AttemptEvent;
 import academy.cqo.exam.persistence.AttemptDocument.QuestionResult;
 import academy.cqo.exam.persistence.AttemptDocument.SavedAnswer;
-import academy.cqo.platform.store.EmbeddedMongoServer;
+import academy.cqo.testsupport.EmbeddedTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,9 +37,7 @@ class AttemptStoreTests {
 	@TempDir
 	Path dataDir;
 
-	private EmbeddedMongoServer server;
-
-	private MongoClient client;
+	private EmbeddedTemplate embedded;
 
 	private ReactiveMongoTemplate mongo;
 
@@ -49,9 +45,8 @@ class AttemptStoreTests {
 
 	@BeforeEach
 	void start() {
-		this.server = EmbeddedMongoServer.start(this.dataDir.resolve("store.mv.db"));
-		this.client = MongoClients.create(this.server.connectionString());
-		this.mongo = new ReactiveMongoTemplate(this.client, "cqo");
+		this.embedded = EmbeddedTemplate.start(this.dataDir);
+		this.mongo = this.embedded.mongo();
 		// papers here are empty, so no question contents are ever looked up
 		this.store = new AttemptStore(this.mongo, new PaperContents(null));
 		this.store.run().as(StepVerifier::create).verifyComplete();
@@ -59,8 +54,7 @@ class AttemptStoreTests {
 
 	@AfterEach
 	void stop() {
-		this.client.close();
-		this.server.close();
+		this.embedded.close();
 	}
 
 	@Test
