@@ -13,6 +13,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
 
+import academy.cqo.ce.domain.CeEntryState;
 import academy.cqo.ce.domain.EvidenceTypes;
 import academy.cqo.ce.persistence.CeStore;
 import academy.cqo.ce.persistence.ClaimDocument;
@@ -76,12 +77,14 @@ public class CeClaims {
 		}
 		return this.store.findYear(user.accountId(), year)
 			.flatMap((closed) -> Mono.<ClaimView>error(new Conflict(FieldViolation.of("year", "ce.year.closed", year))))
-			.switchIfEmpty(Mono.defer(() -> this.store
-				.insert(new ClaimDocument(CeStore.newId(), user.accountId(), user.username(), user.fullName(),
-						user.regionCode(), year, type.name(), draft.title().strip(), draft.organiser().strip(), date,
-						hours, isTrue(draft.professional()), filename(evidence.filename()), mediaType,
-						(long) evidence.content().length, evidence.content(), CeEntry.PENDING, null, now(), null, null))
-				.map(CeClaims::view)));
+			.switchIfEmpty(Mono.defer(
+					() -> this.store
+						.insert(new ClaimDocument(CeStore.newId(), user.accountId(), user.username(), user.fullName(),
+								user.regionCode(), year, type.name(), draft.title().strip(), draft.organiser().strip(),
+								date, hours, isTrue(draft.professional()), filename(evidence.filename()), mediaType,
+								(long) evidence.content().length, evidence.content(), CeEntryState.PENDING.name(), null,
+								now(), null, null))
+						.map(CeClaims::view)));
 	}
 
 	private static void text(String value, String field, List<FieldViolation> violations) {

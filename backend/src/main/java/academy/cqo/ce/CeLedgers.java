@@ -15,6 +15,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
 
+import academy.cqo.ce.domain.CeEntryState;
 import academy.cqo.ce.domain.LedgerRules;
 import academy.cqo.ce.persistence.CeStore;
 import academy.cqo.ce.persistence.ClaimDocument;
@@ -206,7 +207,7 @@ public class CeLedgers {
 
 	private CeEntry entry(CompletedModule module) {
 		return new CeEntry(CeEntry.COURSE, module.moduleId(), module.moduleTitle(), module.creditHours(), 0,
-				LocalDate.ofInstant(module.completedAt(), zone()), CeEntry.CREDITED,
+				LocalDate.ofInstant(module.completedAt(), zone()), CeEntryState.CREDITED.name(),
 				SubjectCategory.PROFESSIONAL.name().equals(module.subjectCategory()), null, null, null);
 	}
 
@@ -253,7 +254,7 @@ public class CeLedgers {
 				.error(new InvalidInput(List.of(FieldViolation.of("reason", "ce.claim.reason.tooLong", MAX_REASON))));
 		}
 		String prefix = admin.jurisdiction().codePrefix();
-		String state = approve ? CeEntry.APPROVED : CeEntry.REJECTED;
+		CeEntryState state = approve ? CeEntryState.APPROVED : CeEntryState.REJECTED;
 		return this.store.decide(claimId, prefix, state, cleanReason, admin.username(), admin.accountId(), now())
 			.switchIfEmpty(Mono.defer(() -> refusal(claimId, admin)))
 			.flatMap(

@@ -23,6 +23,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
+import academy.cqo.questionbank.domain.ImportState;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.platform.Sweep;
 import academy.cqo.questionbank.domain.QuestionRules;
@@ -297,7 +298,7 @@ public class QuestionImports implements StartupTask {
 			return Mono.just(result);
 		}
 		String importId = QuestionStore.newId();
-		ImportDocument started = new ImportDocument(importId, bank.id(), ImportDocument.WRITING, source, format,
+		ImportDocument started = new ImportDocument(importId, bank.id(), ImportState.WRITING.name(), source, format,
 				result.imported(), result.updated(), result.skippedDuplicates(), this.clock.instant(), actor, null);
 		return this.journal.begin(started)
 			.then(this.bankStore.reserveNumbers(bank.id(), plan.added().size()))
@@ -437,9 +438,9 @@ public class QuestionImports implements StartupTask {
 	}
 
 	Mono<Void> recover(Instant abandonedBefore) {
-		return this.journal.unfinished(ImportDocument.COMMITTING, this.clock.instant().plusSeconds(1))
+		return this.journal.unfinished(ImportState.COMMITTING, this.clock.instant().plusSeconds(1))
 			.concatMap(this::rollForward)
-			.thenMany(this.journal.unfinished(ImportDocument.WRITING, abandonedBefore))
+			.thenMany(this.journal.unfinished(ImportState.WRITING, abandonedBefore))
 			.concatMap((stale) -> rollBack(stale.id()))
 			.then();
 	}
