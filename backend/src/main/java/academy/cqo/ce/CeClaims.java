@@ -11,10 +11,9 @@ import java.util.Set;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 
+import academy.cqo.ce.domain.CeEntryState;
 import academy.cqo.ce.domain.EvidenceTypes;
 import academy.cqo.ce.persistence.CeStore;
 import academy.cqo.ce.persistence.ClaimDocument;
@@ -78,12 +77,14 @@ public class CeClaims {
 		}
 		return this.store.findYear(user.accountId(), year)
 			.flatMap((closed) -> Mono.<ClaimView>error(new Conflict(FieldViolation.of("year", "ce.year.closed", year))))
-			.switchIfEmpty(Mono.defer(() -> this.store
-				.insert(new ClaimDocument(CeStore.newId(), user.accountId(), user.username(), user.fullName(),
-						user.regionCode(), year, type.name(), draft.title().strip(), draft.organiser().strip(), date,
-						hours, isTrue(draft.professional()), filename(evidence.filename()), mediaType,
-						(long) evidence.content().length, evidence.content(), CeEntry.PENDING, null, now(), null, null))
-				.map(CeClaims::view)));
+			.switchIfEmpty(Mono.defer(
+					() -> this.store
+						.insert(new ClaimDocument(CeStore.newId(), user.accountId(), user.username(), user.fullName(),
+								user.regionCode(), year, type.name(), draft.title().strip(), draft.organiser().strip(),
+								date, hours, isTrue(draft.professional()), filename(evidence.filename()), mediaType,
+								(long) evidence.content().length, evidence.content(), CeEntryState.PENDING.name(), null,
+								now(), null, null))
+						.map(CeClaims::view)));
 	}
 
 	private static void text(String value, String field, List<FieldViolation> violations) {
@@ -189,7 +190,7 @@ public class CeClaims {
 	public Mono<ClaimView> claim(String claimId, CurrentUser viewer) {
 		return this.store.findClaim(claimId)
 			.filter((claim) -> mayRead(claim, viewer))
-			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
+			.switchIfEmpty(Mono.error(() -> new ClaimNotFound(claimId)))
 			.map(CeClaims::view);
 	}
 
@@ -202,7 +203,7 @@ public class CeClaims {
 	public Mono<EvidenceFile> evidence(String claimId, CurrentUser viewer) {
 		return this.store.findClaimWithEvidence(claimId)
 			.filter((claim) -> mayRead(claim, viewer))
-			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
+			.switchIfEmpty(Mono.error(() -> new ClaimNotFound(claimId)))
 			.map((claim) -> new EvidenceFile(claim.evidenceName(), claim.evidenceType(), claim.evidence()));
 	}
 

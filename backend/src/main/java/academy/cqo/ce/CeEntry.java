@@ -2,6 +2,8 @@ package academy.cqo.ce;
 
 import java.time.LocalDate;
 
+import academy.cqo.ce.domain.CeEntryState;
+
 /**
  * One line of a CE ledger.
  *
@@ -13,8 +15,8 @@ import java.time.LocalDate;
  * @param countedHours the hours that count towards the requirement (0 unless credited or
  * approved; less than {@code hours} above a yearly cap)
  * @param date when
- * @param state {@code CREDITED} (a module), {@code PENDING}, {@code APPROVED} or
- * {@code REJECTED} (a claim)
+ * @param state a {@link CeEntryState}'s name: {@code CREDITED} (a module),
+ * {@code PENDING}, {@code APPROVED} or {@code REJECTED} (a claim)
  * @param professional whether it is a professional subject
  * @param activityType the kind of external activity, or {@code null} for a module
  * @param organiser who organised an external activity, or {@code null}
@@ -27,16 +29,8 @@ public record CeEntry(String source, String id, String title, double hours, doub
 
 	public static final String CLAIM = "CLAIM";
 
-	public static final String CREDITED = "CREDITED";
-
-	public static final String PENDING = "PENDING";
-
-	public static final String APPROVED = "APPROVED";
-
-	public static final String REJECTED = "REJECTED";
-
 	public boolean counts() {
-		return CREDITED.equals(this.state) || APPROVED.equals(this.state);
+		return CeEntryState.from(this.state).counts();
 	}
 
 	CeEntry counted(double counted) {

@@ -13,10 +13,9 @@ import java.util.Set;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 
+import academy.cqo.ce.domain.CeEntryState;
 import academy.cqo.ce.domain.LedgerRules;
 import academy.cqo.ce.persistence.CeStore;
 import academy.cqo.ce.persistence.ClaimDocument;
@@ -29,7 +28,6 @@ import academy.cqo.identity.AuditLog;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.notification.Notice;
 import academy.cqo.notification.Notifications;
-import academy.cqo.shared.Conflict;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
 import academy.cqo.shared.NotAllowed;
@@ -103,7 +101,7 @@ public class CeLedgers {
 			return Mono.error(ex);
 		}
 		return this.accounts.profile(accountId)
-			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
+			.switchIfEmpty(Mono.error(() -> new LedgerNotFound(accountId)))
 			.flatMap((profile) -> ledger(profile, year));
 	}
 
@@ -209,7 +207,7 @@ public class CeLedgers {
 
 	private CeEntry entry(CompletedModule module) {
 		return new CeEntry(CeEntry.COURSE, module.moduleId(), module.moduleTitle(), module.creditHours(), 0,
-				LocalDate.ofInstant(module.completedAt(), zone()), CeEntry.CREDITED,
+				LocalDate.ofInstant(module.completedAt(), zone()), CeEntryState.CREDITED.name(),
 				SubjectCategory.PROFESSIONAL.name().equals(module.subjectCategory()), null, null, null);
 	}
 
@@ -256,7 +254,7 @@ public class CeLedgers {
 				.error(new InvalidInput(List.of(FieldViolation.of("reason", "ce.claim.reason.tooLong", MAX_REASON))));
 		}
 		String prefix = admin.jurisdiction().codePrefix();
-		String state = approve ? CeEntry.APPROVED : CeEntry.REJECTED;
+		CeEntryState state = approve ? CeEntryState.APPROVED : CeEntryState.REJECTED;
 		return this.store.decide(claimId, prefix, state, cleanReason, admin.username(), admin.accountId(), now())
 			.switchIfEmpty(Mono.defer(() -> refusal(claimId, admin)))
 			.flatMap(
@@ -274,10 +272,10 @@ public class CeLedgers {
 	private Mono<ClaimDocument> refusal(String claimId, CurrentUser admin) {
 		return this.store.findClaim(claimId)
 			.filter((claim) -> admin.jurisdiction().covers(claim.regionCode()))
-			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
+			.switchIfEmpty(Mono.error(() -> new ClaimNotFound(claimId)))
 			.flatMap((claim) -> claim.accountId().equals(admin.accountId())
 					? Mono.error(new NotAllowed(FieldViolation.of("claim", "ce.claim.ownClaim")))
-					: Mono.error(new Conflict(FieldViolation.of("state", "ce.claim.decided"))));
+					: Mono.error(new ClaimAlreadyDecided()));
 	}
 
 }

@@ -12,9 +12,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 
 import academy.cqo.ce.persistence.CeRunDocument;
 import academy.cqo.ce.persistence.CeStore;
@@ -119,7 +117,7 @@ public class YearEnd {
 			return Mono.error(ex);
 		}
 		if (admin == null || !Stewardship.isProvinceAdministrator(admin)) {
-			return Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN));
+			return Mono.error(new YearEndNotAllowed());
 		}
 		String province = admin.jurisdiction().codePrefix();
 		return close(year, province, "closing:" + year + ":" + province);

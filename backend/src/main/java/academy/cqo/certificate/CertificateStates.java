@@ -9,6 +9,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
+import academy.cqo.certificate.domain.CertificateStage;
+import academy.cqo.certificate.domain.CertificateState;
 import academy.cqo.certificate.persistence.CertificateDocument;
 import academy.cqo.certificate.persistence.CertificateStore;
 import academy.cqo.certificate.persistence.TalentPoolStore;
@@ -59,23 +61,28 @@ public class CertificateStates {
 	}
 
 	/**
-	 * A change an administrator asked for: the state it leads to and the states it may
-	 * start from.
+	 * A change an administrator asked for: the state it leads to; the states it may start
+	 * from are those {@link CertificateState} lets move there.
 	 *
 	 * @param action {@code SUSPEND}, {@code REINSTATE} or {@code REVOKE}
 	 * @param target the state afterwards
-	 * @param from the states it may start from
 	 */
-	record Transition(String action, String target, List<String> from) {
+	record Transition(String action, CertificateState target) {
 
-		static final List<Transition> ALL = List.of(
-				new Transition("SUSPEND", CertificateDocument.SUSPENDED, List.of(CertificateDocument.ACTIVE)),
-				new Transition("REINSTATE", CertificateDocument.ACTIVE, List.of(CertificateDocument.SUSPENDED)),
-				new Transition("REVOKE", CertificateDocument.REVOKED,
-						List.of(CertificateDocument.ACTIVE, CertificateDocument.SUSPENDED)));
+		static final List<Transition> ALL = List.of(new Transition("SUSPEND", CertificateState.SUSPENDED),
+				new Transition("REINSTATE", CertificateState.ACTIVE),
+				new Transition("REVOKE", CertificateState.REVOKED));
 
 		static Transition of(String action) {
 			return ALL.stream().filter((transition) -> transition.action().equals(action)).findFirst().orElse(null);
+		}
+
+		/**
+		 * The states it may start from.
+		 * @return them
+		 */
+		List<CertificateState> from() {
+			return this.target.predecessors();
 		}
 
 		boolean needsReason() {
@@ -128,11 +135,10 @@ public class CertificateStates {
 		String why = transition.needsReason() ? reason : null;
 		return this.certificates.readable(certificateId, admin)
 			.flatMap((certificate) -> this.store
-				.changeState(certificate.id(), transition.from(),
-						new CertificateDocument.StateChange(transition.target(), why, cleanNote, admin.username(),
-								this.clock.instant()))
-				.switchIfEmpty(Mono.error(new Conflict(
-						FieldViolation.of("state", "certificate.state.conflict", String.valueOf(certificate.state())))))
+				.changeState(certificate.id(),
+						new CertificateDocument.StateChange(transition.target().name(), why, cleanNote,
+								admin.username(), this.clock.instant()))
+				.switchIfEmpty(Mono.error(() -> new CertificateStateConflict(certificate.state())))
 				.flatMap((changed) -> followAndTell(changed, transition, reason, cleanNote, admin)))
 			.flatMap(this.certificates::view);
 	}
@@ -140,7 +146,7 @@ public class CertificateStates {
 	private Mono<CertificateDocument> followAndTell(CertificateDocument changed, Transition transition, String reason,
 			String note, CurrentUser admin) {
 		String action = transition.action().toLowerCase(Locale.ROOT);
-		return this.pool.followState(changed.id(), changed.accountId(), transition.target())
+		return this.pool.followState(changed.id(), changed.accountId(), transition.target().name())
 			.then(this.changes.tell(changed.accountId()))
 			.then(this.audit.record(admin.username(), "CERTIFICATE_" + transition.action(), changed.number(),
 					changed.regionCode(), ((reason != null) ? reason : "") + ((note != null) ? ": " + note : "")))
@@ -170,8 +176,8 @@ public class CertificateStates {
 			.switchIfEmpty(Mono.error(new Conflict(
 					FieldViolation.of("state", "certificate.reissue.conflict", String.valueOf(old.number())))))
 			.flatMap((claimed) -> this.store
-				.insertOnce(new CertificateDocument(replacementId, CertificateDocument.PENDING, null, null, null, null,
-						old.accountId(), null, null, null, null, old.examId(), old.examTitle(), old.sessionId(),
+				.insertOnce(new CertificateDocument(replacementId, CertificateStage.PENDING.name(), null, null, null,
+						null, old.accountId(), null, null, null, null, old.examId(), old.examTitle(), old.sessionId(),
 						old.attemptId(), old.score(), old.maxScore(), null, old.expiresOn(), null, null, null,
 						List.of(), old.id(), null, false, 0L, this.clock.instant(), null)))
 			.flatMap((replacement) -> this.audit

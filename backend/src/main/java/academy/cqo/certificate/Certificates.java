@@ -10,10 +10,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 
+import academy.cqo.certificate.domain.CertificateStage;
+import academy.cqo.certificate.domain.CertificateState;
 import academy.cqo.certificate.domain.CertificateStatus;
 import academy.cqo.certificate.persistence.CertificateDocument;
 import academy.cqo.certificate.persistence.CertificateStore;
@@ -96,7 +96,7 @@ public class Certificates {
 		return readable(certificateId, user).filter(CertificateDocument::issued)
 			.flatMap((certificate) -> this.store.pdf(certificate.id())
 				.map((bytes) -> new StoredPdf(certificate.number() + ".pdf", bytes)))
-			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
+			.switchIfEmpty(Mono.error(() -> new CertificateNotFound(certificateId)));
 	}
 
 	/**
@@ -118,7 +118,7 @@ public class Certificates {
 			.switchIfEmpty(Mono.defer(() -> this.store.findByNumber(idOrNumber)))
 			.filter((certificate) -> certificate.accountId().equals(user.accountId()) || (user.has(Role.ADMIN)
 					&& certificate.regionCode() != null && user.jurisdiction().covers(certificate.regionCode())))
-			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
+			.switchIfEmpty(Mono.error(() -> new CertificateNotFound(idOrNumber)));
 	}
 
 	Mono<CertificateView> view(CertificateDocument certificate) {
@@ -166,9 +166,9 @@ public class Certificates {
 	}
 
 	/** The states the administrators' list filters by. */
-	public static final List<String> LIST_STATES = List.of(CertificateDocument.ACTIVE, CertificateDocument.SUSPENDED,
-			CertificateDocument.REVOKED, CertificateDocument.SUPERSEDED, CertificateDocument.PENDING,
-			CertificateDocument.FAILED);
+	public static final List<String> LIST_STATES = List.of(CertificateState.ACTIVE.name(),
+			CertificateState.SUSPENDED.name(), CertificateState.REVOKED.name(), CertificateState.SUPERSEDED.name(),
+			CertificateStage.PENDING.name(), CertificateStage.FAILED.name());
 
 	/**
 	 * Certificates in the administrator's jurisdiction, newest first.
@@ -189,9 +189,9 @@ public class Certificates {
 				return Mono.error(new InvalidInput(
 						List.of(FieldViolation.of("state", "certificate.state.unknown", state)), true));
 			}
-			all.add((CertificateDocument.PENDING.equals(state) || CertificateDocument.FAILED.equals(state))
-					? Criteria.where("stage").is(state)
-					: Criteria.where("stage").is(CertificateDocument.ISSUED).and("state").is(state));
+			all.add((CertificateStage.PENDING.name().equals(state) || CertificateStage.FAILED.name().equals(state))
+					? CertificateStage.from(state).stillIn()
+					: CertificateState.from(state).stillIn(CertificateStage.ISSUED.stillIn()));
 		}
 		if (sessionId != null && !sessionId.isBlank()) {
 			all.add(Criteria.where("sessionId").is(sessionId));

@@ -9,6 +9,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
 
+import academy.cqo.certificate.domain.CertificateState;
 import academy.cqo.certificate.persistence.CertificateDocument;
 import academy.cqo.certificate.persistence.CertificateStore;
 import academy.cqo.certificate.persistence.TalentPoolStore;
@@ -82,14 +83,13 @@ public class HolderSanctions {
 		if (!violations.isEmpty()) {
 			return Mono.error(new InvalidInput(violations, true));
 		}
-		String target = "SUSPEND".equals(action) ? CertificateDocument.SUSPENDED : CertificateDocument.REVOKED;
-		List<String> from = "SUSPEND".equals(action) ? List.of(CertificateDocument.ACTIVE)
-				: List.of(CertificateDocument.ACTIVE, CertificateDocument.SUSPENDED);
+		CertificateState target = "SUSPEND".equals(action) ? CertificateState.SUSPENDED : CertificateState.REVOKED;
 		return this.store.ofHolder(accountId)
-			.filter((certificate) -> CertificateDocument.ISSUED.equals(certificate.stage()))
-			.filter((certificate) -> certificate.supersededBy() == null && from.contains(certificate.state()))
-			.concatMap((certificate) -> this.store.changeState(certificate.id(), from,
-					new CertificateDocument.StateChange(target, reason, note, actor, this.clock.instant())))
+			.filter(CertificateDocument::issued)
+			.filter((certificate) -> certificate.supersededBy() == null
+					&& CertificateState.from(certificate.state()).canMoveTo(target))
+			.concatMap((certificate) -> this.store.changeState(certificate.id(),
+					new CertificateDocument.StateChange(target.name(), reason, note, actor, this.clock.instant())))
 			.concatMap((changed) -> followUp(changed, action, reason, note, actor).thenReturn(changed.number()))
 			.collectList();
 	}
@@ -112,7 +112,7 @@ public class HolderSanctions {
 	 */
 	public Flux<List<String>> states(String accountId) {
 		return this.store.ofHolder(accountId)
-			.filter((certificate) -> CertificateDocument.ISSUED.equals(certificate.stage()))
+			.filter(CertificateDocument::issued)
 			.map((certificate) -> List.of(certificate.number(), certificate.state()));
 	}
 

@@ -12,6 +12,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
+import academy.cqo.certificate.domain.CertificateStage;
+import academy.cqo.certificate.domain.CertificateState;
 import academy.cqo.certificate.persistence.CertificateDocument;
 import academy.cqo.platform.AccountMatches;
 import academy.cqo.shared.StartupTask;
@@ -66,10 +68,7 @@ public class Holdings implements StartupTask {
 		// list costs a comparison per element and document on a store without indexes).
 		boolean many = accountIds.size() > AccountMatches.MAX_IN;
 		java.util.Set<String> wanted = many ? new java.util.HashSet<>(accountIds) : java.util.Set.of();
-		Criteria criteria = Criteria.where("stage")
-			.is(CertificateDocument.ISSUED)
-			.and("state")
-			.is(CertificateDocument.ACTIVE)
+		Criteria criteria = CertificateState.ACTIVE.stillIn(CertificateStage.ISSUED.stillIn())
 			.and("expiresOn")
 			.gte(today);
 		if (!many) {

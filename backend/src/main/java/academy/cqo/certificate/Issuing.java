@@ -11,6 +11,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
+import academy.cqo.certificate.domain.CertificateStage;
+import academy.cqo.certificate.domain.CertificateState;
 import academy.cqo.certificate.domain.HolderNames;
 import academy.cqo.certificate.domain.VerificationToken;
 import academy.cqo.certificate.persistence.CertificateDocument;
@@ -99,10 +101,10 @@ public class Issuing implements PassHandler {
 	}
 
 	Mono<CertificateDocument> intake(AttemptPassed pass) {
-		return this.store.insertOnce(new CertificateDocument("attempt:" + pass.attemptId(), CertificateDocument.PENDING,
-				null, null, null, null, pass.accountId(), null, null, null, null, pass.examId(), pass.examTitle(),
-				pass.sessionId(), pass.attemptId(), pass.score(), pass.maxScore(), null, null, null, null, null,
-				List.of(), null, null, false, 0L, this.clock.instant(), null));
+		return this.store.insertOnce(new CertificateDocument("attempt:" + pass.attemptId(),
+				CertificateStage.PENDING.name(), null, null, null, null, pass.accountId(), null, null, null, null,
+				pass.examId(), pass.examTitle(), pass.sessionId(), pass.attemptId(), pass.score(), pass.maxScore(),
+				null, null, null, null, null, List.of(), null, null, false, 0L, this.clock.instant(), null));
 	}
 
 	/**
@@ -111,13 +113,14 @@ public class Issuing implements PassHandler {
 	 * @return the certificate as it is afterwards
 	 */
 	public Mono<CertificateDocument> issue(String certificateId) {
-		return this.store.find(certificateId).flatMap((certificate) -> switch (certificate.stage()) {
-			case CertificateDocument.ISSUED -> announce(certificate);
-			case CertificateDocument.FAILED -> Mono.just(certificate);
-			default -> fixContent(certificate).flatMap(this::checkPrintable)
-				.flatMap(this::numberSignAndStore)
-				.flatMap(this::announce);
-		});
+		return this.store.find(certificateId)
+			.flatMap((certificate) -> switch (CertificateStage.from(certificate.stage())) {
+				case ISSUED -> announce(certificate);
+				case FAILED -> Mono.just(certificate);
+				case PENDING -> fixContent(certificate).flatMap(this::checkPrintable)
+					.flatMap(this::numberSignAndStore)
+					.flatMap(this::announce);
+			});
 	}
 
 	private Mono<CertificateDocument> fixContent(CertificateDocument certificate) {
@@ -213,15 +216,14 @@ public class Issuing implements PassHandler {
 		Mono<Void> replaced = (certificate.supersedes() == null) ? Mono.empty()
 				: this.store
 					.changeState(certificate.supersedes(),
-							List.of(CertificateDocument.ACTIVE, CertificateDocument.SUSPENDED),
-							new CertificateDocument.StateChange(CertificateDocument.SUPERSEDED, null,
+							new CertificateDocument.StateChange(CertificateState.SUPERSEDED.name(), null,
 									certificate.number(), "system", this.clock.instant()))
 					.then();
 		return replaced.then(this.accounts.profile(certificate.accountId()))
 			.flatMap((profile) -> this.pool.enter(new TalentPoolStore.Entry(certificate.accountId(), certificate.id(),
 					certificate.number(), certificate.holderName(), certificate.regionCode(),
 					certificate.employerName(), profile.employerCreditCode(), profile.employerIndustry(),
-					certificate.issuedOn(), certificate.expiresOn(), CertificateDocument.ACTIVE, null,
+					certificate.issuedOn(), certificate.expiresOn(), CertificateState.ACTIVE.name(), null,
 					this.clock.instant(), certificate.issuedAt())))
 			.then(this.standings.overdue(certificate.accountId()))
 			.flatMap((overdue) -> this.pool.markCeOverdue(certificate.accountId(), overdue))

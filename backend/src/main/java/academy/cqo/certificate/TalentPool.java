@@ -17,15 +17,12 @@ import reactor.core.scheduler.Schedulers;
 
 import org.springframework.context.MessageSource;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 
+import academy.cqo.certificate.domain.CertificateState;
 import academy.cqo.certificate.domain.CertificateStatus;
-import academy.cqo.certificate.persistence.CertificateDocument;
 import academy.cqo.certificate.persistence.TalentPoolStore;
 import academy.cqo.identity.CurrentUser;
-import academy.cqo.identity.Role;
 import academy.cqo.shared.RegionDirectory;
 import academy.cqo.shared.SpreadsheetText;
 
@@ -211,9 +208,7 @@ public class TalentPool {
 	}
 
 	private Criteria criteria(Filter filter, CurrentUser admin) {
-		if (admin == null || !admin.has(Role.ADMIN)) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-		}
+		CurrentUser.requireAdmin(admin);
 		String region = admin.jurisdiction().codePrefix();
 		if (filter.regionCode() != null && !filter.regionCode().isBlank()) {
 			if (!filter.regionCode().matches("\\d{6}")) {
@@ -221,7 +216,7 @@ public class TalentPool {
 						"certificate.pool.regionCode", filter.regionCode())));
 			}
 			if (!admin.jurisdiction().covers(filter.regionCode())) {
-				throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+				throw new RegionNotCovered();
 			}
 			region = new academy.cqo.shared.Jurisdiction(filter.regionCode()).codePrefix();
 		}
@@ -232,27 +227,28 @@ public class TalentPool {
 		if (filter.status() != null && !filter.status().isBlank()) {
 			switch (filter.status()) {
 				case CertificateStatus.VALID -> {
-					all.add(Criteria.where("state").is(CertificateDocument.ACTIVE));
+					all.add(Criteria.where("state").is(CertificateState.ACTIVE.name()));
 					all.add(Criteria.where("expiresOn").gte(today));
 					if (suspends) {
 						all.add(Criteria.where("ceOverdue").ne(true));
 					}
 				}
 				case CertificateStatus.EXPIRED -> {
-					all.add(Criteria.where("state").is(CertificateDocument.ACTIVE));
+					all.add(Criteria.where("state").is(CertificateState.ACTIVE.name()));
 					all.add(Criteria.where("expiresOn").lt(today));
 				}
-				case CertificateStatus.SUSPENDED -> all
-					.add(suspends ? new Criteria().orOperator(Criteria.where("state").is(CertificateDocument.SUSPENDED),
-							Criteria.where("state")
-								.is(CertificateDocument.ACTIVE)
-								.and("ceOverdue")
-								.is(true)
-								.and("expiresOn")
-								.gte(today))
-							: Criteria.where("state").is(CertificateDocument.SUSPENDED));
-				case CertificateStatus.REVOKED -> all.add(Criteria.where("state").is(CertificateDocument.REVOKED));
-				default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Unknown status");
+				case CertificateStatus.SUSPENDED -> all.add(suspends
+						? new Criteria().orOperator(Criteria.where("state").is(CertificateState.SUSPENDED.name()),
+								Criteria.where("state")
+									.is(CertificateState.ACTIVE.name())
+									.and("ceOverdue")
+									.is(true)
+									.and("expiresOn")
+									.gte(today))
+						: Criteria.where("state").is(CertificateState.SUSPENDED.name()));
+				case CertificateStatus.REVOKED -> all.add(Criteria.where("state").is(CertificateState.REVOKED.name()));
+				default -> throw new academy.cqo.shared.InvalidInput(
+						List.of(academy.cqo.shared.FieldViolation.of("status", "field.invalidValue")));
 			}
 		}
 		if (filter.industry() != null && !filter.industry().isBlank()) {

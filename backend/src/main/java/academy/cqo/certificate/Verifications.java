@@ -14,6 +14,7 @@ import reactor.core.scheduler.Schedulers;
 
 import org.springframework.stereotype.Service;
 
+import academy.cqo.certificate.domain.CertificateState;
 import academy.cqo.certificate.domain.CertificateNumber;
 import academy.cqo.certificate.domain.CertificateStatus;
 import academy.cqo.certificate.domain.CoarseOrigin;
@@ -180,7 +181,7 @@ public class Verifications {
 		LocalDate expiresOn = LocalDate.parse(certificate.expiresOn());
 		boolean suspends = this.settings.suspendsWhenCeOverdue();
 		Mono<String> replacement = (certificate.supersededBy() != null
-				&& CertificateDocument.SUPERSEDED.equals(certificate.state()))
+				&& CertificateState.SUPERSEDED.name().equals(certificate.state()))
 						? this.store.find(certificate.supersededBy()).mapNotNull(CertificateDocument::number)
 						: Mono.empty();
 		return this.standings.overdue(certificate.accountId()).zipWith(replacement.defaultIfEmpty("")).map((pair) -> {
@@ -189,7 +190,7 @@ public class Verifications {
 			CertificateDocument.StateChange last = certificate.history().isEmpty() ? null
 					: certificate.history().get(certificate.history().size() - 1);
 			boolean changed = !CertificateStatus.VALID.equals(status) && !CertificateStatus.EXPIRED.equals(status)
-					&& last != null && !CertificateDocument.ACTIVE.equals(last.state());
+					&& last != null && !CertificateState.ACTIVE.name().equals(last.state());
 			String reason = (changed) ? last.reason()
 					: (CertificateStatus.SUSPENDED.equals(status) && overdue) ? "CE_OVERDUE" : null;
 			return new Verdict(status, certificate.number(), HolderNames.mask(certificate.holderName()),

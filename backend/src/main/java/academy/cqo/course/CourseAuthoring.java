@@ -7,9 +7,7 @@ import java.util.List;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 
 import academy.cqo.course.persistence.CourseDocument;
 import academy.cqo.course.persistence.CourseStore;
@@ -68,7 +66,7 @@ public class CourseAuthoring {
 		return changeable(courseId, user)
 			.then(this.store.updateCourse(courseId, draft.title().strip(), CourseDrafts.strip(draft.summary()),
 					CourseDrafts.category(draft.subjectCategory()), Boolean.TRUE.equals(draft.sequential()), now()))
-			.switchIfEmpty(Courses.notFound())
+			.switchIfEmpty(Mono.error(() -> new CourseNotFound(courseId)))
 			.flatMap(this.courses::view);
 	}
 
@@ -134,9 +132,9 @@ public class CourseAuthoring {
 	 */
 	Mono<CourseDocument> changeable(String courseId, CurrentUser user) {
 		return this.store.findCourse(courseId)
-			.switchIfEmpty(Courses.notFound())
+			.switchIfEmpty(Mono.error(() -> new CourseNotFound(courseId)))
 			.flatMap((course) -> stewardship(course).canChange(user) ? Mono.just(course)
-					: Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN)));
+					: Mono.error(new CourseNotChangeable()));
 	}
 
 	/**
@@ -147,7 +145,7 @@ public class CourseAuthoring {
 	 */
 	Mono<ModuleDocument> changeableModule(String moduleId, CurrentUser user) {
 		return this.store.findModule(moduleId)
-			.switchIfEmpty(Courses.notFound())
+			.switchIfEmpty(Mono.error(() -> new ModuleNotFound(moduleId)))
 			.flatMap((module) -> changeable(module.courseId(), user).thenReturn(module));
 	}
 
@@ -162,16 +160,18 @@ public class CourseAuthoring {
 	 */
 	public Mono<List<String>> share(String courseId, List<String> sharedWith, CurrentUser user) {
 		CurrentUser.requireStaff(user);
-		return this.store.findCourse(courseId).switchIfEmpty(Courses.notFound()).flatMap((course) -> {
-			Stewardship stewardship = stewardship(course);
-			boolean owner = stewardship.heldBy(user) && !stewardship.sharedWith().contains(user.username());
-			if (!owner && !stewardship.coveredBy(user)) {
-				return Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN));
-			}
-			return this.accounts.staffUsernames("sharedWith", sharedWith)
-				.flatMap((names) -> this.store.updateStewardship(courseId, stewardship.sharedWith(names)))
-				.map((changed) -> changed.stewardship().sharedWith());
-		});
+		return this.store.findCourse(courseId)
+			.switchIfEmpty(Mono.error(() -> new CourseNotFound(courseId)))
+			.flatMap((course) -> {
+				Stewardship stewardship = stewardship(course);
+				boolean owner = stewardship.heldBy(user) && !stewardship.sharedWith().contains(user.username());
+				if (!owner && !stewardship.coveredBy(user)) {
+					return Mono.error(new CourseNotChangeable());
+				}
+				return this.accounts.staffUsernames("sharedWith", sharedWith)
+					.flatMap((names) -> this.store.updateStewardship(courseId, stewardship.sharedWith(names)))
+					.map((changed) -> changed.stewardship().sharedWith());
+			});
 	}
 
 	/**

@@ -3,9 +3,7 @@ package academy.cqo.course;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 
 import academy.cqo.course.persistence.CourseDocument;
 import academy.cqo.course.persistence.CourseStore;
@@ -33,7 +31,9 @@ public class Courses {
 	 * @return the course, 404 when there is none
 	 */
 	public Mono<CourseView> course(String courseId) {
-		return this.store.findCourse(courseId).switchIfEmpty(notFound()).flatMap(this::view);
+		return this.store.findCourse(courseId)
+			.switchIfEmpty(Mono.error(() -> new CourseNotFound(courseId)))
+			.flatMap(this::view);
 	}
 
 	/**
@@ -43,7 +43,8 @@ public class Courses {
 	 * @return the course, 404 when not visible
 	 */
 	public Mono<CourseView> visibleCourse(String courseId, CurrentUser user) {
-		return course(courseId).filter((course) -> course.published() || user.isStaff()).switchIfEmpty(notFound());
+		return course(courseId).filter((course) -> course.published() || user.isStaff())
+			.switchIfEmpty(Mono.error(() -> new CourseNotFound(courseId)));
 	}
 
 	public Flux<CourseView> catalogue() {
@@ -56,7 +57,9 @@ public class Courses {
 	}
 
 	public Mono<ModuleView> module(String moduleId) {
-		return this.store.findModule(moduleId).switchIfEmpty(notFound()).map(Courses::view);
+		return this.store.findModule(moduleId)
+			.switchIfEmpty(Mono.error(() -> new ModuleNotFound(moduleId)))
+			.map(Courses::view);
 	}
 
 	Mono<CourseView> view(CourseDocument course) {
@@ -73,10 +76,6 @@ public class Courses {
 				module.videoUrl(), module.videoSeconds(), module.requiredSeconds(),
 				(module.creditHours() != null) ? module.creditHours() : 0, module.subjectCategory(),
 				module.selfCheckTags(), (module.selfCheckCount() != null) ? module.selfCheckCount() : 0);
-	}
-
-	static <T> Mono<T> notFound() {
-		return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
 }

@@ -14,9 +14,7 @@ import java.util.stream.Collectors;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 
 import academy.cqo.course.persistence.CourseStore;
 import academy.cqo.course.persistence.EnrolmentDocument;
@@ -184,7 +182,7 @@ public class Enrolments {
 		return this.courses.module(moduleId)
 			.flatMap((module) -> this.courses.course(module.courseId()).flatMap((course) -> {
 				if (!course.published()) {
-					return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
+					return Mono.error(new CourseNotFound(course.id()));
 				}
 				return this.store.findEnrolment(course.id(), user.accountId())
 					.switchIfEmpty(Mono.error(new Conflict(FieldViolation.of("course", "course.notEnrolled"))))

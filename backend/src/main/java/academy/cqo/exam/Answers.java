@@ -10,16 +10,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 
 import academy.cqo.exam.persistence.AttemptDocument;
 import academy.cqo.exam.persistence.AttemptDocument.SavedAnswer;
 import academy.cqo.exam.persistence.AttemptStore;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.questionformats.QuestionContent;
-import academy.cqo.shared.Conflict;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
 
@@ -77,15 +74,15 @@ public class Answers {
 	 * numbers)
 	 * @param browserToken the page's token, or {@code null} for API clients
 	 * @param candidate the candidate
-	 * @return the acknowledgement, or a {@link Conflict} when the attempt is closed or
-	 * held by another page
+	 * @return the acknowledgement, or {@link AttemptClosed} when the attempt is closed,
+	 * {@link AttemptHeldElsewhere} when another page holds it
 	 */
 	public Mono<Saved> save(String attemptId, String questionId, List<String> response, long seq, String browserToken,
 			CurrentUser candidate) {
 		return paper(attemptId, candidate).flatMap((paper) -> {
 			QuestionContent content = paper.contents().get(questionId);
 			if (content == null) {
-				return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
+				return Mono.error(new PaperQuestionNotFound(attemptId, questionId));
 			}
 			List<FieldViolation> violations = AnswerShapes.violations(content, response, seq);
 			if (!violations.isEmpty()) {
@@ -93,7 +90,7 @@ public class Answers {
 			}
 			Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 			if (!paper.deadline().isAfter(now.minus(this.settings.gracePeriod()))) {
-				return Mono.error(new Conflict(FieldViolation.of("attempt", "exam.attempt.closed")));
+				return Mono.error(new AttemptClosed());
 			}
 			return this.store.gate(attemptId)
 				.flatMap((gate) -> checkGate(gate, browserToken))
@@ -118,7 +115,7 @@ public class Answers {
 		return this.reads.owned(attemptId, candidate)
 			.then(this.store.flag(attemptId, candidate.accountId(), questionId, flagged))
 			.map(AttemptDocument::flagged)
-			.switchIfEmpty(Mono.error(new Conflict(FieldViolation.of("attempt", "exam.attempt.closed"))));
+			.switchIfEmpty(Mono.error(new AttemptClosed()));
 	}
 
 	/**
@@ -130,10 +127,10 @@ public class Answers {
 	 */
 	private static Mono<Void> checkGate(AttemptStore.Gate gate, String browserToken) {
 		if (!gate.open()) {
-			return Mono.error(new Conflict(FieldViolation.of("attempt", "exam.attempt.closed")));
+			return Mono.error(new AttemptClosed());
 		}
 		if (browserToken != null && gate.browserToken() != null && !browserToken.equals(gate.browserToken())) {
-			return Mono.error(new Conflict(FieldViolation.of("attempt", "exam.attempt.otherWindow")));
+			return Mono.error(new AttemptHeldElsewhere());
 		}
 		return Mono.empty();
 	}
@@ -144,7 +141,7 @@ public class Answers {
 	private Mono<Saved> newerAnswer(String attemptId, String questionId, Paper paper, Instant now) {
 		return this.store.answer(attemptId, questionId)
 			.map((stored) -> new Saved(stored.seq(), stored.savedAt(), paper.deadline(), now))
-			.switchIfEmpty(Mono.error(new Conflict(FieldViolation.of("attempt", "exam.attempt.closed"))));
+			.switchIfEmpty(Mono.error(new AttemptClosed()));
 	}
 
 	private Mono<Paper> paper(String attemptId, CurrentUser candidate) {
@@ -159,7 +156,7 @@ public class Answers {
 					return loaded;
 				});
 		return paper.filter((loaded) -> loaded.accountId().equals(candidate.accountId()))
-			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
+			.switchIfEmpty(Mono.error(() -> new AttemptNotFound(attemptId)));
 	}
 
 	/**

@@ -10,10 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 
+import academy.cqo.exam.domain.AttemptStatus;
 import academy.cqo.exam.persistence.AttemptDocument;
 import academy.cqo.exam.persistence.AttemptDocument.PaperQuestion;
 import academy.cqo.exam.persistence.AttemptDocument.QuestionResult;
@@ -66,7 +65,7 @@ class AttemptReads {
 	Mono<AttemptDocument> owned(String attemptId, CurrentUser candidate) {
 		return this.store.findById(attemptId)
 			.filter((attempt) -> attempt.accountId().equals(candidate.accountId()))
-			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
+			.switchIfEmpty(Mono.error(() -> new AttemptNotFound(attemptId)));
 	}
 
 	/**
@@ -105,7 +104,7 @@ class AttemptReads {
 
 	/** A graded paper's knowledge points, for the feedback of a result without keys. */
 	private Mono<Map<String, List<String>>> knowledgePoints(AttemptDocument attempt) {
-		if (AttemptDocument.IN_PROGRESS.equals(attempt.status()) || attempt.results().isEmpty()) {
+		if (attempt.state() == AttemptStatus.IN_PROGRESS || attempt.results().isEmpty()) {
 			return Mono.just(Map.of());
 		}
 		return this.banks.knowledgePoints(attempt.paper().stream().map(PaperQuestion::questionId).toList());
@@ -159,7 +158,7 @@ class AttemptReads {
 
 	private AttemptView.Result result(AttemptDocument attempt, ExamDefinition exam, SessionDocument session,
 			Map<String, List<String>> knowledgePoints) {
-		if (AttemptDocument.IN_PROGRESS.equals(attempt.status()) || !released(session) || attempt.results().isEmpty()) {
+		if (attempt.state() == AttemptStatus.IN_PROGRESS || !released(session) || attempt.results().isEmpty()) {
 			return null;
 		}
 		List<AttemptView.QuestionReview> reviews = new ArrayList<>();

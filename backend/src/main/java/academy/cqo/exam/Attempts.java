@@ -16,6 +16,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
 
+import academy.cqo.exam.domain.AttemptStatus;
 import academy.cqo.exam.domain.PaperDraw;
 import academy.cqo.exam.persistence.AttemptDocument;
 import academy.cqo.exam.persistence.AttemptDocument.AttemptEvent;
@@ -123,7 +124,7 @@ public class Attempts {
 			.then(this.store.findByCandidate(session.id(), candidate.accountId()).collectList())
 			.flatMap((previous) -> {
 				AttemptDocument open = previous.stream()
-					.filter((attempt) -> AttemptDocument.IN_PROGRESS.equals(attempt.status()))
+					.filter((attempt) -> attempt.state() == AttemptStatus.IN_PROGRESS)
 					.findFirst()
 					.orElse(null);
 				if (open != null) {
@@ -170,9 +171,10 @@ public class Attempts {
 				Instant deadline = deadline(session, definition, candidate.username(), now);
 				AttemptDocument attempt = new AttemptDocument(
 						AttemptDocument.idOf(session.id(), candidate.accountId(), number), session.id(), exam.id(),
-						candidate.accountId(), candidate.username(), number, AttemptDocument.IN_PROGRESS, now, deadline,
-						seed, paper, Map.of(), List.of(), List.of(new AttemptEvent("STARTED", now, address, null)),
-						null, address, null, null, List.of(), null, definition.totalScore(), null, null, false);
+						candidate.accountId(), candidate.username(), number, AttemptStatus.IN_PROGRESS.name(), now,
+						deadline, seed, paper, Map.of(), List.of(),
+						List.of(new AttemptEvent("STARTED", now, address, null)), null, address, null, null, List.of(),
+						null, definition.totalScore(), null, null, false);
 				return this.store.insert(attempt);
 			})
 			.map((stored) -> new Started(this.reads.view(stored, exam, session), stored.startedAt().equals(now)));
@@ -236,13 +238,13 @@ public class Attempts {
 				Map<String, Object> state = new LinkedHashMap<>();
 				state.put("focusLosses", losses);
 				state.put("limit", limit);
-				if (limit > 0 && losses >= limit && AttemptDocument.IN_PROGRESS.equals(attempt.status())) {
+				if (limit > 0 && losses >= limit && attempt.state() == AttemptStatus.IN_PROGRESS) {
 					return this.submissions.submit(attempt.id(), "INTEGRITY", address).map((outcome) -> {
 						state.put("submitted", true);
 						return state;
 					});
 				}
-				state.put("submitted", !AttemptDocument.IN_PROGRESS.equals(attempt.status()));
+				state.put("submitted", attempt.state() != AttemptStatus.IN_PROGRESS);
 				return Mono.just(state);
 			}));
 	}
@@ -269,7 +271,7 @@ public class Attempts {
 			.concatMap((attempt) -> this.exams.session(attempt.sessionId())
 				.zipWith(this.exams.exam(attempt.examId()))
 				.map((pair) -> {
-					boolean show = this.reads.released(pair.getT1()) && AttemptDocument.GRADED.equals(attempt.status());
+					boolean show = this.reads.released(pair.getT1()) && attempt.state() == AttemptStatus.GRADED;
 					return new AttemptSummary(attempt.id(), attempt.sessionId(), pair.getT2().definition().title(),
 							attempt.number(), attempt.status(), attempt.startedAt(), attempt.deadline(),
 							show ? attempt.score() : null, show ? attempt.passed() : null);
@@ -297,7 +299,7 @@ public class Attempts {
 	public Mono<AttemptView> openInPage(String attemptId, CurrentUser candidate, String address) {
 		String token = UUID.randomUUID().toString();
 		return this.reads.owned(attemptId, candidate).flatMap((attempt) -> {
-			if (!AttemptDocument.IN_PROGRESS.equals(attempt.status())) {
+			if (attempt.state() != AttemptStatus.IN_PROGRESS) {
 				return this.reads.viewOf(attempt, null);
 			}
 			return this.store

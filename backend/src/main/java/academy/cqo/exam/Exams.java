@@ -8,9 +8,7 @@ import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 
 import academy.cqo.exam.persistence.ExamDocument;
 import academy.cqo.exam.persistence.ExamStore;
@@ -209,9 +207,7 @@ public class Exams {
 	}
 
 	public Mono<Exam> exam(String examId) {
-		return this.store.findExam(examId)
-			.map(this::exam)
-			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
+		return this.store.findExam(examId).map(this::exam).switchIfEmpty(Mono.error(() -> new ExamNotFound(examId)));
 	}
 
 	public Flux<Exam> exams(CurrentUser user) {
@@ -219,8 +215,8 @@ public class Exams {
 		return this.store.findExams().map(this::exam);
 	}
 
-	static ResponseStatusException forbidden() {
-		return new ResponseStatusException(HttpStatus.FORBIDDEN);
+	static ExamNotChangeable forbidden() {
+		return new ExamNotChangeable();
 	}
 
 	private Mono<Void> checked(ExamDefinition definition) {
@@ -390,8 +386,7 @@ public class Exams {
 	}
 
 	public Mono<SessionDocument> session(String sessionId) {
-		return this.store.findSession(sessionId)
-			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
+		return this.store.findSession(sessionId).switchIfEmpty(Mono.error(() -> new SessionNotFound(sessionId)));
 	}
 
 	/**

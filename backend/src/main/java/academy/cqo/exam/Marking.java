@@ -8,10 +8,9 @@ import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 
+import academy.cqo.exam.domain.AttemptStatus;
 import academy.cqo.exam.domain.Grading;
 import academy.cqo.exam.persistence.AttemptDocument;
 import academy.cqo.exam.persistence.AttemptDocument.AttemptEvent;
@@ -22,7 +21,6 @@ import academy.cqo.exam.persistence.AttemptStore;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.questionbank.RenderedQuestion;
 import academy.cqo.questionformats.RubricItem;
-import academy.cqo.shared.Conflict;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
 
@@ -111,11 +109,11 @@ public class Marking {
 	public Mono<AttemptOutcome> mark(String attemptId, String questionId, double points, CurrentUser marker) {
 		CurrentUser.requireStaff(marker);
 		return this.store.findById(attemptId)
-			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
+			.switchIfEmpty(Mono.error(() -> new AttemptNotFound(attemptId)))
 			.flatMap((attempt) -> {
 				PaperQuestion question = attempt.question(questionId).orElse(null);
 				if (question == null) {
-					return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
+					return Mono.error(new PaperQuestionNotFound(attemptId, questionId));
 				}
 				if (points < 0 || points > question.score()) {
 					return Mono.error(new InvalidInput(
@@ -124,7 +122,7 @@ public class Marking {
 				AttemptEvent event = new AttemptEvent("MARKED", this.clock.instant(), null,
 						marker.username() + " " + questionId + " " + points);
 				return this.store.mark(attemptId, questionId, points, event)
-					.switchIfEmpty(Mono.error(new Conflict(FieldViolation.of("attempt", "exam.mark.closed"))));
+					.switchIfEmpty(Mono.error(new AttemptNotAwaitingMarks()));
 			})
 			.flatMap(this::finishIfMarked)
 			.flatMap(this.submissions::outcome);
@@ -132,7 +130,7 @@ public class Marking {
 
 	private Mono<AttemptDocument> finishIfMarked(AttemptDocument attempt) {
 		boolean pending = attempt.results().stream().anyMatch((result) -> result.awarded() == null);
-		if (pending || !AttemptDocument.SUBMITTED.equals(attempt.status())) {
+		if (pending || attempt.state() != AttemptStatus.SUBMITTED) {
 			return Mono.just(attempt);
 		}
 		double total = Math.round(attempt.results().stream().mapToDouble(QuestionResult::awarded).sum() * 100) / 100.0;

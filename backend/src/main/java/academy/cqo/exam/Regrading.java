@@ -9,6 +9,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
 
+import academy.cqo.exam.domain.AttemptStatus;
 import academy.cqo.exam.domain.Grading;
 import academy.cqo.exam.persistence.AttemptDocument;
 import academy.cqo.exam.persistence.AttemptDocument.AttemptEvent;
@@ -72,8 +73,7 @@ public class Regrading {
 		return this.exams.changeableExam(examId, staff)
 			.zipWith(this.banks.currentVersion(questionId))
 			.flatMap((pair) -> this.store.findByExam(examId)
-				.filter((attempt) -> !AttemptDocument.IN_PROGRESS.equals(attempt.status())
-						&& !attempt.results().isEmpty())
+				.filter((attempt) -> attempt.state() != AttemptStatus.IN_PROGRESS && !attempt.results().isEmpty())
 				.filter((attempt) -> attempt.question(questionId).isPresent())
 				.concatMap((attempt) -> regradeOne(attempt, questionId, pair.getT2().content(),
 						pair.getT1().definition(), staff))
@@ -141,7 +141,7 @@ public class Regrading {
 		}
 		Double score = null;
 		Boolean passed = null;
-		if (AttemptDocument.GRADED.equals(attempt.status())) {
+		if (attempt.state() == AttemptStatus.GRADED) {
 			score = total(attempt.results(), index, after.awarded());
 			passed = score >= exam.passMark();
 		}

@@ -7,6 +7,7 @@ import reactor.core.publisher.Flux;
 
 import org.springframework.stereotype.Service;
 
+import academy.cqo.exam.domain.AttemptStatus;
 import academy.cqo.exam.persistence.AttemptDocument;
 import academy.cqo.exam.persistence.AttemptDocument.AttemptEvent;
 import academy.cqo.exam.persistence.AttemptStore;
@@ -81,8 +82,7 @@ public class SessionAttempts {
 		return this.exams.session(sessionId)
 			.flatMap((session) -> this.exams.exam(session.examId()))
 			.flatMapMany((exam) -> this.store.findBySession(sessionId)
-				.filter((attempt) -> AttemptDocument.GRADED.equals(attempt.status())
-						&& Boolean.TRUE.equals(attempt.passed()))
+				.filter((attempt) -> attempt.state() == AttemptStatus.GRADED && Boolean.TRUE.equals(attempt.passed()))
 				.map((attempt) -> AttemptPassed.of(attempt, exam.definition())));
 	}
 

@@ -6,7 +6,7 @@ import reactor.core.publisher.Flux;
 
 import org.springframework.stereotype.Service;
 
-import academy.cqo.exam.persistence.AttemptDocument;
+import academy.cqo.exam.domain.AttemptStatus;
 import academy.cqo.exam.persistence.AttemptStore;
 
 /**
@@ -35,12 +35,12 @@ public class SessionResults {
 
 		/** Whether the attempt is graded and failed. */
 		public boolean failed() {
-			return AttemptDocument.GRADED.equals(this.status) && Boolean.FALSE.equals(this.passed);
+			return AttemptStatus.GRADED.name().equals(this.status) && Boolean.FALSE.equals(this.passed);
 		}
 
 		/** Whether the attempt is graded and passed. */
 		public boolean succeeded() {
-			return AttemptDocument.GRADED.equals(this.status) && Boolean.TRUE.equals(this.passed);
+			return AttemptStatus.GRADED.name().equals(this.status) && Boolean.TRUE.equals(this.passed);
 		}
 
 	}

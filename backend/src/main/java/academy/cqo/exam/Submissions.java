@@ -14,6 +14,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import academy.cqo.exam.domain.AttemptStatus;
 import academy.cqo.exam.domain.Grading;
 import academy.cqo.exam.persistence.AttemptDocument;
 import academy.cqo.exam.persistence.AttemptDocument.AttemptEvent;
@@ -115,7 +116,7 @@ class Submissions {
 	 * @return the attempt as it is now
 	 */
 	Mono<AttemptDocument> gradeIfNeeded(AttemptDocument attempt) {
-		if (!AttemptDocument.SUBMITTED.equals(attempt.status()) || !attempt.results().isEmpty()) {
+		if (attempt.state() != AttemptStatus.SUBMITTED || !attempt.results().isEmpty()) {
 			return Mono.just(attempt);
 		}
 		return this.exams.exam(attempt.examId())
@@ -138,7 +139,7 @@ class Submissions {
 	 * @return the attempt
 	 */
 	Mono<AttemptDocument> publishIfPassed(AttemptDocument attempt) {
-		if (!AttemptDocument.GRADED.equals(attempt.status()) || !Boolean.TRUE.equals(attempt.passed())
+		if (attempt.state() != AttemptStatus.GRADED || !Boolean.TRUE.equals(attempt.passed())
 				|| attempt.outcomePublished()) {
 			return Mono.just(attempt);
 		}
@@ -165,7 +166,7 @@ class Submissions {
 	 */
 	Mono<AttemptOutcome> outcome(AttemptDocument attempt) {
 		return this.exams.session(attempt.sessionId()).map((session) -> {
-			boolean show = this.reads.released(session) && AttemptDocument.GRADED.equals(attempt.status());
+			boolean show = this.reads.released(session) && attempt.state() == AttemptStatus.GRADED;
 			return new AttemptOutcome(attempt.status(), show ? attempt.score() : null, attempt.maxScore(),
 					show ? attempt.passed() : null);
 		});

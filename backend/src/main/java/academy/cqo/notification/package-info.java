@@ -4,5 +4,5 @@
  * that a repeated reaction never sends it twice.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications",
-		allowedDependencies = { "identity", "platform" })
+		allowedDependencies = { "identity", "platform", "shared" })
 package academy.cqo.notification;

@@ -12,9 +12,7 @@ import java.util.TreeSet;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.questionbank.domain.BankAccess;
@@ -135,12 +133,12 @@ public class QuestionBanks {
 		CurrentUser.requireStaff(user);
 		return this.banks.findById(bankId)
 			.filter((bank) -> BankAccess.canRead(bank, user))
-			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
+			.switchIfEmpty(Mono.error(() -> new BankNotFound(bankId)));
 	}
 
 	Mono<BankDocument> editableBank(String bankId, CurrentUser user) {
-		return readableBank(bankId, user).flatMap((bank) -> BankAccess.canEdit(bank, user) ? Mono.just(bank)
-				: Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN)));
+		return readableBank(bankId, user)
+			.flatMap((bank) -> BankAccess.canEdit(bank, user) ? Mono.just(bank) : Mono.error(new BankNotEditable()));
 	}
 
 	private BankSummary summary(BankDocument bank, long count, CurrentUser user) {
@@ -217,7 +215,7 @@ public class QuestionBanks {
 		return this.questions.freeze(questionId, this.clock.instant())
 			.map((version) -> new QuestionVersion(version.questionId(), version.bankId(), version.version(),
 					version.content()))
-			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
+			.switchIfEmpty(Mono.error(() -> new QuestionNotFound(questionId)));
 	}
 
 	/**
@@ -268,7 +266,7 @@ public class QuestionBanks {
 		return this.questions.findById(questionId)
 			.map((question) -> new QuestionVersion(question.id(), question.bankId(), question.version(),
 					question.content()))
-			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
+			.switchIfEmpty(Mono.error(() -> new QuestionNotFound(questionId)));
 	}
 
 	/**

@@ -21,10 +21,9 @@ import reactor.core.publisher.Mono;
 import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 
+import academy.cqo.questionbank.domain.ImportState;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.platform.Sweep;
 import academy.cqo.questionbank.domain.QuestionRules;
@@ -301,7 +300,7 @@ public class QuestionImports implements StartupTask {
 			return Mono.just(result);
 		}
 		String importId = QuestionStore.newId();
-		ImportDocument started = new ImportDocument(importId, bank.id(), ImportDocument.WRITING, source, format,
+		ImportDocument started = new ImportDocument(importId, bank.id(), ImportState.WRITING.name(), source, format,
 				result.imported(), result.updated(), result.skippedDuplicates(), this.clock.instant(), actor, null);
 		return this.journal.begin(started)
 			.then(this.bankStore.reserveNumbers(bank.id(), plan.added().size()))
@@ -441,9 +440,9 @@ public class QuestionImports implements StartupTask {
 	}
 
 	Mono<Void> recover(Instant abandonedBefore) {
-		return this.journal.unfinished(ImportDocument.COMMITTING, this.clock.instant().plusSeconds(1))
+		return this.journal.unfinished(ImportState.COMMITTING, this.clock.instant().plusSeconds(1))
 			.concatMap(this::rollForward)
-			.thenMany(this.journal.unfinished(ImportDocument.WRITING, abandonedBefore))
+			.thenMany(this.journal.unfinished(ImportState.WRITING, abandonedBefore))
 			.concatMap((stale) -> rollBack(stale.id()))
 			.then();
 	}
@@ -470,7 +469,7 @@ public class QuestionImports implements StartupTask {
 				.map((drafts) -> new ExportedBank(bank.name(), bank.description(), bank.taxonomy(), drafts))
 				.map((exported) -> new ExportFile(bank.name() + "." + format.extension(), format.mediaType(),
 						format.write(exported))))
-			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
+			.switchIfEmpty(Mono.error(() -> new BankNotFound(bankId)));
 	}
 
 	static QuestionDraft draftOf(QuestionDocument question) {

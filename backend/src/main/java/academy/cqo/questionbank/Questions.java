@@ -11,9 +11,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.questionbank.domain.QuestionRules;
@@ -98,7 +96,7 @@ public class Questions {
 
 	private Mono<QuestionDocument> visibleQuestion(String questionId, CurrentUser user) {
 		return this.questions.findById(questionId)
-			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
+			.switchIfEmpty(Mono.error(() -> new QuestionNotFound(questionId)))
 			.flatMap((question) -> this.access.readableBank(question.bankId(), user).thenReturn(question));
 	}
 
@@ -148,7 +146,7 @@ public class Questions {
 		return this.questions.findVersion(question.id(), version)
 			.map((stored) -> new QuestionVersion(stored.questionId(), stored.bankId(), stored.version(),
 					stored.content()))
-			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
+			.switchIfEmpty(Mono.error(() -> new QuestionNotFound(question.id(), version)));
 	}
 
 	/**

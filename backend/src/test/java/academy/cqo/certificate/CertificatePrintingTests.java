@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import academy.cqo.certificate.domain.CertificateStage;
 import academy.cqo.certificate.persistence.CertificateDocument;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,9 +27,10 @@ class CertificatePrintingTests {
 	}
 
 	private static CertificateDocument scored(Double score, Double maxScore) {
-		return new CertificateDocument("attempt:a1", CertificateDocument.PENDING, null, null, null, null, "acc", "张三",
-				"3601**********1238", "江西某公司", "360102", "e1", "首席质量官任职资格考试", "s1", "a1", score, maxScore, "2026-12-05",
-				"2029-12-04", "测试发证机关", null, null, List.of(), null, null, false, 0L, Instant.EPOCH, null);
+		return new CertificateDocument("attempt:a1", CertificateStage.PENDING.name(), null, null, null, null, "acc",
+				"张三", "3601**********1238", "江西某公司", "360102", "e1", "首席质量官任职资格考试", "s1", "a1", score, maxScore,
+				"2026-12-05", "2029-12-04", "测试发证机关", null, null, List.of(), null, null, false, 0L, Instant.EPOCH,
+				null);
 	}
 
 	@Test

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import academy.cqo.certificate.persistence.CertificateDocument;
+import academy.cqo.certificate.domain.CertificateState;
 import academy.cqo.shared.FieldViolation;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,13 +21,13 @@ class CertificateStatesTests {
 
 	@Test
 	void whenAnActionIsNamedThenItLeadsFromTheStatesItMayStartFrom() {
-		assertThat(CertificateStates.Transition.of("SUSPEND").from()).containsExactly(CertificateDocument.ACTIVE);
-		assertThat(CertificateStates.Transition.of("SUSPEND").target()).isEqualTo(CertificateDocument.SUSPENDED);
-		assertThat(CertificateStates.Transition.of("REINSTATE").from()).containsExactly(CertificateDocument.SUSPENDED);
-		assertThat(CertificateStates.Transition.of("REINSTATE").target()).isEqualTo(CertificateDocument.ACTIVE);
-		assertThat(CertificateStates.Transition.of("REVOKE").from()).containsExactly(CertificateDocument.ACTIVE,
-				CertificateDocument.SUSPENDED);
-		assertThat(CertificateStates.Transition.of("REVOKE").target()).isEqualTo(CertificateDocument.REVOKED);
+		assertThat(CertificateStates.Transition.of("SUSPEND").from()).containsExactly(CertificateState.ACTIVE);
+		assertThat(CertificateStates.Transition.of("SUSPEND").target()).isEqualTo(CertificateState.SUSPENDED);
+		assertThat(CertificateStates.Transition.of("REINSTATE").from()).containsExactly(CertificateState.SUSPENDED);
+		assertThat(CertificateStates.Transition.of("REINSTATE").target()).isEqualTo(CertificateState.ACTIVE);
+		assertThat(CertificateStates.Transition.of("REVOKE").from()).containsExactly(CertificateState.ACTIVE,
+				CertificateState.SUSPENDED);
+		assertThat(CertificateStates.Transition.of("REVOKE").target()).isEqualTo(CertificateState.REVOKED);
 		assertThat(CertificateStates.Transition.of("DELETE")).isNull();
 	}
 

@@ -13,6 +13,7 @@ import reactor.test.StepVerifier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import academy.cqo.certificate.domain.CertificateStage;
 import academy.cqo.certificate.persistence.CertificateDocument;
 import academy.cqo.certificate.persistence.CertificateStore;
 import academy.cqo.exam.AttemptPassed;
@@ -122,7 +123,7 @@ class SelfCertificationIntegrationTests {
 		StepVerifier.create(this.issuing.intake(pass)).expectNextCount(1).verifyComplete();
 		StepVerifier.create(this.issuing.issue("attempt:" + attemptId)).verifyComplete();
 		CertificateDocument stored = this.store.find("attempt:" + attemptId).block();
-		assertThat(stored.stage()).isEqualTo(CertificateDocument.FAILED);
+		assertThat(stored.stage()).isEqualTo(CertificateStage.FAILED.name());
 		assertThat(stored.failureKey()).isEqualTo("certificate.failure.noIdNumber");
 		assertThat(stored.number()).as("no number is taken").isNull();
 		assertThat(stored.token()).as("nothing is signed").isNull();

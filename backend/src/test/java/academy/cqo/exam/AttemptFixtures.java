@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import academy.cqo.exam.domain.AttemptStatus;
 import academy.cqo.exam.persistence.AttemptDocument;
 import academy.cqo.exam.persistence.AttemptDocument.AttemptEvent;
 import academy.cqo.exam.persistence.AttemptDocument.PaperQuestion;
@@ -86,32 +87,32 @@ final class AttemptFixtures {
 
 	/** An attempt still open with these answers. */
 	static AttemptDocument openAttempt(List<PaperQuestion> paper, Map<String, SavedAnswer> answers) {
-		return attempt(AttemptDocument.IN_PROGRESS, paper, answers, List.of(), null, null);
+		return attempt(AttemptStatus.IN_PROGRESS.name(), paper, answers, List.of(), null, null);
 	}
 
 	/** A submitted attempt with its marks (an essay's mark {@code null} until marked). */
 	static AttemptDocument submittedAttempt(List<PaperQuestion> paper, Map<String, SavedAnswer> answers,
 			List<QuestionResult> results) {
-		return attempt(AttemptDocument.SUBMITTED, paper, answers, results, null, null);
+		return attempt(AttemptStatus.SUBMITTED.name(), paper, answers, results, null, null);
 	}
 
 	/** A graded attempt with its marks and score. */
 	static AttemptDocument gradedAttempt(List<PaperQuestion> paper, Map<String, SavedAnswer> answers,
 			List<QuestionResult> results, double score, boolean passed) {
-		return attempt(AttemptDocument.GRADED, paper, answers, results, score, passed);
+		return attempt(AttemptStatus.GRADED.name(), paper, answers, results, score, passed);
 	}
 
 	private static AttemptDocument attempt(String status, List<PaperQuestion> paper, Map<String, SavedAnswer> answers,
 			List<QuestionResult> results, Double score, Boolean passed) {
 		List<AttemptEvent> events = new ArrayList<>(List.of(new AttemptEvent("STARTED", STARTED, "10.0.0.1", null)));
-		if (!AttemptDocument.IN_PROGRESS.equals(status)) {
+		if (!AttemptStatus.IN_PROGRESS.name().equals(status)) {
 			events.add(new AttemptEvent("SUBMITTED", STARTED.plusSeconds(600), null, "CANDIDATE"));
 		}
 		double max = paper.stream().mapToDouble(PaperQuestion::score).sum();
 		return new AttemptDocument("s1:a1:1", "s1", "e1", "a1", "candidate", 1, status, STARTED,
 				STARTED.plusSeconds(3600), 7, paper, new LinkedHashMap<>(answers), List.of(), events, null, "10.0.0.1",
-				AttemptDocument.IN_PROGRESS.equals(status) ? null : STARTED.plusSeconds(600),
-				AttemptDocument.IN_PROGRESS.equals(status) ? null : "CANDIDATE", results, score, max, passed,
+				AttemptStatus.IN_PROGRESS.name().equals(status) ? null : STARTED.plusSeconds(600),
+				AttemptStatus.IN_PROGRESS.name().equals(status) ? null : "CANDIDATE", results, score, max, passed,
 				(score != null) ? STARTED.plusSeconds(601) : null, false);
 	}
 

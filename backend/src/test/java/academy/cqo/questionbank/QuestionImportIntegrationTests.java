@@ -21,6 +21,7 @@ import reactor.test.StepVerifier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import academy.cqo.questionbank.domain.ImportState;
 import academy.cqo.questionbank.persistence.ImportDocument;
 import academy.cqo.questionbank.persistence.ImportJournal;
 import academy.cqo.questionbank.persistence.QuestionDocument;
@@ -403,8 +404,8 @@ class QuestionImportIntegrationTests {
 			Instant longAgo = Instant.now().minusSeconds(3600);
 			StepVerifier
 				.create(QuestionImportIntegrationTests.this.journal
-					.begin(new ImportDocument(importId, bank, ImportDocument.WRITING, "crashed.yaml", "yaml", 1, 0, 0,
-							longAgo, "trainer", null))
+					.begin(new ImportDocument(importId, bank, ImportState.WRITING.name(), "crashed.yaml", "yaml", 1, 0,
+							0, longAgo, "trainer", null))
 					.then(QuestionImportIntegrationTests.this.questions.insert(pending(bank, importId, 900))))
 				.expectNextCount(1)
 				.verifyComplete();
@@ -424,8 +425,8 @@ class QuestionImportIntegrationTests {
 			String importId = QuestionStore.newId();
 			StepVerifier
 				.create(QuestionImportIntegrationTests.this.journal
-					.begin(new ImportDocument(importId, bank, ImportDocument.COMMITTING, "committed.yaml", "yaml", 1, 0,
-							0, Instant.now(), "trainer", null))
+					.begin(new ImportDocument(importId, bank, ImportState.COMMITTING.name(), "committed.yaml", "yaml",
+							1, 0, 0, Instant.now(), "trainer", null))
 					.then(QuestionImportIntegrationTests.this.questions.insert(pending(bank, importId, 901))))
 				.expectNextCount(1)
 				.verifyComplete();

@@ -16,6 +16,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import academy.cqo.ce.domain.CeEntryState;
+
 /**
  * Stored claims, closed years and finished runs.
  */
@@ -82,7 +84,8 @@ public class CeStore {
 	 * Decide a pending claim of a holder inside a region: one conditional update.
 	 * @param id the claim
 	 * @param regionPrefix the deciding administrator's jurisdiction prefix
-	 * @param state {@code APPROVED} or {@code REJECTED}
+	 * @param state {@code APPROVED} or {@code REJECTED} (a move {@link CeEntryState}
+	 * allows from {@code PENDING})
 	 * @param reason the reason, or {@code null}
 	 * @param decidedBy the administrator
 	 * @param at when
@@ -90,18 +93,18 @@ public class CeStore {
 	 * @return the decided claim, empty when it is not pending, not in the region or the
 	 * administrator's own
 	 */
-	public Mono<ClaimDocument> decide(String id, String regionPrefix, String state, String reason, String decidedBy,
-			String deciderId, Instant at) {
-		Query query = withoutEvidence(Query.query(Criteria.where("_id")
-			.is(id)
-			.and("state")
-			.is("PENDING")
+	public Mono<ClaimDocument> decide(String id, String regionPrefix, CeEntryState state, String reason,
+			String decidedBy, String deciderId, Instant at) {
+		Query query = withoutEvidence(Query.query(state.moveGuard(Criteria.where("_id").is(id))
 			.and("accountId")
 			.ne(deciderId)
 			.and("regionCode")
 			.regex("^" + Pattern.quote(regionPrefix))));
 		return this.mongo.findAndModify(query,
-				new Update().set("state", state).set("reason", reason).set("decidedBy", decidedBy).set("decidedAt", at),
+				new Update().set(CeEntryState.FIELD, state.name())
+					.set("reason", reason)
+					.set("decidedBy", decidedBy)
+					.set("decidedAt", at),
 				FindAndModifyOptions.options().returnNew(true), ClaimDocument.class);
 	}
 

@@ -64,7 +64,8 @@ class CeAdminPages {
 				.map((claim) -> "redirect:/admin/ce/claims?decided=" + claim.id())
 				.onErrorResume(InvalidInput.class, (ex) -> refused(ex.violations().get(0), exchange, user, model))
 				.onErrorResume(Conflict.class, (ex) -> refused(ex.violation(), exchange, user, model))
-				.onErrorResume(NotAllowed.class, (ex) -> refused(ex.violation(), exchange, user, model)));
+				.onErrorResume((ex) -> ex instanceof NotAllowed refusal && refusal.violation() != null,
+						(ex) -> refused(((NotAllowed) ex).violation(), exchange, user, model)));
 	}
 
 	private Mono<String> refused(FieldViolation violation, ServerWebExchange exchange, CurrentUser user, Model model) {

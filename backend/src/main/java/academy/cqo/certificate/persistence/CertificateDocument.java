@@ -6,6 +6,8 @@ import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import academy.cqo.certificate.domain.CertificateStage;
+
 /**
  * A certificate, from the pass that asked for it to its issue and later changes of state.
  * Its id is derived from what caused it ({@code attempt:<attemptId>}, or the certificate
@@ -13,7 +15,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * are ISO strings in the issuing time zone.
  *
  * @param id the id
- * @param stage {@code PENDING} (to be issued), {@code ISSUED} or {@code FAILED}
+ * @param stage a {@link CertificateStage}'s name: {@code PENDING} (to be issued),
+ * {@code ISSUED} or {@code FAILED}
  * @param failureKey why issuing failed (a message key), or {@code null}
  * @param failureDetail what exactly failed (e.g. the characters no font has)
  * @param number the certificate number once assigned
@@ -33,7 +36,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param expiresOn the expiry date
  * @param issuer the issuing authority as printed
  * @param token the signed verification token printed in the QR code
- * @param state {@code ACTIVE}, {@code SUSPENDED}, {@code REVOKED} or {@code SUPERSEDED}
+ * @param state a {@code CertificateState}'s name: {@code ACTIVE}, {@code SUSPENDED},
+ * {@code REVOKED} or {@code SUPERSEDED}
  * @param history every change of state
  * @param supersedes the certificate this one replaces, or {@code null}
  * @param supersededBy the certificate that replaces this one, or {@code null}
@@ -52,26 +56,12 @@ public record CertificateDocument(@Id String id, String stage, String failureKey
 
 	public static final String COLLECTION = "certificates";
 
-	public static final String PENDING = "PENDING";
-
-	public static final String ISSUED = "ISSUED";
-
-	public static final String FAILED = "FAILED";
-
-	public static final String ACTIVE = "ACTIVE";
-
-	public static final String SUSPENDED = "SUSPENDED";
-
-	public static final String REVOKED = "REVOKED";
-
-	public static final String SUPERSEDED = "SUPERSEDED";
-
 	public CertificateDocument {
 		history = (history != null) ? List.copyOf(history) : List.of();
 	}
 
 	public boolean issued() {
-		return ISSUED.equals(this.stage);
+		return CertificateStage.ISSUED.name().equals(this.stage);
 	}
 
 	public long verificationCount() {

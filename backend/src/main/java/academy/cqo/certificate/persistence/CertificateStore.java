@@ -1,7 +1,6 @@
 package academy.cqo.certificate.persistence;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.regex.Pattern;
 
 import org.bson.types.Binary;
@@ -19,6 +18,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import academy.cqo.certificate.domain.CertificateStage;
+import academy.cqo.certificate.domain.CertificateState;
 import academy.cqo.certificate.domain.CertificateNumber;
 import academy.cqo.platform.GapFreeNumbers;
 
@@ -170,21 +171,19 @@ public class CertificateStore {
 	 * @return the certificate after the call
 	 */
 	public Mono<CertificateDocument> markIssued(String id, Instant at) {
-		return this.mongo
-			.findAndModify(Query.query(Criteria.where("_id").is(id).and("stage").ne(CertificateDocument.ISSUED)),
-					new Update().set("stage", CertificateDocument.ISSUED)
-						.set("state", CertificateDocument.ACTIVE)
-						.set("issuedAt", at)
-						.set("failureKey", null)
-						.set("failureDetail", null),
-					RETURN_NEW, CertificateDocument.class)
+		return this.mongo.findAndModify(Query.query(CertificateStage.ISSUED.moveGuard(Criteria.where("_id").is(id))),
+				new Update().set(CertificateStage.FIELD, CertificateStage.ISSUED.name())
+					.set(CertificateState.FIELD, CertificateState.ACTIVE.name())
+					.set("issuedAt", at)
+					.set("failureKey", null)
+					.set("failureDetail", null),
+				RETURN_NEW, CertificateDocument.class)
 			.switchIfEmpty(find(id));
 	}
 
 	public Mono<CertificateDocument> markFailed(String id, String failureKey, String detail) {
-		return this.mongo.findAndModify(
-				Query.query(Criteria.where("_id").is(id).and("stage").is(CertificateDocument.PENDING)),
-				new Update().set("stage", CertificateDocument.FAILED)
+		return this.mongo.findAndModify(Query.query(CertificateStage.FAILED.moveGuard(Criteria.where("_id").is(id))),
+				new Update().set(CertificateStage.FIELD, CertificateStage.FAILED.name())
 					.set("failureKey", failureKey)
 					.set("failureDetail", detail),
 				RETURN_NEW, CertificateDocument.class);
@@ -197,9 +196,9 @@ public class CertificateStore {
 	 * @return the certificate, or empty when it had not failed
 	 */
 	public Mono<CertificateDocument> retry(String id, Update refresh) {
-		return this.mongo.findAndModify(
-				Query.query(Criteria.where("_id").is(id).and("stage").is(CertificateDocument.FAILED)),
-				refresh.set("stage", CertificateDocument.PENDING), RETURN_NEW, CertificateDocument.class);
+		return this.mongo.findAndModify(Query.query(CertificateStage.PENDING.moveGuard(Criteria.where("_id").is(id))),
+				refresh.set(CertificateStage.FIELD, CertificateStage.PENDING.name()), RETURN_NEW,
+				CertificateDocument.class);
 	}
 
 	public Mono<Void> markAnnounced(String id) {
@@ -210,17 +209,18 @@ public class CertificateStore {
 	}
 
 	/**
-	 * Change the state, if it is one of the expected ones.
+	 * Move an issued certificate to another state, if its state allows the move
+	 * ({@link CertificateState#canMoveTo}).
 	 * @param id the certificate
-	 * @param from the states it may be in
-	 * @param change the change
-	 * @return the certificate after the change, or empty when it was not in one of them
+	 * @param change the change, naming the state it moves to
+	 * @return the certificate after the change, or empty when it was not issued or its
+	 * state does not allow the move
 	 */
-	public Mono<CertificateDocument> changeState(String id, List<String> from, CertificateDocument.StateChange change) {
+	public Mono<CertificateDocument> changeState(String id, CertificateDocument.StateChange change) {
+		CertificateState target = CertificateState.from(change.state());
 		return this.mongo.findAndModify(
-				Query.query(
-						Criteria.where("_id").is(id).and("stage").is(CertificateDocument.ISSUED).and("state").in(from)),
-				new Update().set("state", change.state()).push("history", change), RETURN_NEW,
+				Query.query(target.moveGuard(CertificateStage.ISSUED.stillIn(Criteria.where("_id").is(id)))),
+				new Update().set(CertificateState.FIELD, target.name()).push("history", change), RETURN_NEW,
 				CertificateDocument.class);
 	}
 
@@ -236,10 +236,10 @@ public class CertificateStore {
 			.findAndModify(
 					Query.query(Criteria.where("_id")
 						.is(id)
-						.and("stage")
-						.is(CertificateDocument.ISSUED)
-						.and("state")
-						.in(CertificateDocument.ACTIVE, CertificateDocument.SUSPENDED)
+						.and(CertificateStage.FIELD)
+						.is(CertificateStage.ISSUED.name())
+						.and(CertificateState.FIELD)
+						.in(CertificateState.SUPERSEDED.predecessors().stream().map(Enum::name).toList())
 						.and("supersededBy")
 						.isNull()),
 					new Update().set("supersededBy", replacementId), RETURN_NEW, CertificateDocument.class);
@@ -257,10 +257,8 @@ public class CertificateStore {
 	 * @return them
 	 */
 	public Flux<CertificateDocument> unfinished() {
-		return this.mongo.find(
-				Query.query(new Criteria().orOperator(Criteria.where("stage").is(CertificateDocument.PENDING),
-						Criteria.where("stage").is(CertificateDocument.ISSUED).and("announced").ne(true))),
-				CertificateDocument.class);
+		return this.mongo.find(Query.query(new Criteria().orOperator(CertificateStage.PENDING.stillIn(),
+				CertificateStage.ISSUED.stillIn().and("announced").ne(true))), CertificateDocument.class);
 	}
 
 	public Flux<CertificateDocument> ofHolder(String accountId) {

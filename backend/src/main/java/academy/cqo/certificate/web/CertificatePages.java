@@ -29,6 +29,7 @@ import academy.cqo.identity.CurrentUser;
 import academy.cqo.shared.Conflict;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
+import academy.cqo.certificate.CertificateNotFound;
 
 /**
  * Certificate pages: the holder's certificates (PDF, QR code, how often verified), and
@@ -100,7 +101,7 @@ class CertificatePages {
 	Mono<byte[]> qr(@PathVariable String id, @AuthenticationPrincipal CurrentUser user) {
 		return this.certificates.certificate(id, user)
 			.filter((certificate) -> certificate.verificationUrl() != null)
-			.switchIfEmpty(Mono.error(new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND)))
+			.switchIfEmpty(Mono.error(() -> new CertificateNotFound(id)))
 			.map((certificate) -> png(certificate.verificationUrl()));
 	}
 

@@ -41,6 +41,7 @@ import academy.cqo.identity.CurrentUser;
 import academy.cqo.identity.Role;
 import academy.cqo.shared.Jurisdiction;
 import academy.cqo.shared.RegionLevel;
+import academy.cqo.certificate.IssueJobNotFound;
 
 /**
  * Certificates for their holders and for administrators: the holder's list and PDFs;
@@ -162,8 +163,7 @@ class CertificatesApi {
 	@GetMapping("/api/v1/admin/exam-sessions/{sessionId}/certificates/job")
 	@Operation(summary = "Progress of the session's bulk issue")
 	Mono<IssueJobStore.Job> job(@PathVariable String sessionId, @AuthenticationPrincipal CurrentUser user) {
-		return this.sessions.job(sessionId, user)
-			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
+		return this.sessions.job(sessionId, user).switchIfEmpty(Mono.error(() -> new IssueJobNotFound(sessionId)));
 	}
 
 	@GetMapping("/api/v1/admin/exam-sessions/{sessionId}/certificates.zip")

@@ -7,7 +7,6 @@ import reactor.core.publisher.Mono;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.FilePart;
@@ -15,11 +14,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.server.ResponseStatusException;
 
 import academy.cqo.course.CourseFiles;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.UploadedFiles;
+import academy.cqo.course.CourseFileNotFound;
 
 /**
  * Lesson pictures and attachments served to signed-in users (pictures inline, documents
@@ -48,7 +47,7 @@ class CourseFilesWeb {
 							.build()
 							.toString())
 				.body(file.content()))
-			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
+			.switchIfEmpty(Mono.error(() -> new CourseFileNotFound(id)));
 	}
 
 	static Mono<byte[]> read(FilePart file) {

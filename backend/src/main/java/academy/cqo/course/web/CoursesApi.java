@@ -34,6 +34,7 @@ import academy.cqo.course.Study;
 import academy.cqo.course.StudySession;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.questionbank.Markdown;
+import academy.cqo.course.EnrolmentNotFound;
 
 /**
  * Courses as clients use them: the catalogue, enrolment, study sessions and heartbeats;
@@ -129,7 +130,7 @@ class CoursesApi {
 	@Operation(summary = "The caller's progress in a course (404 when not enrolled)")
 	Mono<ProgressJson> myProgress(@PathVariable String id, @AuthenticationPrincipal CurrentUser user) {
 		return this.enrolments.progress(id, user.accountId())
-			.switchIfEmpty(Mono.error(new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND)))
+			.switchIfEmpty(Mono.error(() -> new EnrolmentNotFound(id)))
 			.map(ProgressJson::of);
 	}
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import academy.cqo.exam.domain.AttemptStatus;
 import academy.cqo.questionformats.QuestionContent;
 
 /**
@@ -22,8 +23,8 @@ import academy.cqo.questionformats.QuestionContent;
  * @param accountId the candidate
  * @param username the candidate's username
  * @param number 1 for the first attempt in the session
- * @param status {@code IN_PROGRESS}, {@code SUBMITTED} (awaiting marking) or
- * {@code GRADED}
+ * @param status an {@link AttemptStatus}'s name: {@code IN_PROGRESS}, {@code SUBMITTED}
+ * (awaiting marking) or {@code GRADED}
  * @param startedAt when it started
  * @param deadline when it ends, fixed at start
  * @param seed the seed the paper was drawn with
@@ -53,18 +54,20 @@ public record AttemptDocument(@Id String id, String sessionId, String examId, St
 
 	public static final String COLLECTION = "attempts";
 
-	public static final String IN_PROGRESS = "IN_PROGRESS";
-
-	public static final String SUBMITTED = "SUBMITTED";
-
-	public static final String GRADED = "GRADED";
-
 	public AttemptDocument {
 		paper = (paper != null) ? List.copyOf(paper) : List.of();
 		answers = (answers != null) ? Map.copyOf(answers) : Map.of();
 		flagged = (flagged != null) ? List.copyOf(flagged) : List.of();
 		events = (events != null) ? List.copyOf(events) : List.of();
 		results = (results != null) ? List.copyOf(results) : List.of();
+	}
+
+	/**
+	 * Where the attempt stands.
+	 * @return its status
+	 */
+	public AttemptStatus state() {
+		return AttemptStatus.from(this.status);
 	}
 
 	/**

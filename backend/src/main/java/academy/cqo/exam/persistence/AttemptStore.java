@@ -18,6 +18,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import academy.cqo.exam.domain.AttemptStatus;
 import academy.cqo.exam.persistence.AttemptDocument.AttemptEvent;
 import academy.cqo.exam.persistence.AttemptDocument.QuestionResult;
 import academy.cqo.exam.persistence.AttemptDocument.SavedAnswer;
@@ -140,7 +141,7 @@ public class AttemptStore implements StartupTask {
 	public record Gate(String status, String browserToken) {
 
 		public boolean open() {
-			return AttemptDocument.IN_PROGRESS.equals(this.status);
+			return AttemptStatus.IN_PROGRESS.name().equals(this.status);
 		}
 
 	}
@@ -227,12 +228,8 @@ public class AttemptStore implements StartupTask {
 				: new Update().pull("flagged", questionId);
 		return this.mongo
 			.findAndModify(
-					Query.query(Criteria.where("_id")
-						.is(id)
-						.and("accountId")
-						.is(accountId)
-						.and("status")
-						.is(AttemptDocument.IN_PROGRESS)),
+					Query.query(AttemptStatus.IN_PROGRESS
+						.stillIn(Criteria.where("_id").is(id).and("accountId").is(accountId))),
 					update, FindAndModifyOptions.options().returnNew(true), AttemptDocument.class)
 			.flatMap(this::complete);
 	}
@@ -267,8 +264,8 @@ public class AttemptStore implements StartupTask {
 	 * @return the submitted attempt, or empty when it was no longer open
 	 */
 	public Mono<AttemptDocument> submit(String id, String by, AttemptEvent event) {
-		Query open = Query.query(Criteria.where("_id").is(id).and("status").is(AttemptDocument.IN_PROGRESS));
-		Update update = new Update().set("status", AttemptDocument.SUBMITTED)
+		Query open = Query.query(AttemptStatus.SUBMITTED.moveGuard(Criteria.where("_id").is(id)));
+		Update update = new Update().set(AttemptStatus.FIELD, AttemptStatus.SUBMITTED.name())
 			.set("submittedAt", event.at())
 			.set("submittedBy", by)
 			.push("events", event);
@@ -290,13 +287,13 @@ public class AttemptStore implements StartupTask {
 	 */
 	public Mono<AttemptDocument> grade(String id, Map<String, SavedAnswer> answers, List<QuestionResult> results,
 			Double score, Boolean passed, Instant gradedAt) {
-		Query submitted = Query.query(Criteria.where("_id").is(id).and("status").is(AttemptDocument.SUBMITTED));
+		Query submitted = Query.query(AttemptStatus.SUBMITTED.stillIn(Criteria.where("_id").is(id)));
 		Update update = new Update().set("answers", answers)
 			.set("results", results)
 			.set("score", score)
 			.set("passed", passed);
 		if (gradedAt != null) {
-			update.set("status", AttemptDocument.GRADED).set("gradedAt", gradedAt);
+			update.set(AttemptStatus.FIELD, AttemptStatus.GRADED.name()).set("gradedAt", gradedAt);
 		}
 		return this.mongo
 			.findAndModify(submitted, update, FindAndModifyOptions.options().returnNew(true), AttemptDocument.class)
@@ -312,10 +309,7 @@ public class AttemptStore implements StartupTask {
 	 * @return the attempt after marking, or empty when it is no longer awaiting marks
 	 */
 	public Mono<AttemptDocument> mark(String id, String questionId, double points, AttemptEvent event) {
-		Query query = Query.query(Criteria.where("_id")
-			.is(id)
-			.and("status")
-			.is(AttemptDocument.SUBMITTED)
+		Query query = Query.query(AttemptStatus.SUBMITTED.stillIn(Criteria.where("_id").is(id))
 			.and("results")
 			.elemMatch(Criteria.where("questionId").is(questionId)));
 		Update update = new Update().set("results.$.awarded", points).push("events", event);
@@ -333,8 +327,8 @@ public class AttemptStore implements StartupTask {
 	 * @return the final attempt, or empty when another marker finalised it first
 	 */
 	public Mono<AttemptDocument> finish(String id, double score, boolean passed, Instant at) {
-		Query query = Query.query(Criteria.where("_id").is(id).and("status").is(AttemptDocument.SUBMITTED));
-		Update update = new Update().set("status", AttemptDocument.GRADED)
+		Query query = Query.query(AttemptStatus.GRADED.moveGuard(Criteria.where("_id").is(id)));
+		Update update = new Update().set(AttemptStatus.FIELD, AttemptStatus.GRADED.name())
 			.set("score", score)
 			.set("passed", passed)
 			.set("gradedAt", at);
@@ -345,8 +339,7 @@ public class AttemptStore implements StartupTask {
 
 	public Flux<AttemptDocument> findGradedByExam(String examId) {
 		return this.mongo
-			.find(Query.query(Criteria.where("examId").is(examId).and("status").is(AttemptDocument.GRADED)),
-					AttemptDocument.class)
+			.find(Query.query(AttemptStatus.GRADED.stillIn(Criteria.where("examId").is(examId))), AttemptDocument.class)
 			.concatMap(this::complete);
 	}
 
@@ -386,7 +379,7 @@ public class AttemptStore implements StartupTask {
 
 	public Flux<AttemptDocument> findAwaitingMarks(String sessionId) {
 		return this.mongo
-			.find(Query.query(Criteria.where("sessionId").is(sessionId).and("status").is(AttemptDocument.SUBMITTED))
+			.find(Query.query(AttemptStatus.SUBMITTED.stillIn(Criteria.where("sessionId").is(sessionId)))
 				.with(Sort.by("submittedAt")), AttemptDocument.class)
 			.concatMap(this::complete);
 	}
@@ -405,8 +398,7 @@ public class AttemptStore implements StartupTask {
 	 */
 	public Flux<AttemptDocument> findOverdue(Instant cutoff) {
 		return this.mongo
-			.find(Query.query(Criteria.where("status").is(AttemptDocument.IN_PROGRESS).and("deadline").lte(cutoff)),
-					AttemptDocument.class)
+			.find(Query.query(AttemptStatus.IN_PROGRESS.stillIn().and("deadline").lte(cutoff)), AttemptDocument.class)
 			.concatMap(this::complete);
 	}
 
@@ -416,8 +408,7 @@ public class AttemptStore implements StartupTask {
 	 */
 	public Flux<AttemptDocument> findUngraded() {
 		return this.mongo
-			.find(Query.query(Criteria.where("status").is(AttemptDocument.SUBMITTED).and("results").size(0)),
-					AttemptDocument.class)
+			.find(Query.query(AttemptStatus.SUBMITTED.stillIn().and("results").size(0)), AttemptDocument.class)
 			.concatMap(this::complete);
 	}
 
@@ -427,8 +418,7 @@ public class AttemptStore implements StartupTask {
 	 * @return the attempts
 	 */
 	public Flux<AttemptDocument> findUnpublishedPasses(Instant gradedBefore) {
-		return this.mongo.find(Query.query(Criteria.where("status")
-			.is(AttemptDocument.GRADED)
+		return this.mongo.find(Query.query(AttemptStatus.GRADED.stillIn()
 			.and("passed")
 			.is(true)
 			.and("outcomePublished")

@@ -16,7 +16,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 import academy.cqo.exam.AttemptView;
@@ -24,10 +23,13 @@ import academy.cqo.exam.Attempts;
 import academy.cqo.exam.CourseRequirement;
 import academy.cqo.exam.Exams;
 import academy.cqo.exam.FilingRequirement;
+import academy.cqo.exam.SessionNotFound;
 import academy.cqo.exam.SessionSummary;
+import academy.cqo.exam.domain.AttemptStatus;
 import academy.cqo.identity.AccountPhotos;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.shared.Conflict;
+import academy.cqo.shared.NotFound;
 import academy.cqo.shared.RequestOrigin;
 
 /**
@@ -88,7 +90,7 @@ class ExamPages {
 		return this.exams.sessions(true, user)
 			.filter((session) -> session.id().equals(sessionId))
 			.next()
-			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
+			.switchIfEmpty(Mono.error(() -> new SessionNotFound(sessionId)))
 			.zipWith(this.attempts.mine(user).filter((attempt) -> attempt.sessionId().equals(sessionId)).count())
 			.zipWith(this.photos.photo(user.accountId()).hasElement(), (pair, photo) -> {
 				SessionSummary session = pair.getT1();
@@ -169,7 +171,7 @@ class ExamPages {
 				exchange.getResponse().setStatusCode(HttpStatus.CONFLICT);
 				model.addAttribute("refusal",
 						message(ex.violation().messageKey(), ex.violation().arguments(), exchange));
-				return rulesPage(sessionId, user, model).onErrorResume(ResponseStatusException.class,
+				return rulesPage(sessionId, user, model).onErrorResume(NotFound.class,
 						(gone) -> sessionList(user, model));
 			});
 	}
@@ -180,7 +182,7 @@ class ExamPages {
 			.flatMap((origin) -> this.attempts.openInPage(attemptId, user, origin.address()))
 			.flatMap((attempt) -> {
 				model.addAttribute("attempt", attempt);
-				if (!"IN_PROGRESS".equals(attempt.status())) {
+				if (!AttemptStatus.IN_PROGRESS.name().equals(attempt.status())) {
 					model.addAttribute("reviews", reviews(attempt));
 					return qualifying(attempt.sessionId(), user).map((qualifying) -> {
 						model.addAttribute("qualifying", qualifying);

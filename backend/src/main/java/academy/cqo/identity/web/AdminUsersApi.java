@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,13 +19,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import academy.cqo.identity.AccountProfile;
 import academy.cqo.identity.Accounts;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.identity.NewStaffAccount;
 import academy.cqo.identity.Role;
+import academy.cqo.identity.AccountNotFound;
 
 /**
  * Administrators manage the accounts inside their jurisdiction.
@@ -77,7 +76,7 @@ class AdminUsersApi {
 	Mono<AccountProfile> one(@PathVariable String username, @AuthenticationPrincipal CurrentUser admin) {
 		return this.accounts.profileByUsername(username)
 			.filter((profile) -> admin.jurisdiction().covers(profile.regionCode()))
-			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
+			.switchIfEmpty(Mono.error(() -> new AccountNotFound(username)));
 	}
 
 	@PutMapping("/{username}/roles")
@@ -91,7 +90,7 @@ class AdminUsersApi {
 	@Operation(summary = "An account's full ID number (audited)")
 	Mono<IdNumber> idNumber(@PathVariable String username, @AuthenticationPrincipal CurrentUser admin) {
 		return this.accounts.profileByUsername(username)
-			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
+			.switchIfEmpty(Mono.error(() -> new AccountNotFound(username)))
 			.flatMap((profile) -> this.accounts.revealIdNumber(profile.accountId(), admin))
 			.map((number) -> new IdNumber(username, number));
 	}

@@ -6,18 +6,17 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.notification.NotificationView;
 import academy.cqo.notification.Notifications;
+import academy.cqo.notification.NotificationNotFound;
 
 /**
  * The signed-in person's notices.
@@ -48,7 +47,7 @@ class NotificationsApi {
 	@Operation(summary = "Mark a notice read")
 	Mono<NotificationView> read(@PathVariable String id, @AuthenticationPrincipal CurrentUser user) {
 		return this.notifications.markRead(user.accountId(), id)
-			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
+			.switchIfEmpty(Mono.error(() -> new NotificationNotFound(id)));
 	}
 
 }

@@ -77,7 +77,8 @@ class ApiProblems {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> notAllowed(NotAllowed ex, ServerWebExchange exchange) {
-		return problem(exchange, HttpStatus.FORBIDDEN, "problem.forbidden", List.of(ex.violation()));
+		List<FieldViolation> violations = (ex.violation() != null) ? List.of(ex.violation()) : List.of();
+		return problem(exchange, HttpStatus.FORBIDDEN, "problem.forbidden", violations);
 	}
 
 	@ExceptionHandler

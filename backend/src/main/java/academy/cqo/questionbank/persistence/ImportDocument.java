@@ -14,7 +14,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param id the import's id
  * @param bankId the bank
- * @param state {@code WRITING}, {@code COMMITTING} or {@code DONE}
+ * @param state an {@code ImportState}'s name: {@code WRITING}, {@code COMMITTING},
+ * {@code DONE} or {@code ABANDONED}
  * @param fileName the uploaded file's name
  * @param format the format read
  * @param imported questions added
@@ -29,11 +30,5 @@ public record ImportDocument(@Id String id, String bankId, String state, String 
 		int updated, int skippedDuplicates, Instant startedAt, String startedBy, Instant finishedAt) {
 
 	public static final String COLLECTION = "question_imports";
-
-	public static final String WRITING = "WRITING";
-
-	public static final String COMMITTING = "COMMITTING";
-
-	public static final String DONE = "DONE";
 
 }

@@ -13,6 +13,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import academy.cqo.questionbank.domain.ImportState;
+
 /**
  * The journal that makes imports all-or-nothing (see {@link ImportDocument}).
  */
@@ -47,12 +49,11 @@ public class ImportJournal {
 	 * @return the journal, or empty when it was not writing (rolled back meanwhile)
 	 */
 	public Mono<ImportDocument> commit(String importId) {
-		return move(importId, ImportDocument.WRITING, new Update().set("state", ImportDocument.COMMITTING));
+		return move(importId, ImportState.COMMITTING, new Update());
 	}
 
 	public Mono<ImportDocument> finish(String importId, Instant at) {
-		return move(importId, ImportDocument.COMMITTING,
-				new Update().set("state", ImportDocument.DONE).set("finishedAt", at));
+		return move(importId, ImportState.DONE, new Update().set("finishedAt", at));
 	}
 
 	/**
@@ -62,12 +63,17 @@ public class ImportJournal {
 	 * @return the journal, or empty when it had already committed
 	 */
 	public Mono<ImportDocument> abandon(String importId, Instant at) {
-		return move(importId, ImportDocument.WRITING, new Update().set("state", "ABANDONED").set("finishedAt", at));
+		return move(importId, ImportState.ABANDONED, new Update().set("finishedAt", at));
 	}
 
-	private Mono<ImportDocument> move(String importId, String from, Update update) {
-		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(importId).and("state").is(from)), update,
-				FindAndModifyOptions.options().returnNew(true), ImportDocument.class);
+	/**
+	 * Move the journal to a state, if its state allows the move
+	 * ({@link ImportState#canMoveTo}).
+	 */
+	private Mono<ImportDocument> move(String importId, ImportState target, Update update) {
+		return this.mongo.findAndModify(Query.query(target.moveGuard(Criteria.where("_id").is(importId))),
+				update.set(ImportState.FIELD, target.name()), FindAndModifyOptions.options().returnNew(true),
+				ImportDocument.class);
 	}
 
 	public Mono<Void> removeChanges(String importId) {
@@ -81,9 +87,8 @@ public class ImportJournal {
 	 * @param startedBefore only those started before this
 	 * @return the journals
 	 */
-	public Flux<ImportDocument> unfinished(String state, Instant startedBefore) {
-		return this.mongo.find(Query.query(Criteria.where("state").is(state).and("startedAt").lt(startedBefore)),
-				ImportDocument.class);
+	public Flux<ImportDocument> unfinished(ImportState state, Instant startedBefore) {
+		return this.mongo.find(Query.query(state.stillIn().and("startedAt").lt(startedBefore)), ImportDocument.class);
 	}
 
 }

@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.FilePart;
@@ -19,10 +18,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.questionbank.QuestionImages;
+import academy.cqo.questionbank.QuestionImageNotFound;
 
 /**
  * Uploading pictures for question texts, and serving them to signed-in users.
@@ -61,7 +60,7 @@ class QuestionImagesWeb {
 				.cacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePrivate().immutable())
 				.header("X-Content-Type-Options", "nosniff")
 				.body(image.content()))
-			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
+			.switchIfEmpty(Mono.error(() -> new QuestionImageNotFound(imageId)));
 	}
 
 }

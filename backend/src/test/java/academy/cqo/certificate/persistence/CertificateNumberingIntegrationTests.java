@@ -15,6 +15,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
+import academy.cqo.certificate.domain.CertificateStage;
 import academy.cqo.certificate.domain.CertificateNumber;
 import academy.cqo.testsupport.IntegrationTest;
 
@@ -82,8 +83,8 @@ class CertificateNumberingIntegrationTests {
 	}
 
 	private static CertificateDocument pending(String id) {
-		return new CertificateDocument(id, CertificateDocument.PENDING, null, null, null, null, "account-" + id, "测试",
-				null, null, "360102", "exam", "考试", "session", "attempt-" + id, 100.0, 100.0, "2026-11-21",
+		return new CertificateDocument(id, CertificateStage.PENDING.name(), null, null, null, null, "account-" + id,
+				"测试", null, null, "360102", "exam", "考试", "session", "attempt-" + id, 100.0, 100.0, "2026-11-21",
 				"2029-11-20", "发证机关", null, null, List.of(), null, null, false, 0L, Instant.now(), null);
 	}
 
