@@ -15,9 +15,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 
 import academy.cqo.identity.AuditLog;
 import academy.cqo.identity.CurrentUser;
@@ -25,7 +23,6 @@ import academy.cqo.reporting.persistence.ReportRoundDocument;
 import academy.cqo.reporting.persistence.RosterStore;
 import academy.cqo.reporting.persistence.RoundStore;
 import academy.cqo.reporting.persistence.SubmissionDocument;
-import academy.cqo.shared.Conflict;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
 import academy.cqo.shared.Jurisdiction;
@@ -130,7 +127,7 @@ public class ReportRounds {
 	public Mono<Round> create(CurrentUser admin, NewRound round) {
 		CurrentUser.requireAdmin(admin);
 		if (admin.jurisdiction().level() == RegionLevel.COUNTY) {
-			return Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN));
+			return Mono.error(new CountiesSetNoRounds());
 		}
 		List<FieldViolation> violations = new ArrayList<>();
 		if (round == null || round.name() == null || round.name().isBlank() || round.name().length() > 100) {
@@ -194,7 +191,7 @@ public class ReportRounds {
 		return this.store.round(roundId)
 			.filter((round) -> new Jurisdiction(round.regionCode()).covers(mine.regionCode())
 					|| mine.covers(round.regionCode()))
-			.switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+			.switchIfEmpty(Mono.error(() -> new ReportRoundNotFound(roundId)));
 	}
 
 	/**
@@ -301,7 +298,7 @@ public class ReportRounds {
 			.filter((round) -> regionCode != null && regionCode.matches("\\d{6}")
 					&& admin.jurisdiction().covers(regionCode) && !round.regionCode().equals(regionCode)
 					&& new Jurisdiction(round.regionCode()).covers(regionCode) && this.directory.contains(regionCode))
-			.switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+			.switchIfEmpty(Mono.error(() -> new ReportNotFound(roundId, regionCode)));
 	}
 
 	/**
@@ -319,7 +316,7 @@ public class ReportRounds {
 			SubmissionDocument.Action action = new SubmissionDocument.Action(this.clock.instant(), admin.username(),
 					"SAVED", null);
 			return this.store.savePlans(roundId, regionCode, checked, action)
-				.switchIfEmpty(Mono.error(() -> new Conflict(FieldViolation.of("state", "report.submission.locked"))))
+				.switchIfEmpty(Mono.error(() -> new SubmissionLocked()))
 				.then(submission(admin, roundId, regionCode));
 		});
 	}
@@ -368,7 +365,7 @@ public class ReportRounds {
 						: combinedPlans(round, regionCode);
 				return combined.then(this.store.submit(roundId, regionCode, figures[0], figures[1], late, action));
 			})
-				.switchIfEmpty(Mono.error(() -> new Conflict(FieldViolation.of("state", "report.submission.notOpen"))))
+				.switchIfEmpty(Mono.error(() -> new SubmissionNotOpen()))
 				.flatMap((saved) -> this.audit
 					.record(admin.username(), "REPORT_SUBMITTED", saved.id(), regionCode, saved.late() ? "late" : "")
 					.then(submission(admin, roundId, regionCode))));
@@ -426,13 +423,12 @@ public class ReportRounds {
 		}
 		return reportable(admin, roundId, regionCode).flatMap((round) -> {
 			if (admin.regionCode().equals(regionCode)) {
-				return Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN));
+				return Mono.error(new OwnReportNotReturnable());
 			}
 			SubmissionDocument.Action action = new SubmissionDocument.Action(this.clock.instant(), admin.username(),
 					"RETURNED", comment.strip());
 			return this.store.giveBack(roundId, regionCode, comment.strip(), action)
-				.switchIfEmpty(
-						Mono.error(() -> new Conflict(FieldViolation.of("state", "report.submission.notSubmitted"))))
+				.switchIfEmpty(Mono.error(() -> new SubmissionNotSubmitted()))
 				.flatMap((saved) -> this.audit
 					.record(admin.username(), "REPORT_RETURNED", saved.id(), regionCode, comment.strip())
 					.then(submission(admin, roundId, regionCode)));

@@ -16,9 +16,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 
 import academy.cqo.identity.AuditLog;
 import academy.cqo.identity.CurrentUser;
@@ -27,7 +25,6 @@ import academy.cqo.identity.RealNames;
 import academy.cqo.reporting.persistence.RosterEntryDocument;
 import academy.cqo.reporting.persistence.RosterImportDocument;
 import academy.cqo.reporting.persistence.RosterStore;
-import academy.cqo.shared.Conflict;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
 
@@ -318,7 +315,7 @@ public class RosterImports {
 		CurrentUser.requireAdmin(admin);
 		return this.store.findImport(id)
 			.filter((document) -> admin.jurisdiction().covers(document.regionCode()))
-			.switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+			.switchIfEmpty(Mono.error(() -> new RosterImportNotFound(id)));
 	}
 
 	/**
@@ -331,7 +328,7 @@ public class RosterImports {
 	 */
 	public Mono<Preview> confirm(String id, CurrentUser admin) {
 		return visible(id, admin).then(this.store.startApplying(id))
-			.switchIfEmpty(Mono.error(() -> new Conflict(FieldViolation.of("id", "roster.import.applied"))))
+			.switchIfEmpty(Mono.error(() -> new RosterImportApplied()))
 			.flatMap(this::apply)
 			.flatMap((document) -> this.audit
 				.record(admin.username(), "ROSTER_IMPORT", id, admin.regionCode(),
