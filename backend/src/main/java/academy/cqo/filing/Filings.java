@@ -195,7 +195,7 @@ public class Filings {
 	public Mono<FilingView> update(String id, FilingForm form, CurrentUser user) {
 		return ownFiling(id, user).flatMap((filing) -> {
 			if (!FilingState.valueOf(filing.state()).editable()) {
-				return Mono.error(new Conflict(FieldViolation.of("state", "filing.state.notEditable", filing.state())));
+				return Mono.error(new FilingNotEditable(filing.state()));
 			}
 			if (FilingKind.DISMISSAL.name().equals(filing.kind())) {
 				return Mono.error(new Conflict(FieldViolation.of("kind", "filing.dismissal.notEditable")));
@@ -215,8 +215,7 @@ public class Filings {
 								.set("remarks", checked.remarks())
 								.set("declaration", checked.declaration())
 								.set("ineligibilityReason", checked.ineligibilityReason())))
-					.switchIfEmpty(Mono.error(() -> new Conflict(
-							FieldViolation.of("state", "filing.state.notEditable", filing.state()))));
+					.switchIfEmpty(Mono.error(() -> new FilingNotEditable(filing.state())));
 			});
 		}).flatMap(this::view);
 	}
@@ -256,7 +255,7 @@ public class Filings {
 		}
 		return ownFiling(id, user).flatMap((filing) -> {
 			if (!FilingState.valueOf(filing.state()).editable()) {
-				return Mono.error(new Conflict(FieldViolation.of("state", "filing.state.notEditable", filing.state())));
+				return Mono.error(new FilingNotEditable(filing.state()));
 			}
 			String name = (fileName != null && !fileName.isBlank()) ? fileName.strip() : attachmentKind.name();
 			return this.store
@@ -297,8 +296,7 @@ public class Filings {
 						new FilingDocument.HistoryEntry(this.clock.instant(), user.username(), "SUBMITTED", List.of(),
 								null),
 						new Update().set("submittedAt", this.clock.instant())))
-				.switchIfEmpty(Mono.error(
-						() -> new Conflict(FieldViolation.of("state", "filing.state.notSubmittable", filing.state()))));
+				.switchIfEmpty(Mono.error(() -> new FilingNotSubmittable(filing.state())));
 		}))
 			.flatMap(this::linkRegisteredCqo)
 			.flatMap((submitted) -> notifyCqo(submitted, "filing.notice.filed").then(notifyCounty(submitted))
@@ -383,8 +381,7 @@ public class Filings {
 			.transition(filing.id(), transition,
 					new FilingDocument.HistoryEntry(this.clock.instant(), admin.username(), action, comments, reason),
 					new Update().set("decidedAt", this.clock.instant()))
-			.switchIfEmpty(Mono
-				.error(() -> new Conflict(FieldViolation.of("state", "filing.state.notDecidable", filing.state()))))
+			.switchIfEmpty(Mono.error(() -> new FilingNotDecidable(filing.state())))
 			.flatMap((moved) -> this.audit
 				.record(admin.username(), "FILING_" + action, moved.id(), moved.regionCode(), reason)
 				.thenReturn(moved));
@@ -403,8 +400,7 @@ public class Filings {
 			return this.store.transition(filing.id(), FilingState.Transition.APPROVE, new FilingDocument.HistoryEntry(
 					this.clock.instant(), admin.username(), "APPROVED", comments, reason), change);
 		})
-			.switchIfEmpty(Mono
-				.error(() -> new Conflict(FieldViolation.of("state", "filing.state.notDecidable", filing.state()))))
+			.switchIfEmpty(Mono.error(() -> new FilingNotDecidable(filing.state())))
 			.flatMap((approved) -> this.audit
 				.record(admin.username(), "FILING_APPROVED", approved.id(), approved.regionCode(), reason)
 				.then(complete(approved)));

@@ -19,6 +19,8 @@ import org.springframework.stereotype.Service;
 
 import academy.cqo.identity.AuditLog;
 import academy.cqo.identity.CurrentUser;
+import academy.cqo.reporting.domain.ReportStatus;
+import academy.cqo.reporting.domain.SubmissionState;
 import academy.cqo.reporting.persistence.ReportRoundDocument;
 import academy.cqo.reporting.persistence.RosterStore;
 import academy.cqo.reporting.persistence.RoundStore;
@@ -41,9 +43,9 @@ import academy.cqo.shared.RegionLevel;
 @Service
 public class ReportRounds {
 
-	public static final String NOT_STARTED = "NOT_STARTED";
+	public static final String NOT_STARTED = ReportStatus.NOT_STARTED.name();
 
-	public static final String LATE = "LATE";
+	public static final String LATE = ReportStatus.LATE.name();
 
 	private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
@@ -245,16 +247,14 @@ public class ReportRounds {
 			Map<String, CoverageFigures> live) {
 		String name = this.directory.find(regionCode).map(Region::name).orElse(regionCode);
 		boolean pastDue = LocalDate.now(this.clock).isAfter(round.dueDate());
-		if (document != null && SubmissionDocument.SUBMITTED.equals(document.state())) {
-			return new Submission(round.id(), regionCode, name, document.state(), document.aboveScale(),
-					document.filed(), document.plans(), document.submittedAt(), document.late(), null,
-					round.planYears(), round.dueDate());
+		SubmissionState stored = (document != null) ? document.state() : null;
+		String state = ReportStatus.of(stored, pastDue).name();
+		if (stored == SubmissionState.SUBMITTED) {
+			return new Submission(round.id(), regionCode, name, state, document.aboveScale(), document.filed(),
+					document.plans(), document.submittedAt(), document.late(), null, round.planYears(),
+					round.dueDate());
 		}
 		CoverageFigures figures = liveOf(regionCode, live);
-		String state = (document != null) ? document.state() : NOT_STARTED;
-		if (pastDue) {
-			state = LATE;
-		}
 		Map<String, Integer> plans = (document != null) ? document.plans() : Map.of();
 		return new Submission(round.id(), regionCode, name, state, figures.aboveScale(), figures.filed(), plans, null,
 				false, (document != null) ? document.returnComment() : null, round.planYears(), round.dueDate());
@@ -380,7 +380,7 @@ public class ReportRounds {
 		}
 		String prefix = new Jurisdiction(regionCode).codePrefix();
 		return this.store.submissions(round.id())
-			.filter((submission) -> SubmissionDocument.SUBMITTED.equals(submission.state())
+			.filter((submission) -> submission.state() == SubmissionState.SUBMITTED
 					&& RegionLevel.of(submission.regionCode()) == RegionLevel.COUNTY
 					&& submission.regionCode().startsWith(prefix))
 			.reduce(new long[] { 0, 0 },
@@ -390,7 +390,7 @@ public class ReportRounds {
 	private Mono<SubmissionDocument> combinedPlans(ReportRoundDocument round, String cityCode) {
 		String prefix = new Jurisdiction(cityCode).codePrefix();
 		return this.store.submissions(round.id())
-			.filter((submission) -> SubmissionDocument.SUBMITTED.equals(submission.state())
+			.filter((submission) -> submission.state() == SubmissionState.SUBMITTED
 					&& RegionLevel.of(submission.regionCode()) == RegionLevel.COUNTY
 					&& submission.regionCode().startsWith(prefix))
 			.collectList()
@@ -454,7 +454,7 @@ public class ReportRounds {
 			long filed = 0;
 			long[] plans = new long[round.planYears().size()];
 			for (Submission submission : both.getT2()) {
-				boolean submitted = SubmissionDocument.SUBMITTED.equals(submission.state());
+				boolean submitted = ReportStatus.SUBMITTED.name().equals(submission.state());
 				List<String> row = new ArrayList<>();
 				row.add(submission.name());
 				row.add(submitted ? String.valueOf(submission.aboveScale()) : "");

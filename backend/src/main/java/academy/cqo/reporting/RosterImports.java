@@ -22,6 +22,7 @@ import academy.cqo.identity.AuditLog;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.identity.Industries;
 import academy.cqo.identity.RealNames;
+import academy.cqo.reporting.domain.RosterImportState;
 import academy.cqo.reporting.persistence.RosterEntryDocument;
 import academy.cqo.reporting.persistence.RosterImportDocument;
 import academy.cqo.reporting.persistence.RosterStore;
@@ -271,7 +272,7 @@ public class RosterImports {
 					}
 				}
 				RosterImportDocument document = new RosterImportDocument(RosterStore.newId(),
-						RosterImportDocument.PREVIEWED, admin.regionCode(), admin.username(), List.copyOf(counties),
+						RosterImportState.PREVIEWED, admin.regionCode(), admin.username(), List.copyOf(counties),
 						entries, added, changed, removed, this.clock.instant(), null);
 				return this.store.insert(document);
 			})
@@ -297,8 +298,8 @@ public class RosterImports {
 	}
 
 	private static Preview preview(RosterImportDocument document) {
-		return new Preview(document.id(), document.state(), document.added(), document.changed(), document.removed(),
-				List.of());
+		return new Preview(document.id(), document.state().name(), document.added(), document.changed(),
+				document.removed(), List.of());
 	}
 
 	/**
