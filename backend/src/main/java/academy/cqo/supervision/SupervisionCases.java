@@ -226,7 +226,6 @@ public class SupervisionCases {
 	}
 
 	// Steps
-	// Steps
 
 	/**
 	 * Record a step of the bureau's.
