@@ -1,5 +1,6 @@
 package academy.cqo.filing.persistence;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -14,7 +16,7 @@ import reactor.test.StepVerifier;
 import org.springframework.data.mongodb.core.query.Update;
 
 import academy.cqo.filing.FilingState;
-import academy.cqo.testsupport.StoreTemplate;
+import academy.cqo.testsupport.EmbeddedTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,14 +31,17 @@ class FilingStoreTests {
 
 	private static final Instant NOW = Instant.parse("2026-12-05T02:00:00Z");
 
-	private StoreTemplate store;
+	@TempDir
+	Path dataDir;
+
+	private EmbeddedTemplate store;
 
 	private FilingStore filings;
 
 	@BeforeEach
 	void start() {
-		this.store = StoreTemplate.start();
-		this.filings = new FilingStore(this.store.template());
+		this.store = EmbeddedTemplate.start(this.dataDir);
+		this.filings = new FilingStore(this.store.mongo());
 	}
 
 	@AfterEach

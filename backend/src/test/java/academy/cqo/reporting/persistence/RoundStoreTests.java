@@ -1,5 +1,6 @@
 package academy.cqo.reporting.persistence;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -9,13 +10,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import reactor.util.function.Tuples;
 
 import academy.cqo.reporting.domain.SubmissionState;
-import academy.cqo.testsupport.StoreTemplate;
+import academy.cqo.testsupport.EmbeddedTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,14 +33,17 @@ class RoundStoreTests {
 
 	private static final Instant START = Instant.parse("2026-12-05T02:00:00Z");
 
-	private StoreTemplate store;
+	@TempDir
+	Path dataDir;
+
+	private EmbeddedTemplate store;
 
 	private RoundStore rounds;
 
 	@BeforeEach
 	void start() {
-		this.store = StoreTemplate.start();
-		this.rounds = new RoundStore(this.store.template());
+		this.store = EmbeddedTemplate.start(this.dataDir);
+		this.rounds = new RoundStore(this.store.mongo());
 	}
 
 	@AfterEach

@@ -1,5 +1,6 @@
 package academy.cqo.supervision.persistence;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -16,7 +18,7 @@ import org.springframework.data.mongodb.core.query.Update;
 
 import academy.cqo.supervision.CaseState;
 import academy.cqo.supervision.StepKind;
-import academy.cqo.testsupport.StoreTemplate;
+import academy.cqo.testsupport.EmbeddedTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,14 +33,17 @@ class CaseStoreTests {
 
 	private static final Instant NOW = Instant.parse("2026-12-05T02:00:00Z");
 
-	private StoreTemplate store;
+	@TempDir
+	Path dataDir;
+
+	private EmbeddedTemplate store;
 
 	private CaseStore cases;
 
 	@BeforeEach
 	void start() {
-		this.store = StoreTemplate.start();
-		this.cases = new CaseStore(this.store.template());
+		this.store = EmbeddedTemplate.start(this.dataDir);
+		this.cases = new CaseStore(this.store.mongo());
 	}
 
 	@AfterEach

@@ -1,0 +1,49 @@
+package academy.cqo.testsupport;
+
+import java.nio.file.Path;
+
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+import academy.cqo.platform.store.EmbeddedMongoServer;
+
+/**
+ * The embedded store the application runs on, with a template over it and no application
+ * context: for store tests that run in a second or two ({@code AttemptStoreTests}, …).
+ */
+public final class EmbeddedTemplate implements AutoCloseable {
+
+	private final EmbeddedMongoServer server;
+
+	private final MongoClient client;
+
+	private final ReactiveMongoTemplate mongo;
+
+	private EmbeddedTemplate(EmbeddedMongoServer server) {
+		this.server = server;
+		this.client = MongoClients.create(server.connectionString());
+		this.mongo = new ReactiveMongoTemplate(this.client, "cqo");
+	}
+
+	/**
+	 * Start a store on a fresh data file.
+	 * @param dataDir a temporary directory
+	 * @return the store
+	 */
+	public static EmbeddedTemplate start(Path dataDir) {
+		return new EmbeddedTemplate(EmbeddedMongoServer.start(dataDir.resolve("store.mv.db")));
+	}
+
+	public ReactiveMongoTemplate mongo() {
+		return this.mongo;
+	}
+
+	@Override
+	public void close() {
+		this.client.close();
+		this.server.close();
+	}
+
+}
