@@ -34,7 +34,6 @@ import academy.cqo.identity.RealNames;
 import academy.cqo.identity.Role;
 import academy.cqo.notification.Notice;
 import academy.cqo.notification.Notifications;
-import academy.cqo.shared.Conflict;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.FileTypes;
 import academy.cqo.shared.InvalidInput;
@@ -198,7 +197,7 @@ public class Filings {
 				return Mono.error(new FilingNotEditable(filing.state()));
 			}
 			if (FilingKind.DISMISSAL.name().equals(filing.kind())) {
-				return Mono.error(new Conflict(FieldViolation.of("kind", "filing.dismissal.notEditable")));
+				return Mono.error(new DismissalNotEditable());
 			}
 			return this.enterprises.find(filing.creditCode()).flatMap((enterprise) -> {
 				FilingForms.Checked checked = this.forms.check(form, enterprise);
@@ -496,8 +495,7 @@ public class Filings {
 		return ownFiling(id, user)
 			.flatMap((appointment) -> this.enterprises.find(appointment.creditCode()).flatMap((enterprise) -> {
 				if (!appointment.id().equals(enterprise.currentFilingId())) {
-					return Mono.<FilingDocument>error(
-							new Conflict(FieldViolation.of("filing", "filing.dismissal.notCurrent")));
+					return Mono.<FilingDocument>error(new DismissalNotCurrent());
 				}
 				Instant now = this.clock.instant();
 				FilingDocument dismissal = new FilingDocument(FilingStore.newId(), FilingKind.DISMISSAL.name(),
@@ -681,8 +679,7 @@ public class Filings {
 	private Mono<Void> refuseHeldElsewhere(String idHash, String creditCode) {
 		return this.store.holderOf(idHash)
 			.filter((holder) -> !holder.equals(creditCode))
-			.flatMap((holder) -> Mono
-				.<Void>error(new Conflict(FieldViolation.of("cqo.idNumber", "filing.cqo.heldElsewhere"))));
+			.flatMap((holder) -> Mono.<Void>error(new CqoHeldElsewhere()));
 	}
 
 	EligibilityRules.Verdict verdict(FilingDocument filing) {

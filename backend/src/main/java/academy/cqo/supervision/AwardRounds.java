@@ -418,8 +418,7 @@ public class AwardRounds implements HolderHonours {
 			Mono<Void> dropEvidence = this.store.dropEvidence(nominationId);
 			return this.store.saveEvidence(evidence)
 				.then(this.store.nominate(nomination))
-				.switchIfEmpty(dropEvidence.then(Mono.error(() -> new Conflict(
-						FieldViolation.of("cqo", "award.nomination.duplicate", String.valueOf(round.year()))))))
+				.switchIfEmpty(dropEvidence.then(Mono.error(() -> new NominationDuplicate(round.year()))))
 				.onErrorResume((ex) -> !(ex instanceof Conflict), (ex) -> dropEvidence.then(Mono.error(ex)))
 				.flatMap((created) -> this.audit
 					.record(user.username(), "AWARD_NOMINATED", created.id(), created.regionCode(), created.cqoName())
@@ -558,8 +557,8 @@ public class AwardRounds implements HolderHonours {
 		int quota = round.quotas().getOrDefault(nomination.quotaRegion(), 0);
 		return this.store.takeQuota(round.id(), nomination.quotaRegion(), quota).flatMap((taken) -> {
 			if (!taken) {
-				return Mono.<NominationDocument>error(new Conflict(FieldViolation.of("quota", "award.quota.full",
-						this.regions.fullName(nomination.quotaRegion()), String.valueOf(quota))));
+				return Mono.<NominationDocument>error(
+						new AwardQuotaFull(this.regions.fullName(nomination.quotaRegion()), quota));
 			}
 			return this.store
 				.decide(nomination.id(), NominationStage.PROVINCE_REVIEW, NominationStage.AWARDED, decision)
