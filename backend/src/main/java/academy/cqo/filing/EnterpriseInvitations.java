@@ -141,7 +141,7 @@ public class EnterpriseInvitations {
 		return this.filings.linkCandidate(filing.id(), accountId)
 			.then(this.invitations.renew(accountId))
 			.map(Invitation::of)
-			.switchIfEmpty(Mono.error(() -> new Conflict(FieldViolation.of("cqo.idNumber", "filing.cqo.registered"))));
+			.switchIfEmpty(Mono.error(() -> new CqoRegistered()));
 	}
 
 	private Mono<Invitation> newAccount(FilingDocument filing, EnterpriseDocument enterprise, CurrentUser user) {

@@ -70,8 +70,7 @@ public class Enterprises {
 		String creditCode = RealNames.creditCode(registration.creditCode());
 		return this.store.find(creditCode)
 			.flatMap((existing) -> existing.accountIds().isEmpty() ? claim(registration, creditCode)
-					: Mono.<EnterpriseView>error(
-							new Conflict(FieldViolation.of("creditCode", "filing.enterprise.registered", creditCode))))
+					: Mono.<EnterpriseView>error(new EnterpriseRegistered(creditCode)))
 			.switchIfEmpty(Mono.defer(() -> this.accounts
 				.createEnterpriseAccount(registration.username(), registration.password(), registration.contactName(),
 						registration.mobile(), registration.email(), registration.regionCode(), registration.name(),
@@ -93,8 +92,7 @@ public class Enterprises {
 					creditCode, registration.industry())
 			.flatMap((account) -> this.store.claim(document(registration, creditCode, account.accountId()))
 				.switchIfEmpty(this.accounts.removeUnused(account.accountId())
-					.then(Mono.error(new Conflict(
-							FieldViolation.of("creditCode", "filing.enterprise.registered", creditCode))))))
+					.then(Mono.error(new EnterpriseRegistered(creditCode)))))
 			.map(this::view);
 	}
 

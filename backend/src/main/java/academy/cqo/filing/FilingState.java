@@ -1,21 +1,61 @@
 package academy.cqo.filing;
 
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
+
+import org.springframework.data.mongodb.core.query.Criteria;
 
 /**
  * The life of a filing, with its transitions in one place: an enterprise edits a draft
  * (or a returned filing) and submits it; the county approves, returns it for correction
- * or rejects it. The store's guard for each transition is "the state is one of
- * {@link #from()}".
+ * or rejects it. The store's guard for each transition ({@link Transition#guard()}) is
+ * "the state is one of {@link Transition#from()}". An approved filing's appointment may
+ * later end ({@code endedBy}); that is no state of its own. Stored as the constant's name
+ * in the field {@code state}.
  */
 public enum FilingState {
 
 	DRAFT, SUBMITTED, APPROVED, RETURNED, REJECTED;
 
+	/** The stored field. */
+	public static final String FIELD = "state";
+
 	/** The enterprise may still change it. */
 	public boolean editable() {
 		return this == DRAFT || this == RETURNED;
+	}
+
+	/**
+	 * Whether a filing in this state may move to another: some transition leads there
+	 * from here.
+	 * @param next the state after
+	 * @return whether the move is allowed
+	 */
+	public boolean canMoveTo(FilingState next) {
+		return Arrays.stream(Transition.values())
+			.anyMatch((transition) -> transition.to() == next && transition.allowedFrom(this));
+	}
+
+	/**
+	 * The store's guard for changing what the enterprise may still change.
+	 * @return {@code state} in the editable states
+	 */
+	public static Criteria editableGuard() {
+		return in(EnumSet.of(DRAFT, RETURNED));
+	}
+
+	/**
+	 * The store's filter for filings in this state.
+	 * @return {@code state} is this one
+	 */
+	public Criteria criteria() {
+		return Criteria.where(FIELD).is(name());
+	}
+
+	private static Criteria in(Collection<FilingState> states) {
+		return Criteria.where(FIELD).in(states.stream().map(Enum::name).toList());
 	}
 
 	/** A transition and the states it may start from. */
@@ -44,6 +84,14 @@ public enum FilingState {
 
 		public boolean allowedFrom(FilingState state) {
 			return this.from.contains(state);
+		}
+
+		/**
+		 * The store's guard for this transition.
+		 * @return {@code state} in {@link #from()}
+		 */
+		public Criteria guard() {
+			return in(this.from);
 		}
 
 	}

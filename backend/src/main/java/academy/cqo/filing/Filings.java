@@ -34,7 +34,6 @@ import academy.cqo.identity.RealNames;
 import academy.cqo.identity.Role;
 import academy.cqo.notification.Notice;
 import academy.cqo.notification.Notifications;
-import academy.cqo.shared.Conflict;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.FileTypes;
 import academy.cqo.shared.InvalidInput;
@@ -195,10 +194,10 @@ public class Filings {
 	public Mono<FilingView> update(String id, FilingForm form, CurrentUser user) {
 		return ownFiling(id, user).flatMap((filing) -> {
 			if (!FilingState.valueOf(filing.state()).editable()) {
-				return Mono.error(new Conflict(FieldViolation.of("state", "filing.state.notEditable", filing.state())));
+				return Mono.error(new FilingNotEditable(filing.state()));
 			}
 			if (FilingKind.DISMISSAL.name().equals(filing.kind())) {
-				return Mono.error(new Conflict(FieldViolation.of("kind", "filing.dismissal.notEditable")));
+				return Mono.error(new DismissalNotEditable());
 			}
 			return this.enterprises.find(filing.creditCode()).flatMap((enterprise) -> {
 				FilingForms.Checked checked = this.forms.check(form, enterprise);
@@ -215,8 +214,7 @@ public class Filings {
 								.set("remarks", checked.remarks())
 								.set("declaration", checked.declaration())
 								.set("ineligibilityReason", checked.ineligibilityReason())))
-					.switchIfEmpty(Mono.error(() -> new Conflict(
-							FieldViolation.of("state", "filing.state.notEditable", filing.state()))));
+					.switchIfEmpty(Mono.error(() -> new FilingNotEditable(filing.state())));
 			});
 		}).flatMap(this::view);
 	}
@@ -256,7 +254,7 @@ public class Filings {
 		}
 		return ownFiling(id, user).flatMap((filing) -> {
 			if (!FilingState.valueOf(filing.state()).editable()) {
-				return Mono.error(new Conflict(FieldViolation.of("state", "filing.state.notEditable", filing.state())));
+				return Mono.error(new FilingNotEditable(filing.state()));
 			}
 			String name = (fileName != null && !fileName.isBlank()) ? fileName.strip() : attachmentKind.name();
 			return this.store
@@ -297,8 +295,7 @@ public class Filings {
 						new FilingDocument.HistoryEntry(this.clock.instant(), user.username(), "SUBMITTED", List.of(),
 								null),
 						new Update().set("submittedAt", this.clock.instant())))
-				.switchIfEmpty(Mono.error(
-						() -> new Conflict(FieldViolation.of("state", "filing.state.notSubmittable", filing.state()))));
+				.switchIfEmpty(Mono.error(() -> new FilingNotSubmittable(filing.state())));
 		}))
 			.flatMap(this::linkRegisteredCqo)
 			.flatMap((submitted) -> notifyCqo(submitted, "filing.notice.filed").then(notifyCounty(submitted))
@@ -383,8 +380,7 @@ public class Filings {
 			.transition(filing.id(), transition,
 					new FilingDocument.HistoryEntry(this.clock.instant(), admin.username(), action, comments, reason),
 					new Update().set("decidedAt", this.clock.instant()))
-			.switchIfEmpty(Mono
-				.error(() -> new Conflict(FieldViolation.of("state", "filing.state.notDecidable", filing.state()))))
+			.switchIfEmpty(Mono.error(() -> new FilingNotDecidable(filing.state())))
 			.flatMap((moved) -> this.audit
 				.record(admin.username(), "FILING_" + action, moved.id(), moved.regionCode(), reason)
 				.thenReturn(moved));
@@ -403,8 +399,7 @@ public class Filings {
 			return this.store.transition(filing.id(), FilingState.Transition.APPROVE, new FilingDocument.HistoryEntry(
 					this.clock.instant(), admin.username(), "APPROVED", comments, reason), change);
 		})
-			.switchIfEmpty(Mono
-				.error(() -> new Conflict(FieldViolation.of("state", "filing.state.notDecidable", filing.state()))))
+			.switchIfEmpty(Mono.error(() -> new FilingNotDecidable(filing.state())))
 			.flatMap((approved) -> this.audit
 				.record(admin.username(), "FILING_APPROVED", approved.id(), approved.regionCode(), reason)
 				.then(complete(approved)));
@@ -500,8 +495,7 @@ public class Filings {
 		return ownFiling(id, user)
 			.flatMap((appointment) -> this.enterprises.find(appointment.creditCode()).flatMap((enterprise) -> {
 				if (!appointment.id().equals(enterprise.currentFilingId())) {
-					return Mono.<FilingDocument>error(
-							new Conflict(FieldViolation.of("filing", "filing.dismissal.notCurrent")));
+					return Mono.<FilingDocument>error(new DismissalNotCurrent());
 				}
 				Instant now = this.clock.instant();
 				FilingDocument dismissal = new FilingDocument(FilingStore.newId(), FilingKind.DISMISSAL.name(),
@@ -685,8 +679,7 @@ public class Filings {
 	private Mono<Void> refuseHeldElsewhere(String idHash, String creditCode) {
 		return this.store.holderOf(idHash)
 			.filter((holder) -> !holder.equals(creditCode))
-			.flatMap((holder) -> Mono
-				.<Void>error(new Conflict(FieldViolation.of("cqo.idNumber", "filing.cqo.heldElsewhere"))));
+			.flatMap((holder) -> Mono.<Void>error(new CqoHeldElsewhere()));
 	}
 
 	EligibilityRules.Verdict verdict(FilingDocument filing) {

@@ -15,17 +15,16 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 
 import academy.cqo.identity.AuditLog;
 import academy.cqo.identity.CurrentUser;
+import academy.cqo.reporting.domain.ReportStatus;
+import academy.cqo.reporting.domain.SubmissionState;
 import academy.cqo.reporting.persistence.ReportRoundDocument;
 import academy.cqo.reporting.persistence.RosterStore;
 import academy.cqo.reporting.persistence.RoundStore;
 import academy.cqo.reporting.persistence.SubmissionDocument;
-import academy.cqo.shared.Conflict;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
 import academy.cqo.shared.Jurisdiction;
@@ -44,9 +43,9 @@ import academy.cqo.shared.RegionLevel;
 @Service
 public class ReportRounds {
 
-	public static final String NOT_STARTED = "NOT_STARTED";
+	public static final String NOT_STARTED = ReportStatus.NOT_STARTED.name();
 
-	public static final String LATE = "LATE";
+	public static final String LATE = ReportStatus.LATE.name();
 
 	private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
@@ -130,7 +129,7 @@ public class ReportRounds {
 	public Mono<Round> create(CurrentUser admin, NewRound round) {
 		CurrentUser.requireAdmin(admin);
 		if (admin.jurisdiction().level() == RegionLevel.COUNTY) {
-			return Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN));
+			return Mono.error(new CountiesSetNoRounds());
 		}
 		List<FieldViolation> violations = new ArrayList<>();
 		if (round == null || round.name() == null || round.name().isBlank() || round.name().length() > 100) {
@@ -194,7 +193,7 @@ public class ReportRounds {
 		return this.store.round(roundId)
 			.filter((round) -> new Jurisdiction(round.regionCode()).covers(mine.regionCode())
 					|| mine.covers(round.regionCode()))
-			.switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+			.switchIfEmpty(Mono.error(() -> new ReportRoundNotFound(roundId)));
 	}
 
 	/**
@@ -248,16 +247,14 @@ public class ReportRounds {
 			Map<String, CoverageFigures> live) {
 		String name = this.directory.find(regionCode).map(Region::name).orElse(regionCode);
 		boolean pastDue = LocalDate.now(this.clock).isAfter(round.dueDate());
-		if (document != null && SubmissionDocument.SUBMITTED.equals(document.state())) {
-			return new Submission(round.id(), regionCode, name, document.state(), document.aboveScale(),
-					document.filed(), document.plans(), document.submittedAt(), document.late(), null,
-					round.planYears(), round.dueDate());
+		SubmissionState stored = (document != null) ? document.state() : null;
+		String state = ReportStatus.of(stored, pastDue).name();
+		if (stored == SubmissionState.SUBMITTED) {
+			return new Submission(round.id(), regionCode, name, state, document.aboveScale(), document.filed(),
+					document.plans(), document.submittedAt(), document.late(), null, round.planYears(),
+					round.dueDate());
 		}
 		CoverageFigures figures = liveOf(regionCode, live);
-		String state = (document != null) ? document.state() : NOT_STARTED;
-		if (pastDue) {
-			state = LATE;
-		}
 		Map<String, Integer> plans = (document != null) ? document.plans() : Map.of();
 		return new Submission(round.id(), regionCode, name, state, figures.aboveScale(), figures.filed(), plans, null,
 				false, (document != null) ? document.returnComment() : null, round.planYears(), round.dueDate());
@@ -301,7 +298,7 @@ public class ReportRounds {
 			.filter((round) -> regionCode != null && regionCode.matches("\\d{6}")
 					&& admin.jurisdiction().covers(regionCode) && !round.regionCode().equals(regionCode)
 					&& new Jurisdiction(round.regionCode()).covers(regionCode) && this.directory.contains(regionCode))
-			.switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+			.switchIfEmpty(Mono.error(() -> new ReportNotFound(roundId, regionCode)));
 	}
 
 	/**
@@ -319,7 +316,7 @@ public class ReportRounds {
 			SubmissionDocument.Action action = new SubmissionDocument.Action(this.clock.instant(), admin.username(),
 					"SAVED", null);
 			return this.store.savePlans(roundId, regionCode, checked, action)
-				.switchIfEmpty(Mono.error(() -> new Conflict(FieldViolation.of("state", "report.submission.locked"))))
+				.switchIfEmpty(Mono.error(() -> new SubmissionLocked()))
 				.then(submission(admin, roundId, regionCode));
 		});
 	}
@@ -368,7 +365,7 @@ public class ReportRounds {
 						: combinedPlans(round, regionCode);
 				return combined.then(this.store.submit(roundId, regionCode, figures[0], figures[1], late, action));
 			})
-				.switchIfEmpty(Mono.error(() -> new Conflict(FieldViolation.of("state", "report.submission.notOpen"))))
+				.switchIfEmpty(Mono.error(() -> new SubmissionNotOpen()))
 				.flatMap((saved) -> this.audit
 					.record(admin.username(), "REPORT_SUBMITTED", saved.id(), regionCode, saved.late() ? "late" : "")
 					.then(submission(admin, roundId, regionCode))));
@@ -383,7 +380,7 @@ public class ReportRounds {
 		}
 		String prefix = new Jurisdiction(regionCode).codePrefix();
 		return this.store.submissions(round.id())
-			.filter((submission) -> SubmissionDocument.SUBMITTED.equals(submission.state())
+			.filter((submission) -> submission.state() == SubmissionState.SUBMITTED
 					&& RegionLevel.of(submission.regionCode()) == RegionLevel.COUNTY
 					&& submission.regionCode().startsWith(prefix))
 			.reduce(new long[] { 0, 0 },
@@ -393,7 +390,7 @@ public class ReportRounds {
 	private Mono<SubmissionDocument> combinedPlans(ReportRoundDocument round, String cityCode) {
 		String prefix = new Jurisdiction(cityCode).codePrefix();
 		return this.store.submissions(round.id())
-			.filter((submission) -> SubmissionDocument.SUBMITTED.equals(submission.state())
+			.filter((submission) -> submission.state() == SubmissionState.SUBMITTED
 					&& RegionLevel.of(submission.regionCode()) == RegionLevel.COUNTY
 					&& submission.regionCode().startsWith(prefix))
 			.collectList()
@@ -426,13 +423,12 @@ public class ReportRounds {
 		}
 		return reportable(admin, roundId, regionCode).flatMap((round) -> {
 			if (admin.regionCode().equals(regionCode)) {
-				return Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN));
+				return Mono.error(new OwnReportNotReturnable());
 			}
 			SubmissionDocument.Action action = new SubmissionDocument.Action(this.clock.instant(), admin.username(),
 					"RETURNED", comment.strip());
 			return this.store.giveBack(roundId, regionCode, comment.strip(), action)
-				.switchIfEmpty(
-						Mono.error(() -> new Conflict(FieldViolation.of("state", "report.submission.notSubmitted"))))
+				.switchIfEmpty(Mono.error(() -> new SubmissionNotSubmitted()))
 				.flatMap((saved) -> this.audit
 					.record(admin.username(), "REPORT_RETURNED", saved.id(), regionCode, comment.strip())
 					.then(submission(admin, roundId, regionCode)));
@@ -458,7 +454,7 @@ public class ReportRounds {
 			long filed = 0;
 			long[] plans = new long[round.planYears().size()];
 			for (Submission submission : both.getT2()) {
-				boolean submitted = SubmissionDocument.SUBMITTED.equals(submission.state());
+				boolean submitted = ReportStatus.SUBMITTED.name().equals(submission.state());
 				List<String> row = new ArrayList<>();
 				row.add(submission.name());
 				row.add(submitted ? String.valueOf(submission.aboveScale()) : "");

@@ -16,18 +16,16 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 
 import academy.cqo.identity.AuditLog;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.identity.Industries;
 import academy.cqo.identity.RealNames;
+import academy.cqo.reporting.domain.RosterImportState;
 import academy.cqo.reporting.persistence.RosterEntryDocument;
 import academy.cqo.reporting.persistence.RosterImportDocument;
 import academy.cqo.reporting.persistence.RosterStore;
-import academy.cqo.shared.Conflict;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
 
@@ -274,7 +272,7 @@ public class RosterImports {
 					}
 				}
 				RosterImportDocument document = new RosterImportDocument(RosterStore.newId(),
-						RosterImportDocument.PREVIEWED, admin.regionCode(), admin.username(), List.copyOf(counties),
+						RosterImportState.PREVIEWED, admin.regionCode(), admin.username(), List.copyOf(counties),
 						entries, added, changed, removed, this.clock.instant(), null);
 				return this.store.insert(document);
 			})
@@ -300,8 +298,8 @@ public class RosterImports {
 	}
 
 	private static Preview preview(RosterImportDocument document) {
-		return new Preview(document.id(), document.state(), document.added(), document.changed(), document.removed(),
-				List.of());
+		return new Preview(document.id(), document.state().name(), document.added(), document.changed(),
+				document.removed(), List.of());
 	}
 
 	/**
@@ -318,7 +316,7 @@ public class RosterImports {
 		CurrentUser.requireAdmin(admin);
 		return this.store.findImport(id)
 			.filter((document) -> admin.jurisdiction().covers(document.regionCode()))
-			.switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+			.switchIfEmpty(Mono.error(() -> new RosterImportNotFound(id)));
 	}
 
 	/**
@@ -331,7 +329,7 @@ public class RosterImports {
 	 */
 	public Mono<Preview> confirm(String id, CurrentUser admin) {
 		return visible(id, admin).then(this.store.startApplying(id))
-			.switchIfEmpty(Mono.error(() -> new Conflict(FieldViolation.of("id", "roster.import.applied"))))
+			.switchIfEmpty(Mono.error(() -> new RosterImportApplied()))
 			.flatMap(this::apply)
 			.flatMap((document) -> this.audit
 				.record(admin.username(), "ROSTER_IMPORT", id, admin.regionCode(),

@@ -1,8 +1,5 @@
 package academy.cqo.reporting;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
-
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.shared.Jurisdiction;
 
@@ -17,8 +14,7 @@ final class Scope {
 	 * @param admin an administrator
 	 * @param regionCode a division code, or {@code null} for the whole jurisdiction
 	 * @return the region as a jurisdiction
-	 * @throws ResponseStatusException 403 for non-administrators, 404 outside the
-	 * jurisdiction
+	 * @throws RegionNotFound outside the jurisdiction (403 for non-administrators)
 	 */
 	static Jurisdiction of(CurrentUser admin, String regionCode) {
 		CurrentUser.requireAdmin(admin);
@@ -27,7 +23,7 @@ final class Scope {
 		}
 		String code = regionCode.strip();
 		if (!code.matches("\\d{6}") || !admin.jurisdiction().covers(new Jurisdiction(code))) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			throw new RegionNotFound(code);
 		}
 		return new Jurisdiction(code);
 	}

@@ -54,10 +54,6 @@ public class AwardRounds implements HolderHonours {
 	/** The honour's kind. */
 	public static final String EXCELLENT_CQO = "EXCELLENT_CQO";
 
-	/** The review stages, in order. */
-	public static final List<String> STAGES = List.of("COUNTY_REVIEW", "CITY_REVIEW", "PROVINCE_REVIEW", "AWARDED",
-			"REJECTED");
-
 	private final AwardStore store;
 
 	private final Appointments appointments;
@@ -412,10 +408,7 @@ public class AwardRounds implements HolderHonours {
 			if (quotaRegion == null) {
 				return Mono.error(new InvalidInput(List.of(FieldViolation.of("cqo", "award.quota.none"))));
 			}
-			String stage = bureau ? switch (user.jurisdiction().level()) {
-				case COUNTY -> "CITY_REVIEW";
-				case CITY, PROVINCE -> "PROVINCE_REVIEW";
-			} : "COUNTY_REVIEW";
+			String stage = NominationStage.firstFor(bureau ? user.jurisdiction().level() : null).name();
 			NominationDocument nomination = new NominationDocument(nominationId,
 					round.id() + ":" + appointment.cqoAccountId(), round.id(), round.year(), appointment.filingId(),
 					appointment.creditCode(), appointment.enterpriseName(), appointment.regionCode(), quotaRegion,
@@ -425,8 +418,7 @@ public class AwardRounds implements HolderHonours {
 			Mono<Void> dropEvidence = this.store.dropEvidence(nominationId);
 			return this.store.saveEvidence(evidence)
 				.then(this.store.nominate(nomination))
-				.switchIfEmpty(dropEvidence.then(Mono.error(() -> new Conflict(
-						FieldViolation.of("cqo", "award.nomination.duplicate", String.valueOf(round.year()))))))
+				.switchIfEmpty(dropEvidence.then(Mono.error(() -> new NominationDuplicate(round.year()))))
 				.onErrorResume((ex) -> !(ex instanceof Conflict), (ex) -> dropEvidence.then(Mono.error(ex)))
 				.flatMap((created) -> this.audit
 					.record(user.username(), "AWARD_NOMINATED", created.id(), created.regionCode(), created.cqoName())
@@ -537,26 +529,15 @@ public class AwardRounds implements HolderHonours {
 				.filter((nomination) -> admin.jurisdiction().covers(nomination.regionCode()))
 				.switchIfEmpty(Mono.error(() -> new AwardNotFound(nominationId)))
 				.flatMap((nomination) -> {
-					String waitsFor = switch (nomination.stage()) {
-						case "COUNTY_REVIEW" -> "COUNTY";
-						case "CITY_REVIEW" -> "CITY";
-						case "PROVINCE_REVIEW" -> "PROVINCE";
-						default -> null;
-					};
-					if (waitsFor == null || !waitsFor.equals(level.name())) {
-						return Mono.<NominationDocument>error(new Conflict(
-								FieldViolation.of("stage", "award.nomination.notYourStage", nomination.stage())));
+					NominationStage stage = NominationStage.valueOf(nomination.stage());
+					if (stage.reviewer() != level) {
+						return Mono.<NominationDocument>error(new NominationNotAtYourStage(nomination.stage()));
 					}
 					NominationDocument.NominationDecision recorded = new NominationDocument.NominationDecision(
 							level.name(), decision, comment, admin.username(), this.clock.instant());
-					if ("REJECT".equals(decision)) {
-						return move(nomination, "REJECTED", recorded);
-					}
-					return switch (level) {
-						case COUNTY -> move(nomination, "CITY_REVIEW", recorded);
-						case CITY -> move(nomination, "PROVINCE_REVIEW", recorded);
-						case PROVINCE -> award(round, nomination, recorded);
-					};
+					NominationStage to = "REJECT".equals(decision) ? NominationStage.REJECTED : stage.approved();
+					return (to == NominationStage.AWARDED) ? award(round, nomination, recorded)
+							: move(nomination, stage, to, recorded);
 				}))
 			.flatMap((after) -> this.audit
 				.record(admin.username(), "AWARD_" + decision, after.id(), after.regionCode(),
@@ -565,11 +546,10 @@ public class AwardRounds implements HolderHonours {
 			.map(this::view);
 	}
 
-	private Mono<NominationDocument> move(NominationDocument nomination, String to,
+	private Mono<NominationDocument> move(NominationDocument nomination, NominationStage from, NominationStage to,
 			NominationDocument.NominationDecision decision) {
-		return this.store.decide(nomination.id(), nomination.stage(), to, decision)
-			.switchIfEmpty(Mono.error(() -> new Conflict(
-					FieldViolation.of("stage", "award.nomination.notYourStage", nomination.stage()))));
+		return this.store.decide(nomination.id(), from, to, decision)
+			.switchIfEmpty(Mono.error(() -> new NominationNotAtYourStage(nomination.stage())));
 	}
 
 	private Mono<NominationDocument> award(AwardRoundDocument round, NominationDocument nomination,
@@ -577,13 +557,13 @@ public class AwardRounds implements HolderHonours {
 		int quota = round.quotas().getOrDefault(nomination.quotaRegion(), 0);
 		return this.store.takeQuota(round.id(), nomination.quotaRegion(), quota).flatMap((taken) -> {
 			if (!taken) {
-				return Mono.<NominationDocument>error(new Conflict(FieldViolation.of("quota", "award.quota.full",
-						this.regions.fullName(nomination.quotaRegion()), String.valueOf(quota))));
+				return Mono.<NominationDocument>error(
+						new AwardQuotaFull(this.regions.fullName(nomination.quotaRegion()), quota));
 			}
-			return this.store.decide(nomination.id(), "PROVINCE_REVIEW", "AWARDED", decision)
+			return this.store
+				.decide(nomination.id(), NominationStage.PROVINCE_REVIEW, NominationStage.AWARDED, decision)
 				.switchIfEmpty(this.store.releaseQuota(round.id(), nomination.quotaRegion())
-					.then(Mono.error(() -> new Conflict(
-							FieldViolation.of("stage", "award.nomination.notYourStage", nomination.stage())))))
+					.then(Mono.error(() -> new NominationNotAtYourStage(nomination.stage()))))
 				.flatMap((awarded) -> this.store
 					.honour(awarded.cqoAccountId(), awarded.year(), EXCELLENT_CQO, awarded.roundId())
 					.then(this.notifications.send(new Notice("award:" + awarded.id(), awarded.cqoAccountId(),
@@ -622,7 +602,7 @@ public class AwardRounds implements HolderHonours {
 			.filter((round) -> round.publicListing() || (user != null && user.has(Role.ADMIN)
 					&& user.regionCode().startsWith(round.regionCode().substring(0, 2))))
 			.switchIfEmpty(Mono.error(() -> new AwardNotFound(roundId)))
-			.flatMapMany((round) -> this.store.nominations(round.id(), Criteria.where("stage").is("AWARDED")))
+			.flatMapMany((round) -> this.store.nominations(round.id(), NominationStage.AWARDED.criteria()))
 			.map((nomination) -> new Awarded(nomination.year(), nomination.cqoName(), nomination.enterpriseName(),
 					this.regions.fullName(nomination.regionCode()), title(nomination.year())));
 	}

@@ -66,7 +66,7 @@ public record CaseView(String id, String kind, String state, String filingId, St
 
 	/** Whether the bureau may still add steps. */
 	public boolean active() {
-		return CaseState.ACTIVE.contains(this.state);
+		return CaseState.active(this.state);
 	}
 
 }

@@ -27,7 +27,6 @@ import academy.cqo.identity.CurrentUser;
 import academy.cqo.identity.Role;
 import academy.cqo.notification.Notice;
 import academy.cqo.notification.Notifications;
-import academy.cqo.shared.Conflict;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.FileTypes;
 import academy.cqo.shared.InvalidInput;
@@ -227,7 +226,6 @@ public class SupervisionCases {
 	}
 
 	// Steps
-	// Steps
 
 	/**
 	 * Record a step of the bureau's.
@@ -242,8 +240,7 @@ public class SupervisionCases {
 				: new AddStep(null, null, null, null, null, null, null, null, null, null);
 		List<FieldViolation> violations = new ArrayList<>();
 		StepKind kind = parse("kind", body.kind(), StepKind.class, violations);
-		if (kind != null
-				&& !Set.of(StepKind.INTERVIEW, StepKind.WARNING, StepKind.EXIT, StepKind.CLOSE).contains(kind)) {
+		if (kind != null && !kind.bureau()) {
 			violations.add(FieldViolation.of("kind", "supervision.step.notAdminStep"));
 		}
 		if (kind == StepKind.INTERVIEW) {
@@ -279,18 +276,16 @@ public class SupervisionCases {
 				category(body.reasonCategory()), documentIds);
 		return readable(id, admin).flatMap((found) -> checkDocuments(found, documentIds).then(switch (kind) {
 			case EXIT -> exit(found, clean, admin);
-			case WARNING -> record(found, clean, admin,
-					new Update().set("state", CaseState.OPEN.name()).set("dueDate", clean.deadline()));
-			case CLOSE -> record(found, clean, admin, new Update().set("state", CaseState.CLOSED.name()));
-			default -> record(found, clean, admin, new Update());
+			case WARNING -> record(found, kind, clean, admin, new Update().set("dueDate", clean.deadline()));
+			default -> record(found, kind, clean, admin, new Update());
 		})).flatMap(this::view);
 	}
 
-	private Mono<CaseDocument> record(CaseDocument found, AddStep step, CurrentUser admin, Update change) {
+	private Mono<CaseDocument> record(CaseDocument found, StepKind kind, AddStep step, CurrentUser admin,
+			Update change) {
 		CaseDocument.Step recorded = step(found, step, admin.username());
-		return this.store.addStep(found.id(), CaseState.ACTIVE, recorded, change)
-			.switchIfEmpty(Mono.error(() -> new Conflict(
-					FieldViolation.of("state", "supervision.state.finished", String.valueOf(found.state())))))
+		return this.store.addStep(found.id(), kind, recorded, change)
+			.switchIfEmpty(Mono.error(() -> new CaseFinished(found.state())))
 			.flatMap((after) -> this.audit
 				.record(admin.username(), "SUPERVISION_" + step.kind(), after.id(), after.regionCode(),
 						summary(recorded))
@@ -302,9 +297,8 @@ public class SupervisionCases {
 		CaseDocument.Step recorded = step(found, step, admin.username());
 		CaseDocument.Exit exit = new CaseDocument.Exit(step.certificateAction(), step.reasonCategory(),
 				admin.username(), recorded.at(), List.of(), null);
-		return this.store.decideExit(found.id(), CaseState.ACTIVE, recorded, exit)
-			.switchIfEmpty(Mono.error(() -> new Conflict(
-					FieldViolation.of("state", "supervision.state.finished", String.valueOf(found.state())))))
+		return this.store.decideExit(found.id(), recorded, exit)
+			.switchIfEmpty(Mono.error(() -> new CaseFinished(found.state())))
 			.flatMap((decided) -> this.audit
 				.record(admin.username(), "SUPERVISION_EXIT", decided.id(), decided.regionCode(), summary(recorded))
 				.then(notifyParties(decided, recorded))
@@ -351,9 +345,7 @@ public class SupervisionCases {
 			CaseDocument.Step step = new CaseDocument.Step(nextStepId(overdue), StepKind.ESCALATION.name(),
 					this.clock.instant(), "system", null, null, null, null, null, overdue.dueDate(), null, null,
 					List.of());
-			return this.store
-				.addStep(overdue.id(), List.of(CaseState.OPEN.name()), step,
-						new Update().set("state", CaseState.ESCALATED.name()))
+			return this.store.addStep(overdue.id(), StepKind.ESCALATION, step, new Update())
 				.flatMap((escalated) -> this.audit
 					.record("system", "SUPERVISION_ESCALATION", escalated.id(), escalated.regionCode(),
 							String.valueOf(escalated.dueDate()))
@@ -387,11 +379,8 @@ public class SupervisionCases {
 			CaseDocument.Step step = new CaseDocument.Step(nextStepId(found), StepKind.RECTIFICATION.name(),
 					this.clock.instant(), user.username(), null, null, null, body.report().strip(), null, null, null,
 					null, documentIds);
-			return this.store
-				.addStep(found.id(), List.of(CaseState.OPEN.name(), CaseState.ESCALATED.name()), step,
-						new Update().set("state", CaseState.RECTIFIED.name()))
-				.switchIfEmpty(Mono.error(() -> new Conflict(
-						FieldViolation.of("state", "supervision.state.notRectifiable", found.state()))))
+			return this.store.addStep(found.id(), StepKind.RECTIFICATION, step, new Update())
+				.switchIfEmpty(Mono.error(() -> new CaseNotRectifiable(found.state())))
 				.flatMap((after) -> this.audit
 					.record(user.username(), "SUPERVISION_RECTIFICATION", after.id(), after.regionCode(), null)
 					.then(notify(after.createdById(), after, step, "/supervision/" + after.id()))

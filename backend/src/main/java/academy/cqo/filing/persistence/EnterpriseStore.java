@@ -15,8 +15,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import academy.cqo.filing.EnterpriseRegistered;
 import academy.cqo.shared.Conflict;
-import academy.cqo.shared.FieldViolation;
 
 /** Enterprises, keyed by credit code. */
 @Component
@@ -33,12 +33,12 @@ public class EnterpriseStore {
 	/**
 	 * Store a new enterprise.
 	 * @param enterprise the enterprise
-	 * @return it, or a {@link Conflict} naming the credit code when it is registered
+	 * @return it, or a {@link EnterpriseRegistered} ({@link Conflict}) naming the credit
+	 * code when it is registered
 	 */
 	public Mono<EnterpriseDocument> insert(EnterpriseDocument enterprise) {
 		return this.mongo.insert(enterprise)
-			.onErrorMap(DuplicateKeyException.class, (ex) -> new Conflict(
-					FieldViolation.of("creditCode", "filing.enterprise.registered", enterprise.creditCode())));
+			.onErrorMap(DuplicateKeyException.class, (ex) -> new EnterpriseRegistered(enterprise.creditCode()));
 	}
 
 	public Mono<EnterpriseDocument> find(String creditCode) {

@@ -90,8 +90,7 @@ public class FilingStore implements StartupTask {
 	 * @return the filing after the change, or empty when it is no longer editable
 	 */
 	public Mono<FilingDocument> edit(String id, Update change) {
-		Query editable = Query
-			.query(Criteria.where("_id").is(id).and("state").in(FilingState.DRAFT.name(), FilingState.RETURNED.name()));
+		Query editable = Query.query(Criteria.where("_id").is(id)).addCriteria(FilingState.editableGuard());
 		return this.mongo.findAndModify(editable, change.inc("revision", 1), RETURN_NEW, FilingDocument.class);
 	}
 
@@ -105,9 +104,8 @@ public class FilingStore implements StartupTask {
 	 */
 	public Mono<FilingDocument> transition(String id, FilingState.Transition transition,
 			FilingDocument.HistoryEntry entry, Update change) {
-		Query allowed = Query
-			.query(Criteria.where("_id").is(id).and("state").in(transition.from().stream().map(Enum::name).toList()));
-		change.set("state", transition.to().name()).push("history", entry).inc("revision", 1);
+		Query allowed = Query.query(Criteria.where("_id").is(id)).addCriteria(transition.guard());
+		change.set(FilingState.FIELD, transition.to().name()).push("history", entry).inc("revision", 1);
 		return this.mongo.findAndModify(allowed, change, RETURN_NEW, FilingDocument.class);
 	}
 
@@ -135,8 +133,9 @@ public class FilingStore implements StartupTask {
 	 * @return the filing after, or empty when it had ended already
 	 */
 	public Mono<FilingDocument> endAppointment(String id, String endMonth, String reason, String endedBy) {
-		Query open = Query
-			.query(Criteria.where("_id").is(id).and("state").is(FilingState.APPROVED.name()).and("endedBy").isNull());
+		Query open = Query.query(Criteria.where("_id").is(id))
+			.addCriteria(FilingState.APPROVED.criteria())
+			.addCriteria(Criteria.where("endedBy").isNull());
 		return this.mongo.findAndModify(open,
 				new Update().set("endMonth", endMonth)
 					.set("endReason", reason)
@@ -158,7 +157,7 @@ public class FilingStore implements StartupTask {
 	/** Approved filings whose follow-up steps a crash interrupted. */
 	public Flux<FilingDocument> unfinishedApprovals() {
 		return this.mongo.find(
-				Query.query(Criteria.where("state").is(FilingState.APPROVED.name()).and("completedAt").isNull()),
+				Query.query(FilingState.APPROVED.criteria()).addCriteria(Criteria.where("completedAt").isNull()),
 				FilingDocument.class);
 	}
 

@@ -8,13 +8,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 import academy.cqo.reporting.RosterChange;
 import academy.cqo.reporting.RosterEntry;
+import academy.cqo.reporting.domain.RosterImportState;
 
 /**
  * A checked roster file waiting for confirmation, then its application: the rows, the
  * counties it replaces and the difference shown before it was applied.
  *
  * @param id the id
- * @param state {@code PREVIEWED}, {@code APPLYING} or {@code APPLIED}
+ * @param state the state (stored by name)
  * @param regionCode the importer's jurisdiction
  * @param importedBy who
  * @param counties the counties whose roster the file replaces
@@ -26,16 +27,10 @@ import academy.cqo.reporting.RosterEntry;
  * @param appliedAt when applied
  */
 @Document(RosterImportDocument.COLLECTION)
-public record RosterImportDocument(@Id String id, String state, String regionCode, String importedBy,
+public record RosterImportDocument(@Id String id, RosterImportState state, String regionCode, String importedBy,
 		List<String> counties, List<RosterEntry> entries, List<RosterChange> added, List<RosterChange> changed,
 		List<RosterChange> removed, Instant createdAt, Instant appliedAt) {
 
 	public static final String COLLECTION = "roster_imports";
-
-	public static final String PREVIEWED = "PREVIEWED";
-
-	public static final String APPLYING = "APPLYING";
-
-	public static final String APPLIED = "APPLIED";
 
 }

@@ -20,6 +20,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import academy.cqo.reporting.domain.RosterImportState;
 import academy.cqo.shared.StartupTask;
 
 /**
@@ -110,20 +111,17 @@ public class RosterStore implements StartupTask {
 	 * @return the import, or empty when it was applied already
 	 */
 	public Mono<RosterImportDocument> startApplying(String id) {
-		return this.mongo.findAndModify(
-				Query.query(Criteria.where("_id")
-					.is(id)
-					.and("state")
-					.in(RosterImportDocument.PREVIEWED, RosterImportDocument.APPLYING)),
-				Update.update("state", RosterImportDocument.APPLYING), FindAndModifyOptions.options().returnNew(true),
-				RosterImportDocument.class);
+		return moveImport(id, RosterImportState.APPLYING, new Update());
 	}
 
 	public Mono<RosterImportDocument> applied(String id, Instant at) {
-		return this.mongo.findAndModify(
-				Query.query(Criteria.where("_id").is(id).and("state").is(RosterImportDocument.APPLYING)),
-				Update.update("state", RosterImportDocument.APPLIED).set("appliedAt", at),
-				FindAndModifyOptions.options().returnNew(true), RosterImportDocument.class);
+		return moveImport(id, RosterImportState.APPLIED, new Update().set("appliedAt", at));
+	}
+
+	private Mono<RosterImportDocument> moveImport(String id, RosterImportState to, Update change) {
+		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(id)).addCriteria(to.guard()),
+				change.set(RosterImportState.FIELD, to.name()), FindAndModifyOptions.options().returnNew(true),
+				RosterImportDocument.class);
 	}
 
 }

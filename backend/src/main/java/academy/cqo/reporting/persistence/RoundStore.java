@@ -15,6 +15,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import academy.cqo.reporting.domain.SubmissionState;
 import academy.cqo.shared.StartupTask;
 
 /**
@@ -71,15 +72,12 @@ public class RoundStore implements StartupTask {
 	 */
 	public Mono<SubmissionDocument> savePlans(String roundId, String regionCode, Map<String, Integer> plans,
 			SubmissionDocument.Action action) {
-		Query open = Query.query(Criteria.where("_id")
-			.is(SubmissionDocument.idOf(roundId, regionCode))
-			.and("state")
-			.ne(SubmissionDocument.SUBMITTED));
+		Query open = byId(roundId, regionCode).addCriteria(SubmissionState.editableGuard());
 		Update update = new Update().set("plans", plans)
 			.set("updatedAt", action.at())
 			.setOnInsert("roundId", roundId)
 			.setOnInsert("regionCode", regionCode)
-			.setOnInsert("state", SubmissionDocument.DRAFT)
+			.setOnInsert(SubmissionState.FIELD, SubmissionState.DRAFT.name())
 			.setOnInsert("late", false)
 			.push("history", action);
 		return this.mongo
@@ -94,11 +92,8 @@ public class RoundStore implements StartupTask {
 	 */
 	public Mono<SubmissionDocument> submit(String roundId, String regionCode, long aboveScale, long filed, boolean late,
 			SubmissionDocument.Action action) {
-		Query open = Query.query(Criteria.where("_id")
-			.is(SubmissionDocument.idOf(roundId, regionCode))
-			.and("state")
-			.in(SubmissionDocument.DRAFT, SubmissionDocument.RETURNED));
-		Update update = new Update().set("state", SubmissionDocument.SUBMITTED)
+		Query open = byId(roundId, regionCode).addCriteria(SubmissionState.SUBMITTED.guard());
+		Update update = new Update().set(SubmissionState.FIELD, SubmissionState.SUBMITTED.name())
 			.set("aboveScale", aboveScale)
 			.set("filed", filed)
 			.set("late", late)
@@ -115,15 +110,16 @@ public class RoundStore implements StartupTask {
 	 */
 	public Mono<SubmissionDocument> giveBack(String roundId, String regionCode, String comment,
 			SubmissionDocument.Action action) {
-		Query submitted = Query.query(Criteria.where("_id")
-			.is(SubmissionDocument.idOf(roundId, regionCode))
-			.and("state")
-			.is(SubmissionDocument.SUBMITTED));
-		Update update = new Update().set("state", SubmissionDocument.RETURNED)
+		Query submitted = byId(roundId, regionCode).addCriteria(SubmissionState.RETURNED.guard());
+		Update update = new Update().set(SubmissionState.FIELD, SubmissionState.RETURNED.name())
 			.set("returnComment", comment)
 			.set("updatedAt", action.at())
 			.push("history", action);
 		return this.mongo.findAndModify(submitted, update, RETURN_NEW, SubmissionDocument.class);
+	}
+
+	private static Query byId(String roundId, String regionCode) {
+		return Query.query(Criteria.where("_id").is(SubmissionDocument.idOf(roundId, regionCode)));
 	}
 
 }

@@ -7,6 +7,8 @@ import java.util.Map;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import academy.cqo.reporting.domain.SubmissionState;
+
 /**
  * A region's report in a round, keyed {@code roundId:regionCode}: the plans while a
  * draft, and from submission a locked snapshot of the figures as reported then.
@@ -14,7 +16,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param id {@code roundId:regionCode}
  * @param roundId the round
  * @param regionCode the reporting county (or city, combining its counties)
- * @param state {@code DRAFT}, {@code SUBMITTED} or {@code RETURNED}
+ * @param state the state (stored by name)
  * @param plans year → planned count
  * @param aboveScale 规上企业数 as submitted
  * @param filed 已完成备案数 as submitted
@@ -26,17 +28,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param updatedAt last change
  */
 @Document(SubmissionDocument.COLLECTION)
-public record SubmissionDocument(@Id String id, String roundId, String regionCode, String state,
+public record SubmissionDocument(@Id String id, String roundId, String regionCode, SubmissionState state,
 		Map<String, Integer> plans, Long aboveScale, Long filed, Instant submittedAt, String submittedBy, boolean late,
 		String returnComment, List<Action> history, Instant updatedAt) {
 
 	public static final String COLLECTION = "report_submissions";
-
-	public static final String DRAFT = "DRAFT";
-
-	public static final String SUBMITTED = "SUBMITTED";
-
-	public static final String RETURNED = "RETURNED";
 
 	public SubmissionDocument {
 		plans = (plans != null) ? Map.copyOf(plans) : Map.of();

@@ -17,6 +17,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import academy.cqo.shared.StartupTask;
+import academy.cqo.supervision.NominationStage;
 
 /**
  * Award rounds, nominations, quota counters ({@code award_quotas}, {@code _id} =
@@ -134,10 +135,11 @@ public class AwardStore implements StartupTask {
 	 * @param decision the decision
 	 * @return the nomination after, or empty when it was not in {@code from}
 	 */
-	public Mono<NominationDocument> decide(String id, String from, String to,
+	public Mono<NominationDocument> decide(String id, NominationStage from, NominationStage to,
 			NominationDocument.NominationDecision decision) {
-		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("stage").is(from)),
-				new Update().set("stage", to).push("decisions", decision), RETURN_NEW, NominationDocument.class);
+		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(id)).addCriteria(from.guardTo(to)),
+				new Update().set(NominationStage.FIELD, to.name()).push("decisions", decision), RETURN_NEW,
+				NominationDocument.class);
 	}
 
 	/**

@@ -19,6 +19,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import academy.cqo.shared.StartupTask;
+import academy.cqo.supervision.CaseState;
+import academy.cqo.supervision.StepKind;
 
 /**
  * Supervision cases and their documents; every change is one conditional update on the
@@ -70,15 +72,19 @@ public class CaseStore implements StartupTask {
 	}
 
 	/**
-	 * Add a step while the case is in one of some states.
+	 * Add a step while the case is in a state the step may follow
+	 * ({@link StepKind#guard()}), moving it to the step's outcome.
 	 * @param id the case
-	 * @param from the states it may be in
+	 * @param kind the step's kind
 	 * @param step the step
-	 * @param change further changes (the state, the due date)
-	 * @return the case after, or empty when it was in none of them
+	 * @param change further changes (the due date)
+	 * @return the case after, or empty when its state did not allow the step
 	 */
-	public Mono<CaseDocument> addStep(String id, Collection<String> from, CaseDocument.Step step, Update change) {
-		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("state").in(from)),
+	public Mono<CaseDocument> addStep(String id, StepKind kind, CaseDocument.Step step, Update change) {
+		if (kind.outcome() != null) {
+			change.set(CaseState.FIELD, kind.outcome().name());
+		}
+		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(id)).addCriteria(kind.guard()),
 				change.push("steps", step).inc("revision", 1), RETURN_NEW, CaseDocument.class);
 	}
 
@@ -86,16 +92,19 @@ public class CaseStore implements StartupTask {
 	 * Decide the exit: only while the case is active and no exit is decided, so of two
 	 * requests at once exactly one wins.
 	 * @param id the case
-	 * @param from the active states
 	 * @param step the exit step
 	 * @param exit the exit
 	 * @return the case after, or empty for the loser
 	 */
-	public Mono<CaseDocument> decideExit(String id, Collection<String> from, CaseDocument.Step step,
-			CaseDocument.Exit exit) {
+	public Mono<CaseDocument> decideExit(String id, CaseDocument.Step step, CaseDocument.Exit exit) {
 		return this.mongo.findAndModify(
-				Query.query(Criteria.where("_id").is(id).and("state").in(from).and("exit").isNull()),
-				new Update().set("state", "EXITED").set("exit", exit).push("steps", step).inc("revision", 1),
+				Query.query(Criteria.where("_id").is(id))
+					.addCriteria(StepKind.EXIT.guard())
+					.addCriteria(Criteria.where("exit").isNull()),
+				new Update().set(CaseState.FIELD, CaseState.EXITED.name())
+					.set("exit", exit)
+					.push("steps", step)
+					.inc("revision", 1),
 				RETURN_NEW, CaseDocument.class);
 	}
 
@@ -108,7 +117,8 @@ public class CaseStore implements StartupTask {
 
 	/** Exits decided but not yet carried out (a crash interrupted them). */
 	public Flux<CaseDocument> unfinishedExits() {
-		return this.mongo.find(Query.query(Criteria.where("state").is("EXITED").and("exit.completedAt").isNull()),
+		return this.mongo.find(
+				Query.query(CaseState.EXITED.criteria()).addCriteria(Criteria.where("exit.completedAt").isNull()),
 				CaseDocument.class);
 	}
 
@@ -118,7 +128,7 @@ public class CaseStore implements StartupTask {
 	 * @return the cases
 	 */
 	public Flux<CaseDocument> overdue(LocalDate today) {
-		return this.mongo.find(Query.query(Criteria.where("state").is("OPEN").and("dueDate").lt(today)),
+		return this.mongo.find(Query.query(CaseState.OPEN.criteria()).addCriteria(Criteria.where("dueDate").lt(today)),
 				CaseDocument.class);
 	}
 
