@@ -7,6 +7,8 @@ import java.util.Set;
 
 import org.springframework.data.mongodb.core.query.Criteria;
 
+import academy.cqo.shared.Lifecycle;
+
 /**
  * The life of a filing, with its transitions in one place: an enterprise edits a draft
  * (or a returned filing) and submits it; the county approves, returns it for correction
@@ -15,7 +17,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
  * later end ({@code endedBy}); that is no state of its own. Stored as the constant's name
  * in the field {@code state}.
  */
-public enum FilingState {
+public enum FilingState implements Lifecycle<FilingState> {
 
 	DRAFT, SUBMITTED, APPROVED, RETURNED, REJECTED;
 
@@ -33,6 +35,7 @@ public enum FilingState {
 	 * @param next the state after
 	 * @return whether the move is allowed
 	 */
+	@Override
 	public boolean canMoveTo(FilingState next) {
 		return Arrays.stream(Transition.values())
 			.anyMatch((transition) -> transition.to() == next && transition.allowedFrom(this));
@@ -46,12 +49,9 @@ public enum FilingState {
 		return in(EnumSet.of(DRAFT, RETURNED));
 	}
 
-	/**
-	 * The store's filter for filings in this state.
-	 * @return {@code state} is this one
-	 */
-	public Criteria criteria() {
-		return Criteria.where(FIELD).is(name());
+	@Override
+	public String field() {
+		return FIELD;
 	}
 
 	private static Criteria in(Collection<FilingState> states) {

@@ -49,12 +49,25 @@ public interface Lifecycle<S extends Enum<S> & Lifecycle<S>> {
 	 * @throws IllegalStateException for a state nothing moves into
 	 */
 	default Criteria moveGuard(Criteria where) {
+		return guardOn(where.and(field()));
+	}
+
+	/**
+	 * The store's guard for a move into this state alone, to be added to a query that
+	 * already names the document.
+	 * @return the criteria on the state field
+	 * @throws IllegalStateException for a state nothing moves into
+	 */
+	default Criteria moveGuard() {
+		return guardOn(Criteria.where(field()));
+	}
+
+	private Criteria guardOn(Criteria state) {
 		List<S> from = predecessors();
 		if (from.isEmpty()) {
 			throw new IllegalStateException("Nothing moves into " + self());
 		}
-		return (from.size() == 1) ? where.and(field()).is(from.get(0).name())
-				: where.and(field()).in(from.stream().map(Enum::name).toList());
+		return (from.size() == 1) ? state.is(from.get(0).name()) : state.in(from.stream().map(Enum::name).toList());
 	}
 
 	/**

@@ -43,7 +43,7 @@ class FilingStateTests {
 			.isEqualTo(new Document("state", new Document("$in", List.of("DRAFT", "RETURNED"))));
 		assertThat(FilingState.values()).filteredOn(FilingState::editable)
 			.containsExactly(FilingState.DRAFT, FilingState.RETURNED);
-		assertThat(FilingState.APPROVED.criteria().getCriteriaObject()).isEqualTo(new Document("state", "APPROVED"));
+		assertThat(FilingState.APPROVED.stillIn().getCriteriaObject()).isEqualTo(new Document("state", "APPROVED"));
 	}
 
 }

@@ -134,7 +134,7 @@ public class FilingStore implements StartupTask {
 	 */
 	public Mono<FilingDocument> endAppointment(String id, String endMonth, String reason, String endedBy) {
 		Query open = Query.query(Criteria.where("_id").is(id))
-			.addCriteria(FilingState.APPROVED.criteria())
+			.addCriteria(FilingState.APPROVED.stillIn())
 			.addCriteria(Criteria.where("endedBy").isNull());
 		return this.mongo.findAndModify(open,
 				new Update().set("endMonth", endMonth)
@@ -157,7 +157,7 @@ public class FilingStore implements StartupTask {
 	/** Approved filings whose follow-up steps a crash interrupted. */
 	public Flux<FilingDocument> unfinishedApprovals() {
 		return this.mongo.find(
-				Query.query(FilingState.APPROVED.criteria()).addCriteria(Criteria.where("completedAt").isNull()),
+				Query.query(FilingState.APPROVED.stillIn()).addCriteria(Criteria.where("completedAt").isNull()),
 				FilingDocument.class);
 	}
 

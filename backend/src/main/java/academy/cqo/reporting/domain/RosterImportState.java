@@ -6,13 +6,15 @@ import java.util.Set;
 
 import org.springframework.data.mongodb.core.query.Criteria;
 
+import academy.cqo.shared.Lifecycle;
+
 /**
  * The state of a roster import, with its transitions in one place: a checked import is
  * {@link #PREVIEWED}; confirmation takes it {@link #APPLYING} (also again, to finish an
  * interrupted application), and when every row is written it is {@link #APPLIED}. Stored
  * as the constant's name in the field {@code state}.
  */
-public enum RosterImportState {
+public enum RosterImportState implements Lifecycle<RosterImportState> {
 
 	/** Checked, the difference shown, awaiting confirmation. */
 	PREVIEWED,
@@ -27,10 +29,11 @@ public enum RosterImportState {
 	/**
 	 * The states an import may be in just before it moves into this one
 	 * ({@link #PREVIEWED} is only ever created).
+	 * @param state the state moved into
 	 * @return the predecessors
 	 */
-	public Set<RosterImportState> predecessors() {
-		return switch (this) {
+	private static Set<RosterImportState> from(RosterImportState state) {
+		return switch (state) {
 			case PREVIEWED -> EnumSet.noneOf(RosterImportState.class);
 			case APPLYING -> EnumSet.of(PREVIEWED, APPLYING);
 			case APPLIED -> EnumSet.of(APPLYING);
@@ -42,17 +45,14 @@ public enum RosterImportState {
 	 * @param next the state after
 	 * @return whether the move is allowed
 	 */
+	@Override
 	public boolean canMoveTo(RosterImportState next) {
-		return next.predecessors().contains(this);
+		return from(next).contains(this);
 	}
 
-	/**
-	 * The store's guard for moving an import into this state.
-	 * @return {@code state} in the predecessors
-	 */
-	public Criteria guard() {
-		List<String> names = predecessors().stream().map(Enum::name).toList();
-		return Criteria.where(FIELD).in(names);
+	@Override
+	public String field() {
+		return FIELD;
 	}
 
 }

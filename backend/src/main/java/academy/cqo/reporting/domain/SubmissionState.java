@@ -7,13 +7,15 @@ import java.util.Set;
 
 import org.springframework.data.mongodb.core.query.Criteria;
 
+import academy.cqo.shared.Lifecycle;
+
 /**
  * The stored state of a region's 附件3 report, with its transitions in one place. The first
  * saved plans create the report as a {@link #DRAFT}; submitting locks a draft or a
  * returned report; the bureau above returns a submitted one. Plans may be saved while the
  * report is not submitted. Stored as the constant's name in the field {@code state}.
  */
-public enum SubmissionState {
+public enum SubmissionState implements Lifecycle<SubmissionState> {
 
 	/** Plans saved, not yet submitted. */
 	DRAFT,
@@ -28,10 +30,11 @@ public enum SubmissionState {
 	/**
 	 * The states a report may be in just before it moves into this one ({@link #DRAFT} is
 	 * only ever created, never moved into).
+	 * @param state the state moved into
 	 * @return the predecessors
 	 */
-	public Set<SubmissionState> predecessors() {
-		return switch (this) {
+	private static Set<SubmissionState> from(SubmissionState state) {
+		return switch (state) {
 			case DRAFT -> EnumSet.noneOf(SubmissionState.class);
 			case SUBMITTED -> EnumSet.of(DRAFT, RETURNED);
 			case RETURNED -> EnumSet.of(SUBMITTED);
@@ -43,8 +46,9 @@ public enum SubmissionState {
 	 * @param next the state after
 	 * @return whether the move is allowed
 	 */
+	@Override
 	public boolean canMoveTo(SubmissionState next) {
-		return next.predecessors().contains(this);
+		return from(next).contains(this);
 	}
 
 	/** Plans may still be saved: the report is not submitted. */
@@ -52,12 +56,9 @@ public enum SubmissionState {
 		return this != SUBMITTED;
 	}
 
-	/**
-	 * The store's guard for moving a report into this state.
-	 * @return {@code state} in the predecessors
-	 */
-	public Criteria guard() {
-		return in(predecessors());
+	@Override
+	public String field() {
+		return FIELD;
 	}
 
 	/**

@@ -119,7 +119,7 @@ public class RosterStore implements StartupTask {
 	}
 
 	private Mono<RosterImportDocument> moveImport(String id, RosterImportState to, Update change) {
-		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(id)).addCriteria(to.guard()),
+		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(id)).addCriteria(to.moveGuard()),
 				change.set(RosterImportState.FIELD, to.name()), FindAndModifyOptions.options().returnNew(true),
 				RosterImportDocument.class);
 	}

@@ -92,7 +92,7 @@ public class RoundStore implements StartupTask {
 	 */
 	public Mono<SubmissionDocument> submit(String roundId, String regionCode, long aboveScale, long filed, boolean late,
 			SubmissionDocument.Action action) {
-		Query open = byId(roundId, regionCode).addCriteria(SubmissionState.SUBMITTED.guard());
+		Query open = byId(roundId, regionCode).addCriteria(SubmissionState.SUBMITTED.moveGuard());
 		Update update = new Update().set(SubmissionState.FIELD, SubmissionState.SUBMITTED.name())
 			.set("aboveScale", aboveScale)
 			.set("filed", filed)
@@ -110,7 +110,7 @@ public class RoundStore implements StartupTask {
 	 */
 	public Mono<SubmissionDocument> giveBack(String roundId, String regionCode, String comment,
 			SubmissionDocument.Action action) {
-		Query submitted = byId(roundId, regionCode).addCriteria(SubmissionState.RETURNED.guard());
+		Query submitted = byId(roundId, regionCode).addCriteria(SubmissionState.RETURNED.moveGuard());
 		Update update = new Update().set(SubmissionState.FIELD, SubmissionState.RETURNED.name())
 			.set("returnComment", comment)
 			.set("updatedAt", action.at())

@@ -7,6 +7,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * A roster import's transitions: every allowed and every refused move, and the guards.
@@ -26,10 +27,11 @@ class RosterImportStateTests {
 
 	@Test
 	void whenGuardedThenTheStoreMatchesOnlyThePredecessors() {
-		assertThat(RosterImportState.APPLYING.guard().getCriteriaObject())
+		assertThat(RosterImportState.APPLYING.moveGuard().getCriteriaObject())
 			.isEqualTo(new Document("state", new Document("$in", List.of("PREVIEWED", "APPLYING"))));
-		assertThat(RosterImportState.APPLIED.guard().getCriteriaObject())
-			.isEqualTo(new Document("state", new Document("$in", List.of("APPLYING"))));
+		assertThat(RosterImportState.APPLIED.moveGuard().getCriteriaObject())
+			.isEqualTo(new Document("state", "APPLYING"));
+		assertThatIllegalStateException().isThrownBy(RosterImportState.PREVIEWED::moveGuard);
 		assertThat(RosterImportState.values()).extracting(Enum::name)
 			.containsExactly("PREVIEWED", "APPLYING", "APPLIED");
 	}

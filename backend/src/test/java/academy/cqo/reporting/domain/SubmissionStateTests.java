@@ -7,6 +7,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * A 附件3 report's transitions: every allowed and every refused move, the store guards they
@@ -27,12 +28,11 @@ class SubmissionStateTests {
 
 	@Test
 	void whenGuardedThenTheStoreMatchesOnlyThePredecessors() {
-		assertThat(SubmissionState.SUBMITTED.guard().getCriteriaObject())
+		assertThat(SubmissionState.SUBMITTED.moveGuard().getCriteriaObject())
 			.isEqualTo(new Document("state", new Document("$in", List.of("DRAFT", "RETURNED"))));
-		assertThat(SubmissionState.RETURNED.guard().getCriteriaObject())
-			.isEqualTo(new Document("state", new Document("$in", List.of("SUBMITTED"))));
-		assertThat(SubmissionState.DRAFT.guard().getCriteriaObject())
-			.isEqualTo(new Document("state", new Document("$in", List.of())));
+		assertThat(SubmissionState.RETURNED.moveGuard().getCriteriaObject())
+			.isEqualTo(new Document("state", "SUBMITTED"));
+		assertThatIllegalStateException().isThrownBy(SubmissionState.DRAFT::moveGuard);
 	}
 
 	@Test
