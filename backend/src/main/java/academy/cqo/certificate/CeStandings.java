@@ -20,9 +20,12 @@ public class CeStandings {
 
 	private final TalentPoolStore pool;
 
-	CeStandings(CeStandingStore store, TalentPoolStore pool) {
+	private final VerificationCache verifications;
+
+	CeStandings(CeStandingStore store, TalentPoolStore pool, VerificationCache verifications) {
 		this.store = store;
 		this.pool = pool;
+		this.verifications = verifications;
 	}
 
 	/**
@@ -34,6 +37,7 @@ public class CeStandings {
 	 */
 	public Mono<Void> record(String accountId, int year, boolean overdue) {
 		return this.store.record(accountId, year, overdue)
+			.doOnSuccess((recorded) -> this.verifications.forget(accountId))
 			.then(overdue(accountId))
 			.flatMap((now) -> this.pool.markCeOverdue(accountId, now));
 	}

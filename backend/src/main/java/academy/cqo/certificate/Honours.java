@@ -9,8 +9,6 @@ import reactor.core.publisher.Mono;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
-import academy.cqo.certificate.persistence.CertificateStore;
-
 /**
  * The honours of certificate holders, collected from every {@link HolderHonours}
  * implementation: shown on verification of a valid certificate and in the talent pool.
@@ -20,11 +18,11 @@ public class Honours {
 
 	private final ObjectProvider<HolderHonours> sources;
 
-	private final CertificateStore store;
+	private final VerificationCache cache;
 
-	Honours(ObjectProvider<HolderHonours> sources, CertificateStore store) {
+	Honours(ObjectProvider<HolderHonours> sources, VerificationCache cache) {
 		this.sources = sources;
-		this.store = store;
+		this.cache = cache;
 	}
 
 	/**
@@ -65,8 +63,9 @@ public class Honours {
 		if (number == null) {
 			return Mono.just(List.of());
 		}
-		return this.store.findByNumber(number)
-			.flatMap((certificate) -> ofHolder(certificate.accountId()))
+		return this.cache.certificate(number)
+			.flatMap((certificate) -> this.cache.holderFact("honours", certificate.accountId(),
+					() -> ofHolder(certificate.accountId())))
 			.defaultIfEmpty(List.of());
 	}
 

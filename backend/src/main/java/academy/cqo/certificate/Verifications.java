@@ -33,10 +33,11 @@ import academy.cqo.shared.InvalidInput;
 
 /**
  * Public verification: a token from a QR code, a photo or PDF of a certificate, or a
- * number with the holder's name. The verdict is read live from the store (a revocation
- * shows at once), every verification is logged with a coarse origin (in batches, off the
- * response path: see {@link VerificationJournal}), and an unknown number is never
- * distinguished from a wrong name.
+ * number with the holder's name. The certificate is read live from the store (a
+ * revocation shows at once; what else is remembered between verifications, and for how
+ * long, is said in {@link VerificationCache}), every verification is logged with a coarse
+ * origin (in batches, off the response path: see {@link VerificationJournal}), and an
+ * unknown number is never distinguished from a wrong name.
  */
 @Service
 public class Verifications {
@@ -54,6 +55,8 @@ public class Verifications {
 
 	private final CeStandings standings;
 
+	private final VerificationCache cache;
+
 	private final Transcripts transcripts;
 
 	private final QrDecoder decoder;
@@ -68,7 +71,9 @@ public class Verifications {
 
 	Verifications(CertificateStore store, VerificationJournal log, SigningKeys keys, CeStandings standings,
 			Transcripts transcripts, QrDecoder decoder, CertificateSettings settings, DocumentSettings documents,
-			Clock clock, org.springframework.beans.factory.ObjectProvider<HolderAppointments> appointments) {
+			Clock clock, org.springframework.beans.factory.ObjectProvider<HolderAppointments> appointments,
+			VerificationCache cache) {
+		this.cache = cache;
 		this.appointments = appointments;
 		this.documents = documents;
 		this.store = store;
@@ -90,14 +95,14 @@ public class Verifications {
 	 */
 	public Mono<Verdict> byToken(String token, String channel, String address) {
 		Instant now = this.clock.instant();
-		VerificationToken decoded = VerificationToken.decode(token, this.keys);
+		VerificationToken decoded = this.cache.token(token, (text) -> VerificationToken.decode(text, this.keys));
 		if (decoded == null) {
 			return logged(Verdict.only(CertificateStatus.INVALID, now), null, channel, address);
 		}
 		if (decoded.kind() == VerificationToken.Kind.CE_TRANSCRIPT) {
 			return transcript(decoded, now, channel, address);
 		}
-		return this.store.findByNumber(decoded.number().toString())
+		return this.cache.certificate(decoded.number().toString())
 			.filter((certificate) -> certificate.issued()
 					&& decoded.issuedOn().toString().equals(certificate.issuedOn())
 					&& decoded.expiresOn().toString().equals(certificate.expiresOn())
@@ -121,7 +126,7 @@ public class Verifications {
 		if (parsed == null || holderName == null || holderName.isBlank() || holderName.length() > 50) {
 			return logged(Verdict.only(CertificateStatus.NOT_FOUND, now), null, "NUMBER", address);
 		}
-		return this.store.findByNumber(parsed.toString())
+		return this.cache.certificate(parsed.toString())
 			.filter((certificate) -> certificate.issued() && HolderNames.same(certificate.holderName(), holderName))
 			.flatMap((certificate) -> verdict(certificate, now)
 				.flatMap((verdict) -> logged(verdict, certificate.id(), "NUMBER", address)))
@@ -184,7 +189,9 @@ public class Verifications {
 				&& CertificateState.SUPERSEDED.name().equals(certificate.state()))
 						? this.store.find(certificate.supersededBy()).mapNotNull(CertificateDocument::number)
 						: Mono.empty();
-		return this.standings.overdue(certificate.accountId()).zipWith(replacement.defaultIfEmpty("")).map((pair) -> {
+		Mono<Boolean> ceOverdue = (certificate.accountId() == null) ? this.standings.overdue(null) : this.cache
+			.holderFact("ce", certificate.accountId(), () -> this.standings.overdue(certificate.accountId()));
+		return ceOverdue.zipWith(replacement.defaultIfEmpty("")).map((pair) -> {
 			boolean overdue = pair.getT1();
 			String status = CertificateStatus.of(certificate.state(), expiresOn, today, overdue, suspends);
 			CertificateDocument.StateChange last = certificate.history().isEmpty() ? null
@@ -209,7 +216,9 @@ public class Verifications {
 		if (filed == null || accountId == null) {
 			return Mono.just(verdict);
 		}
-		return filed.latest(accountId).map(verdict::withAppointment).defaultIfEmpty(verdict);
+		return this.cache.holderFact("appointment", accountId, () -> filed.latest(accountId))
+			.map(verdict::withAppointment)
+			.defaultIfEmpty(verdict);
 	}
 
 	private Mono<Verdict> transcript(VerificationToken token, Instant now, String channel, String address) {

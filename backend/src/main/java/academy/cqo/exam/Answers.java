@@ -22,9 +22,10 @@ import academy.cqo.shared.InvalidInput;
 
 /**
  * A candidate's answers and flags. Answers are saved one at a time with a sequence
- * number, each save one conditional update, so that repeats and late arrivals never
- * overwrite a newer answer and nothing is accepted after the deadline plus the grace
- * period.
+ * number, each save one conditional update of the answer's own document (what it checks
+ * of the attempt is kept in memory: {@link AttemptGates}), so that repeats and late
+ * arrivals never overwrite a newer answer, nothing is accepted after the deadline plus
+ * the grace period, and nothing is acknowledged that grading did not see.
  */
 @Service
 public class Answers {
@@ -34,6 +35,8 @@ public class Answers {
 	private final AttemptStore store;
 
 	private final AttemptReads reads;
+
+	private final AttemptGates gates;
 
 	private final ExamSettings settings;
 
@@ -45,9 +48,10 @@ public class Answers {
 	 */
 	private final Map<String, Paper> papers = new ConcurrentHashMap<>();
 
-	Answers(AttemptStore store, AttemptReads reads, ExamSettings settings, Clock clock) {
+	Answers(AttemptStore store, AttemptReads reads, AttemptGates gates, ExamSettings settings, Clock clock) {
 		this.store = store;
 		this.reads = reads;
+		this.gates = gates;
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -92,15 +96,24 @@ public class Answers {
 			if (!paper.deadline().isAfter(now.minus(this.settings.gracePeriod()))) {
 				return Mono.error(new AttemptClosed());
 			}
-			return this.store.gate(attemptId)
-				.flatMap((gate) -> checkGate(gate, browserToken))
+			return this.gates.check(attemptId, browserToken)
 				.then(this.store.saveAnswer(attemptId, questionId, new SavedAnswer(List.copyOf(response), seq, now)))
-				.flatMap((stored) -> stored ? Mono.just(new Saved(seq, now, paper.deadline(), now))
-						: newerAnswer(attemptId, questionId, paper, now))
-				.flatMap((saved) -> this.store.gate(attemptId)
-					.flatMap((gate) -> checkGate(gate, null))
-					.thenReturn(saved));
+				.flatMap((result) -> acknowledgement(attemptId, result, paper, now));
 		});
+	}
+
+	/**
+	 * The acknowledgement of a stored answer (the one sent, or a newer one that was
+	 * there); an {@link AttemptClosed} when the attempt's answers were sealed for grading
+	 * first.
+	 */
+	private Mono<Saved> acknowledgement(String attemptId, AttemptStore.AnswerSave result, Paper paper, Instant now) {
+		if (result.sealed() || result.stored() == null) {
+			this.gates.closed(attemptId);
+			return Mono.error(new AttemptClosed());
+		}
+		SavedAnswer stored = result.stored();
+		return Mono.just(new Saved(stored.seq(), stored.savedAt(), paper.deadline(), now));
 	}
 
 	/**
@@ -118,32 +131,6 @@ public class Answers {
 			.switchIfEmpty(Mono.error(new AttemptClosed()));
 	}
 
-	/**
-	 * Whether a save may go on: the attempt is open and, for a browser page, held by that
-	 * page. Checked before the answer is written, and the status again after: a save is
-	 * acknowledged only when the attempt was still open once its answer was stored, so a
-	 * submit (or the deadline sweep) that grades the attempt always sees every
-	 * acknowledged answer.
-	 */
-	private static Mono<Void> checkGate(AttemptStore.Gate gate, String browserToken) {
-		if (!gate.open()) {
-			return Mono.error(new AttemptClosed());
-		}
-		if (browserToken != null && gate.browserToken() != null && !browserToken.equals(gate.browserToken())) {
-			return Mono.error(new AttemptHeldElsewhere());
-		}
-		return Mono.empty();
-	}
-
-	/**
-	 * A save refused as older than the stored answer is acknowledged with the stored one.
-	 */
-	private Mono<Saved> newerAnswer(String attemptId, String questionId, Paper paper, Instant now) {
-		return this.store.answer(attemptId, questionId)
-			.map((stored) -> new Saved(stored.seq(), stored.savedAt(), paper.deadline(), now))
-			.switchIfEmpty(Mono.error(new AttemptClosed()));
-	}
-
 	private Mono<Paper> paper(String attemptId, CurrentUser candidate) {
 		Paper cached = this.papers.get(attemptId);
 		Mono<Paper> paper = (cached != null) ? Mono.just(cached)
@@ -152,6 +139,7 @@ public class Answers {
 						this.papers.clear();
 					}
 					Paper loaded = Paper.of(attempt);
+					this.gates.seen(attemptId, new AttemptStore.Gate(attempt.status(), attempt.browserToken()));
 					this.papers.put(attemptId, loaded);
 					return loaded;
 				});

@@ -60,8 +60,11 @@ public class Attempts {
 
 	private final SecureRandom seeds = new SecureRandom();
 
+	private final AttemptGates gates;
+
 	Attempts(AttemptStore store, Exams exams, Clock clock, AttemptEligibility eligibility, PaperPool paperPool,
-			AttemptReads reads, Submissions submissions) {
+			AttemptReads reads, Submissions submissions, AttemptGates gates) {
+		this.gates = gates;
 		this.store = store;
 		this.exams = exams;
 		this.clock = clock;
@@ -304,6 +307,7 @@ public class Attempts {
 			}
 			return this.store
 				.takeOver(attemptId, token, new AttemptEvent("OPENED", this.clock.instant(), address, null))
+				.doOnNext((held) -> this.gates.heldBy(attemptId, token))
 				.flatMap((held) -> this.reads.viewOf(held, token));
 		});
 	}

@@ -44,8 +44,11 @@ class Submissions {
 
 	private final Clock clock;
 
+	private final AttemptGates gates;
+
 	Submissions(AttemptStore store, Exams exams, AttemptReads reads, ObjectProvider<PassHandler> passHandlers,
-			Clock clock) {
+			Clock clock, AttemptGates gates) {
+		this.gates = gates;
 		this.store = store;
 		this.exams = exams;
 		this.reads = reads;
@@ -111,16 +114,22 @@ class Submissions {
 
 	/**
 	 * Grade a submitted attempt once: of racing graders only the one whose conditional
-	 * update wins publishes the outcome; the others read the graded attempt.
+	 * update wins publishes the outcome; the others read the graded attempt. The answers
+	 * graded are read after they were sealed ({@link AttemptStore#sealAnswers}): every
+	 * acknowledged save was stored before the seal, every later one is refused.
 	 * @param attempt the attempt
 	 * @return the attempt as it is now
 	 */
 	Mono<AttemptDocument> gradeIfNeeded(AttemptDocument attempt) {
+		if (attempt.state() != AttemptStatus.IN_PROGRESS) {
+			this.gates.closed(attempt.id());
+		}
 		if (attempt.state() != AttemptStatus.SUBMITTED || !attempt.results().isEmpty()) {
 			return Mono.just(attempt);
 		}
-		return this.exams.exam(attempt.examId())
-			.flatMap((exam) -> grade(attempt, exam.definition()))
+		return this.store.sealAnswers(attempt)
+			.zipWith(this.exams.exam(attempt.examId()))
+			.flatMap((sealed) -> grade(sealed.getT1(), sealed.getT2().definition()))
 			.flatMap(this::publishIfPassed)
 			.switchIfEmpty(Mono.defer(() -> this.store.findById(attempt.id())));
 	}

@@ -73,9 +73,12 @@ class VerificationBenchmark {
 			long cpu = app.cpuMillis();
 			Result health = run(app, "/actuator/health");
 			long healthCpu = app.cpuMillis() - cpu;
+			jcmd(app, "JFR.start", "name=verification", "settings=profile",
+					"filename=" + Path.of("target/verification.jfr").toAbsolutePath());
 			cpu = app.cpuMillis();
 			Result verifications = run(app, verify);
 			long verifyCpu = app.cpuMillis() - cpu;
+			jcmd(app, "JFR.stop", "name=verification");
 			String report = String.format("""
 					Verification against health, %d connections, %d s each, embedded store, %s
 					  health:       %.0f/s  p50 %.1f ms  p99 %.1f ms  errors %d  server CPU %.3f ms per request
@@ -140,6 +143,20 @@ class VerificationBenchmark {
 		List<Long> sorted = new ArrayList<>(latencies);
 		Collections.sort(sorted);
 		return new Result(sorted, sorted.size() / elapsed, errors.get());
+	}
+
+	/**
+	 * With {@code -Djfr=true}, run a JFR command in the server (a CPU profile of the
+	 * timed verifications: {@code jfr view hot-methods target/verification.jfr}).
+	 */
+	private static void jcmd(ApplicationProcess app, String... command) throws Exception {
+		if (!Boolean.getBoolean("jfr")) {
+			return;
+		}
+		Path java = Path.of(ProcessHandle.current().info().command().orElseThrow());
+		List<String> line = new ArrayList<>(List.of(java.resolveSibling("jcmd").toString(), Long.toString(app.pid())));
+		line.addAll(List.of(command));
+		new ProcessBuilder(line).inheritIO().start().waitFor();
 	}
 
 	private HttpResponse<String> get(ApplicationProcess app, String path) throws Exception {

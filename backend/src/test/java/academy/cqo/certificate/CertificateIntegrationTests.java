@@ -409,7 +409,10 @@ class CertificateIntegrationTests {
 		QuestionBankApi candidate = QuestionBankApi.newCandidate(this.client,
 				Map.of("fullName", "周辖区", "regionCode", "360103"));
 		candidate.post("/api/v1/attempts/" + startAndAnswerAll(candidate) + "/submit", Map.of()).expectStatus().isOk();
-		String id = (String) issued(candidate).get("id");
+		Map<String, Object> certificate = issued(candidate);
+		String id = (String) certificate.get("id");
+		String verify = "/api/v1/verifications/" + Qualification.token(certificate);
+		assertThat(verified(verify)).as("verified (and remembered) before the suspension").isEqualTo("VALID");
 		QuestionBankApi otherCounty = new QuestionBankApi(this.client, "admin-dh");
 		otherCounty.get("/api/v1/certificates/" + id).expectStatus().isNotFound();
 		otherCounty.post("/api/v1/admin/certificates/" + id + "/suspend", Map.of("reason", "OTHER"))
@@ -427,12 +430,26 @@ class CertificateIntegrationTests {
 			.expectBody()
 			.jsonPath("$.status")
 			.isEqualTo("SUSPENDED");
+		assertThat(verified(verify)).as("the very next verification").isEqualTo("SUSPENDED");
 		city.post("/api/v1/admin/certificates/" + id + "/reinstate", Map.of())
 			.expectStatus()
 			.isOk()
 			.expectBody()
 			.jsonPath("$.status")
 			.isEqualTo("VALID");
+		assertThat(verified(verify)).isEqualTo("VALID");
+	}
+
+	private String verified(String path) {
+		return (String) this.client.get()
+			.uri(path)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(QuestionBankApi.JSON)
+			.returnResult()
+			.getResponseBody()
+			.get("status");
 	}
 
 	@Test

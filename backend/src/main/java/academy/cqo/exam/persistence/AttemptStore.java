@@ -7,12 +7,14 @@ import java.util.Map;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -81,6 +83,9 @@ public class AttemptStore implements StartupTask {
 				}
 				Map<String, SavedAnswer> merged = new HashMap<>(attempt.answers());
 				for (AnswerDocument answer : answers) {
+					if (!answer.answered()) {
+						continue;
+					}
 					merged.merge(answer.questionId(), answer.saved(),
 							(stored, saved) -> (saved.seq() > stored.seq()) ? saved : stored);
 				}
@@ -158,42 +163,73 @@ public class AttemptStore implements StartupTask {
 	}
 
 	/**
-	 * Store an answer unless the one stored for the question is as new or newer: a
-	 * compare-and-set on the answer's own document. The embedded store uses an index only
-	 * for a query whose fields are exactly the index's (a query on {@code _id} plus a
-	 * condition scans the collection), so the answer is read by key and replaced with the
-	 * query {@code {_id, seq}} (served by the unique index {@code _id + seq}) that
-	 * matches only while the stored answer is the one read; a first answer is an insert.
-	 * A lost race reads again.
+	 * What became of a save.
+	 *
+	 * @param stored the answer now stored for the question: the one sent, or a newer one
+	 * that was there
+	 * @param sealed whether the attempt's answers were sealed for grading before this one
+	 * arrived (then it was not stored)
+	 */
+	public record AnswerSave(SavedAnswer stored, boolean sealed) {
+	}
+
+	/**
+	 * Store an answer unless the one stored for the question is as new or newer, or the
+	 * attempt's answers were sealed for grading: one conditional upsert of the answer's
+	 * own document, {@code {_id, seq < n, sealed != true}}, served by the {@code _id}
+	 * index. When the condition fails the upsert's insert meets the existing {@code _id}
+	 * (duplicate key) and the stored answer is read to say why. Grading seals every
+	 * question's document before it reads the answers ({@link #sealAnswers}), and both
+	 * are single-document operations on the same document, so an answer is either stored
+	 * before the seal (and read by the grader) or refused.
 	 * @param attemptId the attempt
 	 * @param questionId the question
 	 * @param answer the answer
-	 * @return whether it was stored
+	 * @return what became of it
 	 */
-	public Mono<Boolean> saveAnswer(String attemptId, String questionId, SavedAnswer answer) {
+	public Mono<AnswerSave> saveAnswer(String attemptId, String questionId, SavedAnswer answer) {
 		String id = AnswerDocument.idOf(attemptId, questionId);
-		AnswerDocument replacement = new AnswerDocument(id, attemptId, questionId, answer.response(), answer.seq(),
-				answer.savedAt());
-		return this.mongo.findById(id, AnswerDocument.class)
-			.map((stored) -> stored.seq())
-			.defaultIfEmpty(-1L)
-			.flatMap((storedSeq) -> {
-				if (storedSeq >= answer.seq()) {
-					return Mono.just(false);
-				}
-				if (storedSeq < 0) {
-					return this.mongo.insert(replacement)
-						.thenReturn(true)
-						.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty());
-				}
-				Query unchanged = Query.query(Criteria.where("_id").is(id).and("seq").is(storedSeq));
-				Update update = new Update().set("response", answer.response())
-					.set("seq", answer.seq())
-					.set("savedAt", answer.savedAt());
-				return this.mongo.updateFirst(unchanged, update, AnswerDocument.class)
-					.flatMap((result) -> (result.getModifiedCount() == 1) ? Mono.just(true) : Mono.empty());
-			})
-			.repeatWhenEmpty(100, (repeats) -> repeats);
+		Query newerAndOpen = Query
+			.query(Criteria.where("_id").is(id).and("seq").lt(answer.seq()).and("sealed").ne(Boolean.TRUE));
+		Update update = new Update().set("attemptId", attemptId)
+			.set("questionId", questionId)
+			.set("response", answer.response())
+			.set("seq", answer.seq())
+			.set("savedAt", answer.savedAt());
+		return this.mongo.upsert(newerAndOpen, update, AnswerDocument.class)
+			.thenReturn(new AnswerSave(answer, false))
+			.onErrorResume(DuplicateKeyException.class, (ex) -> this.mongo.findById(id, AnswerDocument.class)
+				.map((stored) -> new AnswerSave(stored.answered() ? stored.saved() : null, stored.isSealed())));
+	}
+
+	/**
+	 * Seal every question's answer document of an attempt (creating the document of an
+	 * unanswered question), so that no save is accepted any more, then read the answers:
+	 * what grading must see. Idempotent; a seal racing a save's first insert of the same
+	 * question is repeated.
+	 * @param attempt a submitted attempt
+	 * @return the attempt with every answer acknowledged before the seal
+	 */
+	public Mono<AttemptDocument> sealAnswers(AttemptDocument attempt) {
+		if (attempt.paper().isEmpty()) {
+			return Mono.just(attempt);
+		}
+		return Mono.defer(() -> {
+			var bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, AnswerDocument.class);
+			attempt.paper()
+				.forEach((question) -> bulk.upsert(
+						Query.query(Criteria.where("_id").is(AnswerDocument.idOf(attempt.id(), question.questionId()))),
+						new Update().set("sealed", Boolean.TRUE)
+							.setOnInsert("attemptId", attempt.id())
+							.setOnInsert("questionId", question.questionId())));
+			return bulk.execute();
+		}).retryWhen(Retry.max(5).filter(AttemptStore::duplicateKey)).then(withAnswers(attempt));
+	}
+
+	private static boolean duplicateKey(Throwable ex) {
+		return ex instanceof DuplicateKeyException
+				|| (ex instanceof BulkOperationException bulk && !bulk.getErrors().isEmpty()
+						&& bulk.getErrors().stream().allMatch((error) -> error.getCode() == 11000));
 	}
 
 	@Override
@@ -201,14 +237,17 @@ public class AttemptStore implements StartupTask {
 		return SCHEMA;
 	}
 
-	/** The index the compare-and-set of an answer is served by. */
+	/**
+	 * The unique index {@code _id + seq} an earlier compare-and-set used is no longer
+	 * needed (every save query is served by the {@code _id} index): dropped where it
+	 * exists, so that a save maintains one index less.
+	 */
 	@Override
 	public Mono<Void> run() {
 		return this.mongo.indexOps(AnswerDocument.COLLECTION)
-			.createIndex(new Index().on("_id", Sort.Direction.ASC)
-				.on("seq", Sort.Direction.ASC)
-				.unique()
-				.named("answer_seq_unique"))
+			.getIndexInfo()
+			.filter((index) -> "answer_seq_unique".equals(index.getName()))
+			.concatMap((index) -> this.mongo.indexOps(AnswerDocument.COLLECTION).dropIndex(index.getName()))
 			.then();
 	}
 

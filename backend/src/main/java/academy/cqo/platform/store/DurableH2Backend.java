@@ -14,11 +14,14 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
@@ -45,6 +48,13 @@ import org.h2.mvstore.MVStore;
  * on a deep copy of each document it matches and stores that copy as a new value, so an
  * instance once stored is never changed: replies (and the MVStore's own serialisation of
  * older page versions) may read it from any thread. Reads are not copied.
+ * <p>
+ * mongo-java-server uses an index only for a query whose fields are exactly the index's
+ * fields, so a query on {@code _id} plus any other condition (a conditional update such
+ * as {@code {_id, status: "IN_PROGRESS"}} or {@code {_id, seq: {$lt: n}}}) scanned the
+ * whole collection. Here a query with an {@code _id} equality on a string or object id
+ * reads that one document by the {@code _id} index and checks the rest of the query on it
+ * (the same result: no other document can match).
  */
 class DurableH2Backend extends H2Backend {
 
@@ -181,6 +191,8 @@ class DurableH2Backend extends H2Backend {
 		/**
 		 * Set while this thread runs a write that changes the documents its query finds.
 		 */
+		private static final String ID_FIELD = "_id";
+
 		private static final ThreadLocal<Boolean> writing = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
 		CopyOnWriteCollection(MongoDatabase database, String collectionName, CollectionOptions options,
@@ -221,6 +233,36 @@ class DurableH2Backend extends H2Backend {
 			if (!outer) {
 				writing.remove();
 			}
+		}
+
+		/**
+		 * A query with an {@code _id} equality and other conditions: the one document
+		 * with that id, if it matches the rest (the superclass would scan the
+		 * collection).
+		 */
+		@Override
+		protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+				int batchSize, Document fieldSelector) {
+			Object id = query.get(ID_FIELD);
+			if (query.size() > 1 && (id instanceof String || id instanceof ObjectId)) {
+				Index<Object> byId = idIndex();
+				if (byId != null) {
+					Object position = byId.getPosition(new Document(ID_FIELD, id));
+					List<Object> positions = (position != null) ? List.of(position) : List.of();
+					return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+				}
+			}
+			return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+		}
+
+		private Index<Object> idIndex() {
+			for (Index<Object> index : getIndexes()) {
+				List<IndexKey> keys = index.getKeys();
+				if (index.isUnique() && keys.size() == 1 && ID_FIELD.equals(keys.get(0).getKey())) {
+					return index;
+				}
+			}
+			return null;
 		}
 
 		@Override

@@ -136,10 +136,20 @@ class AttemptStoreTests {
 
 	@Test
 	void whenAnAnswerIsOlderThanTheStoredOneThenItIsNotStored() {
-		this.store.saveAnswer(ID, "q1", answer(2, "B")).as(StepVerifier::create).expectNext(true).verifyComplete();
+		this.store.saveAnswer(ID, "q1", answer(2, "B"))
+			.as(StepVerifier::create)
+			.expectNext(new AttemptStore.AnswerSave(answer(2, "B"), false))
+			.verifyComplete();
 
-		this.store.saveAnswer(ID, "q1", answer(1, "A")).as(StepVerifier::create).expectNext(false).verifyComplete();
-		this.store.saveAnswer(ID, "q1", answer(2, "C")).as(StepVerifier::create).expectNext(false).verifyComplete();
+		// an older or repeated sequence is answered with the stored, newer answer
+		this.store.saveAnswer(ID, "q1", answer(1, "A"))
+			.as(StepVerifier::create)
+			.expectNext(new AttemptStore.AnswerSave(answer(2, "B"), false))
+			.verifyComplete();
+		this.store.saveAnswer(ID, "q1", answer(2, "C"))
+			.as(StepVerifier::create)
+			.expectNext(new AttemptStore.AnswerSave(answer(2, "B"), false))
+			.verifyComplete();
 
 		this.store.answer(ID, "q1")
 			.as(StepVerifier::create)
