@@ -53,9 +53,14 @@ import academy.cqo.shared.StartupTask;
  * <li>a pass ({@link PassHandler}) marks its holder's row trained;</li>
  * <li>a certificate issued, suspended, reinstated, revoked or superseded
  * ({@link CertificateChanges}) recomputes its holder's row;</li>
+ * <li>a completed module or course ({@link CompletionHandler}) and an approved CE claim
+ * ({@link CeChanges}) recompute the holder's row;</li>
+ * <li>a certificate's expiry is applied at read time (the count copies keep their
+ * certified rows per expiry date, {@link #asOf} drops expired certificates from
+ * rows);</li>
  * <li>the reconciling sweep {@code reporting-projection} recomputes every county from the
- * records and writes whatever differs (expiries, course completions and CE reach the
- * projection this way, as do lost or raced updates and a new year).</li>
+ * records and writes whatever differs (lost or raced updates, roster moves, a new year),
+ * then the exam tallies ({@link ExamTallies#reconcile()}).</li>
  * </ul>
  */
 @Component

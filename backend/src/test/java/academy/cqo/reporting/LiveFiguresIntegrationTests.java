@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -79,7 +81,7 @@ class LiveFiguresIntegrationTests {
 	void aCompletedCourseAndMetCeCountAtOnceAndOnceWhenToldAgain() throws Exception {
 		String county = "361028";
 		QuestionBankApi cqo = filedCqo(county);
-		String account = (String) cqo.getJson("/api/v1/me").get("accountId");
+		String account = accountId(cqo);
 
 		// Completing the course (one module of 20 CE hours) trains the CQO.
 		String[] course = Studying.publishedCourse(new QuestionBankApi(this.client, "trainer"), 1, 20.0, null);
@@ -111,7 +113,7 @@ class LiveFiguresIntegrationTests {
 	void aCertificateThatExpiresStopsCountingOnTheNextDay() throws Exception {
 		String county = "361030";
 		QuestionBankApi cqo = filedCqo(county);
-		String account = (String) cqo.getJson("/api/v1/me").get("accountId");
+		String account = accountId(cqo);
 		LocalDate today = LocalDate.now(this.clock);
 		this.mongo
 			.insert(new Document("_id", "live-c-" + account).append("stage", "ISSUED")
@@ -142,6 +144,15 @@ class LiveFiguresIntegrationTests {
 		finally {
 			this.clock.advance(Duration.ofDays(-1));
 		}
+	}
+
+	private String accountId(QuestionBankApi person) {
+		String username = (String) person.getJson("/api/v1/me").get("username");
+		Document account = this.mongo
+			.findOne(Query.query(Criteria.where("username").is(username)), Document.class, "accounts")
+			.block(WAIT);
+		assertThat(account).isNotNull();
+		return String.valueOf(account.get("_id"));
 	}
 
 	private String claim(QuestionBankApi holder, String type, double hours) {
