@@ -59,10 +59,10 @@ class ReportingBenchmark {
 	static final int SESSIONS = 200;
 
 	/** Graded attempts that passed (one per candidate, the CQOs of the first filings). */
-	static final int PASSES = 20_000;
+	static final int PASSES = Integer.getInteger("passes", 20_000);
 
 	/** Graded attempts that failed (CQOs who did not pass). */
-	static final int FAILURES = 5_000;
+	static final int FAILURES = Integer.getInteger("failures", 5_000);
 
 	/**
 	 * Questions on each seeded paper (the attempts' size is what a scan deserialises).
