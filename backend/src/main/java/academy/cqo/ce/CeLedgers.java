@@ -10,9 +10,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import academy.cqo.ce.domain.CeEntryState;
@@ -62,8 +64,11 @@ public class CeLedgers {
 
 	private final Clock clock;
 
+	private final ObjectProvider<CeChanges> changes;
+
 	CeLedgers(CeStore store, Enrolments enrolments, Accounts accounts, AuditLog audit, Notifications notifications,
-			CeSettings settings, Clock clock) {
+			CeSettings settings, Clock clock, ObjectProvider<CeChanges> changes) {
+		this.changes = changes;
 		this.store = store;
 		this.enrolments = enrolments;
 		this.accounts = accounts;
@@ -266,7 +271,22 @@ public class CeLedgers {
 								List.of(claim.title(), String.valueOf(claim.hours()),
 										(cleanReason != null) ? cleanReason : ""),
 								"/ce/" + claim.year())))
+						.then(approve ? tellChanged(claim.accountId()) : Mono.empty())
 						.thenReturn(CeClaims.view(claim)));
+	}
+
+	/**
+	 * Tell every {@link CeChanges} handler; a handler's failure is logged, not passed on.
+	 */
+	private Mono<Void> tellChanged(String accountId) {
+		return Flux.fromStream(this.changes.orderedStream())
+			.concatMap((handler) -> handler.ceChanged(accountId))
+			.onErrorResume((ex) -> {
+				LoggerFactory.getLogger(CeLedgers.class)
+					.warn("A module failed to take note of the CE change of {}", accountId, ex);
+				return Mono.empty();
+			})
+			.then();
 	}
 
 	private Mono<ClaimDocument> refusal(String claimId, CurrentUser admin) {

@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import academy.cqo.course.domain.HeartbeatRule;
@@ -47,7 +50,11 @@ public class Study {
 
 	private final Clock clock;
 
-	Study(CourseStore store, Courses courses, Enrolments enrolments, CourseSettings settings, Clock clock) {
+	private final ObjectProvider<CompletionHandler> completionHandlers;
+
+	Study(CourseStore store, Courses courses, Enrolments enrolments, CourseSettings settings, Clock clock,
+			ObjectProvider<CompletionHandler> completionHandlers) {
+		this.completionHandlers = completionHandlers;
 		this.store = store;
 		this.courses = courses;
 		this.enrolments = enrolments;
@@ -187,11 +194,26 @@ public class Study {
 			return Mono.just(new Completion(false, false));
 		}
 		return this.store.complete(progress.id(), now, module.creditHours(), module.subjectCategory(), module.title())
-			.flatMap((completed) -> completeCourseIfDone(module.courseId(), progress.accountId(), now))
+			.flatMap((completed) -> completeCourseIfDone(module.courseId(), progress.accountId(), now)
+				.flatMap((courseDone) -> tellCompleted(progress.accountId()).thenReturn(courseDone)))
 			.defaultIfEmpty(false)
 			.flatMap((courseDone) -> courseDone ? Mono.just(new Completion(true, true))
 					: this.enrolments.completed(progress.accountId(), module.courseId())
 						.map((done) -> new Completion(true, done)));
+	}
+
+	/**
+	 * Tell every {@link CompletionHandler}; a handler's failure is logged, not passed on.
+	 */
+	private Mono<Void> tellCompleted(String accountId) {
+		return Flux.fromStream(this.completionHandlers.orderedStream())
+			.concatMap((handler) -> handler.completed(accountId))
+			.onErrorResume((ex) -> {
+				LoggerFactory.getLogger(Study.class)
+					.warn("A module failed to take note of a completion by {}", accountId, ex);
+				return Mono.empty();
+			})
+			.then();
 	}
 
 	private Mono<Boolean> completeCourseIfDone(String courseId, String accountId, Instant now) {

@@ -42,17 +42,20 @@ class Submissions {
 
 	private final ObjectProvider<PassHandler> passHandlers;
 
+	private final ObjectProvider<ResultHandler> resultHandlers;
+
 	private final Clock clock;
 
 	private final AttemptGates gates;
 
 	Submissions(AttemptStore store, Exams exams, AttemptReads reads, ObjectProvider<PassHandler> passHandlers,
-			Clock clock, AttemptGates gates) {
+			ObjectProvider<ResultHandler> resultHandlers, Clock clock, AttemptGates gates) {
 		this.gates = gates;
 		this.store = store;
 		this.exams = exams;
 		this.reads = reads;
 		this.passHandlers = passHandlers;
+		this.resultHandlers = resultHandlers;
 		this.clock = clock;
 	}
 
@@ -148,6 +151,31 @@ class Submissions {
 	 * @return the attempt
 	 */
 	Mono<AttemptDocument> publishIfPassed(AttemptDocument attempt) {
+		return tellResult(attempt).then(Mono.defer(() -> publishPass(attempt)));
+	}
+
+	/**
+	 * Tell every {@link ResultHandler} a final result of a qualifying exam (pass or
+	 * fail); a handler's failure is logged, not passed on (its reconciliation heals it).
+	 */
+	private Mono<Void> tellResult(AttemptDocument attempt) {
+		if (attempt.state() != AttemptStatus.GRADED || attempt.passed() == null) {
+			return Mono.empty();
+		}
+		return this.exams.exam(attempt.examId())
+			.filter((exam) -> exam.definition().qualifying())
+			.flatMap((exam) -> this.exams.session(attempt.sessionId()))
+			.mapNotNull((session) -> AttemptResult.of(attempt, session))
+			.flatMapMany((result) -> Flux.fromStream(this.resultHandlers.orderedStream())
+				.concatMap((handler) -> handler.graded(result)))
+			.onErrorResume((ex) -> {
+				logger.warn("A module failed to take note of the result of {}", attempt.id(), ex);
+				return Mono.empty();
+			})
+			.then();
+	}
+
+	private Mono<AttemptDocument> publishPass(AttemptDocument attempt) {
 		if (attempt.state() != AttemptStatus.GRADED || !Boolean.TRUE.equals(attempt.passed())
 				|| attempt.outcomePublished()) {
 			return Mono.just(attempt);

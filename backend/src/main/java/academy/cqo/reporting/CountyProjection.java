@@ -23,7 +23,9 @@ import reactor.core.publisher.Mono;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
+import academy.cqo.ce.CeChanges;
 import academy.cqo.certificate.CertificateChanges;
+import academy.cqo.course.CompletionHandler;
 import academy.cqo.exam.AttemptPassed;
 import academy.cqo.exam.PassHandler;
 import academy.cqo.filing.CqoChanges;
@@ -51,13 +53,19 @@ import academy.cqo.shared.StartupTask;
  * <li>a pass ({@link PassHandler}) marks its holder's row trained;</li>
  * <li>a certificate issued, suspended, reinstated, revoked or superseded
  * ({@link CertificateChanges}) recomputes its holder's row;</li>
+ * <li>a completed module or course ({@link CompletionHandler}) and an approved CE claim
+ * ({@link CeChanges}) recompute the holder's row;</li>
+ * <li>a certificate's expiry is applied at read time (the count copies keep their
+ * certified rows per expiry date, {@link #asOf} drops expired certificates from
+ * rows);</li>
  * <li>the reconciling sweep {@code reporting-projection} recomputes every county from the
- * records and writes whatever differs (expiries, course completions and CE reach the
- * projection this way, as do lost or raced updates and a new year).</li>
+ * records and writes whatever differs (lost or raced updates, roster moves, a new year),
+ * then the exam tallies ({@link ExamTallies#reconcile()}).</li>
  * </ul>
  */
 @Component
-public class CountyProjection implements CqoChanges, PassHandler, CertificateChanges, StartupTask {
+public class CountyProjection
+		implements CqoChanges, PassHandler, CertificateChanges, CompletionHandler, CeChanges, StartupTask {
 
 	private static final Logger logger = LoggerFactory.getLogger(CountyProjection.class);
 
@@ -74,9 +82,12 @@ public class CountyProjection implements CqoChanges, PassHandler, CertificateCha
 
 	private final Clock clock;
 
+	private final ExamTallies exams;
+
 	private final AtomicLong conflicts = new AtomicLong();
 
-	CountyProjection(ProjectionStore store, RosterStore roster, Standings standings, Clock clock) {
+	CountyProjection(ProjectionStore store, RosterStore roster, Standings standings, ExamTallies exams, Clock clock) {
+		this.exams = exams;
 		this.store = store;
 		this.roster = roster;
 		this.standings = standings;
@@ -85,7 +96,8 @@ public class CountyProjection implements CqoChanges, PassHandler, CertificateCha
 
 	@Bean
 	Sweep reportingProjectionSweep() {
-		return Sweep.counting("reporting-projection", Duration.ofMinutes(10), this::reconcile);
+		return Sweep.counting("reporting-projection", Duration.ofMinutes(10),
+				() -> reconcile().flatMap((counties) -> this.exams.reconcile().map((exams) -> counties + exams)));
 	}
 
 	@Override
@@ -164,6 +176,32 @@ public class CountyProjection implements CqoChanges, PassHandler, CertificateCha
 	 */
 	@Override
 	public Mono<Void> certificatesChanged(String accountId) {
+		return holderChanged(accountId, "Certificate change");
+	}
+
+	/**
+	 * A person completed a module (perhaps the course): if a roster enterprise's current
+	 * CQO, that row is recomputed (trained, CE met). Never fails the study step.
+	 */
+	@Override
+	public Mono<Void> completed(String accountId) {
+		return holderChanged(accountId, "Completion");
+	}
+
+	/**
+	 * A person's CE ledger changed by a decided claim: if a roster enterprise's current
+	 * CQO, that row is recomputed (CE met). Never fails the decision.
+	 */
+	@Override
+	public Mono<Void> ceChanged(String accountId) {
+		return holderChanged(accountId, "CE change");
+	}
+
+	/**
+	 * Recompute the row of the enterprise whose current CQO holds this account, if any,
+	 * from the records; what goes wrong is logged and healed by the reconciliation.
+	 */
+	private Mono<Void> holderChanged(String accountId, String what) {
 		return this.store.place(accountId)
 			.flatMap((place) -> change(place.county(), (rows) -> rows.stream()
 				.filter((row) -> row.entry().creditCode().equals(place.creditCode()) && row.cqo() != null
@@ -172,7 +210,7 @@ public class CountyProjection implements CqoChanges, PassHandler, CertificateCha
 				.map((row) -> this.standings.of(row.entry(), year()).map((standing) -> replaceRow(rows, standing)))
 				.orElse(Mono.just(rows))))
 			.onErrorResume((ex) -> {
-				logger.warn("Certificate change of {} not taken into the reporting projection; the reconciliation will",
+				logger.warn("{} of {} not taken into the reporting projection; the reconciliation will", what,
 						accountId, ex);
 				return Mono.empty();
 			})
@@ -247,13 +285,53 @@ public class CountyProjection implements CqoChanges, PassHandler, CertificateCha
 
 	private static CountyFiguresDocument figuresOf(CountyStandingsDocument county) {
 		return new CountyFiguresDocument(county.county(), county.version(), county.ceYear(), county.counts(),
-				county.rowsHash());
+				county.rowsHash(), expiries(county.rows()));
 	}
 
-	static String hash(List<Standing> rows) {
+	/**
+	 * The certified rows per expiry date, so a read can tell how many certificates have
+	 * expired since the rows were computed without recomputing them.
+	 * @param rows a county's rows
+	 * @return expiry date ({@code 2027-03-31}) → certified rows whose certificate expires
+	 * then
+	 */
+	static Map<String, Long> expiries(List<Standing> rows) {
+		Map<String, Long> expiries = new java.util.TreeMap<>();
+		for (Standing row : rows) {
+			if (row.certified() && row.certificate().expiresOn() != null) {
+				expiries.merge(row.certificate().expiresOn(), 1L, Long::sum);
+			}
+		}
+		return expiries;
+	}
+
+	/**
+	 * Rows as of a day: a certificate that has expired since the rows were computed no
+	 * longer counts (certificates expire at the end of their {@code expiresOn} day).
+	 * @param rows rows read from the projection
+	 * @param today the day
+	 * @return the rows, those with an expired certificate without it
+	 */
+	public static List<Standing> asOf(List<Standing> rows, LocalDate today) {
+		String day = today.toString();
+		if (rows.stream().noneMatch((row) -> expired(row, day))) {
+			return rows;
+		}
+		return rows.stream()
+			.map((row) -> expired(row, day) ? new Standing(row.entry(), row.cqo(), row.trained(), null, row.ceMet())
+					: row)
+			.toList();
+	}
+
+	private static boolean expired(Standing row, String day) {
+		return row.certified() && row.certificate().expiresOn() != null
+				&& row.certificate().expiresOn().compareTo(day) < 0;
+	}
+
+	static String hash(List<?> rows) {
 		try {
 			java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-			for (Standing row : rows) {
+			for (Object row : rows) {
 				digest.update(row.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
 				digest.update((byte) '\n');
 			}

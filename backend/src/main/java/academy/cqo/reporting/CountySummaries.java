@@ -14,7 +14,6 @@ import org.springframework.stereotype.Service;
 
 import academy.cqo.filing.CurrentCqos;
 import academy.cqo.identity.CurrentUser;
-import academy.cqo.reporting.persistence.CountyStandingsDocument;
 import academy.cqo.reporting.persistence.ProjectionStore;
 import academy.cqo.shared.DateFormats;
 import academy.cqo.shared.Jurisdiction;
@@ -83,7 +82,7 @@ public class CountySummaries {
 		Mono<List<Standing>> rows = (region.level() != RegionLevel.COUNTY) ? live
 				: this.projection.reconciled()
 					.flatMap((built) -> built ? this.projection.county(region.regionCode())
-						.map(CountyStandingsDocument::rows)
+						.map((county) -> CountyProjection.asOf(county.rows(), today))
 						.defaultIfEmpty(List.of()) : live);
 		return rows.map((all) -> table(region.regionCode(), all, today));
 	}

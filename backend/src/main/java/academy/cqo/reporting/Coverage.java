@@ -132,7 +132,7 @@ public class Coverage {
 				if (copy.ceYear() != year) {
 					return live(region, year);
 				}
-				byCounty.put(copy.county(), copy.counts());
+				byCounty.put(copy.county(), copy.countsOn(LocalDate.now(this.clock)));
 			}
 			return Mono.just(report(region.regionCode(), year, byCounty, true));
 		});

@@ -49,6 +49,16 @@ public record CoverageCounts(long rosterEnterprises, long aboveScale, long award
 	}
 
 	/**
+	 * The same counts with another number certified.
+	 * @param certifiedNow the number
+	 * @return the counts
+	 */
+	public CoverageCounts withCertified(long certifiedNow) {
+		return new CoverageCounts(this.rosterEnterprises, this.aboveScale, this.awardWinners, this.filed,
+				this.aboveScaleFiled, this.trained, certifiedNow, this.ceMet);
+	}
+
+	/**
 	 * Both regions' counts together.
 	 * @param other another region's counts
 	 * @return the sums

@@ -26,6 +26,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import academy.cqo.reporting.CountyProjection;
+import academy.cqo.reporting.ExamTallies;
 import academy.cqo.shared.Region;
 import academy.cqo.shared.RegionDirectory;
 import academy.cqo.shared.RegionLevel;
@@ -54,7 +55,24 @@ class ReportingBenchmark {
 
 	static final int BIG_COUNTY_ROWS = 2_000;
 
+	/** Qualifying exam sessions, spread over the last twelve months. */
+	static final int SESSIONS = 200;
+
+	/** Graded attempts that passed (one per candidate, the CQOs of the first filings). */
+	static final int PASSES = Integer.getInteger("passes", 20_000);
+
+	/** Graded attempts that failed (CQOs who did not pass). */
+	static final int FAILURES = Integer.getInteger("failures", 5_000);
+
+	/**
+	 * Questions on each seeded paper (the attempts' size is what a scan deserialises).
+	 */
+	static final int PAPER = Integer.getInteger("paper", 10);
+
 	static final int RUNS = Integer.getInteger("runs", 5);
+
+	/** How long the province dashboard is given before the exam tallies are built. */
+	static final int BEFORE_SECONDS = Integer.getInteger("beforeSeconds", 120);
 
 	@Autowired
 	WebTestClient client;
@@ -67,6 +85,9 @@ class ReportingBenchmark {
 
 	@Autowired
 	CountyProjection projection;
+
+	@Autowired
+	ExamTallies examTallies;
 
 	private List<String> counties() {
 		List<String> counties = new ArrayList<>();
@@ -84,20 +105,30 @@ class ReportingBenchmark {
 	void provinceCoverageAndACountysAnnex2AtProvinceScale() throws Exception {
 		List<String> counties = counties();
 		assertThat(counties).hasSize(100);
-		String token = new QuestionBankApi(this.client, "admin-jx").token();
+		String token = new QuestionBankApi(this.client.mutate().responseTimeout(Duration.ofMinutes(2)).build(),
+				"admin-jx")
+			.token();
 		long seedStart = System.nanoTime();
 		seed(counties);
-		System.out.printf("Seeded %,d roster entries, %,d filings, %,d certificates in %,d ms%n", ROSTER, FILINGS,
-				CERTIFICATES, (System.nanoTime() - seedStart) / 1_000_000);
+		System.out.printf(
+				"Seeded %,d roster entries, %,d filings, %,d certificates, %,d accounts, %d sessions, %,d attempts in %,d ms%n",
+				ROSTER, FILINGS, CERTIFICATES, FILINGS, SESSIONS, PASSES + FAILURES,
+				(System.nanoTime() - seedStart) / 1_000_000);
 		// The seed bypasses the events: the reconciliation builds the projection from it.
 		long buildStart = System.nanoTime();
 		Long built = this.projection.reconcile().block(Duration.ofMinutes(30));
 		System.out.printf("Projection built from the records: %d counties written in %,d ms%n", built,
 				(System.nanoTime() - buildStart) / 1_000_000);
 		long againStart = System.nanoTime();
-		Long again = this.projection.reconcile().block(Duration.ofMinutes(30));
-		System.out.printf("Reconciliation with nothing to repair: %d counties written in %,d ms%n", again,
-				(System.nanoTime() - againStart) / 1_000_000);
+		try {
+			Long again = this.projection.reconcile().block(Duration.ofMinutes(30));
+			System.out.printf("Reconciliation with nothing to repair: %d counties written in %,d ms%n", again,
+					(System.nanoTime() - againStart) / 1_000_000);
+		}
+		catch (RuntimeException ex) {
+			System.out.printf("Reconciliation with nothing to repair FAILED after %,d ms: %s%n",
+					(System.nanoTime() - againStart) / 1_000_000, ex);
+		}
 		WebTestClient slow = this.client.mutate().responseTimeout(Duration.ofMinutes(10)).build();
 		String big = counties.get(0);
 		String bigCode = String.format("BENCH%s%07d", big, 0);
@@ -108,14 +139,50 @@ class ReportingBenchmark {
 		assertThat(((Number) warm.get("rosterEnterprises")).longValue()).isGreaterThanOrEqualTo(ROSTER);
 
 		Path jfr = Path.of("target", "reporting.jfr").toAbsolutePath();
+		String city = big.substring(0, 4) + "00";
+		// Before: the dashboard's exam part read from the attempts (the tallies not
+		// built).
+		this.mongo.remove(new org.springframework.data.mongodb.core.query.Query(), "report_exam_figures")
+			.block(Duration.ofMinutes(1));
+		// One call, given at most BEFORE_SECONDS: reading every session's attempts takes
+		// far
+		// longer at this scale.
+		WebTestClient bounded = this.client.mutate().responseTimeout(Duration.ofSeconds(BEFORE_SECONDS)).build();
+		long beforeStart = System.nanoTime();
+		String beforeOutcome;
+		try {
+			get(bounded, token, "/api/v1/dashboard?regionCode=360000");
+			beforeOutcome = "answered";
+		}
+		catch (Throwable ex) {
+			beforeOutcome = "no answer within " + BEFORE_SECONDS + " s (" + ex.getClass().getSimpleName() + ")";
+		}
+		System.out.printf(
+				"GET /api/v1/dashboard?regionCode=360000 with the exam part read from the attempts (before): %s after %,d ms%n",
+				beforeOutcome, (System.nanoTime() - beforeStart) / 1_000_000);
+		long examStart = System.nanoTime();
+		Long examBuilt = this.examTallies.reconcile().block(Duration.ofMinutes(30));
+		System.out.printf("Exam tallies built from the records: %d counties written in %,d ms%n", examBuilt,
+				(System.nanoTime() - examStart) / 1_000_000);
+		long examAgainStart = System.nanoTime();
+		Long examAgain = this.examTallies.reconcile().block(Duration.ofMinutes(30));
+		System.out.printf("Exam tallies reconciled with nothing to repair: %d counties written in %,d ms%n", examAgain,
+				(System.nanoTime() - examAgainStart) / 1_000_000);
+		get(slow, token, "/api/v1/dashboard?regionCode=360000");
 		long[] coverage;
 		long[] county;
 		long[] annex2;
+		long[] dashboard;
+		long[] cityDashboard;
+		long[] countyDashboard;
 		try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
 			recording.start();
 			coverage = time(() -> get(slow, token, "/api/v1/reports/coverage?regionCode=360000"));
 			county = time(() -> get(slow, token, "/api/v1/reports/coverage?regionCode=" + big));
 			annex2 = time(() -> bytes(slow, token, "/api/v1/reports/county-summary.xlsx?regionCode=" + big));
+			dashboard = time(() -> get(slow, token, "/api/v1/dashboard?regionCode=360000"));
+			cityDashboard = time(() -> get(slow, token, "/api/v1/dashboard?regionCode=" + city));
+			countyDashboard = time(() -> get(slow, token, "/api/v1/dashboard?regionCode=" + big));
 			recording.stop();
 			recording.dump(jfr);
 		}
@@ -129,6 +196,12 @@ class ReportingBenchmark {
 		print("GET /api/v1/reports/coverage?regionCode=360000", coverage);
 		print("GET /api/v1/reports/coverage?regionCode=" + big + " (county, " + BIG_COUNTY_ROWS + " rows)", county);
 		print("GET /api/v1/reports/county-summary.xlsx (" + BIG_COUNTY_ROWS + " rows)", annex2);
+		Map<String, Object> board = get(slow, token, "/api/v1/dashboard?regionCode=360000");
+		System.out.printf("Province dashboard: months %s%n  sessions %s%n", board.get("months"), board.get("sessions"));
+		assertThat(board.get("sessions").toString()).contains("graded");
+		print("GET /api/v1/dashboard?regionCode=360000", dashboard);
+		print("GET /api/v1/dashboard?regionCode=" + city + " (city)", cityDashboard);
+		print("GET /api/v1/dashboard?regionCode=" + big + " (county, " + BIG_COUNTY_ROWS + " rows)", countyDashboard);
 		profile(jfr);
 		System.out.printf("JFR recording of the timed part: %s (jfr summary / jfr view hot-methods)%n", jfr);
 	}
@@ -141,6 +214,8 @@ class ReportingBenchmark {
 		List<Document> enterprises = new ArrayList<>();
 		List<Document> filings = new ArrayList<>();
 		List<Document> certificates = new ArrayList<>();
+		List<Document> pool = new ArrayList<>();
+		List<Document> accounts = new ArrayList<>();
 		int perCounty = (ROSTER - BIG_COUNTY_ROWS) / (counties.size() - 1);
 		int filingsLeft = FILINGS;
 		int certificatesLeft = CERTIFICATES;
@@ -168,6 +243,15 @@ class ReportingBenchmark {
 					filingsLeft--;
 					String filingId = "bench-f-" + code;
 					String account = "bench-a-" + code;
+					accounts.add(new Document("_id", account).append("username", "bench-u-" + code)
+						.append("passwordHash", "{noop}-")
+						.append("roles", List.of("CANDIDATE"))
+						.append("fullName", "基准" + (i % 1000))
+						.append("idNumberHash", "bench-h-" + code)
+						.append("regionCode", county)
+						.append("employerCreditCode", code)
+						.append("failedLogins", 0)
+						.append("createdAt", nowDate));
 					enterprises.add(new Document("_id", code).append("name", "基准企业")
 						.append("regionCode", county)
 						.append("aboveScale", true)
@@ -198,12 +282,27 @@ class ReportingBenchmark {
 						.append("revision", 0L));
 					if (i < certified && certificatesLeft > 0) {
 						certificatesLeft--;
+						// announced: the issue sweep has nothing left to finish for it
 						certificates.add(new Document("_id", "bench-c-" + code).append("stage", "ISSUED")
+							.append("announced", true)
 							.append("state", "ACTIVE")
 							.append("accountId", account)
 							.append("number", "JX-BENCH-" + serial)
 							.append("expiresOn", expires)
 							.append("regionCode", county));
+						LocalDate issued = LocalDate.now().minusDays(certificatesLeft % 360);
+						pool.add(new Document("_id", account).append("certificateId", "bench-c-" + code)
+							.append("number", "JX-BENCH-" + serial)
+							.append("holderName", "基准" + (i % 1000))
+							.append("regionCode", county)
+							.append("employerCreditCode", code)
+							.append("industry", "C")
+							.append("issuedOn", issued.toString())
+							.append("expiresOn", expires)
+							.append("state", "ACTIVE")
+							.append("enteredAt", nowDate)
+							.append("certificateIssuedAt",
+									Date.from(issued.atStartOfDay(java.time.ZoneOffset.UTC).toInstant())));
 					}
 				}
 			}
@@ -212,16 +311,98 @@ class ReportingBenchmark {
 		insert(enterprises, "enterprises");
 		insert(filings, "filings");
 		insert(certificates, "certificates");
+		insert(pool, "talent_pool");
+		insert(accounts, "accounts");
+		seedExams(accounts.stream().map((account) -> account.getString("_id")).toList(), now);
+	}
+
+	/**
+	 * One qualifying exam, {@link #SESSIONS} sessions closing over the last twelve
+	 * months, and graded attempts of the CQOs' accounts: the first {@link #PASSES}
+	 * passed, the next {@link #FAILURES} failed, each with a paper of {@link #PAPER}
+	 * questions and its results (the size of a real graded attempt).
+	 */
+	private void seedExams(List<String> accounts, Instant now) {
+		insert(List.of(new Document("_id", "bench-exam")
+			.append("definition",
+					new Document("title", "首席质量官资格考试（基准）").append("qualifying", true)
+						.append("sections", List.of())
+						.append("passMark", 60.0)
+						.append("timeLimitSeconds", 3600)
+						.append("shuffleQuestions", false)
+						.append("shuffleOptions", false)
+						.append("coolingOffSeconds", 0)
+						.append("maxFocusLosses", 0)
+						.append("maxAttempts", 2)
+						.append("reviewPolicy", "SCORE_ONLY")
+						.append("multipleChoiceScoring", "ALL_OR_NOTHING"))
+			.append("createdBy", "admin-jx")
+			.append("createdAt", Date.from(now))), "exams");
+		List<Document> sessions = new ArrayList<>();
+		for (int s = 0; s < SESSIONS; s++) {
+			Instant closes = now.minus(Duration.ofDays(360L * s / SESSIONS + 1));
+			sessions.add(new Document("_id", String.format("bench-s-%03d", s)).append("examId", "bench-exam")
+				.append("title", "第" + (s + 1) + "场")
+				.append("opensAt", Date.from(closes.minus(Duration.ofHours(3))))
+				.append("closesAt", Date.from(closes))
+				.append("createdBy", "admin-jx")
+				.append("createdAt", Date.from(now)));
+		}
+		insert(sessions, "exam_sessions");
+		List<Document> attempts = new ArrayList<>();
+		for (int a = 0; a < PASSES + FAILURES && a < accounts.size(); a++) {
+			boolean passed = a < PASSES;
+			Document session = sessions.get(a % SESSIONS);
+			Date started = Date.from(session.getDate("closesAt").toInstant().minus(Duration.ofHours(2)));
+			List<Document> paper = new ArrayList<>();
+			List<Document> results = new ArrayList<>();
+			for (int q = 0; q < PAPER; q++) {
+				paper.add(new Document("questionId", "bench-q-" + q).append("version", 1)
+					.append("section", 0)
+					.append("score", 2.0)
+					.append("optionOrder", List.of("A", "B", "C", "D")));
+				results.add(new Document("questionId", "bench-q-" + q).append("awarded", (q < 40 == passed) ? 2.0 : 0.0)
+					.append("correct", q < 40 == passed));
+			}
+			String sessionId = session.getString("_id");
+			attempts.add(new Document("_id", sessionId + ":" + accounts.get(a) + ":1").append("sessionId", sessionId)
+				.append("examId", "bench-exam")
+				.append("accountId", accounts.get(a))
+				.append("username", "bench-u-" + accounts.get(a).substring("bench-a-".length()))
+				.append("number", 1)
+				.append("status", "GRADED")
+				.append("startedAt", started)
+				.append("deadline", session.getDate("closesAt"))
+				.append("seed", (long) a)
+				.append("paper", paper)
+				.append("results", results)
+				.append("events", List.of())
+				.append("submittedAt", session.getDate("closesAt"))
+				.append("submittedBy", "CANDIDATE")
+				.append("score", passed ? 80.0 : 40.0)
+				.append("maxScore", 100.0)
+				.append("passed", passed)
+				.append("gradedAt", session.getDate("closesAt"))
+				.append("outcomePublished", true));
+		}
+		insert(attempts, "attempts", 100);
 	}
 
 	private void insert(List<Document> documents, String collection) {
-		for (int from = 0; from < documents.size(); from += 5_000) {
-			this.mongo.insert(documents.subList(from, Math.min(documents.size(), from + 5_000)), collection)
+		insert(documents, collection, 5_000);
+	}
+
+	private void insert(List<Document> documents, String collection, int batch) {
+		long start = System.nanoTime();
+		for (int from = 0; from < documents.size(); from += batch) {
+			this.mongo.insert(documents.subList(from, Math.min(documents.size(), from + batch)), collection)
 				.then()
 				.as(StepVerifier::create)
 				.expectComplete()
 				.verify(Duration.ofMinutes(5));
 		}
+		System.out.printf("  %,d documents into %s in %,d ms%n", documents.size(), collection,
+				(System.nanoTime() - start) / 1_000_000);
 	}
 
 	private static Map<String, Object> get(WebTestClient client, String token, String uri) {
@@ -251,8 +432,12 @@ class ReportingBenchmark {
 	}
 
 	private static long[] time(Runnable call) {
-		long[] millis = new long[RUNS];
-		for (int i = 0; i < RUNS; i++) {
+		return time(call, RUNS);
+	}
+
+	private static long[] time(Runnable call, int runs) {
+		long[] millis = new long[runs];
+		for (int i = 0; i < runs; i++) {
 			long start = System.nanoTime();
 			call.run();
 			millis[i] = (System.nanoTime() - start) / 1_000_000;

@@ -28,6 +28,8 @@ import academy.cqo.filing.Filings;
 import academy.cqo.identity.Accounts;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.reporting.Coverage;
+import academy.cqo.reporting.ExamTallies;
+import academy.cqo.reporting.SessionTally;
 import academy.cqo.reporting.IndustryCoverage;
 import academy.cqo.reporting.ReportRounds;
 import academy.cqo.shared.Jurisdiction;
@@ -55,6 +57,8 @@ class BureauDashboard {
 	static final int DRAWS = 10;
 
 	private final Coverage coverage;
+
+	private final ExamTallies tallies;
 
 	private final IndustryCoverage industries;
 
@@ -84,8 +88,9 @@ class BureauDashboard {
 
 	BureauDashboard(Coverage coverage, IndustryCoverage industries, Filings filings, TalentPool pool, Exams exams,
 			SessionAttempts attempts, Accounts accounts, CeLedgers ledgers, ReportRounds rounds, SupervisionCases cases,
-			SamplingDraws draws, RegionDirectory directory, Clock clock) {
+			SamplingDraws draws, RegionDirectory directory, Clock clock, ExamTallies tallies) {
 		this.coverage = coverage;
+		this.tallies = tallies;
 		this.industries = industries;
 		this.filings = filings;
 		this.pool = pool;
@@ -213,7 +218,39 @@ class BureauDashboard {
 	private record Graded(SessionSummary session, SessionAttempts.StaffAttempt attempt) {
 	}
 
+	/**
+	 * From the reporting projection's exam tallies (a few small documents per region)
+	 * once they are built; from the attempts until then.
+	 */
 	private Mono<Grading> grading(CurrentUser admin, Jurisdiction region, List<YearMonth> months) {
+		return this.tallies.of(region.codePrefix())
+			.flatMap((tally) -> tally.isPresent() ? fromTally(tally.get(), months)
+					: fromAttempts(admin, region, months));
+	}
+
+	private Mono<Grading> fromTally(ExamTallies.Tally tally, List<YearMonth> months) {
+		Map<YearMonth, Long> firstPasses = new HashMap<>();
+		tally.firstPasses().forEach((month, count) -> {
+			if (months.contains(month)) {
+				firstPasses.put(month, count);
+			}
+		});
+		return Flux.fromIterable(tally.sessions())
+			.concatMap((session) -> this.exams.summary(session.sessionId())
+				.map((summary) -> session(summary, session))
+				.onErrorResume((ex) -> Mono.empty()))
+			.collectList()
+			.map((sessions) -> new Grading(firstPasses, sessions));
+	}
+
+	private static Dashboard.Session session(SessionSummary summary, SessionTally tally) {
+		double rate = (tally.graded() == 0) ? 0 : Math.round(tally.passed() * 10000.0 / tally.graded()) / 10000.0;
+		Double average = (tally.scored() == 0) ? null : Math.round(tally.scoreSum() / tally.scored() * 10) / 10.0;
+		return new Dashboard.Session(summary.id(), summary.examTitle() + " · " + summary.title(), summary.closesAt(),
+				tally.graded(), tally.passed(), rate, average);
+	}
+
+	private Mono<Grading> fromAttempts(CurrentUser admin, Jurisdiction region, List<YearMonth> months) {
 		return this.exams.sessions(false, admin)
 			.filter(SessionSummary::qualifying)
 			.concatMap((session) -> this.attempts.inSession(session.id(), admin)

@@ -152,6 +152,17 @@ public class AccountStore implements StartupTask {
 	}
 
 	/**
+	 * The region of every account that has one, in one read of two fields (a report's
+	 * reconciliation joins thousands of people with their regions).
+	 * @return account id and region code
+	 */
+	public Flux<org.bson.Document> regions() {
+		Query query = Query.query(Criteria.where("regionCode").ne(null));
+		query.fields().include("_id", "regionCode");
+		return this.mongo.find(query, org.bson.Document.class, AccountDocument.COLLECTION);
+	}
+
+	/**
 	 * Count a failed login; the failure that reaches {@code maxFailures} locks the
 	 * account for {@code lockout}.
 	 * @param id the account id

@@ -15,11 +15,32 @@ import academy.cqo.reporting.CoverageCounts;
  * @param ceYear the CE year
  * @param counts the counts
  * @param rowsHash the county document's {@code rowsHash}
+ * @param expiries certified rows per certificate expiry date (ISO), so a read subtracts
+ * the certificates that expired since the counts were written
  */
 @Document(CountyFiguresDocument.COLLECTION)
-public record CountyFiguresDocument(@Id String county, long version, int ceYear, CoverageCounts counts,
-		String rowsHash) {
+public record CountyFiguresDocument(@Id String county, long version, int ceYear, CoverageCounts counts, String rowsHash,
+		java.util.Map<String, Long> expiries) {
 
 	public static final String COLLECTION = "report_figures";
+
+	public CountyFiguresDocument {
+		expiries = (expiries != null) ? java.util.Map.copyOf(expiries) : java.util.Map.of();
+	}
+
+	/**
+	 * The counts as of a day: certificates that expired before it no longer count.
+	 * @param today the day
+	 * @return the counts
+	 */
+	public CoverageCounts countsOn(java.time.LocalDate today) {
+		String day = today.toString();
+		long expired = this.expiries.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey().compareTo(day) < 0)
+			.mapToLong(java.util.Map.Entry::getValue)
+			.sum();
+		return (expired == 0) ? this.counts : this.counts.withCertified(this.counts.certified() - expired);
+	}
 
 }

@@ -89,7 +89,8 @@ public class ProjectionStore implements StartupTask {
 		Update update = new Update().set("version", figures.version())
 			.set("ceYear", figures.ceYear())
 			.set("counts", figures.counts())
-			.set("rowsHash", figures.rowsHash());
+			.set("rowsHash", figures.rowsHash())
+			.set("expiries", figures.expiries());
 		return this.mongo.upsert(notNewer, update, CountyFiguresDocument.class)
 			.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty())
 			.then();
@@ -114,7 +115,7 @@ public class ProjectionStore implements StartupTask {
 	}
 
 	public Mono<Void> markReconciled(int year) {
-		return this.mongo.save(new CountyFiguresDocument(RECONCILED, 0, year, CoverageCounts.NONE, null)).then();
+		return this.mongo.save(new CountyFiguresDocument(RECONCILED, 0, year, CoverageCounts.NONE, null, null)).then();
 	}
 
 	public Mono<CqoPlaceDocument> place(String accountId) {

@@ -1,0 +1,71 @@
+package academy.cqo.exam;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import reactor.core.publisher.Flux;
+
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import academy.cqo.exam.domain.AttemptStatus;
+import academy.cqo.exam.persistence.AttemptDocument;
+import academy.cqo.exam.persistence.ExamDocument;
+import academy.cqo.exam.persistence.ExamStore;
+import academy.cqo.exam.persistence.SessionDocument;
+
+/**
+ * Read facade for reconciliations: every final result of a qualifying exam, in one pass
+ * over the graded attempts (only the fields a result needs are read), joined in memory
+ * with the sessions and exams.
+ */
+@Service
+public class AttemptResults {
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final ExamStore exams;
+
+	AttemptResults(ReactiveMongoTemplate mongo, ExamStore exams) {
+		this.mongo = mongo;
+		this.exams = exams;
+	}
+
+	/**
+	 * Every final result of a qualifying exam.
+	 * @return the results, in no particular order
+	 */
+	public Flux<AttemptResult> all() {
+		return this.exams.findExams()
+			.filter((exam) -> exam.definition() != null && exam.definition().qualifying())
+			.map(ExamDocument::id)
+			.collectList()
+			.flatMapMany((qualifying) -> this.exams.findSessions()
+				.filter((session) -> qualifying.contains(session.examId()))
+				.collect(HashMap<String, SessionDocument>::new, (map, session) -> map.put(session.id(), session)))
+			.flatMap(this::graded);
+	}
+
+	private Flux<AttemptResult> graded(Map<String, SessionDocument> sessions) {
+		if (sessions.isEmpty()) {
+			return Flux.empty();
+		}
+		Query query = Query.query(AttemptStatus.GRADED.stillIn().and("passed").ne(null));
+		query.fields().include("sessionId", "accountId", "status", "passed", "score", "startedAt");
+		return this.mongo.find(query, org.bson.Document.class, AttemptDocument.COLLECTION)
+			.filter((attempt) -> sessions.containsKey(attempt.getString("sessionId")))
+			.mapNotNull((attempt) -> {
+				SessionDocument session = sessions.get(attempt.getString("sessionId"));
+				java.util.Date started = attempt.getDate("startedAt");
+				Number score = (Number) attempt.get("score");
+				if (started == null) {
+					return null;
+				}
+				return new AttemptResult(attempt.getString("_id"), session.id(), session.closesAt(),
+						attempt.getString("accountId"), Boolean.TRUE.equals(attempt.getBoolean("passed")),
+						(score != null) ? score.doubleValue() : null, started.toInstant());
+			});
+	}
+
+}

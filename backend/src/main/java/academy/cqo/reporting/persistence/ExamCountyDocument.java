@@ -1,0 +1,34 @@
+package academy.cqo.reporting.persistence;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import academy.cqo.exam.AttemptResult;
+
+/**
+ * The final results of qualifying exams of one county's candidates (by their account's
+ * region), ordered by attempt id, written only whole by a compare-and-set on
+ * {@code version} like {@link CountyStandingsDocument}. Read only by the events that
+ * change it; reports read its small copy {@link ExamFiguresDocument}.
+ *
+ * @param county the county's code (the candidates' region)
+ * @param version incremented by every write
+ * @param results one per graded attempt
+ * @param resultsHash SHA-256 of the results' text, so the reconciliation compares through
+ * the copy
+ * @param computedAt when written
+ */
+@Document(ExamCountyDocument.COLLECTION)
+public record ExamCountyDocument(@Id String county, long version, List<AttemptResult> results, String resultsHash,
+		Instant computedAt) {
+
+	public static final String COLLECTION = "report_exam_counties";
+
+	public ExamCountyDocument {
+		results = (results != null) ? List.copyOf(results) : List.of();
+	}
+
+}
