@@ -26,8 +26,9 @@ import academy.cqo.certificate.persistence.CertificateStore;
  * <li>the certificate id of each number (a number is given once, never moved);</li>
  * <li>facts about a holder that live in other records (CE standing, filed appointment,
  * honours), for {@link #HOLDER_FACTS_FOR}: forgotten at once when this instance records a
- * CE year or changes the holder's certificates ({@link CertificateChanges}); a new filing
- * or honour, or a change on another instance, shows within that time.</li>
+ * CE year, changes the holder's certificates ({@link CertificateChanges}), approves or
+ * ends an appointment or awards an honour ({@link HolderFactChanges}); a change made on
+ * another instance shows within that time.</li>
  * </ul>
  * The certificate itself (its state: valid, suspended, revoked, superseded) is always
  * read live, so a revocation or suspension shows on the next verification anywhere.
@@ -124,6 +125,23 @@ class VerificationCache implements CertificateChanges {
 	 */
 	void forget(String accountId) {
 		FACTS.forEach((kind) -> this.facts.remove(kind + ":" + accountId));
+	}
+
+	/**
+	 * Forget one fact about a holder.
+	 * @param kind {@code ce}, {@code appointment} or {@code honours}
+	 * @param accountId the holder
+	 */
+	void forget(String kind, String accountId) {
+		this.facts.remove(kind + ":" + accountId);
+	}
+
+	/**
+	 * Forget a kind of fact about every holder.
+	 * @param kind {@code ce}, {@code appointment} or {@code honours}
+	 */
+	void forgetAll(String kind) {
+		this.facts.keySet().removeIf((key) -> key.startsWith(kind + ":"));
 	}
 
 	@Override

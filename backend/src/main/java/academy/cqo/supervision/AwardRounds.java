@@ -15,6 +15,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
+import academy.cqo.certificate.HolderFactChanges;
 import academy.cqo.certificate.HolderHonours;
 import academy.cqo.filing.Appointments;
 import academy.cqo.filing.Enterprises;
@@ -70,9 +71,13 @@ public class AwardRounds implements HolderHonours {
 
 	private final SupervisionSettings settings;
 
+	private final HolderFactChanges holderFacts;
+
 	AwardRounds(AwardStore store, Appointments appointments, Enterprises enterprises, Notifications notifications,
-			AuditLog audit, RegionDirectory regions, Clock clock, SupervisionSettings settings) {
+			AuditLog audit, RegionDirectory regions, Clock clock, SupervisionSettings settings,
+			HolderFactChanges holderFacts) {
 		this.settings = settings;
+		this.holderFacts = holderFacts;
 		this.store = store;
 		this.appointments = appointments;
 		this.enterprises = enterprises;
@@ -566,6 +571,7 @@ public class AwardRounds implements HolderHonours {
 					.then(Mono.error(() -> new NominationNotAtYourStage(nomination.stage()))))
 				.flatMap((awarded) -> this.store
 					.honour(awarded.cqoAccountId(), awarded.year(), EXCELLENT_CQO, awarded.roundId())
+					.then(Mono.fromRunnable(() -> this.holderFacts.honoursChanged(awarded.cqoAccountId())))
 					.then(this.notifications.send(new Notice("award:" + awarded.id(), awarded.cqoAccountId(),
 							"award.notice.awarded", List.of(String.valueOf(awarded.year())), "/")))
 					.thenReturn(awarded));

@@ -1,14 +1,9 @@
 package academy.cqo.reporting.persistence;
 
-import java.util.regex.Pattern;
-
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -41,12 +36,8 @@ public class ExamTallyStore implements StartupTask {
 
 	@Override
 	public Mono<Void> run() {
-		return this.mongo.indexOps(ExamCountyDocument.COLLECTION)
-			.createIndex(new Index().on("_id", Sort.Direction.ASC)
-				.on("version", Sort.Direction.ASC)
-				.unique()
-				.named("report_exam_county_version"))
-			.then();
+		return CountyVersions.createVersionIndex(this.mongo, ExamCountyDocument.COLLECTION,
+				"report_exam_county_version");
 	}
 
 	public Mono<ExamCountyDocument> county(String county) {
@@ -59,14 +50,7 @@ public class ExamTallyStore implements StartupTask {
 	 * @return {@code true} when written, {@code false} when another write came first
 	 */
 	public Mono<Boolean> put(ExamCountyDocument next) {
-		long expected = next.version() - 1;
-		if (expected == 0) {
-			return this.mongo.insert(next)
-				.thenReturn(true)
-				.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.just(false));
-		}
-		Query unchanged = Query.query(Criteria.where("_id").is(next.county()).and("version").is(expected));
-		return this.mongo.replace(unchanged, next).map((result) -> result.getMatchedCount() == 1);
+		return CountyVersions.compareAndSet(this.mongo, next.county(), next, next.version());
 	}
 
 	/**
@@ -75,19 +59,15 @@ public class ExamTallyStore implements StartupTask {
 	 * @return completes when written or found newer
 	 */
 	public Mono<Void> putFigures(ExamFiguresDocument figures) {
-		Query notNewer = Query.query(Criteria.where("_id").is(figures.county()).and("version").lte(figures.version()));
-		Update update = new Update().set("version", figures.version())
-			.set("resultsHash", figures.resultsHash())
+		Update fields = new Update().set("resultsHash", figures.resultsHash())
 			.set("sessions", figures.sessions())
 			.set("firstPasses", figures.firstPasses());
-		return this.mongo.upsert(notNewer, update, ExamFiguresDocument.class)
-			.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty())
-			.then();
+		return CountyVersions.copyUnlessNewer(this.mongo, figures.county(), figures.version(), fields,
+				ExamFiguresDocument.class);
 	}
 
 	public Flux<ExamFiguresDocument> figures(String regionPrefix) {
-		return this.mongo.find(Query.query(Criteria.where("_id").regex("^" + Pattern.quote(regionPrefix) + "\\d*$")),
-				ExamFiguresDocument.class);
+		return this.mongo.find(CountyVersions.inRegion(regionPrefix), ExamFiguresDocument.class);
 	}
 
 	public Mono<Boolean> reconciled() {

@@ -2,17 +2,13 @@ package academy.cqo.reporting.persistence;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -46,12 +42,8 @@ public class ProjectionStore implements StartupTask {
 
 	@Override
 	public Mono<Void> run() {
-		return this.mongo.indexOps(CountyStandingsDocument.COLLECTION)
-			.createIndex(new Index().on("_id", Sort.Direction.ASC)
-				.on("version", Sort.Direction.ASC)
-				.unique()
-				.named("report_county_version"))
-			.then();
+		return CountyVersions.createVersionIndex(this.mongo, CountyStandingsDocument.COLLECTION,
+				"report_county_version");
 	}
 
 	public Mono<CountyStandingsDocument> county(String county) {
@@ -68,14 +60,7 @@ public class ProjectionStore implements StartupTask {
 	 * @return {@code true} when written, {@code false} when another write came first
 	 */
 	public Mono<Boolean> put(CountyStandingsDocument next) {
-		long expected = next.version() - 1;
-		if (expected == 0) {
-			return this.mongo.insert(next)
-				.thenReturn(true)
-				.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.just(false));
-		}
-		Query unchanged = Query.query(Criteria.where("_id").is(next.county()).and("version").is(expected));
-		return this.mongo.replace(unchanged, next).map((result) -> result.getMatchedCount() == 1);
+		return CountyVersions.compareAndSet(this.mongo, next.county(), next, next.version());
 	}
 
 	/**
@@ -85,20 +70,16 @@ public class ProjectionStore implements StartupTask {
 	 * @return completes when written or found newer
 	 */
 	public Mono<Void> putFigures(CountyFiguresDocument figures) {
-		Query notNewer = Query.query(Criteria.where("_id").is(figures.county()).and("version").lte(figures.version()));
-		Update update = new Update().set("version", figures.version())
-			.set("ceYear", figures.ceYear())
+		Update fields = new Update().set("ceYear", figures.ceYear())
 			.set("counts", figures.counts())
 			.set("rowsHash", figures.rowsHash())
 			.set("expiries", figures.expiries());
-		return this.mongo.upsert(notNewer, update, CountyFiguresDocument.class)
-			.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty())
-			.then();
+		return CountyVersions.copyUnlessNewer(this.mongo, figures.county(), figures.version(), fields,
+				CountyFiguresDocument.class);
 	}
 
 	public Flux<CountyFiguresDocument> figures(String regionPrefix) {
-		return this.mongo.find(Query.query(Criteria.where("_id").regex("^" + Pattern.quote(regionPrefix) + "\\d*$")),
-				CountyFiguresDocument.class);
+		return this.mongo.find(CountyVersions.inRegion(regionPrefix), CountyFiguresDocument.class);
 	}
 
 	public Flux<CountyFiguresDocument> allFigures() {
