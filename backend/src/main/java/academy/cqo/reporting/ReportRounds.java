@@ -43,7 +43,8 @@ import academy.cqo.shared.RegionLevel;
 @Service
 public class ReportRounds {
 
-	public static final String NOT_STARTED = ReportStatus.NOT_STARTED.name();
+	/** The published status of a submitted report (for modules outside reporting). */
+	public static final String SUBMITTED = ReportStatus.SUBMITTED.name();
 
 	public static final String LATE = ReportStatus.LATE.name();
 

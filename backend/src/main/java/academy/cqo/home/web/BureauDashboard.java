@@ -349,7 +349,8 @@ class BureauDashboard {
 				long lateTotal = 0;
 				String first = null;
 				for (RoundCount round : counted) {
-					long due = round.count((state) -> !ReportRounds.LATE.equals(state) && !"SUBMITTED".equals(state));
+					long due = round
+						.count((state) -> !ReportRounds.LATE.equals(state) && !ReportRounds.SUBMITTED.equals(state));
 					long late = round.count(ReportRounds.LATE::equals);
 					dueTotal += due;
 					lateTotal += late;

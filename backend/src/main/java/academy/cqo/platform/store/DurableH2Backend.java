@@ -188,11 +188,11 @@ class DurableH2Backend extends H2Backend {
 	 */
 	private static final class CopyOnWriteCollection extends H2Collection {
 
+		private static final String ID_FIELD = "_id";
+
 		/**
 		 * Set while this thread runs a write that changes the documents its query finds.
 		 */
-		private static final String ID_FIELD = "_id";
-
 		private static final ThreadLocal<Boolean> writing = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
 		CopyOnWriteCollection(MongoDatabase database, String collectionName, CollectionOptions options,
