@@ -42,6 +42,11 @@ public class TokenService {
 	/** How far a token's expiry may lie in the past and still be accepted. */
 	static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
 
+	/**
+	 * How many verified tokens are remembered (a token per signed-in candidate or user).
+	 */
+	static final int VERIFIED_TOKENS = 50_000;
+
 	private final SecretKey key;
 
 	private final JwtEncoder encoder;
@@ -82,7 +87,16 @@ public class TokenService {
 		return new AccessToken(value, this.settings.tokenLifetime().toSeconds());
 	}
 
+	/**
+	 * The decoder of bearer tokens: each token string is verified once and remembered
+	 * until it expires ({@link VerifiedTokens}).
+	 * @return the decoder
+	 */
 	ReactiveJwtDecoder decoder() {
+		return new VerifiedTokens(verifier(), this.clock, CLOCK_SKEW, VERIFIED_TOKENS);
+	}
+
+	private ReactiveJwtDecoder verifier() {
 		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(this.key)
 			.macAlgorithm(MacAlgorithm.HS256)
 			.build();

@@ -1,29 +1,36 @@
 package academy.cqo.identity.security;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.test.StepVerifier;
 
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.identity.IdentitySettings;
 import academy.cqo.identity.Role;
 import academy.cqo.shared.DataDirectory;
+import academy.cqo.testsupport.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An expired token is refused after at most a few seconds of clock-skew allowance (the
- * library default is a minute).
+ * library default is a minute), also when it was verified and remembered before; a forged
+ * token is never taken for a remembered one.
  */
 class TokenServiceTests {
 
@@ -59,6 +66,65 @@ class TokenServiceTests {
 			.expectError(JwtValidationException.class)
 			.verify();
 		assertThat(TokenService.CLOCK_SKEW).isLessThanOrEqualTo(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void whenARememberedTokenExpiresThenTheNextRequestWithItIsRefused() {
+		MutableClock clock = new MutableClock(ZoneOffset.UTC);
+		TokenService service = new TokenService(settings(), new DataDirectory(this.data), clock, null);
+		String token = service.issue(someone()).value();
+		VerifiedTokens decoder = (VerifiedTokens) service.decoder();
+		StepVerifier.create(decoder.decode(token)).expectNextCount(1).verifyComplete();
+		StepVerifier.create(decoder.decode(token)).expectNextCount(1).verifyComplete();
+		assertThat(decoder.size()).as("verified once, remembered").isEqualTo(1);
+		clock.advance(Duration.ofHours(1).plusSeconds(6));
+		StepVerifier.create(decoder.decode(token)).expectError(JwtValidationException.class).verify();
+		assertThat(decoder.size()).as("the expired token forgotten").isZero();
+	}
+
+	@Test
+	void whenATokenWasRememberedThenAForgedOneIsStillRefused() {
+		TokenService service = at(Instant.now());
+		String token = service.issue(someone()).value();
+		ReactiveJwtDecoder decoder = service.decoder();
+		StepVerifier.create(decoder.decode(token)).expectNextCount(1).verifyComplete();
+		String[] parts = token.split("\\.");
+		String forgedClaims = Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+				.replace("CANDIDATE", "ADMIN")
+				.getBytes(StandardCharsets.UTF_8));
+		StepVerifier.create(decoder.decode(parts[0] + "." + forgedClaims + "." + parts[2]))
+			.expectError(BadJwtException.class)
+			.verify();
+	}
+
+	@Test
+	void whenMoreTokensThanTheMemoryHoldsThenItStaysBoundedAndEveryTokenIsAccepted() {
+		MutableClock clock = new MutableClock(ZoneOffset.UTC);
+		TokenService service = new TokenService(settings(), new DataDirectory(this.data), clock, null);
+		List<String> tokens = new ArrayList<>();
+		for (int i = 0; i < 7; i++) {
+			tokens.add(service.issue(new CurrentUser("a" + i, "someone" + i, "某人", Set.of(Role.CANDIDATE), "360102"))
+				.value());
+		}
+		VerifiedTokens decoder = new VerifiedTokens(service.decoder(), clock, TokenService.CLOCK_SKEW, 3);
+		for (String token : tokens) {
+			StepVerifier.create(decoder.decode(token)).expectNextCount(1).verifyComplete();
+			assertThat(decoder.size()).isLessThanOrEqualTo(3);
+		}
+		for (String token : tokens) {
+			StepVerifier.create(decoder.decode(token)).expectNextCount(1).verifyComplete();
+		}
+	}
+
+	private static IdentitySettings settings() {
+		return new IdentitySettings(5, Duration.ofMinutes(15), Duration.ofHours(1), null, SECRET, null, null, "360000",
+				10, 20);
+	}
+
+	private static CurrentUser someone() {
+		return new CurrentUser("a1", "someone", "某人", Set.of(Role.CANDIDATE), "360102");
 	}
 
 }
