@@ -53,7 +53,11 @@ class VerificationCache implements CertificateChanges {
 
 	private final Map<String, Fact> facts = new ConcurrentHashMap<>();
 
-	private record Fact(Optional<?> value, long readAt) {
+	/**
+	 * A fact about a holder, or its read in progress: verifications that miss at the same
+	 * moment (every ten seconds under load) share one read instead of each reading.
+	 */
+	private record Fact(Mono<Optional<?>> value, long readAt) {
 	}
 
 	VerificationCache(CertificateStore store, Clock clock) {
@@ -107,16 +111,23 @@ class VerificationCache implements CertificateChanges {
 	@SuppressWarnings("unchecked")
 	<T> Mono<T> holderFact(String kind, String accountId, Supplier<Mono<T>> load) {
 		String key = kind + ":" + accountId;
-		Fact known = this.facts.get(key);
 		long now = this.clock.millis();
-		if (known != null && now - known.readAt() < HOLDER_FACTS_FOR.toMillis()) {
-			return Mono.justOrEmpty((Optional<T>) known.value());
-		}
-		return load.get().map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap((value) -> {
+		Fact known = this.facts.get(key);
+		if (known == null || now - known.readAt() >= HOLDER_FACTS_FOR.toMillis()) {
 			bound(this.facts);
-			this.facts.put(key, new Fact(value, now));
-			return Mono.justOrEmpty(value);
-		});
+			known = this.facts.compute(key,
+					(k, old) -> (old != null && now - old.readAt() < HOLDER_FACTS_FOR.toMillis()) ? old
+							: new Fact(read(load), now));
+		}
+		Fact fact = known;
+		return fact.value()
+			.doOnError((ex) -> this.facts.remove(key, fact))
+			.flatMap((value) -> Mono.justOrEmpty((Optional<T>) value));
+	}
+
+	/** One read shared by every verification that asks while it runs. */
+	private static <T> Mono<Optional<?>> read(Supplier<Mono<T>> load) {
+		return Mono.defer(load).<Optional<?>>map(Optional::of).defaultIfEmpty(Optional.empty()).cache();
 	}
 
 	/**

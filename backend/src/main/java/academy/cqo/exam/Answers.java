@@ -12,6 +12,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
 
+import academy.cqo.exam.domain.AttemptStatus;
 import academy.cqo.exam.persistence.AttemptDocument;
 import academy.cqo.exam.persistence.AttemptDocument.SavedAnswer;
 import academy.cqo.exam.persistence.AttemptStore;
@@ -131,18 +132,33 @@ public class Answers {
 			.switchIfEmpty(Mono.error(new AttemptClosed()));
 	}
 
+	/**
+	 * An attempt this instance just started: what its saves need is at hand, so its first
+	 * save does not read the attempt (on an exam day every candidate's first save comes
+	 * within seconds of the synchronised start).
+	 * @param attempt the stored attempt, with its paper's contents
+	 */
+	void started(AttemptDocument attempt) {
+		if (attempt.state() != AttemptStatus.IN_PROGRESS) {
+			return;
+		}
+		remember(attempt);
+	}
+
+	private Paper remember(AttemptDocument attempt) {
+		if (this.papers.size() >= MAX_CACHED_PAPERS) {
+			this.papers.clear();
+		}
+		Paper loaded = Paper.of(attempt);
+		this.gates.seen(attempt.id(), new AttemptStore.Gate(attempt.status(), attempt.browserToken()));
+		this.papers.put(attempt.id(), loaded);
+		return loaded;
+	}
+
 	private Mono<Paper> paper(String attemptId, CurrentUser candidate) {
 		Paper cached = this.papers.get(attemptId);
 		Mono<Paper> paper = (cached != null) ? Mono.just(cached)
-				: this.reads.owned(attemptId, candidate).map((attempt) -> {
-					if (this.papers.size() >= MAX_CACHED_PAPERS) {
-						this.papers.clear();
-					}
-					Paper loaded = Paper.of(attempt);
-					this.gates.seen(attemptId, new AttemptStore.Gate(attempt.status(), attempt.browserToken()));
-					this.papers.put(attemptId, loaded);
-					return loaded;
-				});
+				: this.reads.owned(attemptId, candidate).map(this::remember);
 		return paper.filter((loaded) -> loaded.accountId().equals(candidate.accountId()))
 			.switchIfEmpty(Mono.error(() -> new AttemptNotFound(attemptId)));
 	}

@@ -71,8 +71,7 @@ class AttemptEligibility {
 
 	/** The certificate a pass issues prints the holder's ID photo: no photo, no start. */
 	private Mono<Void> idPhoto(CurrentUser candidate) {
-		return this.photos.photo(candidate.accountId())
-			.hasElement()
+		return this.photos.has(candidate.accountId())
 			.flatMap((has) -> has ? Mono.<Void>empty() : refuse("exam.attempt.photoRequired"));
 	}
 

@@ -62,9 +62,12 @@ public class Attempts {
 
 	private final AttemptGates gates;
 
+	private final Answers answers;
+
 	Attempts(AttemptStore store, Exams exams, Clock clock, AttemptEligibility eligibility, PaperPool paperPool,
-			AttemptReads reads, Submissions submissions, AttemptGates gates) {
+			AttemptReads reads, Submissions submissions, AttemptGates gates, Answers answers) {
 		this.gates = gates;
+		this.answers = answers;
 		this.store = store;
 		this.exams = exams;
 		this.clock = clock;
@@ -180,6 +183,7 @@ public class Attempts {
 						null, definition.totalScore(), null, null, false);
 				return this.store.insert(attempt);
 			})
+			.doOnNext(this.answers::started)
 			.map((stored) -> new Started(this.reads.view(stored, exam, session), stored.startedAt().equals(now)));
 	}
 

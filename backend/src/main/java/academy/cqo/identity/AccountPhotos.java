@@ -14,6 +14,8 @@ import reactor.core.scheduler.Schedulers;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.stereotype.Service;
 
@@ -69,6 +71,16 @@ public class AccountPhotos {
 			.flatMap((mediaType) -> this.mongo
 				.save(new Photo(accountId, new Binary(content), mediaType, this.clock.instant())))
 			.then();
+	}
+
+	/**
+	 * Whether a person has a photo, without reading it (a start of a qualifying exam asks
+	 * for every candidate).
+	 * @param accountId the person
+	 * @return whether a photo is stored
+	 */
+	public Mono<Boolean> has(String accountId) {
+		return this.mongo.exists(Query.query(Criteria.where("_id").is(accountId)), Photo.class);
 	}
 
 	public Mono<StoredPhoto> photo(String accountId) {

@@ -92,7 +92,7 @@ class ExamPages {
 			.next()
 			.switchIfEmpty(Mono.error(() -> new SessionNotFound(sessionId)))
 			.zipWith(this.attempts.mine(user).filter((attempt) -> attempt.sessionId().equals(sessionId)).count())
-			.zipWith(this.photos.photo(user.accountId()).hasElement(), (pair, photo) -> {
+			.zipWith(this.photos.has(user.accountId()), (pair, photo) -> {
 				SessionSummary session = pair.getT1();
 				int left = (int) Math.max(0, session.maxAttempts() - pair.getT2());
 				model.addAttribute("examSession", session);

@@ -96,15 +96,13 @@ class AccountPages {
 
 	@GetMapping("/account")
 	Mono<String> account(@AuthenticationPrincipal CurrentUser user, Model model) {
-		return this.accounts.profile(user.accountId())
-			.zipWith(this.photos.photo(user.accountId()).hasElement())
-			.map((pair) -> {
-				AccountProfile profile = pair.getT1();
-				model.addAttribute("hasPhoto", pair.getT2());
-				model.addAttribute("profile", profile);
-				model.addAttribute("regionName", this.regions.fullName(profile.regionCode()));
-				return "identity/account";
-			});
+		return this.accounts.profile(user.accountId()).zipWith(this.photos.has(user.accountId())).map((pair) -> {
+			AccountProfile profile = pair.getT1();
+			model.addAttribute("hasPhoto", pair.getT2());
+			model.addAttribute("profile", profile);
+			model.addAttribute("regionName", this.regions.fullName(profile.regionCode()));
+			return "identity/account";
+		});
 	}
 
 	@GetMapping("/account/photo")
