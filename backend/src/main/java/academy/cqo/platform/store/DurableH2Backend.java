@@ -16,6 +16,7 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -64,6 +65,11 @@ class DurableH2Backend extends H2Backend {
 	private static final String DATA_PREFIX = "databases.";
 
 	private static final String META_PREFIX = "meta.";
+
+	/**
+	 * Between a collection's name and an index's in the index map's name (as H2Database).
+	 */
+	private static final String INDEX_INFIX = "._index_";
 
 	private final AtomicLong finishedWrites = new AtomicLong();
 
@@ -177,6 +183,19 @@ class DurableH2Backend extends H2Backend {
 			MVMap<Object, Document> dataMap = store.openMap(DATA_PREFIX + fullName);
 			MVMap<String, Object> metaMap = store.openMap(META_PREFIX + fullName);
 			return new CopyOnWriteCollection(this, collectionName, options, dataMap, metaMap, this.cursorRegistry);
+		}
+
+		/**
+		 * A unique index whose keys compare without a serialiser each
+		 * ({@link IndexKeyType}).
+		 */
+		@Override
+		protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+				boolean sparse) {
+			String mapName = getFullCollectionNamespace(collectionName) + INDEX_INFIX + indexName;
+			MVMap<KeyValue, Object> map = getMvStore().openMap(mapName,
+					new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
+			return IndexKeyType.uniqueIndex(map, indexName, keys, sparse);
 		}
 
 	}

@@ -1,0 +1,137 @@
+package academy.cqo.platform.store;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import org.bson.Document;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ObjectDataType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The unique indexes' key type orders keys exactly as H2's default type did, so stores
+ * written before open and answer lookups, and stores written now open with the stock
+ * backend.
+ */
+class IndexKeyTypeTests {
+
+	@TempDir
+	Path dataDir;
+
+	@Test
+	void keysCompareInTheOrderOfTheDefaultType() {
+		Random random = new Random(17);
+		List<KeyValue> keys = new ArrayList<>();
+		for (int i = 0; i < 400; i++) {
+			keys.add(randomKey(random));
+		}
+		ObjectDataType stock = new ObjectDataType();
+		IndexKeyType fast = new IndexKeyType();
+		for (KeyValue a : keys) {
+			for (KeyValue b : keys) {
+				assertThat(Integer.signum(fast.compare(a, b))).as("%s vs %s", a, b)
+					.isEqualTo(Integer.signum(stock.compare(a, b)));
+			}
+		}
+	}
+
+	private static KeyValue randomKey(Random random) {
+		int size = 1 + random.nextInt(3);
+		List<Object> values = new ArrayList<>();
+		for (int i = 0; i < size; i++) {
+			values.add(switch (random.nextInt(7)) {
+				case 0 -> "att-" + random.nextInt(5000) + ":q" + random.nextInt(20);
+				case 1 -> "质量安全" + random.nextInt(100);
+				case 2 -> random.nextInt(2000) - 1000;
+				case 3 -> random.nextLong();
+				case 4 -> random.nextDouble();
+				case 5 -> new ObjectId();
+				default -> (random.nextBoolean()) ? Boolean.TRUE : "";
+			});
+		}
+		return new KeyValue(values);
+	}
+
+	@Test
+	void whenAStoreWasWrittenByTheStockBackendThenEveryKeyIsFoundAndTheOtherWayRound() {
+		Path file = this.dataDir.resolve("old.mv.db");
+		MVStore old = new MVStore.Builder().fileName(file.toString()).compress().open();
+		MongoServer stock = new MongoServer(new H2Backend(old));
+		try (MongoClient client = MongoClients.create(connectionString(stock.bind()))) {
+			MongoCollection<Document> things = client.getDatabase("cqo").getCollection("things");
+			Mono.from(things.createIndex(Indexes.ascending("owner", "number"), new IndexOptions().unique(true)))
+				.block();
+			Flux.range(0, 600)
+				.concatMap((i) -> things.insertOne(thing(i)))
+				.then()
+				.as(StepVerifier::create)
+				.verifyComplete();
+		}
+		finally {
+			stock.shutdownNow();
+			old.close();
+		}
+		try (EmbeddedMongoServer server = EmbeddedMongoServer.start(file);
+				MongoClient client = MongoClients.create(server.connectionString())) {
+			MongoCollection<Document> things = client.getDatabase("cqo").getCollection("things");
+			assertEveryThingFound(things, 600);
+			Flux.range(600, 300)
+				.concatMap((i) -> things.insertOne(thing(i)))
+				.then()
+				.as(StepVerifier::create)
+				.verifyComplete();
+			Mono.from(things.insertOne(thing(5)))
+				.as(StepVerifier::create)
+				.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("duplicate key"))
+				.verify();
+		}
+		MVStore reopened = new MVStore.Builder().fileName(file.toString()).compress().open();
+		MongoServer stockAgain = new MongoServer(new H2Backend(reopened));
+		try (MongoClient client = MongoClients.create(connectionString(stockAgain.bind()))) {
+			assertEveryThingFound(client.getDatabase("cqo").getCollection("things"), 900);
+		}
+		finally {
+			stockAgain.shutdownNow();
+			reopened.close();
+		}
+	}
+
+	private static Document thing(int i) {
+		return new Document("_id", "thing-" + i).append("owner", "owner-" + (i % 37)).append("number", i);
+	}
+
+	private static void assertEveryThingFound(MongoCollection<Document> things, int count) {
+		Flux.range(0, count)
+			.concatMap(
+					(i) -> Mono.from(things.find(new Document("_id", "thing-" + i)).first())
+						.zipWith(Mono
+							.from(things.find(new Document("owner", "owner-" + (i % 37)).append("number", i)).first())))
+			.filter((pair) -> pair.getT1().equals(pair.getT2()))
+			.count()
+			.as(StepVerifier::create)
+			.expectNext((long) count)
+			.verifyComplete();
+	}
+
+	private static String connectionString(java.net.InetSocketAddress address) {
+		return "mongodb://" + address.getHostString() + ":" + address.getPort();
+	}
+
+}
