@@ -39,7 +39,7 @@ class IndexKeyTypeTests {
 	void keysCompareInTheOrderOfTheDefaultType() {
 		Random random = new Random(17);
 		List<KeyValue> keys = new ArrayList<>();
-		for (int i = 0; i < 400; i++) {
+		for (int i = 0; i < 250; i++) {
 			keys.add(randomKey(random));
 		}
 		ObjectDataType stock = new ObjectDataType();
