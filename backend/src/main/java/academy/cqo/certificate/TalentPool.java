@@ -157,6 +157,41 @@ public class TalentPool {
 	}
 
 	/**
+	 * When a person's pool entry was issued, and where the person is (for counters kept
+	 * elsewhere, e.g. the dashboard's certificates issued per month and county).
+	 *
+	 * @param accountId the person
+	 * @param regionCode the entry's region
+	 * @param issuedOn the issue date of the certificate the entry follows
+	 */
+	public record Issue(String accountId, String regionCode, LocalDate issuedOn) {
+	}
+
+	/**
+	 * A person's entry, read by {@code _id}.
+	 * @param accountId the person
+	 * @return the issue, or empty when the person is not in the pool
+	 */
+	public Mono<Issue> issueOf(String accountId) {
+		return this.store.find(accountId).mapNotNull(TalentPool::issue);
+	}
+
+	/**
+	 * Every entry's issue (one pass over the pool).
+	 * @return one per entry with an issue date and a region
+	 */
+	public Flux<Issue> issues() {
+		return this.store.all(new Criteria()).mapNotNull(TalentPool::issue);
+	}
+
+	private static Issue issue(TalentPoolStore.Entry entry) {
+		if (entry.issuedOn() == null || entry.regionCode() == null) {
+			return null;
+		}
+		return new Issue(entry.accountId(), entry.regionCode(), LocalDate.parse(entry.issuedOn()));
+	}
+
+	/**
 	 * The filtered pool as an Excel workbook (text that could be taken for a formula is
 	 * escaped).
 	 * @param filter the filter

@@ -6,19 +6,18 @@ import java.util.Map;
 import reactor.core.publisher.Flux;
 
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import academy.cqo.exam.domain.AttemptStatus;
-import academy.cqo.exam.persistence.AttemptDocument;
+import academy.cqo.exam.persistence.AttemptPartitions;
 import academy.cqo.exam.persistence.ExamDocument;
 import academy.cqo.exam.persistence.ExamStore;
 import academy.cqo.exam.persistence.SessionDocument;
 
 /**
  * Read facade for reconciliations: every final result of a qualifying exam, in one pass
- * over the graded attempts (only the fields a result needs are read), joined in memory
- * with the sessions and exams.
+ * over the attempts in bounded partitions by {@code _id} ({@link AttemptPartitions}; only
+ * the fields a result needs are read), joined in memory with the sessions and exams.
  */
 @Service
 public class AttemptResults {
@@ -51,9 +50,9 @@ public class AttemptResults {
 		if (sessions.isEmpty()) {
 			return Flux.empty();
 		}
-		Query query = Query.query(AttemptStatus.GRADED.stillIn().and("passed").ne(null));
-		query.fields().include("sessionId", "accountId", "status", "passed", "score", "startedAt");
-		return this.mongo.find(query, org.bson.Document.class, AttemptDocument.COLLECTION)
+		return AttemptPartitions.all(this.mongo, "sessionId", "accountId", "status", "passed", "score", "startedAt")
+			.filter((attempt) -> AttemptStatus.GRADED.name().equals(attempt.getString("status"))
+					&& attempt.get("passed") != null)
 			.filter((attempt) -> sessions.containsKey(attempt.getString("sessionId")))
 			.mapNotNull((attempt) -> {
 				SessionDocument session = sessions.get(attempt.getString("sessionId"));

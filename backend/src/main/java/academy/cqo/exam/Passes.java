@@ -1,15 +1,19 @@
 package academy.cqo.exam;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.bson.Document;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
 
 import academy.cqo.exam.persistence.AttemptDocument;
+import academy.cqo.exam.persistence.AttemptPartitions;
 import academy.cqo.platform.AccountMatches;
 import academy.cqo.shared.StartupTask;
 
@@ -18,6 +22,10 @@ import academy.cqo.shared.StartupTask;
  */
 @Service
 public class Passes implements StartupTask {
+
+	private static final String ACCOUNT = "accountId";
+
+	private static final String PASSED = "passed";
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -37,13 +45,26 @@ public class Passes implements StartupTask {
 	}
 
 	/**
-	 * Those who passed at least one graded attempt.
+	 * Those who passed at least one graded attempt. The attempts are read by their
+	 * {@code _id} ({@link AttemptPartitions}): a few hundred candidates' attempts in one
+	 * read of the {@code _id} index, more partition by partition, so no reply reads every
+	 * attempt at once (at 25,000 graded attempts one read of them all outlasted the
+	 * driver's 30 s reply timeout on the embedded store).
 	 * @param accountIds the candidates
 	 * @return the account ids among them with a pass
 	 */
 	public Mono<Set<String>> passed(Collection<String> accountIds) {
-		return AccountMatches.among(this.mongo, AttemptDocument.COLLECTION, Criteria.where("passed").is(true),
-				accountIds);
+		if (accountIds.isEmpty()) {
+			return Mono.just(Set.of());
+		}
+		Set<String> wanted = new HashSet<>(accountIds);
+		Flux<Document> attempts = (accountIds.size() > AccountMatches.MAX_IN)
+				? AttemptPartitions.all(this.mongo, ACCOUNT, PASSED)
+				: AttemptPartitions.of(this.mongo, wanted, ACCOUNT, PASSED);
+		return attempts.filter((attempt) -> Boolean.TRUE.equals(attempt.getBoolean(PASSED)))
+			.mapNotNull((attempt) -> attempt.getString(ACCOUNT))
+			.filter(wanted::contains)
+			.collect(Collectors.toSet());
 	}
 
 }

@@ -84,11 +84,14 @@ public class Filings {
 
 	private final org.springframework.beans.factory.ObjectProvider<CqoChanges> changes;
 
+	private final FilingStatuses statuses;
+
 	Filings(FilingStore store, EnterpriseStore enterprises, Enterprises enterpriseAccess, FilingForms forms,
 			FilingSettings settings, RealNames realNames, Notifications notifications, AuditLog audit,
 			RegionDirectory regions, MessageSource messages, Clock clock, CqoTraining training, Accounts accounts,
-			org.springframework.beans.factory.ObjectProvider<CqoChanges> changes) {
+			org.springframework.beans.factory.ObjectProvider<CqoChanges> changes, FilingStatuses statuses) {
 		this.changes = changes;
+		this.statuses = statuses;
 		this.accounts = accounts;
 		this.training = training;
 		this.store = store;
@@ -298,6 +301,7 @@ public class Filings {
 				.switchIfEmpty(Mono.error(() -> new FilingNotSubmittable(filing.state())));
 		}))
 			.flatMap(this::linkRegisteredCqo)
+			.flatMap((submitted) -> this.statuses.tell(submitted.id()).thenReturn(submitted))
 			.flatMap((submitted) -> notifyCqo(submitted, "filing.notice.filed").then(notifyCounty(submitted))
 				.thenReturn(submitted))
 			.flatMap(this::view);
@@ -383,6 +387,7 @@ public class Filings {
 			.switchIfEmpty(Mono.error(() -> new FilingNotDecidable(filing.state())))
 			.flatMap((moved) -> this.audit
 				.record(admin.username(), "FILING_" + action, moved.id(), moved.regionCode(), reason)
+				.then(this.statuses.tell(moved.id()))
 				.thenReturn(moved));
 	}
 
@@ -423,6 +428,7 @@ public class Filings {
 			.then(Flux.fromStream(this.changes::orderedStream)
 				.concatMap((listener) -> listener.changed(approved.creditCode()))
 				.then())
+			.then(this.statuses.tell(approved.id()))
 			.then(Mono.defer(() -> this.store.find(approved.id())))
 			.flatMap((numbered) -> notifyEnterprise(numbered, "filing.notice.approved")
 				.then(notifyCqo(numbered, "filing.notice.approvedCqo"))
@@ -507,7 +513,8 @@ public class Filings {
 						appointment.candidateAccountId(), List.of(new FilingDocument.HistoryEntry(now, user.username(),
 								"SUBMITTED", List.of(), reason.strip())),
 						user.username(), now, now, null, null, null, 0);
-				return this.store.insert(dismissal);
+				return this.store.insert(dismissal)
+					.flatMap((filed) -> this.statuses.tell(filed.id()).thenReturn(filed));
 			}))
 			.flatMap(this::view);
 	}

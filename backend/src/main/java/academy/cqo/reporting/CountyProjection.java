@@ -60,7 +60,8 @@ import academy.cqo.shared.StartupTask;
  * rows);</li>
  * <li>the reconciling sweep {@code reporting-projection} recomputes every county from the
  * records and writes whatever differs (lost or raced updates, roster moves, a new year),
- * then the exam tallies ({@link ExamTallies#reconcile()}).</li>
+ * then the exam tallies ({@link ExamTallies#reconcile()}) and the dashboard counters
+ * ({@link DashboardCounters#reconcile()}).</li>
  * </ul>
  */
 @Component
@@ -86,8 +87,12 @@ public class CountyProjection
 
 	private final AtomicLong conflicts = new AtomicLong();
 
-	CountyProjection(ProjectionStore store, RosterStore roster, Standings standings, ExamTallies exams, Clock clock) {
+	private final DashboardCounters counters;
+
+	CountyProjection(ProjectionStore store, RosterStore roster, Standings standings, ExamTallies exams,
+			DashboardCounters counters, Clock clock) {
 		this.exams = exams;
+		this.counters = counters;
 		this.store = store;
 		this.roster = roster;
 		this.standings = standings;
@@ -97,7 +102,8 @@ public class CountyProjection
 	@Bean
 	Sweep reportingProjectionSweep() {
 		return Sweep.counting("reporting-projection", Duration.ofMinutes(10),
-				() -> reconcile().flatMap((counties) -> this.exams.reconcile().map((exams) -> counties + exams)));
+				() -> reconcile().flatMap((counties) -> this.exams.reconcile()
+					.flatMap((exams) -> this.counters.reconcile().map((counted) -> counties + exams + counted))));
 	}
 
 	@Override

@@ -11,31 +11,26 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Service;
 
 import academy.cqo.identity.CurrentUser;
-import academy.cqo.reporting.persistence.ProjectionStore;
 import academy.cqo.shared.Jurisdiction;
-import academy.cqo.shared.RegionLevel;
 import academy.cqo.shared.Years;
 
 /**
  * The coverage figures of a region broken down by the industry (GB/T 4754 section) of its
  * roster enterprises: what a county, which has no subordinate regions, compares on its
- * dashboard. The same standings and definitions as {@link Coverage}: for a county this
- * year read from its one projection document ({@link CountyProjection}), otherwise
- * aggregated from the records.
+ * dashboard. The same standings and definitions as {@link Coverage}: this year read from
+ * the projection's county documents ({@link ProjectedStandings}), otherwise aggregated
+ * from the records.
  */
 @Service
 public class IndustryCoverage {
 
-	private final Standings standings;
+	private final ProjectedStandings standings;
 
 	private final Coverage coverage;
 
 	private final java.time.Clock clock;
 
-	private final ProjectionStore projection;
-
-	IndustryCoverage(Standings standings, Coverage coverage, java.time.Clock clock, ProjectionStore projection) {
-		this.projection = projection;
+	IndustryCoverage(ProjectedStandings standings, Coverage coverage, java.time.Clock clock) {
 		this.standings = standings;
 		this.coverage = coverage;
 		this.clock = clock;
@@ -62,7 +57,7 @@ public class IndustryCoverage {
 		Jurisdiction region = Scope.of(admin, regionCode);
 		int reportYear = (year != null) ? year : LocalDate.now(this.clock).getYear();
 		Years.check("year", reportYear, this.clock);
-		return standings(region, reportYear).map((all) -> {
+		return this.standings.inRegion(region.codePrefix(), reportYear).map((all) -> {
 			Map<String, List<Standing>> byIndustry = new TreeMap<>();
 			for (Standing standing : all) {
 				String industry = (standing.entry().industry() != null) ? standing.entry().industry() : "?";
@@ -74,18 +69,6 @@ public class IndustryCoverage {
 						Map.of(region.regionCode(), CoverageCounts.of(standings)), false))));
 			return figures;
 		});
-	}
-
-	private Mono<List<Standing>> standings(Jurisdiction region, int year) {
-		Mono<List<Standing>> live = this.standings.inRegion(region.codePrefix(), year);
-		if (region.level() != RegionLevel.COUNTY || year != LocalDate.now(this.clock).getYear()) {
-			return live;
-		}
-		return this.projection.reconciled()
-			.flatMap((built) -> built ? this.projection.county(region.regionCode())
-				.filter((county) -> county.ceYear() == year)
-				.map((county) -> CountyProjection.asOf(county.rows(), LocalDate.now(this.clock)))
-				.switchIfEmpty(live) : live);
 	}
 
 }

@@ -21,6 +21,8 @@ import academy.cqo.identity.AuditLog;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.reporting.domain.ReportStatus;
 import academy.cqo.reporting.domain.SubmissionState;
+import academy.cqo.reporting.persistence.CountyFiguresDocument;
+import academy.cqo.reporting.persistence.ProjectionStore;
 import academy.cqo.reporting.persistence.ReportRoundDocument;
 import academy.cqo.reporting.persistence.RosterStore;
 import academy.cqo.reporting.persistence.RoundStore;
@@ -64,8 +66,11 @@ public class ReportRounds {
 
 	private final Clock clock;
 
+	private final ProjectionStore projection;
+
 	ReportRounds(RoundStore store, Standings standings, TablePdfs pdfs, RegionDirectory directory, AuditLog audit,
-			MessageSource messages, Clock clock) {
+			MessageSource messages, Clock clock, ProjectionStore projection) {
+		this.projection = projection;
 		this.store = store;
 		this.standings = standings;
 		this.pdfs = pdfs;
@@ -231,9 +236,29 @@ public class ReportRounds {
 		return counties;
 	}
 
+	/**
+	 * The live figures per county: from the reporting projection's count copies (about a
+	 * hundred small documents for a province) once it is built for this year, from the
+	 * records until then.
+	 */
 	private Mono<Map<String, CoverageFigures>> liveFigures(String regionCode) {
-		int year = LocalDate.now(this.clock).getYear();
-		return this.standings.inRegion(new Jurisdiction(regionCode).codePrefix(), year).map((all) -> {
+		String prefix = new Jurisdiction(regionCode).codePrefix();
+		LocalDate today = LocalDate.now(this.clock);
+		return this.projection.reconciled()
+			.flatMap((built) -> built ? this.projection.figures(prefix).collectList()
+					: Mono.just(List.<CountyFiguresDocument>of()))
+			.flatMap((copies) -> {
+				if (copies.isEmpty() || copies.stream().anyMatch((copy) -> copy.ceYear() != today.getYear())) {
+					return aggregated(prefix, today.getYear());
+				}
+				Map<String, CoverageFigures> figures = new LinkedHashMap<>();
+				copies.forEach((copy) -> figures.put(copy.county(), copy.countsOn(today).figures()));
+				return Mono.just(figures);
+			});
+	}
+
+	private Mono<Map<String, CoverageFigures>> aggregated(String prefix, int year) {
+		return this.standings.inRegion(prefix, year).map((all) -> {
 			Map<String, List<Standing>> byCounty = new LinkedHashMap<>();
 			all.forEach(
 					(standing) -> byCounty.computeIfAbsent(standing.entry().regionCode(), (key) -> new ArrayList<>())

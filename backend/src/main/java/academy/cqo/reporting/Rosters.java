@@ -32,13 +32,13 @@ public class Rosters {
 
 	private final RosterStore store;
 
-	private final Standings standings;
+	private final ProjectedStandings standings;
 
 	private final MessageSource messages;
 
 	private final Clock clock;
 
-	Rosters(RosterStore store, Standings standings, MessageSource messages, Clock clock) {
+	Rosters(RosterStore store, ProjectedStandings standings, MessageSource messages, Clock clock) {
 		this.store = store;
 		this.standings = standings;
 		this.messages = messages;

@@ -26,6 +26,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import academy.cqo.reporting.CountyProjection;
+import academy.cqo.reporting.DashboardCounters;
 import academy.cqo.reporting.ExamTallies;
 import academy.cqo.shared.Region;
 import academy.cqo.shared.RegionDirectory;
@@ -71,8 +72,11 @@ class ReportingBenchmark {
 
 	static final int RUNS = Integer.getInteger("runs", 5);
 
-	/** How long the province dashboard is given before the exam tallies are built. */
-	static final int BEFORE_SECONDS = Integer.getInteger("beforeSeconds", 120);
+	/**
+	 * How long the province dashboard is given before the exam tallies are built (0, the
+	 * default, skips that call: measured in the fourth session, docs/BENCHMARKS.md).
+	 */
+	static final int BEFORE_SECONDS = Integer.getInteger("beforeSeconds", 0);
 
 	@Autowired
 	WebTestClient client;
@@ -88,6 +92,9 @@ class ReportingBenchmark {
 
 	@Autowired
 	ExamTallies examTallies;
+
+	@Autowired
+	DashboardCounters dashboardCounters;
 
 	private List<String> counties() {
 		List<String> counties = new ArrayList<>();
@@ -147,19 +154,21 @@ class ReportingBenchmark {
 		// One call, given at most BEFORE_SECONDS: reading every session's attempts takes
 		// far
 		// longer at this scale.
-		WebTestClient bounded = this.client.mutate().responseTimeout(Duration.ofSeconds(BEFORE_SECONDS)).build();
-		long beforeStart = System.nanoTime();
-		String beforeOutcome;
-		try {
-			get(bounded, token, "/api/v1/dashboard?regionCode=360000");
-			beforeOutcome = "answered";
+		if (BEFORE_SECONDS > 0) {
+			WebTestClient bounded = this.client.mutate().responseTimeout(Duration.ofSeconds(BEFORE_SECONDS)).build();
+			long beforeStart = System.nanoTime();
+			String beforeOutcome;
+			try {
+				get(bounded, token, "/api/v1/dashboard?regionCode=360000");
+				beforeOutcome = "answered";
+			}
+			catch (Throwable ex) {
+				beforeOutcome = "no answer within " + BEFORE_SECONDS + " s (" + ex.getClass().getSimpleName() + ")";
+			}
+			System.out.printf(
+					"GET /api/v1/dashboard?regionCode=360000 with the exam part read from the attempts (before): %s after %,d ms%n",
+					beforeOutcome, (System.nanoTime() - beforeStart) / 1_000_000);
 		}
-		catch (Throwable ex) {
-			beforeOutcome = "no answer within " + BEFORE_SECONDS + " s (" + ex.getClass().getSimpleName() + ")";
-		}
-		System.out.printf(
-				"GET /api/v1/dashboard?regionCode=360000 with the exam part read from the attempts (before): %s after %,d ms%n",
-				beforeOutcome, (System.nanoTime() - beforeStart) / 1_000_000);
 		long examStart = System.nanoTime();
 		Long examBuilt = this.examTallies.reconcile().block(Duration.ofMinutes(30));
 		System.out.printf("Exam tallies built from the records: %d counties written in %,d ms%n", examBuilt,
@@ -168,6 +177,14 @@ class ReportingBenchmark {
 		Long examAgain = this.examTallies.reconcile().block(Duration.ofMinutes(30));
 		System.out.printf("Exam tallies reconciled with nothing to repair: %d counties written in %,d ms%n", examAgain,
 				(System.nanoTime() - examAgainStart) / 1_000_000);
+		long countersStart = System.nanoTime();
+		Long countersBuilt = this.dashboardCounters.reconcile().block(Duration.ofMinutes(30));
+		System.out.printf("Dashboard counters built from the records: %d counties written in %,d ms%n", countersBuilt,
+				(System.nanoTime() - countersStart) / 1_000_000);
+		long countersAgainStart = System.nanoTime();
+		Long countersAgain = this.dashboardCounters.reconcile().block(Duration.ofMinutes(30));
+		System.out.printf("Dashboard counters reconciled with nothing to repair: %d counties written in %,d ms%n",
+				countersAgain, (System.nanoTime() - countersAgainStart) / 1_000_000);
 		get(slow, token, "/api/v1/dashboard?regionCode=360000");
 		long[] coverage;
 		long[] county;
@@ -197,7 +214,8 @@ class ReportingBenchmark {
 		print("GET /api/v1/reports/coverage?regionCode=" + big + " (county, " + BIG_COUNTY_ROWS + " rows)", county);
 		print("GET /api/v1/reports/county-summary.xlsx (" + BIG_COUNTY_ROWS + " rows)", annex2);
 		Map<String, Object> board = get(slow, token, "/api/v1/dashboard?regionCode=360000");
-		System.out.printf("Province dashboard: months %s%n  sessions %s%n", board.get("months"), board.get("sessions"));
+		System.out.printf("Province dashboard: months %s%n  sessions %s%n  pending %s%n", board.get("months"),
+				board.get("sessions"), board.get("pending"));
 		assertThat(board.get("sessions").toString()).contains("graded");
 		print("GET /api/v1/dashboard?regionCode=360000", dashboard);
 		print("GET /api/v1/dashboard?regionCode=" + city + " (city)", cityDashboard);
@@ -239,6 +257,19 @@ class ReportingBenchmark {
 					.append("keyCultivation", i % 10 == 0)
 					.append("importId", "bench")
 					.append("updatedAt", nowDate));
+				if (i == filed) {
+					// one filing per county waiting for review (the dashboard's pending
+					// work)
+					filings.add(new Document("_id", "bench-w-" + code).append("kind", "APPOINTMENT")
+						.append("state", "SUBMITTED")
+						.append("creditCode", code)
+						.append("regionCode", county)
+						.append("cqo",
+								new Document("fullName", "待审" + (i % 1000)).append("idNumberHash", "bench-w-" + code))
+						.append("declaration", true)
+						.append("submittedAt", nowDate)
+						.append("revision", 0L));
+				}
 				if (i < filed && filingsLeft > 0) {
 					filingsLeft--;
 					String filingId = "bench-f-" + code;
@@ -279,6 +310,8 @@ class ReportingBenchmark {
 						.append("number", "BENCH-" + serial)
 						.append("candidateAccountId", account)
 						.append("decidedAt", nowDate)
+						// completed: the filing sweep has no approval left to finish
+						.append("completedAt", nowDate)
 						.append("revision", 0L));
 					if (i < certified && certificatesLeft > 0) {
 						certificatesLeft--;

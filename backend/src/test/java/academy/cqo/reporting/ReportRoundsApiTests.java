@@ -27,6 +27,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import academy.cqo.identity.AuditLog;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.identity.Role;
+import academy.cqo.reporting.persistence.ProjectionStore;
 import academy.cqo.reporting.persistence.ReportRoundDocument;
 import academy.cqo.reporting.persistence.RoundStore;
 import academy.cqo.shared.RegionDirectory;
@@ -77,6 +78,15 @@ class ReportRoundsApiTests {
 
 	@MockitoBean
 	private AuditLog audit;
+
+	/** The projection not built: live figures come from the (stubbed) standings. */
+	@MockitoBean
+	private ProjectionStore projection;
+
+	@org.junit.jupiter.api.BeforeEach
+	void projectionNotBuilt() {
+		given(this.projection.reconciled()).willReturn(Mono.just(false));
+	}
 
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Beans {

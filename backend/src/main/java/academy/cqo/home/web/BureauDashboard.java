@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -28,6 +29,7 @@ import academy.cqo.filing.Filings;
 import academy.cqo.identity.Accounts;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.reporting.Coverage;
+import academy.cqo.reporting.DashboardCounters;
 import academy.cqo.reporting.ExamTallies;
 import academy.cqo.reporting.SessionTally;
 import academy.cqo.reporting.IndustryCoverage;
@@ -41,11 +43,12 @@ import academy.cqo.supervision.SupervisionCases;
 /**
  * Computes a region's {@link Dashboard} from the other modules' public reads: gauges and
  * bars from the reporting module's coverage (never counted again here), the monthly trend
- * from filings, exam attempts and the talent pool, exam sessions from their attempts,
- * pending work from filings, CE claims, 附件3 rounds and supervision cases, and sampling
- * results from the supervision module's draws. Every read is scoped to the region, which
- * must lie inside the administrator's jurisdiction (404 otherwise, from the coverage
- * report asked first).
+ * and the filings to review from the reporting module's dashboard counters (approved
+ * filings and issued certificates per month and county) and exam tallies, exam sessions
+ * from the tallies, pending work from those counters, CE claims, 附件3 rounds and
+ * supervision cases, and sampling results from the supervision module's draws. Every read
+ * is scoped to the region, which must lie inside the administrator's jurisdiction (404
+ * otherwise, from the coverage report asked first).
  */
 @Component
 class BureauDashboard {
@@ -59,6 +62,8 @@ class BureauDashboard {
 	private final Coverage coverage;
 
 	private final ExamTallies tallies;
+
+	private final DashboardCounters counters;
 
 	private final IndustryCoverage industries;
 
@@ -88,9 +93,11 @@ class BureauDashboard {
 
 	BureauDashboard(Coverage coverage, IndustryCoverage industries, Filings filings, TalentPool pool, Exams exams,
 			SessionAttempts attempts, Accounts accounts, CeLedgers ledgers, ReportRounds rounds, SupervisionCases cases,
-			SamplingDraws draws, RegionDirectory directory, Clock clock, ExamTallies tallies) {
+			SamplingDraws draws, RegionDirectory directory, Clock clock, ExamTallies tallies,
+			DashboardCounters counters) {
 		this.coverage = coverage;
 		this.tallies = tallies;
+		this.counters = counters;
 		this.industries = industries;
 		this.filings = filings;
 		this.pool = pool;
@@ -119,13 +126,28 @@ class BureauDashboard {
 
 	private Mono<Dashboard> assemble(CurrentUser admin, Coverage.Report report) {
 		Jurisdiction region = new Jurisdiction(report.regionCode());
+		return this.counters.of(region.codePrefix()).flatMap((counted) -> assemble(admin, report, region, counted));
+	}
+
+	/**
+	 * @param counted the region's dashboard counters (approved filings and issued
+	 * certificates per month, filings to review), or empty until they are built: then
+	 * those are read from the filings and the talent pool
+	 */
+	private Mono<Dashboard> assemble(CurrentUser admin, Coverage.Report report, Jurisdiction region,
+			Optional<DashboardCounters.Activity> counted) {
 		boolean county = region.level() == RegionLevel.COUNTY;
 		List<YearMonth> months = months();
 		Mono<List<Dashboard.Bar>> bars = county ? industryBars(admin, report) : Mono.just(regionBars(report));
 		Mono<Grading> grading = grading(admin, region, months);
-		Mono<Map<YearMonth, Long>> approved = approvedByMonth(admin, region, months);
-		Mono<Map<YearMonth, Long>> issued = issuedByMonth(admin, region, months);
-		return Mono.zip(bars, grading, approved, issued, pending(admin, region), sampling(admin, region))
+		Mono<Map<YearMonth, Long>> approved = counted.isPresent() ? Mono.just(counted.get().approved())
+				: approvedByMonth(admin, region, months);
+		Mono<Map<YearMonth, Long>> issued = counted.isPresent() ? Mono.just(counted.get().issued())
+				: issuedByMonth(admin, region, months);
+		Mono<Long> filingsToReview = counted.isPresent() ? Mono.just(counted.get().toReview())
+				: this.filings.count(admin, FilingState.SUBMITTED, region.regionCode());
+		return Mono
+			.zip(bars, grading, approved, issued, pending(admin, region, filingsToReview), sampling(admin, region))
 			.map((parts) -> new Dashboard(report.regionCode(), this.directory.fullName(report.regionCode()),
 					region.level().name(), report.year(), coverageGauge(report), trainingGauge(report),
 					county ? "INDUSTRY" : "REGION", parts.getT1(),
@@ -317,8 +339,7 @@ class BureauDashboard {
 
 	// Pending work
 
-	private Mono<Dashboard.Pending> pending(CurrentUser admin, Jurisdiction region) {
-		Mono<Long> filingsToReview = this.filings.count(admin, FilingState.SUBMITTED, region.regionCode());
+	private Mono<Dashboard.Pending> pending(CurrentUser admin, Jurisdiction region, Mono<Long> filingsToReview) {
 		Mono<Long> claims = this.ledgers.claimsToReview(admin, "PENDING")
 			.filter((claim) -> claim.regionCode() != null && region.covers(claim.regionCode()))
 			.count();

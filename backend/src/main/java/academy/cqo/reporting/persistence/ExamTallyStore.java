@@ -1,15 +1,10 @@
 package academy.cqo.reporting.persistence;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-
-import academy.cqo.shared.StartupTask;
 
 /**
  * The exam part of the reporting projection: per county its candidates' results
@@ -18,30 +13,11 @@ import academy.cqo.shared.StartupTask;
  * {@code _id + version}.
  */
 @Component
-public class ExamTallyStore implements StartupTask {
-
-	/** The id of the marker written by the first complete reconciliation. */
-	static final String RECONCILED = "reconciled";
-
-	private final ReactiveMongoTemplate mongo;
+public class ExamTallyStore extends CountyCopyStore<ExamCountyDocument, ExamFiguresDocument> {
 
 	ExamTallyStore(ReactiveMongoTemplate mongo) {
-		this.mongo = mongo;
-	}
-
-	@Override
-	public int getOrder() {
-		return SCHEMA;
-	}
-
-	@Override
-	public Mono<Void> run() {
-		return CountyVersions.createVersionIndex(this.mongo, ExamCountyDocument.COLLECTION,
-				"report_exam_county_version");
-	}
-
-	public Mono<ExamCountyDocument> county(String county) {
-		return this.mongo.findById(county, ExamCountyDocument.class);
+		super(mongo, ExamCountyDocument.class, ExamFiguresDocument.class, ExamCountyDocument.COLLECTION,
+				"report_exam_county_version", new ExamFiguresDocument(RECONCILED, 0, null, null, null));
 	}
 
 	/**
@@ -50,7 +26,7 @@ public class ExamTallyStore implements StartupTask {
 	 * @return {@code true} when written, {@code false} when another write came first
 	 */
 	public Mono<Boolean> put(ExamCountyDocument next) {
-		return CountyVersions.compareAndSet(this.mongo, next.county(), next, next.version());
+		return put(next.county(), next, next.version());
 	}
 
 	/**
@@ -59,23 +35,10 @@ public class ExamTallyStore implements StartupTask {
 	 * @return completes when written or found newer
 	 */
 	public Mono<Void> putFigures(ExamFiguresDocument figures) {
-		Update fields = new Update().set("resultsHash", figures.resultsHash())
-			.set("sessions", figures.sessions())
-			.set("firstPasses", figures.firstPasses());
-		return CountyVersions.copyUnlessNewer(this.mongo, figures.county(), figures.version(), fields,
-				ExamFiguresDocument.class);
-	}
-
-	public Flux<ExamFiguresDocument> figures(String regionPrefix) {
-		return this.mongo.find(CountyVersions.inRegion(regionPrefix), ExamFiguresDocument.class);
-	}
-
-	public Mono<Boolean> reconciled() {
-		return this.mongo.exists(Query.query(Criteria.where("_id").is(RECONCILED)), ExamFiguresDocument.class);
-	}
-
-	public Mono<Void> markReconciled() {
-		return this.mongo.save(new ExamFiguresDocument(RECONCILED, 0, null, null, null)).then();
+		return putCopy(figures.county(), figures.version(),
+				new Update().set("resultsHash", figures.resultsHash())
+					.set("sessions", figures.sessions())
+					.set("firstPasses", figures.firstPasses()));
 	}
 
 }

@@ -55,6 +55,15 @@ public class ProjectionStore implements StartupTask {
 	}
 
 	/**
+	 * The county documents of a region (read by {@code _id}).
+	 * @param regionPrefix the region's code prefix
+	 * @return its counties' documents
+	 */
+	public Flux<CountyStandingsDocument> counties(String regionPrefix) {
+		return this.mongo.find(CountyVersions.inRegion(regionPrefix), CountyStandingsDocument.class);
+	}
+
+	/**
 	 * Write a county's projection if it is still at the version it was read at.
 	 * @param next the new document, its version one more than the expected
 	 * @return {@code true} when written, {@code false} when another write came first
