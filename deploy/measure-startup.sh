@@ -34,6 +34,13 @@ cpu_seconds() {
 wait_for /actuator/health/readiness
 ready=$(date +%s.%N)
 ready_cpu=$(cpu_seconds)
+if [ -n "${BREAKDOWN:-}" ]; then
+  # CPU seconds by thread (name without its number) until ready: the JIT compilers, GC, main, event loops
+  for t in /proc/$pid/task/*; do
+    echo "$(sed 's/[-#]*[0-9]*$//' "$t/comm") $(awk '{ print $14 + $15 }' "$t/stat")"
+  done | awk -v hz="$(getconf CLK_TCK)" '{ cpu[$1] += $2 } END { for (n in cpu) printf "%6.2f s %s\n", cpu[n] / hz, n }' |
+    sort -rn >"$BREAKDOWN.ready-cpu"
+fi
 wait_for /actuator/health/content
 content=$(date +%s.%N)
 content_cpu=$(cpu_seconds)
@@ -56,5 +63,5 @@ if [ -n "${BREAKDOWN:-}" ]; then
     echo "largest mappings (KB resident):"
     pmap -x "$pid" | sort -k3 -n -r | head -15
   } >"$BREAKDOWN" 2>&1
-  echo "breakdown in $BREAKDOWN"
+  echo "breakdown in $BREAKDOWN, CPU by thread until ready in $BREAKDOWN.ready-cpu"
 fi
