@@ -16,7 +16,7 @@ data=$1
 shift
 port=${PORT:-18093}
 log=$(mktemp)
-read -r -a opts <<<"${CQO_JAVA_OPTS:--Xmx768m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=96m -XX:MaxMetaspaceSize=256m -XX:+ExitOnOutOfMemoryError}"
+read -r -a opts <<<"${CQO_JAVA_OPTS:--Xmx768m -Xms64m -Xmn48m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=96m -XX:MaxMetaspaceSize=256m -XX:+ExitOnOutOfMemoryError}"
 wait_for() {
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "localhost:$port$1")" = 200 ]; do sleep 0.05; done
 }
