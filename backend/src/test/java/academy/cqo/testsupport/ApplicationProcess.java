@@ -98,7 +98,8 @@ public final class ApplicationProcess implements AutoCloseable {
 			command.add(ProcessHandle.current().info().command().orElse("java"));
 			command.add("--enable-native-access=ALL-UNNAMED");
 			command.add("-Xmx" + heap);
-			// further JVM flags for benchmarks, e.g. -Dcqo.jvmOptions="-XX:+UseSerialGC -Xmn48m"
+			// further JVM flags for benchmarks, e.g. -Dcqo.jvmOptions="-XX:+UseSerialGC
+			// -Xmn48m"
 			String jvmOptions = System.getProperty("cqo.jvmOptions", "").strip();
 			if (!jvmOptions.isEmpty()) {
 				command.addAll(List.of(jvmOptions.split("\\s+")));
