@@ -35,9 +35,10 @@ wait_for /actuator/health/readiness
 ready=$(date +%s.%N)
 ready_cpu=$(cpu_seconds)
 if [ -n "${BREAKDOWN:-}" ]; then
-  # CPU seconds by thread (name without its number) until ready: the JIT compilers, GC, main, event loops
+  # CPU seconds by thread (name without its number) until ready: main, JIT compilers, GC, event loops (compiler
+  # threads that already ended are not counted: the total is the process's CPU time above)
   for t in /proc/$pid/task/*; do
-    echo "$(sed 's/[-#]*[0-9]*$//' "$t/comm") $(awk '{ print $14 + $15 }' "$t/stat")"
+    echo "$(sed 's/[-#]*[0-9]*$//; s/ /_/g' "$t/comm") $(sed 's/.*) //' "$t/stat" | awk '{ print $12 + $13 }')"
   done | awk -v hz="$(getconf CLK_TCK)" '{ cpu[$1] += $2 } END { for (n in cpu) printf "%6.2f s %s\n", cpu[n] / hz, n }' |
     sort -rn >"$BREAKDOWN.ready-cpu"
 fi
