@@ -8,8 +8,10 @@ cqo_select_jdk
 export CQO_DEMO="${CQO_DEMO:-true}"
 JAR=backend/target/backend-0.1.0-SNAPSHOT.jar
 JAVA="$JAVA_HOME/bin/java"
-# Bounded memory for one county's platform on a small machine (CQO_JAVA_OPTS replaces it).
-read -r -a OPTS <<<"${CQO_JAVA_OPTS:--Xmx768m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=96m -XX:MaxMetaspaceSize=256m -XX:+ExitOnOutOfMemoryError}"
+# Bounded memory for one county's platform on a small machine (CQO_JAVA_OPTS replaces it): the heap starts small and
+# its young generation stays at 48 MB (the default, a third of the heap, is touched whole and stays resident: about
+# 100 MB more idle RSS); see docs/BENCHMARKS.md, "Start-up and idle memory".
+read -r -a OPTS <<<"${CQO_JAVA_OPTS:--Xmx768m -Xms64m -Xmn48m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=96m -XX:MaxMetaspaceSize=256m -XX:+ExitOnOutOfMemoryError}"
 
 # On JDK 25 and newer, an ahead-of-time cache of the loaded and linked classes about halves the start (a restart
 # during an exam costs every candidate that time). It belongs to one build of the jar: made once per build from a

@@ -24,12 +24,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The fonts every document is written in, loaded once: Noto Sans SC Regular for body text
- * and Noto Serif SC Bold for titles (both shipped under {@code fonts/}, SIL OFL 1.1),
- * plus configured fallback fonts for rare characters. Every character is drawn in the
- * first font of its chain that has it (title: serif, sans, fallbacks; body: sans,
- * fallbacks); a character no font has is an {@link UnsupportedCharacters} error, never a
- * silently missing glyph.
+ * The fonts every document is written in, loaded once (on first use): Noto Sans SC
+ * Regular for body text and Noto Serif SC Bold for titles (both shipped under
+ * {@code fonts/}, SIL OFL 1.1), plus configured fallback fonts for rare characters. Every
+ * character is drawn in the first font of its chain that has it (title: serif, sans,
+ * fallbacks; body: sans, fallbacks); a character no font has is an
+ * {@link UnsupportedCharacters} error, never a silently missing glyph.
  * <p>
  * The fonts are embedded as subsets (only the glyphs a document uses). The instances are
  * shared by all documents and safe to use from several threads.
@@ -49,13 +49,10 @@ public final class CjkFonts {
 	/** Stream compression of the embedded font subsets: fast, a few KB larger. */
 	private static final int FONT_COMPRESSION = 1;
 
-	private final BaseFont body;
+	private final List<String> fallbackFonts;
 
-	private final BaseFont title;
-
-	private final List<BaseFont> fallbacks;
-
-	private final List<String> activeFallbacks;
+	/** The loaded fonts, once something has asked for a font. */
+	private volatile Loaded loaded;
 
 	@Autowired
 	public CjkFonts(DocumentSettings settings) {
@@ -63,29 +60,54 @@ public final class CjkFonts {
 	}
 
 	/**
-	 * Loads the shipped fonts and those fallback fonts that exist.
+	 * Fonts from the shipped files and those fallback fonts that exist, loaded when the
+	 * first document or check asks for them: parsed, they hold about 70 MB of heap (the
+	 * files' bytes and the character maps), which a platform that prints nothing since
+	 * its start need not hold, nor parse before it is ready.
 	 * @param fallbackFonts font files, a collection's face after a comma
 	 * ({@code x.ttc,2}); missing files are skipped
 	 */
 	public CjkFonts(List<String> fallbackFonts) {
-		this.body = shipped(BODY_RESOURCE);
-		this.title = shipped(TITLE_RESOURCE);
-		this.fallbacks = new ArrayList<>();
-		this.activeFallbacks = new ArrayList<>();
-		for (String spec : fallbackFonts) {
-			Path file = Path.of(withoutFaceIndex(spec));
-			if (!Files.isRegularFile(file)) {
-				continue;
+		this.fallbackFonts = List.copyOf(fallbackFonts);
+	}
+
+	private Loaded fonts() {
+		Loaded fonts = this.loaded;
+		if (fonts == null) {
+			synchronized (this) {
+				fonts = this.loaded;
+				if (fonts == null) {
+					fonts = Loaded.from(this.fallbackFonts);
+					this.loaded = fonts;
+				}
 			}
-			this.fallbacks.add(load(spec, read(file)));
-			this.activeFallbacks.add(spec);
 		}
-		if (this.activeFallbacks.isEmpty()) {
-			logger.info("No fallback font for rare characters; only the shipped Noto Sans/Serif SC are used");
+		return fonts;
+	}
+
+	private record Loaded(BaseFont body, BaseFont title, List<BaseFont> fallbacks, List<String> activeFallbacks) {
+
+		static Loaded from(List<String> fallbackFonts) {
+			List<BaseFont> fallbacks = new ArrayList<>();
+			List<String> active = new ArrayList<>();
+			for (String spec : fallbackFonts) {
+				Path file = Path.of(withoutFaceIndex(spec));
+				if (!Files.isRegularFile(file)) {
+					continue;
+				}
+				fallbacks.add(load(spec, read(file)));
+				active.add(spec);
+			}
+			if (active.isEmpty()) {
+				logger.info("No fallback font for rare characters; only the shipped Noto Sans/Serif SC are used");
+			}
+			else {
+				logger.info("Fallback fonts for rare characters: {}", active);
+			}
+			return new Loaded(shipped(BODY_RESOURCE), shipped(TITLE_RESOURCE), List.copyOf(fallbacks),
+					List.copyOf(active));
 		}
-		else {
-			logger.info("Fallback fonts for rare characters: {}", this.activeFallbacks);
-		}
+
 	}
 
 	/**
@@ -101,7 +123,7 @@ public final class CjkFonts {
 	 * @return the active fallback font specifications
 	 */
 	public List<String> activeFallbacks() {
-		return List.copyOf(this.activeFallbacks);
+		return fonts().activeFallbacks();
 	}
 
 	/**
@@ -138,13 +160,14 @@ public final class CjkFonts {
 	 * @return the font, or {@code null} when none has the character
 	 */
 	public BaseFont fontFor(int codePoint, boolean title) {
-		if (title && this.title.charExists(codePoint)) {
-			return this.title;
+		Loaded fonts = fonts();
+		if (title && fonts.title().charExists(codePoint)) {
+			return fonts.title();
 		}
-		if (this.body.charExists(codePoint)) {
-			return this.body;
+		if (fonts.body().charExists(codePoint)) {
+			return fonts.body();
 		}
-		for (BaseFont fallback : this.fallbacks) {
+		for (BaseFont fallback : fonts.fallbacks()) {
 			if (fallback.charExists(codePoint)) {
 				return fallback;
 			}
@@ -157,7 +180,7 @@ public final class CjkFonts {
 	 * @return the body font
 	 */
 	public BaseFont body() {
-		return this.body;
+		return fonts().body();
 	}
 
 	/**
@@ -165,7 +188,7 @@ public final class CjkFonts {
 	 * @return the title font
 	 */
 	public BaseFont title() {
-		return this.title;
+		return fonts().title();
 	}
 
 	/**

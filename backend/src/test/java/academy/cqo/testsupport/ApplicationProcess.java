@@ -98,11 +98,11 @@ public final class ApplicationProcess implements AutoCloseable {
 			command.add(ProcessHandle.current().info().command().orElse("java"));
 			command.add("--enable-native-access=ALL-UNNAMED");
 			command.add("-Xmx" + heap);
-			// extra server options for a benchmark, e.g.
-			// -Dcqo.serverJvmArgs=-Xlog:gc:file=target/gc.log
-			String extra = System.getProperty("cqo.serverJvmArgs", "").strip();
-			if (!extra.isEmpty()) {
-				command.addAll(List.of(extra.split("\\s+")));
+			// further JVM flags for benchmarks, e.g. -Dcqo.jvmOptions="-XX:+UseSerialGC
+			// -Xmn48m"
+			String jvmOptions = System.getProperty("cqo.jvmOptions", "").strip();
+			if (!jvmOptions.isEmpty()) {
+				command.addAll(List.of(jvmOptions.split("\\s+")));
 			}
 			command.add("-cp");
 			command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));

@@ -14,6 +14,7 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -56,6 +57,13 @@ import org.h2.mvstore.MVStore;
  * whole collection. Here a query with an {@code _id} equality on a string or object id
  * reads that one document by the {@code _id} index and checks the rest of the query on it
  * (the same result: no other document can match).
+ * <p>
+ * mongo-java-server keeps no non-unique index: it registers a placeholder that holds
+ * nothing, and since adding an index that holds nothing means building it, it read every
+ * document of the collection twice for each non-unique index, at every opening of the
+ * store (2,000 attempts with their five declared indexes: ten passes over the attempts
+ * before the platform could be ready, and every document decoded onto the heap). Here the
+ * placeholder says it is built, so opening the store and declaring an index read nothing.
  */
 class DurableH2Backend extends H2Backend {
 
@@ -196,6 +204,30 @@ class DurableH2Backend extends H2Backend {
 			MVMap<KeyValue, Object> map = getMvStore().openMap(mapName,
 					new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
 			return IndexKeyType.uniqueIndex(map, indexName, keys, sparse);
+		}
+
+		@Override
+		protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+				boolean sparse) {
+			return new UnkeptIndex(indexName, keys);
+		}
+
+	}
+
+	/**
+	 * A non-unique index the embedded store does not keep (queries scan), which, unlike
+	 * mongo-java-server's {@link EmptyIndex}, does not ask to be built from the
+	 * collection's documents when it is added: there is nothing to build.
+	 */
+	static final class UnkeptIndex extends EmptyIndex<Object> {
+
+		UnkeptIndex(String name, List<IndexKey> keys) {
+			super(name, keys);
+		}
+
+		@Override
+		public boolean isEmpty() {
+			return false;
 		}
 
 	}

@@ -35,17 +35,24 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
 	private final Object backupLock = new Object();
 
-	private EmbeddedMongoServer(Path file) {
+	/** H2's own default page cache, in MB. */
+	static final int DEFAULT_CACHE_MB = 16;
+
+	private EmbeddedMongoServer(Path file, int cacheMegabytes) {
 		this.file = file;
-		this.store = open(file);
+		this.store = open(file, cacheMegabytes);
 		this.backend = new DurableH2Backend(this.store);
 		this.server = new MongoServer(this.backend);
 		this.address = this.server.bind();
 	}
 
-	private static MVStore open(Path file) {
+	private static MVStore open(Path file, int cacheMegabytes) {
 		try {
-			return new MVStore.Builder().fileName(file.toString()).compress().autoCommitDisabled().open();
+			return new MVStore.Builder().fileName(file.toString())
+				.compress()
+				.autoCommitDisabled()
+				.cacheSize(cacheMegabytes)
+				.open();
 		}
 		catch (MVStoreException ex) {
 			if (ex.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
@@ -63,7 +70,19 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	 * @return the running server
 	 */
 	public static EmbeddedMongoServer start(Path file) {
-		EmbeddedMongoServer server = new EmbeddedMongoServer(file);
+		return start(file, DEFAULT_CACHE_MB);
+	}
+
+	/**
+	 * Open (or create) the store in {@code file} with a page cache of the given size and
+	 * listen on a free loopback port.
+	 * @param file the MVStore file
+	 * @param cacheMegabytes the page cache, in MB (H2 reckons a document's page at far
+	 * less than its decoded size on the heap)
+	 * @return the running server
+	 */
+	public static EmbeddedMongoServer start(Path file, int cacheMegabytes) {
+		EmbeddedMongoServer server = new EmbeddedMongoServer(file, cacheMegabytes);
 		logger.info("Document store: embedded MongoDB-compatible server (H2 file {}) on {}", file,
 				server.connectionString());
 		return server;
@@ -80,6 +99,14 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	 */
 	boolean hasUnsavedChanges() {
 		return this.store.hasUnsavedChanges();
+	}
+
+	/**
+	 * How much of the page cache holds decoded pages.
+	 * @return megabytes, as H2 reckons them
+	 */
+	int cacheUsedMegabytes() {
+		return this.store.getCacheSizeUsed();
 	}
 
 	/**

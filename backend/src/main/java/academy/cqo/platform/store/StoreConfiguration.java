@@ -70,9 +70,9 @@ class StoreConfiguration {
 	static class Embedded {
 
 		@Bean(destroyMethod = "close")
-		EmbeddedMongoServer embeddedMongoServer(DataDirectory dataDirectory) {
+		EmbeddedMongoServer embeddedMongoServer(DataDirectory dataDirectory, PlatformSettings settings) {
 			Path file = dataDirectory.directory("store").resolve("cqo.mv.db");
-			return EmbeddedMongoServer.start(file);
+			return EmbeddedMongoServer.start(file, settings.storeCacheMb());
 		}
 
 		@Bean

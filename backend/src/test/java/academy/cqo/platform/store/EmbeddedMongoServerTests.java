@@ -58,6 +58,41 @@ class EmbeddedMongoServerTests {
 		}
 	}
 
+	/**
+	 * mongo-java-server keeps no non-unique index but "built" each one again from every
+	 * document of its collection whenever the store was opened: on 2,000 attempts that
+	 * was ten passes before the platform could be ready.
+	 */
+	@Test
+	void reopeningReadsNoDocumentsForTheIndexesTheStoreDoesNotKeep() {
+		Path file = this.dataDir.resolve("d.mv.db");
+		String text = "质".repeat(1000);
+		try (EmbeddedMongoServer server = EmbeddedMongoServer.start(file);
+				MongoClient client = MongoClients.create(server.connectionString())) {
+			MongoCollection<Document> attempts = client.getDatabase("cqo").getCollection("attempts");
+			Mono.from(attempts.createIndex(new Document("sessionId", 1).append("status", 1)))
+				.then(Mono.from(attempts.createIndex(new Document("accountId", 1))))
+				.thenMany(Flux.range(0, 3000)
+					.flatMap((i) -> attempts.insertOne(new Document("_id", "a" + i).append("sessionId", "s" + (i % 7))
+						.append("accountId", "p" + i)
+						.append("text", text + i)), 32))
+				.then()
+				.as(StepVerifier::create)
+				.verifyComplete();
+		}
+		try (EmbeddedMongoServer reopened = EmbeddedMongoServer.start(file, EmbeddedMongoServer.DEFAULT_CACHE_MB);
+				MongoClient client = MongoClients.create(reopened.connectionString())) {
+			// the catalogue and the _id index: about 1 MB; reading the documents for the
+			// two unkept indexes filled the cache (19 MB)
+			assertThat(reopened.cacheUsedMegabytes()).as("MB of decoded pages after opening").isLessThan(4);
+			Mono.from(
+					client.getDatabase("cqo").getCollection("attempts").countDocuments(new Document("sessionId", "s3")))
+				.as(StepVerifier::create)
+				.expectNext(429L)
+				.verifyComplete();
+		}
+	}
+
 	@Test
 	void secondProcessOnTheSameDataDirectoryGetsAClearError() {
 		Path file = this.dataDir.resolve("store").resolve("c.mv.db");
