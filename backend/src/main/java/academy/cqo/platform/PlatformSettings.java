@@ -20,14 +20,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param zone the platform time zone: every displayed time, every date of a certificate
  * or CE year ({@code CQO_ZONE}, default {@code Asia/Shanghai})
  * @param storeCacheMb the embedded store's page cache in MB ({@code CQO_STORE_CACHE_MB},
- * default 4; H2's own default is 16): H2 reckons a page of documents at a fraction of
- * what its decoded documents take on the heap, so the cache holds several times this
- * figure (docs/BENCHMARKS.md, "Start-up and idle memory")
+ * default 16, H2's own): H2 reckons a page of documents at a fraction of what its decoded
+ * documents take on the heap, so the cache holds several times this figure
+ * (docs/BENCHMARKS.md, "Start-up and idle memory")
  */
 @ConfigurationProperties("cqo")
 public record PlatformSettings(@DefaultValue("./data") Path dataDir, String mongodbUri,
 		@DefaultValue("false") boolean demo, @DefaultValue("false") boolean secureCookies,
-		@DefaultValue("Asia/Shanghai") ZoneId zone, @DefaultValue("4") int storeCacheMb) {
+		@DefaultValue("Asia/Shanghai") ZoneId zone, @DefaultValue("16") int storeCacheMb) {
 
 	public boolean usesExternalMongo() {
 		return this.mongodbUri != null && !this.mongodbUri.isBlank();
