@@ -1,8 +1,5 @@
 package academy.cqo.benchmark;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +20,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.json.JsonMapper;
 
 import academy.cqo.testsupport.ApplicationProcess;
 import academy.cqo.testsupport.Eventually;
@@ -44,8 +40,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ExamDayBenchmark {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private static final String PASSWORD = "Qual1ty#Safe";
 
 	/** The server's heap, as on the exam-day scenario of issue 17. */
@@ -60,10 +54,7 @@ class ExamDayBenchmark {
 
 	private final int examSeconds = Integer.getInteger("examSeconds", 120);
 
-	private final HttpClient http = HttpClient.newBuilder()
-		.executor(Executors.newVirtualThreadPerTaskExecutor())
-		.connectTimeout(Duration.ofSeconds(10))
-		.build();
+	private final BenchmarkApi api = new BenchmarkApi();
 
 	private final ConcurrentLinkedQueue<Long> startLatencies = new ConcurrentLinkedQueue<>();
 
@@ -125,7 +116,7 @@ class ExamDayBenchmark {
 	void examDay() throws Exception {
 		try (ApplicationProcess app = ApplicationProcess.start(this.dataDir, Map.of("CQO_DEMO", "true"), HEAP);
 				ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-			String trainer = token(app, "trainer", "Cqo@2026demo");
+			String trainer = this.api.token(app, "trainer", "Cqo@2026demo");
 			String session = session(app, trainer, 1);
 			List<String> tokens = prepareCandidates(app, threads);
 			System.out.printf("Prepared %d candidates%n", tokens.size());
@@ -197,24 +188,25 @@ class ExamDayBenchmark {
 		List<String> tokens = new ArrayList<>();
 		for (int i = 0; i < 30; i++) {
 			String username = People.username();
-			send(app, "POST", "/api/v1/auth/register", null,
+			this.api.send(app, "POST", "/api/v1/auth/register", null,
 					People.registration(username, People.idNumber(), "360102"));
-			tokens.add(token(app, username, PASSWORD));
+			tokens.add(this.api.token(app, username, PASSWORD));
 		}
 		for (int round = 0; round < 3; round++) {
 			CountDownLatch done = new CountDownLatch(tokens.size());
 			for (String token : tokens) {
 				threads.submit(() -> {
 					try {
-						Map<String, Object> attempt = send(app, "POST",
+						Map<String, Object> attempt = this.api.send(app, "POST",
 								"/api/v1/exam-sessions/" + session + "/attempts", token, Map.of());
 						for (Map<String, Object> question : (List<Map<String, Object>>) attempt.get("questions")) {
-							raw(app, "PUT",
+							this.api.raw(app, "PUT",
 									"/api/v1/attempts/" + attempt.get("id") + "/answers/" + question.get("questionId"),
 									token,
 									Map.of("response", answerFor(question, ThreadLocalRandom.current()), "seq", 1));
 						}
-						send(app, "POST", "/api/v1/attempts/" + attempt.get("id") + "/submit", token, Map.of());
+						this.api.send(app, "POST", "/api/v1/attempts/" + attempt.get("id") + "/submit", token,
+								Map.of());
 					}
 					catch (Exception ex) {
 						// warm-up only
@@ -237,9 +229,9 @@ class ExamDayBenchmark {
 				try {
 					parallel.acquire();
 					String username = People.username();
-					send(app, "POST", "/api/v1/auth/register", null,
+					this.api.send(app, "POST", "/api/v1/auth/register", null,
 							People.registration(username, People.idNumber(), "360102"));
-					tokens.add(token(app, username, PASSWORD));
+					tokens.add(this.api.token(app, username, PASSWORD));
 				}
 				catch (Exception ex) {
 					System.err.println("Could not prepare a candidate: " + ex.getMessage());
@@ -256,8 +248,8 @@ class ExamDayBenchmark {
 
 	private Map<String, Object> start(ApplicationProcess app, String token, String session) throws Exception {
 		long t = System.nanoTime();
-		Map<String, Object> attempt = send(app, "POST", "/api/v1/exam-sessions/" + session + "/attempts", token,
-				Map.of());
+		Map<String, Object> attempt = this.api.send(app, "POST", "/api/v1/exam-sessions/" + session + "/attempts",
+				token, Map.of());
 		this.startLatencies.add((System.nanoTime() - t) / 1_000);
 		if (this.started.incrementAndGet() == this.candidates) {
 			this.allStartedAt = System.nanoTime();
@@ -298,7 +290,7 @@ class ExamDayBenchmark {
 			save(app, token, id, questionId, response, seq);
 			answered++;
 			if (submitsEarly && answered >= questions.size()) {
-				send(app, "POST", "/api/v1/attempts/" + id + "/submit", token, Map.of());
+				this.api.send(app, "POST", "/api/v1/attempts/" + id + "/submit", token, Map.of());
 				return;
 			}
 		}
@@ -317,8 +309,8 @@ class ExamDayBenchmark {
 			long seq) throws Exception {
 		long t = System.nanoTime();
 		this.offeredPerSecond.computeIfAbsent(second(t), (k) -> new AtomicInteger()).incrementAndGet();
-		HttpResponse<String> result = raw(app, "PUT", "/api/v1/attempts/" + attempt + "/answers/" + questionId, token,
-				Map.of("response", response, "seq", seq));
+		HttpResponse<String> result = this.api.raw(app, "PUT", "/api/v1/attempts/" + attempt + "/answers/" + questionId,
+				token, Map.of("response", response, "seq", seq));
 		long micros = (System.nanoTime() - t) / 1_000;
 		this.saveLatencies.add(micros);
 		if (t > this.allStartedAt) {
@@ -327,7 +319,7 @@ class ExamDayBenchmark {
 		this.saves.incrementAndGet();
 		if (result.statusCode() == 200) {
 			@SuppressWarnings("unchecked")
-			Map<String, Object> body = JSON.readValue(result.body(), Map.class);
+			Map<String, Object> body = BenchmarkApi.JSON.readValue(result.body(), Map.class);
 			long storedSeq = ((Number) body.get("seq")).longValue();
 			this.acceptedPerSecond.computeIfAbsent(second(System.nanoTime()), (k) -> new AtomicInteger())
 				.incrementAndGet();
@@ -373,10 +365,10 @@ class ExamDayBenchmark {
 			while (!Thread.currentThread().isInterrupted()) {
 				Thread.sleep(50);
 				long t = System.nanoTime();
-				raw(app, "GET", "/actuator/health", null, null);
+				this.api.raw(app, "GET", "/actuator/health", null, null);
 				this.healthLatencies.add((System.nanoTime() - t) / 1_000);
 				t = System.nanoTime();
-				raw(app, "GET", "/actuator/health", token, null);
+				this.api.raw(app, "GET", "/actuator/health", token, null);
 				this.healthWithTokenLatencies.add((System.nanoTime() - t) / 1_000);
 			}
 		}
@@ -391,7 +383,8 @@ class ExamDayBenchmark {
 	private boolean noneOpen(ApplicationProcess app) throws Exception {
 		for (Map.Entry<String, String> owner : this.owners.entrySet()) {
 			if ("IN_PROGRESS"
-				.equals(send(app, "GET", "/api/v1/attempts/" + owner.getKey(), owner.getValue(), null).get("status"))) {
+				.equals(this.api.send(app, "GET", "/api/v1/attempts/" + owner.getKey(), owner.getValue(), null)
+					.get("status"))) {
 				return false;
 			}
 		}
@@ -405,7 +398,7 @@ class ExamDayBenchmark {
 		int open = 0;
 		for (Map.Entry<String, String> owner : this.owners.entrySet()) {
 			String id = owner.getKey();
-			Map<String, Object> attempt = send(app, "GET", "/api/v1/attempts/" + id, owner.getValue(), null);
+			Map<String, Object> attempt = this.api.send(app, "GET", "/api/v1/attempts/" + id, owner.getValue(), null);
 			if ("IN_PROGRESS".equals(attempt.get("status"))) {
 				open++;
 			}
@@ -480,56 +473,25 @@ class ExamDayBenchmark {
 
 	@SuppressWarnings("unchecked")
 	private String session(ApplicationProcess app, String trainer, int attempts) throws Exception {
-		List<Map<String, Object>> banks = JSON
-			.readValue(raw(app, "GET", "/api/v1/question-banks", trainer, null).body(), List.class);
+		List<Map<String, Object>> banks = BenchmarkApi.JSON
+			.readValue(this.api.raw(app, "GET", "/api/v1/question-banks", trainer, null).body(), List.class);
 		String bank = banks.stream()
 			.filter((b) -> Boolean.TRUE.equals(b.get("official")))
 			.map((b) -> (String) b.get("id"))
 			.findFirst()
 			.orElseThrow();
-		Map<String, Object> exam = send(app, "POST", "/api/v1/exams", trainer,
+		Map<String, Object> exam = this.api.send(app, "POST", "/api/v1/exams", trainer,
 				Map.of("title", "考试日压力测试", "sections",
 						List.of(Map.of("title", "单选", "bankIds", List.of(bank), "type", "single", "count", 10,
 								"scorePerQuestion", 5),
 								Map.of("title", "判断", "bankIds", List.of(bank), "type", "true_false", "count", 10,
 										"scorePerQuestion", 5)),
 						"passMark", 60, "timeLimitSeconds", this.examSeconds, "maxAttempts", attempts));
-		Map<String, Object> session = send(app, "POST", "/api/v1/exam-sessions", trainer,
+		Map<String, Object> session = this.api.send(app, "POST", "/api/v1/exam-sessions", trainer,
 				Map.of("examId", exam.get("id"), "title", "压力测试场次", "opensAt",
 						Instant.now().minusSeconds(60).toString(), "closesAt",
 						Instant.now().plus(Duration.ofHours(2)).toString()));
 		return (String) session.get("id");
-	}
-
-	private String token(ApplicationProcess app, String username, String password) throws Exception {
-		return (String) send(app, "POST", "/api/v1/auth/token", null,
-				Map.of("username", username, "password", password))
-			.get("accessToken");
-	}
-
-	@SuppressWarnings("unchecked")
-	private Map<String, Object> send(ApplicationProcess app, String method, String path, String token, Object body)
-			throws Exception {
-		HttpResponse<String> response = raw(app, method, path, token, body);
-		if (response.statusCode() / 100 != 2) {
-			throw new IllegalStateException(
-					method + " " + path + " → " + response.statusCode() + " " + response.body());
-		}
-		return JSON.readValue(response.body(), Map.class);
-	}
-
-	private HttpResponse<String> raw(ApplicationProcess app, String method, String path, String token, Object body)
-			throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
-			.timeout(Duration.ofSeconds(60))
-			.header("Content-Type", "application/json")
-			.header("Accept", "application/json");
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		request.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))
-				: HttpRequest.BodyPublishers.noBody());
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }

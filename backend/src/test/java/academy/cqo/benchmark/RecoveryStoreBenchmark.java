@@ -1,8 +1,5 @@
 package academy.cqo.benchmark;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +14,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import academy.cqo.testsupport.ApplicationProcess;
 import academy.cqo.testsupport.People;
@@ -38,16 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RecoveryStoreBenchmark {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private final int attempts = Integer.getInteger("attempts", 2000);
 
 	private final Path dataDir = Path.of(System.getProperty("recovery.dataDir", "target/recovery-store"));
 
-	private final HttpClient http = HttpClient.newBuilder()
-		.executor(Executors.newVirtualThreadPerTaskExecutor())
-		.connectTimeout(Duration.ofSeconds(10))
-		.build();
+	private final BenchmarkApi api = new BenchmarkApi();
 
 	private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
 
@@ -60,7 +51,7 @@ class RecoveryStoreBenchmark {
 		AtomicInteger submitted = new AtomicInteger();
 		try (ApplicationProcess app = ApplicationProcess.start(this.dataDir, Map.of("CQO_DEMO", "true"), "1g");
 				ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-			String trainer = token(app, "trainer", "Cqo@2026demo");
+			String trainer = this.api.token(app, "trainer", "Cqo@2026demo");
 			String session = session(app, trainer);
 			Semaphore parallel = new Semaphore(8);
 			for (int i = 0; i < this.attempts; i++) {
@@ -97,73 +88,43 @@ class RecoveryStoreBenchmark {
 	@SuppressWarnings("unchecked")
 	private void takeExam(ApplicationProcess app, String session, boolean submits) throws Exception {
 		String username = People.username();
-		send(app, "POST", "/api/v1/auth/register", null, People.registration(username, People.idNumber(), "360102"));
-		String token = token(app, username, "Qual1ty#Safe");
-		Map<String, Object> attempt = send(app, "POST", "/api/v1/exam-sessions/" + session + "/attempts", token,
-				Map.of());
+		this.api.send(app, "POST", "/api/v1/auth/register", null,
+				People.registration(username, People.idNumber(), "360102"));
+		String token = this.api.token(app, username, "Qual1ty#Safe");
+		Map<String, Object> attempt = this.api.send(app, "POST", "/api/v1/exam-sessions/" + session + "/attempts",
+				token, Map.of());
 		String id = (String) attempt.get("id");
 		for (Map<String, Object> question : (List<Map<String, Object>>) attempt.get("questions")) {
 			List<String> response = "true_false".equals(question.get("type")) ? List.of("true")
 					: List.of((String) ((List<Map<String, Object>>) question.get("options")).get(0).get("id"));
-			send(app, "PUT", "/api/v1/attempts/" + id + "/answers/" + question.get("questionId"), token,
+			this.api.send(app, "PUT", "/api/v1/attempts/" + id + "/answers/" + question.get("questionId"), token,
 					Map.of("response", response, "seq", 1));
 		}
 		if (submits) {
-			send(app, "POST", "/api/v1/attempts/" + id + "/submit", token, Map.of());
+			this.api.send(app, "POST", "/api/v1/attempts/" + id + "/submit", token, Map.of());
 		}
 	}
 
 	@SuppressWarnings("unchecked")
 	private String session(ApplicationProcess app, String trainer) throws Exception {
-		HttpResponse<String> banks = raw(app, "GET", "/api/v1/question-banks", trainer, null);
-		String bank = ((List<Map<String, Object>>) JSON.readValue(banks.body(), List.class)).stream()
+		HttpResponse<String> banks = this.api.raw(app, "GET", "/api/v1/question-banks", trainer, null);
+		String bank = ((List<Map<String, Object>>) BenchmarkApi.JSON.readValue(banks.body(), List.class)).stream()
 			.filter((b) -> Boolean.TRUE.equals(b.get("official")))
 			.map((b) -> (String) b.get("id"))
 			.findFirst()
 			.orElseThrow();
-		Map<String, Object> exam = send(app, "POST", "/api/v1/exams", trainer,
+		Map<String, Object> exam = this.api.send(app, "POST", "/api/v1/exams", trainer,
 				Map.of("title", "恢复时间测试", "sections",
 						List.of(Map.of("title", "单选", "bankIds", List.of(bank), "type", "single", "count", 10,
 								"scorePerQuestion", 5),
 								Map.of("title", "判断", "bankIds", List.of(bank), "type", "true_false", "count", 10,
 										"scorePerQuestion", 5)),
 						"passMark", 60, "timeLimitSeconds", 3 * 3600));
-		Map<String, Object> created = send(app, "POST", "/api/v1/exam-sessions", trainer,
+		Map<String, Object> created = this.api.send(app, "POST", "/api/v1/exam-sessions", trainer,
 				Map.of("examId", exam.get("id"), "title", "恢复时间场次", "opensAt",
 						Instant.now().minusSeconds(60).toString(), "closesAt",
 						Instant.now().plus(Duration.ofDays(1)).toString()));
 		return (String) created.get("id");
-	}
-
-	private String token(ApplicationProcess app, String username, String password) throws Exception {
-		return (String) send(app, "POST", "/api/v1/auth/token", null,
-				Map.of("username", username, "password", password))
-			.get("accessToken");
-	}
-
-	@SuppressWarnings("unchecked")
-	private Map<String, Object> send(ApplicationProcess app, String method, String path, String token, Object body)
-			throws Exception {
-		HttpResponse<String> response = raw(app, method, path, token, body);
-		if (response.statusCode() / 100 != 2) {
-			throw new IllegalStateException(
-					method + " " + path + " → " + response.statusCode() + " " + response.body());
-		}
-		return JSON.readValue(response.body(), Map.class);
-	}
-
-	private HttpResponse<String> raw(ApplicationProcess app, String method, String path, String token, Object body)
-			throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
-			.timeout(Duration.ofSeconds(60))
-			.header("Content-Type", "application/json")
-			.header("Accept", "application/json");
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		request.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))
-				: HttpRequest.BodyPublishers.noBody());
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }
