@@ -11,9 +11,13 @@ import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import academy.cqo.reporting.persistence.ExamTallyStore;
 import academy.cqo.testsupport.IntegrationTest;
 import academy.cqo.testsupport.MutableClock;
 import academy.cqo.testsupport.QuestionBankApi;
@@ -35,6 +39,12 @@ class StudyIntegrationTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	ReactiveMongoTemplate mongo;
+
+	@Autowired
+	ExamTallyStore tallies;
 
 	QuestionBankApi trainer;
 
@@ -166,6 +176,20 @@ class StudyIntegrationTests {
 		String token = this.candidate.open(this.moduleId);
 		this.clock.advance(Studying.INTERVAL);
 		assertThat(this.candidate.beat(this.moduleId, token).get("outcome")).isEqualTo("COMPLETED");
+
+		// the reports heard of it: the dashboards count the learner as trained from the
+		// moment the course was completed (the learner's county, 360102)
+		String accountId = this.mongo
+			.findOne(Query.query(Criteria.where("username").is(this.candidate.api().username())),
+					org.bson.Document.class, "accounts")
+			.map((account) -> String.valueOf(account.get("_id")))
+			.block(Duration.ofSeconds(30));
+		assertThat(this.tallies.county("360102").block(Duration.ofSeconds(30)).completions())
+			.anySatisfy((completion) -> {
+				assertThat(completion.accountId()).isEqualTo(accountId);
+				assertThat(completion.completedAt()).isBeforeOrEqualTo(this.clock.instant())
+					.isAfter(this.clock.instant().minus(Duration.ofMinutes(5)));
+			});
 	}
 
 	@Test

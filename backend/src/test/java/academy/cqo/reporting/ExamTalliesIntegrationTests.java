@@ -21,6 +21,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
+import academy.cqo.course.Completions;
 import academy.cqo.exam.AttemptResult;
 import academy.cqo.reporting.persistence.ExamCountyDocument;
 import academy.cqo.reporting.persistence.ExamFiguresDocument;
@@ -125,31 +126,13 @@ class ExamTalliesIntegrationTests {
 	void theReconciliationFindsUntoldResultsAndRepairsADamagedCopy() {
 		String county = "361027";
 		String exam = "tally-rec-exam";
-		this.mongo.insert(new Document("_id", exam).append("definition",
-				new Document("title", "对账考试").append("qualifying", true)
-					.append("sections", List.of())
-					.append("passMark", 60.0)
-					.append("timeLimitSeconds", 3600)
-					.append("shuffleQuestions", false)
-					.append("shuffleOptions", false)
-					.append("coolingOffSeconds", 0)
-					.append("maxFocusLosses", 0)
-					.append("maxAttempts", 2)
-					.append("reviewPolicy", "SCORE_ONLY")
-					.append("multipleChoiceScoring", "ALL_OR_NOTHING")),
-				"exams")
-			.block(WAIT);
+		qualifyingExam(exam);
 		// Seven sessions: the copy keeps the six most recently closing.
 		List<Instant> closes = new ArrayList<>();
 		for (int s = 0; s < 7; s++) {
 			Instant at = Instant.now().minus(10 + s, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
 			closes.add(at);
-			this.mongo
-				.insert(new Document("_id", "tally-rec-s" + s).append("examId", exam)
-					.append("title", "第" + s + "场")
-					.append("opensAt", Date.from(at.minus(1, ChronoUnit.DAYS)))
-					.append("closesAt", Date.from(at)), "exam_sessions")
-				.block(WAIT);
+			session("tally-rec-s" + s, exam, at);
 		}
 		String a = account(county, "rec-a");
 		String b = account(county, "rec-b");
@@ -196,6 +179,120 @@ class ExamTalliesIntegrationTests {
 		ExamCountyDocument after = this.store.county(county).block(WAIT);
 		assertThat(after.results()).noneMatch((result) -> result.accountId().equals(b));
 		assertThat(tally(county).sessions()).extracting(SessionTally::sessionId).doesNotContain("tally-rec-s3");
+	}
+
+	@Test
+	void aCourseCompletionCountsAsTrainedOnceInTheMonthOfTheEarlierOfItAndTheFirstPass() {
+		String county = "361028";
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		Instant early = now.minus(70, ChronoUnit.DAYS);
+		Instant late = now.minus(5, ChronoUnit.DAYS);
+		String completedFirst = account(county, "course-first");
+		String passedFirst = account(county, "pass-first");
+
+		// a completed the course 70 days ago: trained then, no pass
+		completion("tally-course-a", completedFirst, early);
+		this.tallies.completed(completedFirst).block(WAIT);
+		ExamTallies.Tally one = tally(county);
+		assertThat(one.trained()).containsExactly(java.util.Map.entry(month(early), 1L));
+		assertThat(one.firstPasses()).isEmpty();
+
+		// told again (another module of the course completed): nothing written
+		long version = this.store.county(county).block(WAIT).version();
+		this.tallies.completed(completedFirst).block(WAIT);
+		assertThat(this.store.county(county).block(WAIT).version()).isEqualTo(version);
+
+		// a later pass by a does not move a's training; b passed 70 days ago and
+		// completes a course now: b counts in the month of the pass (passes start an
+		// hour before their session closes)
+		qualifyingExam("tally-course-exam");
+		session("tally-course-s", "tally-course-exam", late);
+		session("tally-course-s0", "tally-course-exam", early);
+		attempt("tally-course-s", completedFirst, late, true, 80.0);
+		attempt("tally-course-s0", passedFirst, early, true, 70.0);
+		this.tallies
+			.graded(new AttemptResult("tally-course-s:" + completedFirst + ":1", "tally-course-s", late, completedFirst,
+					true, 80.0, late.minus(1, ChronoUnit.HOURS)))
+			.block(WAIT);
+		this.tallies
+			.graded(new AttemptResult("tally-course-s0:" + passedFirst + ":1", "tally-course-s0", early, passedFirst,
+					true, 70.0, early.minus(1, ChronoUnit.HOURS)))
+			.block(WAIT);
+		completion("tally-course-a", passedFirst, late);
+		this.tallies.completed(passedFirst).block(WAIT);
+		ExamTallies.Tally both = tally(county);
+		assertThat(both.trained()).containsExactly(java.util.Map.entry(month(early.minus(1, ChronoUnit.HOURS)), 2L));
+		assertThat(both.firstPasses()).containsEntry(month(late.minus(1, ChronoUnit.HOURS)), 1L)
+			.containsEntry(month(early.minus(1, ChronoUnit.HOURS)), 1L);
+		assertThat(this.store.county(county).block(WAIT).completions()).extracting(Completions.Completed::accountId)
+			.containsExactly(completedFirst, passedFirst);
+
+		// eight completions told at the same moment are all counted
+		List<String> racers = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			String racer = account(county, "course-race-" + i);
+			completion("tally-course-a", racer, late);
+			racers.add(racer);
+		}
+		Flux.fromIterable(racers)
+			.flatMap((racer) -> this.tallies.completed(racer).subscribeOn(Schedulers.parallel()), 8)
+			.then()
+			.block(WAIT);
+		assertThat(tally(county).trained()).containsEntry(month(early.minus(1, ChronoUnit.HOURS)), 2L)
+			.containsEntry(month(late), 8L);
+
+		// a completion nobody told, and a county that lost its completions: the
+		// reconciliation finds both from the records
+		String untold = account(county, "course-untold");
+		completion("tally-course-b", untold, late);
+		this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(county)), new Update().set("completions", List.of()),
+					ExamCountyDocument.class)
+			.block(WAIT);
+		this.tallies.reconcile().block(WAIT);
+		assertThat(tally(county).trained()).containsEntry(month(early.minus(1, ChronoUnit.HOURS)), 2L)
+			.containsEntry(month(late), 9L);
+		assertThat(this.store.county(county).block(WAIT).completions()).hasSize(11);
+		long reconciled = this.store.county(county).block(WAIT).version();
+		this.tallies.reconcile().block(WAIT);
+		assertThat(this.store.county(county).block(WAIT).version()).isEqualTo(reconciled);
+	}
+
+	private void qualifyingExam(String exam) {
+		this.mongo.insert(new Document("_id", exam).append("definition",
+				new Document("title", "对账考试").append("qualifying", true)
+					.append("sections", List.of())
+					.append("passMark", 60.0)
+					.append("timeLimitSeconds", 3600)
+					.append("shuffleQuestions", false)
+					.append("shuffleOptions", false)
+					.append("coolingOffSeconds", 0)
+					.append("maxFocusLosses", 0)
+					.append("maxAttempts", 2)
+					.append("reviewPolicy", "SCORE_ONLY")
+					.append("multipleChoiceScoring", "ALL_OR_NOTHING")),
+				"exams")
+			.block(WAIT);
+	}
+
+	private void session(String id, String exam, Instant closes) {
+		this.mongo
+			.insert(new Document("_id", id).append("examId", exam)
+				.append("title", id)
+				.append("opensAt", Date.from(closes.minus(1, ChronoUnit.DAYS)))
+				.append("closesAt", Date.from(closes)), "exam_sessions")
+			.block(WAIT);
+	}
+
+	/** A completed course enrolment, as the course module stores it. */
+	private void completion(String course, String account, Instant at) {
+		this.mongo
+			.insert(new Document("_id", course + ":" + account).append("courseId", course)
+				.append("accountId", account)
+				.append("username", account)
+				.append("enrolledAt", Date.from(at.minus(3, ChronoUnit.DAYS)))
+				.append("completedAt", Date.from(at)), "course_enrolments")
+			.block(WAIT);
 	}
 
 	private ExamTallies.Tally tally(String county) {

@@ -151,7 +151,7 @@ class BureauDashboard {
 			.map((parts) -> new Dashboard(report.regionCode(), this.directory.fullName(report.regionCode()),
 					region.level().name(), report.year(), coverageGauge(report), trainingGauge(report),
 					county ? "INDUSTRY" : "REGION", parts.getT1(),
-					trend(months, parts.getT3(), parts.getT2().firstPasses(), parts.getT4()), parts.getT2().sessions(),
+					trend(months, parts.getT3(), parts.getT2().trained(), parts.getT4()), parts.getT2().sessions(),
 					ce(report), parts.getT5(), parts.getT6()));
 	}
 
@@ -230,10 +230,11 @@ class BureauDashboard {
 	/**
 	 * Qualifying sessions' attempts among the region's candidates.
 	 *
-	 * @param firstPasses month → candidates whose first pass was in it
+	 * @param trained month → candidates first trained in it (first pass or first counted
+	 * course completion, whichever came first)
 	 * @param sessions the recent sessions' results
 	 */
-	record Grading(Map<YearMonth, Long> firstPasses, List<Dashboard.Session> sessions) {
+	record Grading(Map<YearMonth, Long> trained, List<Dashboard.Session> sessions) {
 	}
 
 	/** A graded attempt with its candidate. */
@@ -251,10 +252,10 @@ class BureauDashboard {
 	}
 
 	private Mono<Grading> fromTally(ExamTallies.Tally tally, List<YearMonth> months) {
-		Map<YearMonth, Long> firstPasses = new HashMap<>();
-		tally.firstPasses().forEach((month, count) -> {
+		Map<YearMonth, Long> trained = new HashMap<>();
+		tally.trained().forEach((month, count) -> {
 			if (months.contains(month)) {
-				firstPasses.put(month, count);
+				trained.put(month, count);
 			}
 		});
 		return Flux.fromIterable(tally.sessions())
@@ -262,7 +263,7 @@ class BureauDashboard {
 				.map((summary) -> session(summary, session))
 				.onErrorResume((ex) -> Mono.empty()))
 			.collectList()
-			.map((sessions) -> new Grading(firstPasses, sessions));
+			.map((sessions) -> new Grading(trained, sessions));
 	}
 
 	private static Dashboard.Session session(SessionSummary summary, SessionTally tally) {
@@ -280,26 +281,45 @@ class BureauDashboard {
 				.filter((attempt) -> attempt.passed() != null && attempt.startedAt() != null)
 				.map((attempt) -> new Graded(session, attempt)))
 			.collectList()
-			.flatMap((graded) -> inRegion(graded, region))
-			.map((graded) -> new Grading(firstPasses(graded, months), sessions(graded)));
+			.flatMap((graded) -> Mono.zip(inRegion(graded, region), this.tallies.firstCompletions(region.codePrefix())))
+			.map((found) -> {
+				List<Graded> graded = found.getT1().graded();
+				return new Grading(trained(graded, found.getT1().accounts(), found.getT2(), months), sessions(graded));
+			});
+	}
+
+	/**
+	 * The attempts of candidates whose account lies in the region.
+	 *
+	 * @param graded their graded attempts
+	 * @param accounts username → account id
+	 */
+	private record InRegion(List<Graded> graded, Map<String, String> accounts) {
 	}
 
 	/** Keeps the attempts of candidates whose account lies in the region. */
-	private Mono<List<Graded>> inRegion(List<Graded> graded, Jurisdiction region) {
+	private Mono<InRegion> inRegion(List<Graded> graded, Jurisdiction region) {
 		return Flux.fromIterable(graded.stream().map((item) -> item.attempt().username()).distinct().toList())
 			.flatMap((username) -> this.accounts.profileByUsername(username)
 				.filter((profile) -> profile.regionCode() != null && region.covers(profile.regionCode()))
-				.map((profile) -> username)
+				.map((profile) -> Map.entry(username, profile.accountId()))
 				.onErrorResume((ex) -> Mono.empty()), 8)
-			.collectList()
-			.map((inside) -> graded.stream().filter((item) -> inside.contains(item.attempt().username())).toList());
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue)
+			.map((inside) -> new InRegion(
+					graded.stream().filter((item) -> inside.containsKey(item.attempt().username())).toList(), inside));
 	}
 
-	private Map<YearMonth, Long> firstPasses(List<Graded> graded, List<YearMonth> months) {
-		Map<String, Instant> first = new HashMap<>();
+	/**
+	 * Month → candidates first trained in it: the earlier of their first pass's start and
+	 * their first counted course completion.
+	 */
+	private Map<YearMonth, Long> trained(List<Graded> graded, Map<String, String> accounts,
+			Map<String, Instant> completions, List<YearMonth> months) {
+		Map<String, Instant> first = new HashMap<>(completions);
 		for (Graded item : graded) {
 			if (Boolean.TRUE.equals(item.attempt().passed())) {
-				first.merge(item.attempt().username(), item.attempt().startedAt(), (a, b) -> a.isBefore(b) ? a : b);
+				first.merge(accounts.get(item.attempt().username()), item.attempt().startedAt(),
+						(a, b) -> a.isBefore(b) ? a : b);
 			}
 		}
 		Map<YearMonth, Long> counts = new HashMap<>();

@@ -21,16 +21,19 @@ import academy.cqo.reporting.SessionTally;
  * first
  * @param firstPasses month ({@code 2026-11}, platform zone) → candidates whose first pass
  * started in it
+ * @param firstTrained month → candidates first trained in it: the earlier of their first
+ * pass's start and their first completion of a course that counts
  */
 @Document(ExamFiguresDocument.COLLECTION)
 public record ExamFiguresDocument(@Id String county, long version, String resultsHash, List<SessionTally> sessions,
-		Map<String, Long> firstPasses) {
+		Map<String, Long> firstPasses, Map<String, Long> firstTrained) {
 
 	public static final String COLLECTION = "report_exam_figures";
 
 	public ExamFiguresDocument {
 		sessions = (sessions != null) ? List.copyOf(sessions) : List.of();
 		firstPasses = (firstPasses != null) ? Map.copyOf(firstPasses) : Map.of();
+		firstTrained = (firstTrained != null) ? Map.copyOf(firstTrained) : Map.of();
 	}
 
 }

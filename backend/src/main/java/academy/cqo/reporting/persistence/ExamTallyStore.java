@@ -17,7 +17,7 @@ public class ExamTallyStore extends CountyCopyStore<ExamCountyDocument, ExamFigu
 
 	ExamTallyStore(ReactiveMongoTemplate mongo) {
 		super(mongo, ExamCountyDocument.class, ExamFiguresDocument.class, ExamCountyDocument.COLLECTION,
-				"report_exam_county_version", new ExamFiguresDocument(RECONCILED, 0, null, null, null));
+				"report_exam_county_version", new ExamFiguresDocument(RECONCILED, 0, null, null, null, null));
 	}
 
 	/**
@@ -38,7 +38,8 @@ public class ExamTallyStore extends CountyCopyStore<ExamCountyDocument, ExamFigu
 		return putCopy(figures.county(), figures.version(),
 				new Update().set("resultsHash", figures.resultsHash())
 					.set("sessions", figures.sessions())
-					.set("firstPasses", figures.firstPasses()));
+					.set("firstPasses", figures.firstPasses())
+					.set("firstTrained", figures.firstTrained()));
 	}
 
 }
