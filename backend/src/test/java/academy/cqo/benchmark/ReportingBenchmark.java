@@ -33,6 +33,7 @@ import academy.cqo.shared.RegionDirectory;
 import academy.cqo.shared.RegionLevel;
 import academy.cqo.testsupport.IntegrationTest;
 import academy.cqo.testsupport.QuestionBankApi;
+import academy.cqo.testsupport.StoredExams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -357,18 +358,7 @@ class ReportingBenchmark {
 	 */
 	private void seedExams(List<String> accounts, Instant now) {
 		insert(List.of(new Document("_id", "bench-exam")
-			.append("definition",
-					new Document("title", "首席质量官资格考试（基准）").append("qualifying", true)
-						.append("sections", List.of())
-						.append("passMark", 60.0)
-						.append("timeLimitSeconds", 3600)
-						.append("shuffleQuestions", false)
-						.append("shuffleOptions", false)
-						.append("coolingOffSeconds", 0)
-						.append("maxFocusLosses", 0)
-						.append("maxAttempts", 2)
-						.append("reviewPolicy", "SCORE_ONLY")
-						.append("multipleChoiceScoring", "ALL_OR_NOTHING"))
+			.append("definition", StoredExams.qualifyingDefinition("首席质量官资格考试（基准）"))
 			.append("createdBy", "admin-jx")
 			.append("createdAt", Date.from(now))), "exams");
 		List<Document> sessions = new ArrayList<>();

@@ -27,6 +27,7 @@ import academy.cqo.reporting.persistence.ExamCountyDocument;
 import academy.cqo.reporting.persistence.ExamFiguresDocument;
 import academy.cqo.reporting.persistence.ExamTallyStore;
 import academy.cqo.testsupport.IntegrationTest;
+import academy.cqo.testsupport.StoredExams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -259,19 +260,8 @@ class ExamTalliesIntegrationTests {
 	}
 
 	private void qualifyingExam(String exam) {
-		this.mongo.insert(new Document("_id", exam).append("definition",
-				new Document("title", "对账考试").append("qualifying", true)
-					.append("sections", List.of())
-					.append("passMark", 60.0)
-					.append("timeLimitSeconds", 3600)
-					.append("shuffleQuestions", false)
-					.append("shuffleOptions", false)
-					.append("coolingOffSeconds", 0)
-					.append("maxFocusLosses", 0)
-					.append("maxAttempts", 2)
-					.append("reviewPolicy", "SCORE_ONLY")
-					.append("multipleChoiceScoring", "ALL_OR_NOTHING")),
-				"exams")
+		this.mongo
+			.insert(new Document("_id", exam).append("definition", StoredExams.qualifyingDefinition("对账考试")), "exams")
 			.block(WAIT);
 	}
 
