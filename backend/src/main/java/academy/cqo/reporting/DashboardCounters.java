@@ -53,8 +53,6 @@ public class DashboardCounters implements FilingChanges, CertificateChanges, Sta
 	/** How many months are counted (the dashboard's trend). */
 	public static final int MONTHS = 12;
 
-	private static final int RETRIES = 50;
-
 	private final ActivityStore store;
 
 	private final FilingStatuses filings;
@@ -65,7 +63,7 @@ public class DashboardCounters implements FilingChanges, CertificateChanges, Sta
 
 	private final ZoneId zone;
 
-	private final AtomicLong conflicts = new AtomicLong();
+	private final CountyCopies<ActivityCountyDocument, ActivityFiguresDocument, Counted> copies;
 
 	DashboardCounters(ActivityStore store, FilingStatuses filings, TalentPool pool, Clock clock) {
 		this.store = store;
@@ -73,6 +71,49 @@ public class DashboardCounters implements FilingChanges, CertificateChanges, Sta
 		this.pool = pool;
 		this.clock = clock;
 		this.zone = clock.getZone();
+		this.copies = new CountyCopies<>(store, new Shape());
+	}
+
+	/** The counters' documents, for {@link CountyCopies}. */
+	private final class Shape implements CountyCopies.Shape<ActivityCountyDocument, ActivityFiguresDocument, Counted> {
+
+		@Override
+		public Counted none() {
+			return Counted.NONE;
+		}
+
+		@Override
+		public Counted parts(ActivityCountyDocument county) {
+			return Counted.of(county);
+		}
+
+		@Override
+		public ActivityCountyDocument document(String county, long version, Counted counted) {
+			return new ActivityCountyDocument(county, version, counted.approvals(), counted.issued(),
+					counted.submitted(), counted.hash(), DashboardCounters.this.clock.instant());
+		}
+
+		@Override
+		public long version(ActivityCountyDocument county) {
+			return county.version();
+		}
+
+		@Override
+		public long copyVersion(ActivityFiguresDocument copy) {
+			return copy.version();
+		}
+
+		@Override
+		public ActivityFiguresDocument figuresOf(ActivityCountyDocument county) {
+			return DashboardCounters.figuresOf(county);
+		}
+
+		@Override
+		public boolean shows(ActivityFiguresDocument copy, ActivityFiguresDocument wanted) {
+			return wanted.hash().equals(copy.hash()) && wanted.approved().equals(copy.approved())
+					&& wanted.issued().equals(copy.issued()) && wanted.toReview() == copy.toReview();
+		}
+
 	}
 
 	/**
@@ -123,7 +164,7 @@ public class DashboardCounters implements FilingChanges, CertificateChanges, Sta
 	}
 
 	long conflicts() {
-		return this.conflicts.get();
+		return this.copies.conflicts();
 	}
 
 	private String fromMonth() {
@@ -227,38 +268,8 @@ public class DashboardCounters implements FilingChanges, CertificateChanges, Sta
 	 * version read; a lost race starts again.
 	 */
 	private Mono<Boolean> change(String county, Function<Counted, Mono<Counted>> next) {
-		return Mono
-			.defer(() -> this.store.county(county)
-				.map(Optional::of)
-				.defaultIfEmpty(Optional.empty())
-				.flatMap((old) -> next.apply(old.map(Counted::of).orElse(Counted.NONE))
-					.flatMap((counted) -> write(county, old, counted.sorted(fromMonth())))))
-			.repeatWhenEmpty(RETRIES, (repeats) -> repeats);
-	}
-
-	/**
-	 * Write a county's lists if they differ from what was read, at the version read.
-	 * @return {@code true} when written, {@code false} when nothing differed, empty when
-	 * another write came first
-	 */
-	private Mono<Boolean> write(String county, Optional<ActivityCountyDocument> old, Counted counted) {
-		if (old.isPresent() && Counted.of(old.get()).equals(counted)) {
-			return this.store.putFigures(figuresOf(old.get())).thenReturn(false);
-		}
-		ActivityCountyDocument next = document(county, old.map(ActivityCountyDocument::version).orElse(0L) + 1,
-				counted);
-		return this.store.put(next).flatMap((written) -> {
-			if (!written) {
-				this.conflicts.incrementAndGet();
-				return Mono.empty();
-			}
-			return this.store.putFigures(figuresOf(next)).thenReturn(true);
-		});
-	}
-
-	private ActivityCountyDocument document(String county, long version, Counted counted) {
-		return new ActivityCountyDocument(county, version, counted.approvals(), counted.issued(), counted.submitted(),
-				counted.hash(), this.clock.instant());
+		String from = fromMonth();
+		return this.copies.change(county, (counted) -> next.apply(counted).map((changed) -> changed.sorted(from)));
 	}
 
 	private static ActivityFiguresDocument figuresOf(ActivityCountyDocument county) {
@@ -290,7 +301,7 @@ public class DashboardCounters implements FilingChanges, CertificateChanges, Sta
 					counties.addAll(copies.keySet());
 					AtomicLong written = new AtomicLong();
 					return Flux.fromIterable(counties)
-						.concatMap((county) -> reconcile(county, copies.get(county),
+						.concatMap((county) -> this.copies.reconcile(county, copies.get(county),
 								byCounty.getOrDefault(county, Counted.NONE)))
 						.filter(Boolean::booleanValue)
 						.doOnNext((changed) -> written.incrementAndGet())
@@ -336,49 +347,6 @@ public class DashboardCounters implements FilingChanges, CertificateChanges, Sta
 			byCounty.put(county, counted);
 		}
 		return byCounty;
-	}
-
-	private Mono<Boolean> reconcile(String county, ActivityFiguresDocument copy, Counted counted) {
-		long version = ((copy != null) ? copy.version() : 0) + 1;
-		ActivityCountyDocument next = document(county, version, counted);
-		if (copy != null && next.hash().equals(copy.hash())) {
-			ActivityFiguresDocument wanted = figuresOf(next);
-			if (wanted.approved().equals(copy.approved()) && wanted.issued().equals(copy.issued())
-					&& wanted.toReview() == copy.toReview()) {
-				return Mono.just(false);
-			}
-		}
-		return this.store.put(next).flatMap((written) -> {
-			if (written) {
-				return this.store.putFigures(figuresOf(next)).thenReturn(true);
-			}
-			this.conflicts.incrementAndGet();
-			return this.store.county(county)
-				.map(Optional::of)
-				.defaultIfEmpty(Optional.empty())
-				.flatMap((stored) -> repair(county, copy, stored, counted));
-		});
-	}
-
-	/**
-	 * After a lost compare-and-set: normally an event wrote the county meanwhile, so its
-	 * copy is repaired from it and the next run compares again. But a county document
-	 * older than its copy (deleted or restored from an old backup) would refuse every
-	 * write at the copy's version: it is rewritten from the records after its own
-	 * version, and the copy replaced with it.
-	 */
-	private Mono<Boolean> repair(String county, ActivityFiguresDocument copy, Optional<ActivityCountyDocument> stored,
-			Counted counted) {
-		long storedVersion = stored.map(ActivityCountyDocument::version).orElse(0L);
-		if (copy == null || storedVersion >= copy.version()) {
-			return stored.map((document) -> this.store.putFigures(figuresOf(document)))
-				.orElse(Mono.empty())
-				.thenReturn(false);
-		}
-		ActivityCountyDocument again = document(county, storedVersion + 1, counted);
-		return this.store.put(again)
-			.flatMap((written) -> written ? this.store.replaceFigures(figuresOf(again)).thenReturn(true)
-					: Mono.just(false));
 	}
 
 }

@@ -57,8 +57,6 @@ public class ExamTallies implements ResultHandler, CompletionHandler, StartupTas
 	/** How many sessions a dashboard shows (and a county's copy keeps). */
 	public static final int SESSIONS = 6;
 
-	private static final int RETRIES = 50;
-
 	private static final Comparator<SessionTally> NEWEST_FIRST = Comparator
 		.comparing(SessionTally::closesAt, Comparator.nullsLast(Comparator.reverseOrder()))
 		.thenComparing(SessionTally::sessionId);
@@ -77,7 +75,7 @@ public class ExamTallies implements ResultHandler, CompletionHandler, StartupTas
 
 	private final Clock clock;
 
-	private final AtomicLong conflicts = new AtomicLong();
+	private final CountyCopies<ExamCountyDocument, ExamFiguresDocument, Parts> copies;
 
 	ExamTallies(ExamTallyStore store, AttemptResults results, Accounts accounts, Completions completions,
 			ReportingSettings settings, Clock clock) {
@@ -88,6 +86,50 @@ public class ExamTallies implements ResultHandler, CompletionHandler, StartupTas
 		this.trainingCourses = settings.trainingCourseIds();
 		this.clock = clock;
 		this.zone = clock.getZone();
+		this.copies = new CountyCopies<>(store, new Shape());
+	}
+
+	/** The tallies' documents, for {@link CountyCopies}. */
+	private final class Shape implements CountyCopies.Shape<ExamCountyDocument, ExamFiguresDocument, Parts> {
+
+		@Override
+		public Parts none() {
+			return new Parts(List.of(), List.of());
+		}
+
+		@Override
+		public Parts parts(ExamCountyDocument county) {
+			return new Parts(county.results(), county.completions());
+		}
+
+		@Override
+		public ExamCountyDocument document(String county, long version, Parts parts) {
+			return new ExamCountyDocument(county, version, parts.results(), hash(parts.results(), parts.completions()),
+					ExamTallies.this.clock.instant(), parts.completions());
+		}
+
+		@Override
+		public long version(ExamCountyDocument county) {
+			return county.version();
+		}
+
+		@Override
+		public long copyVersion(ExamFiguresDocument copy) {
+			return copy.version();
+		}
+
+		@Override
+		public ExamFiguresDocument figuresOf(ExamCountyDocument county) {
+			return ExamTallies.this.figuresOf(county);
+		}
+
+		@Override
+		public boolean shows(ExamFiguresDocument copy, ExamFiguresDocument wanted) {
+			return wanted.resultsHash().equals(copy.resultsHash()) && wanted.sessions().equals(copy.sessions())
+					&& wanted.firstPasses().equals(copy.firstPasses())
+					&& wanted.firstTrained().equals(copy.firstTrained());
+		}
+
 	}
 
 	/**
@@ -114,7 +156,7 @@ public class ExamTallies implements ResultHandler, CompletionHandler, StartupTas
 	}
 
 	long conflicts() {
-		return this.conflicts.get();
+		return this.copies.conflicts();
 	}
 
 	/**
@@ -215,18 +257,9 @@ public class ExamTallies implements ResultHandler, CompletionHandler, StartupTas
 		return this.accounts.profile(accountId)
 			.mapNotNull((profile) -> profile.regionCode())
 			.zipWith(fact)
-			.flatMap((found) -> Mono
-				.defer(() -> this.store.county(found.getT1())
-					.map(Optional::of)
-					.defaultIfEmpty(Optional.empty())
-					.flatMap((old) -> write(found.getT1(), old, change.apply(parts(old), found.getT2()))))
-				.repeatWhenEmpty(RETRIES, (repeats) -> repeats))
+			.flatMap((found) -> this.copies.change(found.getT1(),
+					(parts) -> Mono.just(change.apply(parts, found.getT2()))))
 			.then();
-	}
-
-	private static Parts parts(Optional<ExamCountyDocument> county) {
-		return county.map((found) -> new Parts(found.results(), found.completions()))
-			.orElse(new Parts(List.of(), List.of()));
 	}
 
 	private static List<AttemptResult> merged(List<AttemptResult> old, AttemptResult result) {
@@ -259,27 +292,6 @@ public class ExamTallies implements ResultHandler, CompletionHandler, StartupTas
 
 	private static Instant millis(Instant at) {
 		return (at != null) ? at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS) : null;
-	}
-
-	/**
-	 * Write a county's parts if they differ from what was read, at the version read.
-	 * @return {@code true} when written, {@code false} when nothing differed, empty when
-	 * another write came first
-	 */
-	private Mono<Boolean> write(String county, Optional<ExamCountyDocument> old, Parts parts) {
-		if (old.isPresent() && parts(old).equals(parts)) {
-			return this.store.putFigures(figuresOf(old.get())).thenReturn(false);
-		}
-		long version = old.map(ExamCountyDocument::version).orElse(0L) + 1;
-		ExamCountyDocument next = new ExamCountyDocument(county, version, parts.results(),
-				hash(parts.results(), parts.completions()), this.clock.instant(), parts.completions());
-		return this.store.put(next).flatMap((written) -> {
-			if (!written) {
-				this.conflicts.incrementAndGet();
-				return Mono.empty();
-			}
-			return this.store.putFigures(figuresOf(next)).thenReturn(true);
-		});
 	}
 
 	private ExamFiguresDocument figuresOf(ExamCountyDocument county) {
@@ -358,7 +370,7 @@ public class ExamTallies implements ResultHandler, CompletionHandler, StartupTas
 					counties.addAll(copies.keySet());
 					AtomicLong written = new AtomicLong();
 					return Flux.fromIterable(counties)
-						.concatMap((county) -> reconcile(county, copies.get(county),
+						.concatMap((county) -> this.copies.reconcile(county, copies.get(county),
 								new Parts(byCounty.getOrDefault(county, List.of()),
 										completedByCounty.getOrDefault(county, List.of()))))
 						.filter(Boolean::booleanValue)
@@ -391,29 +403,6 @@ public class ExamTallies implements ResultHandler, CompletionHandler, StartupTas
 		});
 		byCounty.values().forEach((list) -> list.sort(Comparator.comparing(Completions.Completed::accountId)));
 		return byCounty;
-	}
-
-	private Mono<Boolean> reconcile(String county, ExamFiguresDocument copy, Parts parts) {
-		String hash = hash(parts.results(), parts.completions());
-		long version = ((copy != null) ? copy.version() : 0) + 1;
-		ExamCountyDocument next = new ExamCountyDocument(county, version, parts.results(), hash, this.clock.instant(),
-				parts.completions());
-		if (copy != null && hash.equals(copy.resultsHash())) {
-			ExamFiguresDocument wanted = figuresOf(next);
-			if (wanted.sessions().equals(copy.sessions()) && wanted.firstPasses().equals(copy.firstPasses())
-					&& wanted.firstTrained().equals(copy.firstTrained())) {
-				return Mono.just(false);
-			}
-		}
-		return this.store.put(next).flatMap((written) -> {
-			if (written) {
-				return this.store.putFigures(figuresOf(next)).thenReturn(true);
-			}
-			this.conflicts.incrementAndGet();
-			return this.store.county(county)
-				.flatMap((stored) -> this.store.putFigures(figuresOf(stored)))
-				.thenReturn(false);
-		});
 	}
 
 }

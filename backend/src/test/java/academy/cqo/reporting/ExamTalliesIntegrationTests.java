@@ -257,6 +257,20 @@ class ExamTalliesIntegrationTests {
 		long reconciled = this.store.county(county).block(WAIT).version();
 		this.tallies.reconcile().block(WAIT);
 		assertThat(this.store.county(county).block(WAIT).version()).isEqualTo(reconciled);
+
+		// The county document lost, then an event: it starts again from that one event
+		// (behind its copy's version); the reconciliation rewrites it from the records.
+		this.mongo.remove(Query.query(Criteria.where("_id").is(county)), ExamCountyDocument.class).block(WAIT);
+		String afterLoss = account(county, "course-after-loss");
+		completion("tally-course-a", afterLoss, late);
+		this.tallies.completed(afterLoss).block(WAIT);
+		assertThat(this.store.county(county).block(WAIT).completions()).hasSize(1);
+		this.tallies.reconcile().block(WAIT);
+		ExamCountyDocument rewritten = this.store.county(county).block(WAIT);
+		assertThat(rewritten.completions()).hasSize(12);
+		assertThat(rewritten.results()).hasSize(2);
+		assertThat(tally(county).trained()).containsEntry(month(early.minus(1, ChronoUnit.HOURS)), 2L)
+			.containsEntry(month(late), 10L);
 	}
 
 	private void qualifyingExam(String exam) {

@@ -25,6 +25,7 @@ public class ActivityStore extends CountyCopyStore<ActivityCountyDocument, Activ
 	 * @param next the new document, its version one more than the expected
 	 * @return {@code true} when written, {@code false} when another write came first
 	 */
+	@Override
 	public Mono<Boolean> put(ActivityCountyDocument next) {
 		return put(next.county(), next, next.version());
 	}
@@ -34,22 +35,13 @@ public class ActivityStore extends CountyCopyStore<ActivityCountyDocument, Activ
 	 * @param figures the copy
 	 * @return completes when written or found newer
 	 */
+	@Override
 	public Mono<Void> putFigures(ActivityFiguresDocument figures) {
 		return putCopy(figures.county(), figures.version(),
 				new Update().set("hash", figures.hash())
 					.set("approved", figures.approved())
 					.set("issued", figures.issued())
 					.set("toReview", figures.toReview()));
-	}
-
-	/**
-	 * Replace a county's copy whatever its version (the reconciliation, after rewriting a
-	 * county document that had gone back behind its copy).
-	 * @param figures the copy
-	 * @return completes when written
-	 */
-	public Mono<Void> replaceFigures(ActivityFiguresDocument figures) {
-		return replaceCopy(figures);
 	}
 
 }

@@ -84,12 +84,27 @@ public abstract class CountyCopyStore<C, F> implements StartupTask {
 	}
 
 	/**
-	 * Replace a county's copy whatever its version.
-	 * @param copy the copy
+	 * Write a county's document if it is still at the version it was read at.
+	 * @param next the new document, its version one more than the expected
+	 * @return {@code true} when written, {@code false} when another write came first
+	 */
+	public abstract Mono<Boolean> put(C next);
+
+	/**
+	 * Copy a county's figures unless a newer version is there already.
+	 * @param figures the copy
+	 * @return completes when written or found newer
+	 */
+	public abstract Mono<Void> putFigures(F figures);
+
+	/**
+	 * Replace a county's copy whatever its version (the reconciliation, after rewriting a
+	 * county document that had gone back behind its copy).
+	 * @param figures the copy
 	 * @return completes when written
 	 */
-	Mono<Void> replaceCopy(F copy) {
-		return this.mongo.save(copy).then();
+	public Mono<Void> replaceFigures(F figures) {
+		return this.mongo.save(figures).then();
 	}
 
 	public Flux<F> figures(String regionPrefix) {

@@ -25,6 +25,7 @@ public class ExamTallyStore extends CountyCopyStore<ExamCountyDocument, ExamFigu
 	 * @param next the new document, its version one more than the expected
 	 * @return {@code true} when written, {@code false} when another write came first
 	 */
+	@Override
 	public Mono<Boolean> put(ExamCountyDocument next) {
 		return put(next.county(), next, next.version());
 	}
@@ -34,6 +35,7 @@ public class ExamTallyStore extends CountyCopyStore<ExamCountyDocument, ExamFigu
 	 * @param figures the copy
 	 * @return completes when written or found newer
 	 */
+	@Override
 	public Mono<Void> putFigures(ExamFiguresDocument figures) {
 		return putCopy(figures.county(), figures.version(),
 				new Update().set("resultsHash", figures.resultsHash())
