@@ -420,9 +420,33 @@ public class CountyProjection
 			}
 			this.conflicts.incrementAndGet();
 			return this.store.county(county)
-				.flatMap((stored) -> this.store.putFigures(figuresOf(stored)))
-				.thenReturn(false);
+				.map(Optional::of)
+				.defaultIfEmpty(Optional.empty())
+				.flatMap((stored) -> repair(county, copy, stored, next));
 		});
+	}
+
+	/**
+	 * After a lost compare-and-set: normally an event wrote the county meanwhile, so its
+	 * copy is repaired from it and the next run compares again. But a county document
+	 * older than its copy (deleted and rebuilt by an event, or restored from an old
+	 * backup) would refuse every write at the copy's version, and its copy every newer
+	 * figure: it is rewritten from the records after its own version, and the copy
+	 * replaced with it.
+	 */
+	private Mono<Boolean> repair(String county, CountyFiguresDocument copy, Optional<CountyStandingsDocument> stored,
+			CountyStandingsDocument recomputed) {
+		long storedVersion = stored.map(CountyStandingsDocument::version).orElse(0L);
+		if (copy == null || storedVersion >= copy.version()) {
+			return stored.map((document) -> this.store.putFigures(figuresOf(document)))
+				.orElse(Mono.empty())
+				.thenReturn(false);
+		}
+		CountyStandingsDocument again = new CountyStandingsDocument(county, storedVersion + 1, recomputed.ceYear(),
+				recomputed.rows(), recomputed.counts(), recomputed.rowsHash(), recomputed.computedAt());
+		return this.store.put(again)
+			.flatMap((written) -> written ? this.store.replaceFigures(figuresOf(again)).thenReturn(true)
+					: Mono.just(false));
 	}
 
 	private Mono<Void> reconcilePlaces(Map<String, List<Standing>> byCounty) {

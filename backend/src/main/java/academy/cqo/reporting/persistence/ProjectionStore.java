@@ -87,6 +87,16 @@ public class ProjectionStore implements StartupTask {
 				CountyFiguresDocument.class);
 	}
 
+	/**
+	 * Replace a county's copy whatever its version (the reconciliation, after rewriting a
+	 * county document that had gone back behind its copy).
+	 * @param figures the copy
+	 * @return completes when written
+	 */
+	public Mono<Void> replaceFigures(CountyFiguresDocument figures) {
+		return this.mongo.save(figures).then();
+	}
+
 	public Flux<CountyFiguresDocument> figures(String regionPrefix) {
 		return this.mongo.find(CountyVersions.inRegion(regionPrefix), CountyFiguresDocument.class);
 	}
