@@ -48,6 +48,7 @@ content_cpu=$(cpu_seconds)
 sleep 30
 rss=$(ps -o rss= -p "$pid")
 echo "ready $(echo "$ready - $start" | bc) s (CPU $ready_cpu s), content loaded $(echo "$content - $start" | bc) s (CPU $content_cpu s), RSS after 30 s idle $((rss / 1024)) MB, load $(cut -d' ' -f1 /proc/loadavg)"
+echo "log: $log"
 grep -o 'Started CqoAcademyApplication in [0-9.]* seconds' "$log" || true
 grep -o '[0-9]* start-up tasks done before readiness in [0-9]* ms' "$log" || true
 if [ -n "${BREAKDOWN:-}" ]; then

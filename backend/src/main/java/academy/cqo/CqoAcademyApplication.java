@@ -2,7 +2,10 @@ package academy.cqo;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+import academy.cqo.platform.StartupTimeline;
 
 /**
  * CQO Academy (首席质量官培训考核平台): training, examination and certification for enterprise Chief
@@ -27,7 +30,12 @@ public class CqoAcademyApplication {
 	}
 
 	public static void main(String[] args) {
-		SpringApplication.run(CqoAcademyApplication.class, args);
+		SpringApplication application = new SpringApplication(CqoAcademyApplication.class);
+		BufferingApplicationStartup recorder = StartupTimeline.recorder();
+		if (recorder != null) {
+			application.setApplicationStartup(recorder);
+		}
+		application.run(args);
 	}
 
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -239,8 +238,8 @@ public class Verifications {
 
 	private Mono<Verdict> logged(Verdict verdict, String certificateId, String channel, String address) {
 		return this.log
-			.append(new VerificationLogStore.Entry(UUID.randomUUID().toString(), verdict.checkedAt(), channel,
-					verdict.status(), CoarseOrigin.of(address), certificateId))
+			.append(new VerificationLogStore.Entry(VerificationLogStore.newId(verdict.checkedAt()), verdict.checkedAt(),
+					channel, verdict.status(), CoarseOrigin.of(address), certificateId))
 			.thenReturn(verdict);
 	}
 

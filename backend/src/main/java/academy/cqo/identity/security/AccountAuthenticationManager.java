@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.core.Authentication;
@@ -45,7 +47,12 @@ public class AccountAuthenticationManager implements ReactiveAuthenticationManag
 
 	private final Clock clock;
 
-	private final String unknownUserHash;
+	/**
+	 * A hash of a random password, matched against for an unknown username so that it
+	 * takes as long as a wrong password; made on first use (hashing costs about half a
+	 * second of CPU, which a start should not spend before it is ready).
+	 */
+	private final Supplier<String> unknownUserHash;
 
 	private final LoginThrottle throttle;
 
@@ -57,7 +64,7 @@ public class AccountAuthenticationManager implements ReactiveAuthenticationManag
 		this.audit = audit;
 		this.settings = settings;
 		this.clock = clock;
-		this.unknownUserHash = passwordEncoder.encode(UUID.randomUUID().toString());
+		this.unknownUserHash = SingletonSupplier.of(() -> passwordEncoder.encode(UUID.randomUUID().toString()));
 	}
 
 	@Override
@@ -165,7 +172,8 @@ public class AccountAuthenticationManager implements ReactiveAuthenticationManag
 
 	private Mono<Authentication> refuseUnknown(String username, String password, String address) {
 		this.throttle.failed(null, address);
-		return passwordMatches(password, this.unknownUserHash)
+		return Mono.fromCallable(() -> matches(password, this.unknownUserHash.get()))
+			.subscribeOn(Schedulers.boundedElastic())
 			.then(this.audit.record(username, AuditLog.LOGIN_FAILED, username, null, "unknown username"))
 			.then(Mono.error(new BadCredentialsException("Bad credentials")));
 	}
