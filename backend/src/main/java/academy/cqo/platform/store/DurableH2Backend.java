@@ -1,5 +1,6 @@
 package academy.cqo.platform.store;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -97,13 +98,38 @@ class DurableH2Backend extends H2Backend {
 
 	private final Set<Channel> clients = ConcurrentHashMap.newKeySet();
 
+	private final SlowCommands slowCommands;
+
 	DurableH2Backend(MVStore store) {
-		super(store);
+		this(store, SlowCommands.DEFAULT_THRESHOLD);
 	}
 
+	DurableH2Backend(MVStore store, Duration slowCommandThreshold) {
+		super(store);
+		this.slowCommands = new SlowCommands(slowCommandThreshold);
+	}
+
+	/**
+	 * Answer a command; one slower than the slow-command threshold is logged
+	 * ({@link SlowCommands}: the collection, the filter's shape without its values, the
+	 * documents scanned and returned, the time).
+	 */
 	@Override
 	public Document handleCommand(Channel channel, String database, String command, Document query) {
 		this.clients.add(channel);
+		long started = System.nanoTime();
+		SlowCommands.startCommand();
+		Document reply = null;
+		try {
+			reply = apply(channel, database, command, query);
+			return reply;
+		}
+		finally {
+			this.slowCommands.finished(command, query, reply, System.nanoTime() - started);
+		}
+	}
+
+	private Document apply(Channel channel, String database, String command, Document query) {
 		if (!WRITE_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
 			return super.handleCommand(channel, database, command, query);
 		}
@@ -320,7 +346,7 @@ class DurableH2Backend extends H2Backend {
 		protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documentStream,
 				int numberToSkip, int limit, int batchSize, Comparator<Document> documentComparator,
 				Document fieldSelector) {
-			Stream<Document> documents = documentStream;
+			Stream<Document> documents = documentStream.peek(SlowCommands::scanned);
 			if (writing.get()) {
 				documents = documents.filter((document) -> documentMatchesQuery(document, query))
 					.map(Document::cloneDeeply);

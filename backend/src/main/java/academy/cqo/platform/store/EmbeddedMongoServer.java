@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -38,10 +39,10 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	/** H2's own default page cache, in MB. */
 	static final int DEFAULT_CACHE_MB = 16;
 
-	private EmbeddedMongoServer(Path file, int cacheMegabytes) {
+	private EmbeddedMongoServer(Path file, int cacheMegabytes, Duration slowCommandThreshold) {
 		this.file = file;
 		this.store = open(file, cacheMegabytes);
-		this.backend = new DurableH2Backend(this.store);
+		this.backend = new DurableH2Backend(this.store, slowCommandThreshold);
 		this.server = new MongoServer(this.backend);
 		this.address = this.server.bind();
 	}
@@ -82,7 +83,20 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	 * @return the running server
 	 */
 	public static EmbeddedMongoServer start(Path file, int cacheMegabytes) {
-		EmbeddedMongoServer server = new EmbeddedMongoServer(file, cacheMegabytes);
+		return start(file, cacheMegabytes, SlowCommands.DEFAULT_THRESHOLD);
+	}
+
+	/**
+	 * Open (or create) the store in {@code file} with a page cache of the given size and
+	 * listen on a free loopback port; commands slower than the threshold are logged
+	 * ({@link SlowCommands}).
+	 * @param file the MVStore file
+	 * @param cacheMegabytes the page cache, in MB
+	 * @param slowCommandThreshold commands taking longer are logged at WARN
+	 * @return the running server
+	 */
+	public static EmbeddedMongoServer start(Path file, int cacheMegabytes, Duration slowCommandThreshold) {
+		EmbeddedMongoServer server = new EmbeddedMongoServer(file, cacheMegabytes, slowCommandThreshold);
 		logger.info("Document store: embedded MongoDB-compatible server (H2 file {}) on {}", file,
 				server.connectionString());
 		return server;

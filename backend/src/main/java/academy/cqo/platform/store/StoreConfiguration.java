@@ -72,7 +72,7 @@ class StoreConfiguration {
 		@Bean(destroyMethod = "close")
 		EmbeddedMongoServer embeddedMongoServer(DataDirectory dataDirectory, PlatformSettings settings) {
 			Path file = dataDirectory.directory("store").resolve("cqo.mv.db");
-			return EmbeddedMongoServer.start(file, settings.storeCacheMb());
+			return EmbeddedMongoServer.start(file, settings.storeCacheMb(), settings.storeSlowCommandThreshold());
 		}
 
 		@Bean
