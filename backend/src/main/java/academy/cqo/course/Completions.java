@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 
 import academy.cqo.course.persistence.EnrolmentDocument;
 import academy.cqo.platform.AccountMatches;
+import academy.cqo.platform.IdPages;
 import academy.cqo.shared.StartupTask;
 
 /**
@@ -21,8 +22,11 @@ public class Completions implements StartupTask {
 
 	private final ReactiveMongoTemplate mongo;
 
-	Completions(ReactiveMongoTemplate mongo) {
+	private final IdPages pages;
+
+	Completions(ReactiveMongoTemplate mongo, IdPages pages) {
 		this.mongo = mongo;
+		this.pages = pages;
 	}
 
 	@Override
@@ -47,7 +51,7 @@ public class Completions implements StartupTask {
 		if (!courseIds.isEmpty()) {
 			criteria = criteria.and("courseId").in(courseIds);
 		}
-		return AccountMatches.among(this.mongo, EnrolmentDocument.COLLECTION, criteria, accountIds);
+		return AccountMatches.among(this.mongo, this.pages, EnrolmentDocument.COLLECTION, criteria, accountIds);
 	}
 
 }

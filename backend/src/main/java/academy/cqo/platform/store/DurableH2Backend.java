@@ -272,9 +272,12 @@ class DurableH2Backend extends H2Backend {
 		 */
 		private static final ThreadLocal<Boolean> writing = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
+		private final MVMap<Object, Document> documents;
+
 		CopyOnWriteCollection(MongoDatabase database, String collectionName, CollectionOptions options,
 				MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
 			super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+			this.documents = dataMap;
 		}
 
 		@Override
@@ -320,6 +323,10 @@ class DurableH2Backend extends H2Backend {
 		@Override
 		protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
 				int batchSize, Document fieldSelector) {
+			if (isIdPage(query, orderBy, numberToSkip, limit)) {
+				return matchDocuments(query, idPage(query, limit), orderBy, numberToSkip, limit, batchSize,
+						fieldSelector);
+			}
 			Object id = query.get(ID_FIELD);
 			if (query.size() > 1 && (id instanceof String || id instanceof ObjectId)) {
 				Index<Object> byId = idIndex();
@@ -330,6 +337,61 @@ class DurableH2Backend extends H2Backend {
 				}
 			}
 			return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+		}
+
+		/**
+		 * A page in {@code _id} order: sorted by {@code _id} ascending, limited, not
+		 * skipping, with no {@code _id} condition or only {@code $gt} one string or
+		 * object id (the shape {@code academy.cqo.platform.IdPages} sends).
+		 */
+		private static boolean isIdPage(Document query, Document orderBy, int numberToSkip, int limit) {
+			if (limit <= 0 || numberToSkip > 0 || orderBy == null || orderBy.size() != 1
+					|| !(orderBy.get(ID_FIELD) instanceof Number direction) || direction.intValue() != 1) {
+				return false;
+			}
+			Object id = query.get(ID_FIELD);
+			if (id == null) {
+				return !query.containsKey(ID_FIELD);
+			}
+			return id instanceof Document condition && condition.size() == 1
+					&& (condition.get("$gt") instanceof String || condition.get("$gt") instanceof ObjectId);
+		}
+
+		/**
+		 * The positions of the first {@code limit} documents after the page's lower
+		 * bound, in {@code _id} order, that match the whole query: read from the
+		 * documents' map, which is ordered by {@code _id} (H2 orders strings as Java
+		 * does, which is MongoDB's order for the ASCII ids used here, and object ids by
+		 * their unsigned bytes, as MongoDB does), from the bound on, stopping at the
+		 * first key of another type. A page whose other conditions match rarely reads on
+		 * until it has its limit or the end: pages are meant to be bounded by {@code _id}
+		 * alone.
+		 */
+		private List<Object> idPage(Document query, int limit) {
+			Object after = (query.get(ID_FIELD) instanceof Document condition) ? condition.get("$gt") : null;
+			boolean onlyId = query.size() == ((after != null) ? 1 : 0);
+			List<Object> positions = new java.util.ArrayList<>(limit);
+			java.util.Iterator<Object> keys = (after != null) ? this.documents.keyIterator(after)
+					: this.documents.keyIterator(null);
+			while (keys.hasNext() && positions.size() < limit) {
+				Object key = keys.next();
+				if (after != null && (key.getClass() != after.getClass() || key.equals(after))) {
+					if (key.getClass() != after.getClass()) {
+						break;
+					}
+					continue;
+				}
+				if (onlyId) {
+					positions.add(key);
+					continue;
+				}
+				Document document = this.documents.get(key);
+				SlowCommands.scanned(document);
+				if (document != null && documentMatchesQuery(document, query)) {
+					positions.add(key);
+				}
+			}
+			return positions;
 		}
 
 		private Index<Object> idIndex() {

@@ -14,9 +14,10 @@ import org.slf4j.LoggerFactory;
  * (setting {@code cqo.store-slow-command-threshold}, default 2 s) is logged at WARN with
  * its name, collection, the <em>shape</em> of its filter (field names and operators,
  * every value replaced by {@code ?} and every list by its length: no personal data), its
- * sort, limit, the documents it scanned (read from the store and matched) and returned,
- * and its duration. The duration includes any wait for the collection (mongo-java-server
- * answers the commands of one collection one at a time).
+ * sort, limit, the documents it scanned (read from the store and matched), those in its
+ * reply (a cursor's first batch, {@code batch=}, or a count, {@code n=}), and its
+ * duration. The duration includes any wait for the collection (mongo-java-server answers
+ * the commands of one collection one at a time).
  */
 final class SlowCommands {
 
@@ -70,7 +71,7 @@ final class SlowCommands {
 	 * @param reply the reply, or {@code null}
 	 * @param scannedDocuments documents scanned
 	 * @return e.g. {@code collection=filings filter={_id: {$in: [500]}, status: ?}
-	 * sort={_id: ?} limit=1000 scanned=500 returned=12}
+	 * sort={_id: ?} limit=1000 scanned=500 batch=12}
 	 */
 	static String describe(String command, Document query, Document reply, long scannedDocuments) {
 		StringJoiner line = new StringJoiner(" ");
@@ -90,7 +91,7 @@ final class SlowCommands {
 			line.add("limit=" + limit);
 		}
 		line.add("scanned=" + scannedDocuments);
-		line.add("returned=" + returned(reply));
+		line.add(returned(reply));
 		return line.toString();
 	}
 
@@ -112,6 +113,11 @@ final class SlowCommands {
 		return null;
 	}
 
+	/**
+	 * What the reply carries: {@code batch=} the documents of a cursor's first (or next)
+	 * batch (the rest follow by {@code getMore}), {@code n=} a count or the documents
+	 * written, {@code failed} when the command threw.
+	 */
 	private static String returned(Document reply) {
 		if (reply == null) {
 			return "failed";
@@ -119,11 +125,11 @@ final class SlowCommands {
 		if (reply.get("cursor") instanceof Document cursor) {
 			Object batch = (cursor.get("firstBatch") != null) ? cursor.get("firstBatch") : cursor.get("nextBatch");
 			if (batch instanceof List<?> documents) {
-				return String.valueOf(documents.size());
+				return "batch=" + documents.size();
 			}
 		}
 		Object n = reply.get("n");
-		return (n != null) ? String.valueOf(n) : "-";
+		return "n=" + ((n != null) ? n : "-");
 	}
 
 	/**

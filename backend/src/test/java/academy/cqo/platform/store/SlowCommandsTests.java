@@ -76,7 +76,7 @@ class SlowCommandsTests {
 			.contains("sort={name: ?}")
 			.contains("limit=5")
 			.contains("scanned=300")
-			.contains("returned=1");
+			.contains("batch=1");
 		assertThat(String.join("\n", lines)).doesNotContain(ID_NUMBER).doesNotContain("张三").doesNotContain("李四");
 	}
 
