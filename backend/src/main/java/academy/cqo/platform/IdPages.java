@@ -7,6 +7,7 @@ import org.bson.Document;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -36,6 +37,7 @@ public class IdPages {
 
 	private final Duration pause;
 
+	@Autowired
 	IdPages(ReactiveMongoTemplate mongo, PlatformSettings settings) {
 		this(mongo, settings.storePageSize(), settings.storePagePause());
 	}
