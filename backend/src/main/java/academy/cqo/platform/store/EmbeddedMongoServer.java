@@ -1,6 +1,7 @@
 package academy.cqo.platform.store;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,16 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
 	private final Object backupLock = new Object();
 
+	/**
+	 * The server's Netty worker threads (mongo-java-server's default: two per core). Each
+	 * client connection is served by one of them, and a command runs on it to the end, so
+	 * every other connection of that thread waits while one command waits for its
+	 * collection or scans it: with four threads, a sweep's scan of 25,000 attempts (2–9 s
+	 * under load) held up dashboard reads queued behind it on the same thread for seconds
+	 * (docs/BENCHMARKS.md). More threads, mostly waiting, make that rarer.
+	 */
+	static final int SERVER_THREADS = 16;
+
 	/** H2's own default page cache, in MB. */
 	static final int DEFAULT_CACHE_MB = 16;
 
@@ -44,7 +55,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 		this.store = open(file, cacheMegabytes);
 		this.backend = new DurableH2Backend(this.store, slowCommandThreshold);
 		this.server = new MongoServer(this.backend);
-		this.address = this.server.bind();
+		this.server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1, SERVER_THREADS);
+		this.address = this.server.getLocalAddress();
 	}
 
 	private static MVStore open(Path file, int cacheMegabytes) {
