@@ -105,7 +105,7 @@ class IdPagesTests {
 			ReactiveMongoTemplate mongo = store.mongo();
 			Random random = new Random(11);
 			List<ObjectId> ids = new ArrayList<>();
-			for (int i = 0; i < 1_050; i++) {
+			for (int i = 0; i < 230; i++) {
 				// timestamps and counters of both signs of every byte
 				byte[] bytes = new byte[12];
 				random.nextBytes(bytes);
@@ -114,7 +114,7 @@ class IdPagesTests {
 			mongo.insert(ids.stream().map((id) -> new Document("_id", id)).toList(), "filings")
 				.then()
 				.block(Duration.ofMinutes(1));
-			List<Object> read = new IdPages(mongo, 100, Duration.ofMillis(5)).all(new Query(), "filings")
+			List<Object> read = new IdPages(mongo, 50, Duration.ofMillis(5)).all(new Query(), "filings")
 				.map((document) -> document.get("_id"))
 				.collectList()
 				.block(Duration.ofMinutes(1));

@@ -65,6 +65,14 @@ import org.h2.mvstore.MVStore;
  * store (2,000 attempts with their five declared indexes: ten passes over the attempts
  * before the platform could be ready, and every document decoded onto the heap). Here the
  * placeholder says it is built, so opening the store and declaring an index read nothing.
+ * <p>
+ * mongo-java-server's {@code _id} index answers equality, {@code $in} and regular
+ * expressions, not ranges: a page {@code {_id: {$gt: last}}} sorted by {@code _id} and
+ * limited scanned and sorted the whole collection. Here such a page is read from the
+ * documents' map, which H2 keeps ordered by {@code _id}, from the bound on
+ * ({@code IdPagesTests}); background jobs read large collections that way
+ * ({@code academy.cqo.platform.IdPages}). Every command slower than a threshold is logged
+ * ({@link SlowCommands}).
  */
 class DurableH2Backend extends H2Backend {
 
@@ -371,15 +379,17 @@ class DurableH2Backend extends H2Backend {
 			Object after = (query.get(ID_FIELD) instanceof Document condition) ? condition.get("$gt") : null;
 			boolean onlyId = query.size() == ((after != null) ? 1 : 0);
 			List<Object> positions = new java.util.ArrayList<>(limit);
-			java.util.Iterator<Object> keys = (after != null) ? this.documents.keyIterator(after)
-					: this.documents.keyIterator(null);
+			// from the bound on (from the first key without one)
+			java.util.Iterator<Object> keys = this.documents.keyIterator(after);
 			while (keys.hasNext() && positions.size() < limit) {
 				Object key = keys.next();
-				if (after != null && (key.getClass() != after.getClass() || key.equals(after))) {
+				if (after != null) {
 					if (key.getClass() != after.getClass()) {
 						break;
 					}
-					continue;
+					if (key.equals(after)) {
+						continue;
+					}
 				}
 				if (onlyId) {
 					positions.add(key);
