@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -16,6 +17,7 @@ import academy.cqo.certificate.domain.CertificateStage;
 import academy.cqo.certificate.domain.CertificateState;
 import academy.cqo.certificate.persistence.CertificateDocument;
 import academy.cqo.platform.AccountMatches;
+import academy.cqo.platform.IdPages;
 import academy.cqo.shared.StartupTask;
 
 /**
@@ -29,9 +31,12 @@ public class Holdings implements StartupTask {
 
 	private final Clock clock;
 
-	Holdings(ReactiveMongoTemplate mongo, Clock clock) {
+	private final IdPages pages;
+
+	Holdings(ReactiveMongoTemplate mongo, Clock clock, IdPages pages) {
 		this.mongo = mongo;
 		this.clock = clock;
+		this.pages = pages;
 	}
 
 	@Override
@@ -64,8 +69,10 @@ public class Holdings implements StartupTask {
 			return Mono.just(Map.of());
 		}
 		String today = LocalDate.now(this.clock).toString();
-		// Many people: one pass over the valid certificates, joined in memory (a long $in
-		// list costs a comparison per element and document on a store without indexes).
+		// Many people: one pass over the valid certificates in bounded _id pages, joined
+		// in
+		// memory (a long $in list costs a comparison per element and document on a store
+		// without indexes).
 		boolean many = accountIds.size() > AccountMatches.MAX_IN;
 		java.util.Set<String> wanted = many ? new java.util.HashSet<>(accountIds) : java.util.Set.of();
 		Criteria criteria = CertificateState.ACTIVE.stillIn(CertificateStage.ISSUED.stillIn())
@@ -74,8 +81,10 @@ public class Holdings implements StartupTask {
 		if (!many) {
 			criteria = criteria.and("accountId").in(accountIds);
 		}
-		return this.mongo.find(Query.query(criteria), CertificateDocument.class)
-			.filter((certificate) -> !many || wanted.contains(certificate.accountId()))
+		Flux<CertificateDocument> found = many
+				? this.pages.all(Query.query(criteria), CertificateDocument.class, CertificateDocument.COLLECTION)
+				: this.mongo.find(Query.query(criteria), CertificateDocument.class);
+		return found.filter((certificate) -> !many || wanted.contains(certificate.accountId()))
 			.collectMap(CertificateDocument::accountId, (certificate) -> certificate)
 			.map((certificates) -> {
 				Map<String, Holding> holdings = new java.util.HashMap<>();

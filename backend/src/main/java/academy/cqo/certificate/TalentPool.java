@@ -177,11 +177,12 @@ public class TalentPool {
 	}
 
 	/**
-	 * Every entry's issue (one pass over the pool).
+	 * Every entry's issue (one pass over the pool, in bounded pages for the dashboard
+	 * counters' reconciliation).
 	 * @return one per entry with an issue date and a region
 	 */
 	public Flux<Issue> issues() {
-		return this.store.all(new Criteria()).mapNotNull(TalentPool::issue);
+		return this.store.everyEntry().mapNotNull(TalentPool::issue);
 	}
 
 	private static Issue issue(TalentPoolStore.Entry entry) {

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 
 import academy.cqo.course.persistence.EnrolmentDocument;
 import academy.cqo.platform.AccountMatches;
+import academy.cqo.platform.IdPages;
 import academy.cqo.shared.StartupTask;
 
 /**
@@ -25,8 +26,11 @@ public class Completions implements StartupTask {
 
 	private final ReactiveMongoTemplate mongo;
 
-	Completions(ReactiveMongoTemplate mongo) {
+	private final IdPages pages;
+
+	Completions(ReactiveMongoTemplate mongo, IdPages pages) {
 		this.mongo = mongo;
+		this.pages = pages;
 	}
 
 	@Override
@@ -51,7 +55,7 @@ public class Completions implements StartupTask {
 		if (!courseIds.isEmpty()) {
 			criteria = criteria.and("courseId").in(courseIds);
 		}
-		return AccountMatches.among(this.mongo, EnrolmentDocument.COLLECTION, criteria, accountIds);
+		return AccountMatches.among(this.mongo, this.pages, EnrolmentDocument.COLLECTION, criteria, accountIds);
 	}
 
 	/**
@@ -66,12 +70,12 @@ public class Completions implements StartupTask {
 	/**
 	 * Everyone's completions of the courses that count (one per enrolment; a learner who
 	 * completed two counted courses appears twice), for reports that take each learner's
-	 * first.
+	 * first; read in bounded pages ({@link IdPages}).
 	 * @param courseIds the courses that count; empty means any course
 	 * @return the completions, in no particular order
 	 */
 	public Flux<Completed> all(Collection<String> courseIds) {
-		return this.mongo.find(completedQuery(courseIds), Document.class, EnrolmentDocument.COLLECTION)
+		return this.pages.all(completedQuery(courseIds), EnrolmentDocument.COLLECTION)
 			.mapNotNull(Completions::completed);
 	}
 

@@ -5,14 +5,15 @@ import java.util.Map;
 
 import reactor.core.publisher.Flux;
 
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Service;
 
 import academy.cqo.exam.domain.AttemptStatus;
+import academy.cqo.exam.persistence.AttemptDocument;
 import academy.cqo.exam.persistence.AttemptPartitions;
 import academy.cqo.exam.persistence.ExamDocument;
 import academy.cqo.exam.persistence.ExamStore;
 import academy.cqo.exam.persistence.SessionDocument;
+import academy.cqo.platform.IdPages;
 
 /**
  * Read facade for reconciliations: every final result of a qualifying exam, in one pass
@@ -22,13 +23,13 @@ import academy.cqo.exam.persistence.SessionDocument;
 @Service
 public class AttemptResults {
 
-	private final ReactiveMongoTemplate mongo;
-
 	private final ExamStore exams;
 
-	AttemptResults(ReactiveMongoTemplate mongo, ExamStore exams) {
-		this.mongo = mongo;
+	private final IdPages pages;
+
+	AttemptResults(ExamStore exams, IdPages pages) {
 		this.exams = exams;
+		this.pages = pages;
 	}
 
 	/**
@@ -50,7 +51,9 @@ public class AttemptResults {
 		if (sessions.isEmpty()) {
 			return Flux.empty();
 		}
-		return AttemptPartitions.all(this.mongo, "sessionId", "accountId", "status", "passed", "score", "startedAt")
+		return this.pages
+			.all(AttemptPartitions.fields("sessionId", "accountId", "status", "passed", "score", "startedAt"),
+					AttemptDocument.COLLECTION)
 			.filter((attempt) -> AttemptStatus.GRADED.name().equals(attempt.getString("status"))
 					&& attempt.get("passed") != null)
 			.filter((attempt) -> sessions.containsKey(attempt.getString("sessionId")))

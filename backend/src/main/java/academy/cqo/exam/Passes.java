@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import academy.cqo.exam.persistence.AttemptDocument;
 import academy.cqo.exam.persistence.AttemptPartitions;
 import academy.cqo.platform.AccountMatches;
+import academy.cqo.platform.IdPages;
 import academy.cqo.shared.StartupTask;
 
 /**
@@ -29,8 +30,11 @@ public class Passes implements StartupTask {
 
 	private final ReactiveMongoTemplate mongo;
 
-	Passes(ReactiveMongoTemplate mongo) {
+	private final IdPages pages;
+
+	Passes(ReactiveMongoTemplate mongo, IdPages pages) {
 		this.mongo = mongo;
+		this.pages = pages;
 	}
 
 	@Override
@@ -45,11 +49,12 @@ public class Passes implements StartupTask {
 	}
 
 	/**
-	 * Those who passed at least one graded attempt. The attempts are read by their
-	 * {@code _id} ({@link AttemptPartitions}): a few hundred candidates' attempts in one
-	 * read of the {@code _id} index, more partition by partition, so no reply reads every
-	 * attempt at once (at 25,000 graded attempts one read of them all outlasted the
-	 * driver's 30 s reply timeout on the embedded store).
+	 * Those who passed at least one graded attempt. A few hundred candidates' attempts
+	 * are read by their {@code _id} in one read of the {@code _id} index
+	 * ({@link AttemptPartitions}); more, every attempt in bounded {@code _id} pages
+	 * ({@link IdPages}), so no reply reads every attempt at once (at 25,000 graded
+	 * attempts one read of them all outlasted the driver's 30 s reply timeout on the
+	 * embedded store).
 	 * @param accountIds the candidates
 	 * @return the account ids among them with a pass
 	 */
@@ -59,7 +64,7 @@ public class Passes implements StartupTask {
 		}
 		Set<String> wanted = new HashSet<>(accountIds);
 		Flux<Document> attempts = (accountIds.size() > AccountMatches.MAX_IN)
-				? AttemptPartitions.all(this.mongo, ACCOUNT, PASSED)
+				? this.pages.all(AttemptPartitions.fields(ACCOUNT, PASSED), AttemptDocument.COLLECTION)
 				: AttemptPartitions.of(this.mongo, wanted, ACCOUNT, PASSED);
 		return attempts.filter((attempt) -> Boolean.TRUE.equals(attempt.getBoolean(PASSED)))
 			.mapNotNull((attempt) -> attempt.getString(ACCOUNT))

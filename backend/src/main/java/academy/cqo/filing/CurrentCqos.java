@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import academy.cqo.filing.persistence.EnterpriseDocument;
 import academy.cqo.filing.persistence.FilingDocument;
 import academy.cqo.identity.RealNames;
+import academy.cqo.platform.IdPages;
 
 /**
  * Read facade for reports: every enterprise in a region with its current CQO (the filing
@@ -32,9 +33,12 @@ public class CurrentCqos {
 
 	private final RealNames realNames;
 
-	CurrentCqos(ReactiveMongoTemplate mongo, RealNames realNames) {
+	private final IdPages pages;
+
+	CurrentCqos(ReactiveMongoTemplate mongo, RealNames realNames, IdPages pages) {
 		this.mongo = mongo;
 		this.realNames = realNames;
+		this.pages = pages;
 	}
 
 	/**
@@ -67,13 +71,17 @@ public class CurrentCqos {
 	 * @return one per enterprise that has a current CQO
 	 */
 	public Flux<CurrentCqo> inRegion(String regionPrefix) {
-		Query enterprises = Query.query(
-				Criteria.where("regionCode").regex("^" + Pattern.quote(regionPrefix)).and("currentFilingId").ne(null));
+		Query enterprises = Query.query(regionPrefix.isEmpty() ? Criteria.where("currentFilingId").ne(null)
+				: Criteria.where("regionCode")
+					.regex("^" + Pattern.quote(regionPrefix))
+					.and("currentFilingId")
+					.ne(null));
 		enterprises.fields().include("_id", "currentFilingId");
-		return this.mongo.find(enterprises, org.bson.Document.class, EnterpriseDocument.COLLECTION)
-			.map((document) -> document.getString("currentFilingId"))
-			.buffer(BATCH)
-			.concatMap(this::current);
+		// every enterprise (the reconciliation): in bounded pages, paced
+		Flux<org.bson.Document> found = regionPrefix.isEmpty()
+				? this.pages.all(enterprises, EnterpriseDocument.COLLECTION)
+				: this.mongo.find(enterprises, org.bson.Document.class, EnterpriseDocument.COLLECTION);
+		return found.map((document) -> document.getString("currentFilingId")).buffer(BATCH).concatMap(this::current);
 	}
 
 	/**

@@ -17,6 +17,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import academy.cqo.filing.persistence.FilingDocument;
+import academy.cqo.platform.IdPages;
 
 /**
  * Read facade for counters kept elsewhere (the reporting module's dashboard counters): a
@@ -35,7 +36,10 @@ public class FilingStatuses {
 
 	private final ObjectProvider<FilingChanges> listeners;
 
-	FilingStatuses(ReactiveMongoTemplate mongo, ObjectProvider<FilingChanges> listeners) {
+	private final IdPages pages;
+
+	FilingStatuses(ReactiveMongoTemplate mongo, ObjectProvider<FilingChanges> listeners, IdPages pages) {
+		this.pages = pages;
 		this.mongo = mongo;
 		this.listeners = listeners;
 	}
@@ -78,14 +82,14 @@ public class FilingStatuses {
 
 	/**
 	 * Every filing that is submitted or approved (one pass over the filings, those fields
-	 * alone).
+	 * alone, in bounded {@code _id} pages: the dashboard counters' reconciliation).
 	 * @return their statuses, in no particular order
 	 */
 	public Flux<Status> submittedOrApproved() {
 		Query query = Query
 			.query(Criteria.where(FilingState.FIELD).in(FilingState.SUBMITTED.name(), FilingState.APPROVED.name()));
 		query.fields().include(FIELDS);
-		return this.mongo.find(query, Document.class, FilingDocument.COLLECTION).map(FilingStatuses::status);
+		return this.pages.all(query, FilingDocument.COLLECTION).map(FilingStatuses::status);
 	}
 
 	private static Status status(Document filing) {

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.bson.Document;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.domain.Sort;
@@ -17,8 +18,9 @@ import org.springframework.data.mongodb.core.query.Query;
 /**
  * Which of many people have a record that matches, in one read (for reports that ask of
  * thousands of people at once): up to {@link #MAX_IN} people by an {@code $in} list, more
- * by one pass over the matching records joined in memory (a long {@code $in} list costs a
- * comparison per element and document on a store without indexes).
+ * by one pass over the matching records in bounded {@code _id} pages ({@link IdPages}),
+ * joined in memory (a long {@code $in} list costs a comparison per element and document
+ * on a store without indexes).
  */
 public final class AccountMatches {
 
@@ -33,13 +35,14 @@ public final class AccountMatches {
 	/**
 	 * The people among {@code accountIds} with at least one record that matches.
 	 * @param mongo the store
+	 * @param pages how many people's records are read (in bounded pages)
 	 * @param collection the records' collection (with an {@code accountId} field)
 	 * @param matching what a record must match
 	 * @param accountIds the people asked about
 	 * @return their account ids with a match
 	 */
-	public static Mono<Set<String>> among(ReactiveMongoTemplate mongo, String collection, Criteria matching,
-			Collection<String> accountIds) {
+	public static Mono<Set<String>> among(ReactiveMongoTemplate mongo, IdPages pages, String collection,
+			Criteria matching, Collection<String> accountIds) {
 		if (accountIds.isEmpty()) {
 			return Mono.just(Set.of());
 		}
@@ -48,8 +51,8 @@ public final class AccountMatches {
 		Criteria criteria = many ? matching : matching.and(ACCOUNT).in(accountIds);
 		Query query = Query.query(criteria);
 		query.fields().include(ACCOUNT);
-		return mongo.find(query, Document.class, collection)
-			.mapNotNull((record) -> record.getString(ACCOUNT))
+		Flux<Document> found = many ? pages.all(query, collection) : mongo.find(query, Document.class, collection);
+		return found.mapNotNull((record) -> record.getString(ACCOUNT))
 			.filter((account) -> !many || wanted.contains(account))
 			.collect(Collectors.toSet());
 	}

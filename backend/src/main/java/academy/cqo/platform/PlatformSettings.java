@@ -1,6 +1,7 @@
 package academy.cqo.platform;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -23,11 +24,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * default 16, H2's own): H2 reckons a page of documents at a fraction of what its decoded
  * documents take on the heap, so the cache holds several times this figure
  * (docs/BENCHMARKS.md, "Start-up and idle memory")
+ * @param storeSlowCommandThreshold an embedded store command taking longer is logged at
+ * WARN with its collection and the shape of its filter
+ * ({@code CQO_STORE_SLOW_COMMAND_THRESHOLD}, default 2 s)
+ * @param storePageSize records per page when a background job reads a whole collection
+ * ({@link IdPages}, {@code CQO_STORE_PAGE_SIZE}, default 1,000)
+ * @param storePagePause the pause between two such pages, so user requests interleave
+ * ({@code CQO_STORE_PAGE_PAUSE}, default 50 ms)
  */
 @ConfigurationProperties("cqo")
 public record PlatformSettings(@DefaultValue("./data") Path dataDir, String mongodbUri,
 		@DefaultValue("false") boolean demo, @DefaultValue("false") boolean secureCookies,
-		@DefaultValue("Asia/Shanghai") ZoneId zone, @DefaultValue("16") int storeCacheMb) {
+		@DefaultValue("Asia/Shanghai") ZoneId zone, @DefaultValue("16") int storeCacheMb,
+		@DefaultValue("2s") Duration storeSlowCommandThreshold, @DefaultValue("1000") int storePageSize,
+		@DefaultValue("50ms") Duration storePagePause) {
 
 	public boolean usesExternalMongo() {
 		return this.mongodbUri != null && !this.mongodbUri.isBlank();

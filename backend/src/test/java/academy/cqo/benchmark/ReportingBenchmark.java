@@ -10,6 +10,9 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import jdk.jfr.Configuration;
@@ -25,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import academy.cqo.platform.Sweep;
 import academy.cqo.reporting.CountyProjection;
 import academy.cqo.reporting.DashboardCounters;
 import academy.cqo.reporting.ExamTallies;
@@ -96,6 +100,20 @@ class ReportingBenchmark {
 
 	@Autowired
 	DashboardCounters dashboardCounters;
+
+	/**
+	 * With {@code -Dsweep.concurrent=true} the timed calls run round by round (one of
+	 * each per round) while the {@code reporting-projection} sweep's work runs again and
+	 * again beside them, for at least {@code -Druns} rounds and until one whole sweep run
+	 * has overlapped the timed part.
+	 */
+	static final boolean SWEEP_CONCURRENT = Boolean.getBoolean("sweep.concurrent");
+
+	/** The longest the concurrent timed part may last (minutes). */
+	static final int CONCURRENT_MINUTES = Integer.getInteger("sweep.concurrentMinutes", 20);
+
+	@Autowired
+	List<Sweep> sweeps;
 
 	private List<String> counties() {
 		List<String> counties = new ArrayList<>();
@@ -195,12 +213,29 @@ class ReportingBenchmark {
 		long[] countyDashboard;
 		try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
 			recording.start();
-			coverage = time(() -> get(slow, token, "/api/v1/reports/coverage?regionCode=360000"));
-			county = time(() -> get(slow, token, "/api/v1/reports/coverage?regionCode=" + big));
-			annex2 = time(() -> bytes(slow, token, "/api/v1/reports/county-summary.xlsx?regionCode=" + big));
-			dashboard = time(() -> get(slow, token, "/api/v1/dashboard?regionCode=360000"));
-			cityDashboard = time(() -> get(slow, token, "/api/v1/dashboard?regionCode=" + city));
-			countyDashboard = time(() -> get(slow, token, "/api/v1/dashboard?regionCode=" + big));
+			if (SWEEP_CONCURRENT) {
+				long[][] timed = timedBesideTheSweep(
+						List.of(() -> get(slow, token, "/api/v1/reports/coverage?regionCode=360000"),
+								() -> get(slow, token, "/api/v1/reports/coverage?regionCode=" + big),
+								() -> bytes(slow, token, "/api/v1/reports/county-summary.xlsx?regionCode=" + big),
+								() -> get(slow, token, "/api/v1/dashboard?regionCode=360000"),
+								() -> get(slow, token, "/api/v1/dashboard?regionCode=" + city),
+								() -> get(slow, token, "/api/v1/dashboard?regionCode=" + big)));
+				coverage = timed[0];
+				county = timed[1];
+				annex2 = timed[2];
+				dashboard = timed[3];
+				cityDashboard = timed[4];
+				countyDashboard = timed[5];
+			}
+			else {
+				coverage = time(() -> get(slow, token, "/api/v1/reports/coverage?regionCode=360000"));
+				county = time(() -> get(slow, token, "/api/v1/reports/coverage?regionCode=" + big));
+				annex2 = time(() -> bytes(slow, token, "/api/v1/reports/county-summary.xlsx?regionCode=" + big));
+				dashboard = time(() -> get(slow, token, "/api/v1/dashboard?regionCode=360000"));
+				cityDashboard = time(() -> get(slow, token, "/api/v1/dashboard?regionCode=" + city));
+				countyDashboard = time(() -> get(slow, token, "/api/v1/dashboard?regionCode=" + big));
+			}
 			recording.stop();
 			recording.dump(jfr);
 		}
@@ -454,6 +489,56 @@ class ReportingBenchmark {
 		return body;
 	}
 
+	/**
+	 * The calls, one of each per round, while a thread runs the reporting-projection
+	 * sweep's work over and over: at least {@link #RUNS} rounds, and on until one sweep
+	 * run has completed (or {@link #CONCURRENT_MINUTES} have passed).
+	 * @param calls the timed calls
+	 * @return per call, the milliseconds of each round
+	 */
+	private long[][] timedBesideTheSweep(List<Runnable> calls) throws InterruptedException {
+		Sweep sweep = this.sweeps.stream()
+			.filter((candidate) -> candidate.name().equals("reporting-projection"))
+			.findFirst()
+			.orElseThrow();
+		AtomicBoolean stop = new AtomicBoolean();
+		List<String> runs = new CopyOnWriteArrayList<>();
+		AtomicInteger completed = new AtomicInteger();
+		Thread sweeper = new Thread(() -> {
+			while (!stop.get()) {
+				long start = System.nanoTime();
+				try {
+					Long items = sweep.work().get().defaultIfEmpty(0L).block(Duration.ofMinutes(30));
+					runs.add(String.format("%,d ms (%d items)", (System.nanoTime() - start) / 1_000_000, items));
+				}
+				catch (RuntimeException ex) {
+					runs.add(String.format("FAILED after %,d ms: %s", (System.nanoTime() - start) / 1_000_000, ex));
+				}
+				completed.incrementAndGet();
+			}
+		}, "benchmark-sweep");
+		long deadline = System.nanoTime() + Duration.ofMinutes(CONCURRENT_MINUTES).toNanos();
+		List<List<Long>> millis = new ArrayList<>();
+		calls.forEach((call) -> millis.add(new ArrayList<>()));
+		long started = System.nanoTime();
+		sweeper.start();
+		int rounds = 0;
+		while ((rounds < RUNS || completed.get() < 1) && System.nanoTime() < deadline) {
+			for (int i = 0; i < calls.size(); i++) {
+				long start = System.nanoTime();
+				calls.get(i).run();
+				millis.get(i).add((System.nanoTime() - start) / 1_000_000);
+			}
+			rounds++;
+		}
+		long timedMillis = (System.nanoTime() - started) / 1_000_000;
+		stop.set(true);
+		sweeper.join(Duration.ofMinutes(30));
+		System.out.printf("Timed part beside the reporting-projection sweep: %d rounds in %,d ms; sweep runs: %s%n",
+				rounds, timedMillis, runs);
+		return millis.stream().map((list) -> list.stream().mapToLong(Long::longValue).toArray()).toArray(long[][]::new);
+	}
+
 	private static long[] time(Runnable call) {
 		return time(call, RUNS);
 	}
@@ -472,8 +557,9 @@ class ReportingBenchmark {
 		long[] sorted = millis.clone();
 		Arrays.sort(sorted);
 		int p95 = (int) Math.ceil(sorted.length * 0.95) - 1;
-		System.out.printf("%s: runs %s ms, median %d ms, p95 %d ms%n", what, Arrays.toString(millis),
-				sorted[sorted.length / 2], sorted[p95]);
+		System.out.printf("%s: %d runs %s ms, median %d ms, p95 %d ms, max %d ms%n", what, millis.length,
+				(millis.length <= 40) ? Arrays.toString(millis) : "(" + millis.length + ")", sorted[sorted.length / 2],
+				sorted[p95], sorted[sorted.length - 1]);
 	}
 
 	private static void profile(Path jfr) throws Exception {

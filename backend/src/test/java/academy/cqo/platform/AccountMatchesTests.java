@@ -1,6 +1,7 @@
 package academy.cqo.platform;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -60,7 +61,9 @@ class AccountMatchesTests {
 
 	@Test
 	void whenAFewPeopleAreAskedAboutThenOnlyThoseWithAMatchAreAnswered() {
-		AccountMatches.among(this.mongo, "attempts", Criteria.where("passed").is(true), List.of("a1", "a2", "a9"))
+		AccountMatches
+			.among(this.mongo, new IdPages(this.mongo, 2, Duration.ZERO), "attempts", Criteria.where("passed").is(true),
+					List.of("a1", "a2", "a9"))
 			.as(StepVerifier::create)
 			.assertNext((matches) -> assertThat(matches).containsExactly("a1"))
 			.verifyComplete();
@@ -72,7 +75,9 @@ class AccountMatchesTests {
 		for (int i = 0; i < AccountMatches.MAX_IN; i++) {
 			many.add("x" + i);
 		}
-		AccountMatches.among(this.mongo, "attempts", Criteria.where("passed").is(true), many)
+		AccountMatches
+			.among(this.mongo, new IdPages(this.mongo, 2, Duration.ZERO), "attempts", Criteria.where("passed").is(true),
+					many)
 			.as(StepVerifier::create)
 			.assertNext((matches) -> assertThat(matches).containsExactly("a1"))
 			.verifyComplete();
@@ -80,7 +85,9 @@ class AccountMatchesTests {
 
 	@Test
 	void whenNobodyIsAskedAboutThenNobodyMatches() {
-		AccountMatches.among(this.mongo, "attempts", Criteria.where("passed").is(true), Set.of())
+		AccountMatches
+			.among(this.mongo, new IdPages(this.mongo, 2, Duration.ZERO), "attempts", Criteria.where("passed").is(true),
+					Set.of())
 			.as(StepVerifier::create)
 			.assertNext((matches) -> assertThat(matches).isEmpty())
 			.verifyComplete();

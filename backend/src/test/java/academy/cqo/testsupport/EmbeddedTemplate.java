@@ -1,6 +1,7 @@
 package academy.cqo.testsupport;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
@@ -34,6 +35,18 @@ public final class EmbeddedTemplate implements AutoCloseable {
 	 */
 	public static EmbeddedTemplate start(Path dataDir) {
 		return new EmbeddedTemplate(EmbeddedMongoServer.start(dataDir.resolve("store.mv.db")));
+	}
+
+	/**
+	 * Start a store on a fresh data file that logs every command slower than the
+	 * threshold.
+	 * @param dataDir a temporary directory
+	 * @param slowCommandThreshold e.g. {@code Duration.ZERO} to log every command
+	 * @return the store
+	 */
+	public static EmbeddedTemplate start(Path dataDir, Duration slowCommandThreshold) {
+		return new EmbeddedTemplate(
+				EmbeddedMongoServer.start(dataDir.resolve("store.mv.db"), 16, slowCommandThreshold));
 	}
 
 	public ReactiveMongoTemplate mongo() {

@@ -14,6 +14,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import academy.cqo.platform.IdPages;
+
 /**
  * The provincial talent pool: one entry per person (keyed by account), following the
  * person's newest certificate.
@@ -23,8 +25,11 @@ public class TalentPoolStore {
 
 	private final ReactiveMongoTemplate mongo;
 
-	TalentPoolStore(ReactiveMongoTemplate mongo) {
+	private final IdPages pages;
+
+	TalentPoolStore(ReactiveMongoTemplate mongo, IdPages pages) {
 		this.mongo = mongo;
+		this.pages = pages;
 	}
 
 	/**
@@ -121,6 +126,15 @@ public class TalentPoolStore {
 
 	public Flux<Entry> all(Criteria criteria) {
 		return this.mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.ASC, "regionCode")), Entry.class);
+	}
+
+	/**
+	 * Every entry, in bounded {@code _id} pages with a pause between them (for a
+	 * background reconciliation).
+	 * @return every entry, in {@code _id} order
+	 */
+	public Flux<Entry> everyEntry() {
+		return this.pages.all(new Query(), Entry.class, this.mongo.getCollectionName(Entry.class));
 	}
 
 	public Mono<Long> count(Criteria criteria) {

@@ -1,8 +1,6 @@
 package academy.cqo.exam.persistence;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -14,44 +12,17 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 /**
- * Reads many attempts in bounded batches selected by their {@code _id}
- * ({@code sessionId:accountId:number}, {@link AttemptDocument#idOf}), so that no single
- * reply has to deserialise every attempt: on the embedded store a query whose only key is
- * {@code _id} with a regular expression is answered from the unique {@code _id} index
- * (the keys are matched, only the matching documents are read), whereas any other filter,
- * or an {@code _id} range, reads and compares every attempt before the first reply — at
- * 25,000 graded attempts beyond the driver's 30 s reply timeout. Filters on other fields
- * are applied by the caller to the documents read.
+ * Reads the attempts of some candidates selected by their {@code _id}
+ * ({@code sessionId:accountId:number}, {@link AttemptDocument#idOf}): on the embedded
+ * store a query whose only key is {@code _id} with a regular expression is answered from
+ * the unique {@code _id} index (the keys are matched, only the matching documents are
+ * read), whereas a filter on {@code accountId} reads and compares every attempt. Filters
+ * on other fields are applied by the caller to the documents read. Every attempt is read
+ * in {@code _id} pages ({@code academy.cqo.platform.IdPages}).
  */
 public final class AttemptPartitions {
 
-	/**
-	 * The partitions: by the last character of the account id (the character before the
-	 * final {@code :number}), one per hexadecimal digit, and the rest (ids of any other
-	 * shape) — together every id exactly once.
-	 */
-	static final List<Pattern> PARTITIONS = partitions();
-
 	private AttemptPartitions() {
-	}
-
-	private static List<Pattern> partitions() {
-		List<Pattern> partitions = new ArrayList<>();
-		for (char digit : "0123456789abcdef".toCharArray()) {
-			partitions.add(Pattern.compile(digit + ":[0-9]+$"));
-		}
-		partitions.add(Pattern.compile("^(?![\\s\\S]*[0-9a-f]:[0-9]+$)"));
-		return List.copyOf(partitions);
-	}
-
-	/**
-	 * Every attempt, partition by partition, with only the given fields.
-	 * @param mongo the store
-	 * @param fields the fields to read (besides {@code _id})
-	 * @return the attempts, in no particular order
-	 */
-	public static Flux<Document> all(ReactiveMongoTemplate mongo, String... fields) {
-		return Flux.fromIterable(PARTITIONS).concatMap((partition) -> read(mongo, partition, fields));
 	}
 
 	/**
@@ -72,6 +43,17 @@ public final class AttemptPartitions {
 	static Pattern ofAccounts(Collection<String> accountIds) {
 		String accounts = accountIds.stream().map(Pattern::quote).collect(Collectors.joining("|"));
 		return Pattern.compile("^[^:]*:(?:" + accounts + "):[0-9]+$");
+	}
+
+	/**
+	 * A query for every attempt with only the given fields (read it in pages).
+	 * @param fields the fields to read (besides {@code _id})
+	 * @return the query
+	 */
+	public static Query fields(String... fields) {
+		Query query = new Query();
+		query.fields().include(fields);
+		return query;
 	}
 
 	private static Flux<Document> read(ReactiveMongoTemplate mongo, Pattern ids, String... fields) {

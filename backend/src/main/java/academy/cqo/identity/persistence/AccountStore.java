@@ -20,6 +20,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import academy.cqo.identity.Role;
+import academy.cqo.platform.IdPages;
 import academy.cqo.shared.Conflict;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.StartupTask;
@@ -34,8 +35,11 @@ public class AccountStore implements StartupTask {
 
 	private final ReactiveMongoTemplate mongo;
 
-	AccountStore(ReactiveMongoTemplate mongo) {
+	private final IdPages pages;
+
+	AccountStore(ReactiveMongoTemplate mongo, IdPages pages) {
 		this.mongo = mongo;
+		this.pages = pages;
 	}
 
 	@Override
@@ -152,14 +156,14 @@ public class AccountStore implements StartupTask {
 	}
 
 	/**
-	 * The region of every account that has one, in one read of two fields (a report's
-	 * reconciliation joins thousands of people with their regions).
+	 * The region of every account that has one, two fields read in bounded {@code _id}
+	 * pages (a report's reconciliation joins thousands of people with their regions).
 	 * @return account id and region code
 	 */
 	public Flux<org.bson.Document> regions() {
 		Query query = Query.query(Criteria.where("regionCode").ne(null));
 		query.fields().include("_id", "regionCode");
-		return this.mongo.find(query, org.bson.Document.class, AccountDocument.COLLECTION);
+		return this.pages.all(query, AccountDocument.COLLECTION);
 	}
 
 	/**

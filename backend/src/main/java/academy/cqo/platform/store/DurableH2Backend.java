@@ -1,5 +1,6 @@
 package academy.cqo.platform.store;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -64,6 +65,14 @@ import org.h2.mvstore.MVStore;
  * store (2,000 attempts with their five declared indexes: ten passes over the attempts
  * before the platform could be ready, and every document decoded onto the heap). Here the
  * placeholder says it is built, so opening the store and declaring an index read nothing.
+ * <p>
+ * mongo-java-server's {@code _id} index answers equality, {@code $in} and regular
+ * expressions, not ranges: a page {@code {_id: {$gt: last}}} sorted by {@code _id} and
+ * limited scanned and sorted the whole collection. Here such a page is read from the
+ * documents' map, which H2 keeps ordered by {@code _id}, from the bound on
+ * ({@code IdPagesTests}); background jobs read large collections that way
+ * ({@code academy.cqo.platform.IdPages}). Every command slower than a threshold is logged
+ * ({@link SlowCommands}).
  */
 class DurableH2Backend extends H2Backend {
 
@@ -97,13 +106,38 @@ class DurableH2Backend extends H2Backend {
 
 	private final Set<Channel> clients = ConcurrentHashMap.newKeySet();
 
+	private final SlowCommands slowCommands;
+
 	DurableH2Backend(MVStore store) {
-		super(store);
+		this(store, SlowCommands.DEFAULT_THRESHOLD);
 	}
 
+	DurableH2Backend(MVStore store, Duration slowCommandThreshold) {
+		super(store);
+		this.slowCommands = new SlowCommands(slowCommandThreshold);
+	}
+
+	/**
+	 * Answer a command; one slower than the slow-command threshold is logged
+	 * ({@link SlowCommands}: the collection, the filter's shape without its values, the
+	 * documents scanned and returned, the time).
+	 */
 	@Override
 	public Document handleCommand(Channel channel, String database, String command, Document query) {
 		this.clients.add(channel);
+		long started = System.nanoTime();
+		SlowCommands.startCommand();
+		Document reply = null;
+		try {
+			reply = apply(channel, database, command, query);
+			return reply;
+		}
+		finally {
+			this.slowCommands.finished(command, query, reply, System.nanoTime() - started);
+		}
+	}
+
+	private Document apply(Channel channel, String database, String command, Document query) {
 		if (!WRITE_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
 			return super.handleCommand(channel, database, command, query);
 		}
@@ -246,9 +280,12 @@ class DurableH2Backend extends H2Backend {
 		 */
 		private static final ThreadLocal<Boolean> writing = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
+		private final MVMap<Object, Document> documents;
+
 		CopyOnWriteCollection(MongoDatabase database, String collectionName, CollectionOptions options,
 				MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
 			super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+			this.documents = dataMap;
 		}
 
 		@Override
@@ -294,6 +331,10 @@ class DurableH2Backend extends H2Backend {
 		@Override
 		protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
 				int batchSize, Document fieldSelector) {
+			if (isIdPage(query, orderBy, numberToSkip, limit)) {
+				return matchDocuments(query, idPage(query, limit), orderBy, numberToSkip, limit, batchSize,
+						fieldSelector);
+			}
 			Object id = query.get(ID_FIELD);
 			if (query.size() > 1 && (id instanceof String || id instanceof ObjectId)) {
 				Index<Object> byId = idIndex();
@@ -304,6 +345,63 @@ class DurableH2Backend extends H2Backend {
 				}
 			}
 			return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+		}
+
+		/**
+		 * A page in {@code _id} order: sorted by {@code _id} ascending, limited, not
+		 * skipping, with no {@code _id} condition or only {@code $gt} one string or
+		 * object id (the shape {@code academy.cqo.platform.IdPages} sends).
+		 */
+		private static boolean isIdPage(Document query, Document orderBy, int numberToSkip, int limit) {
+			if (limit <= 0 || numberToSkip > 0 || orderBy == null || orderBy.size() != 1
+					|| !(orderBy.get(ID_FIELD) instanceof Number direction) || direction.intValue() != 1) {
+				return false;
+			}
+			Object id = query.get(ID_FIELD);
+			if (id == null) {
+				return !query.containsKey(ID_FIELD);
+			}
+			return id instanceof Document condition && condition.size() == 1
+					&& (condition.get("$gt") instanceof String || condition.get("$gt") instanceof ObjectId);
+		}
+
+		/**
+		 * The positions of the first {@code limit} documents after the page's lower
+		 * bound, in {@code _id} order, that match the whole query: read from the
+		 * documents' map, which is ordered by {@code _id} (H2 orders strings as Java
+		 * does, which is MongoDB's order for the ASCII ids used here, and object ids by
+		 * their unsigned bytes, as MongoDB does), from the bound on, stopping at the
+		 * first key of another type. A page whose other conditions match rarely reads on
+		 * until it has its limit or the end: pages are meant to be bounded by {@code _id}
+		 * alone.
+		 */
+		private List<Object> idPage(Document query, int limit) {
+			Object after = (query.get(ID_FIELD) instanceof Document condition) ? condition.get("$gt") : null;
+			boolean onlyId = query.size() == ((after != null) ? 1 : 0);
+			List<Object> positions = new java.util.ArrayList<>(limit);
+			// from the bound on (from the first key without one)
+			java.util.Iterator<Object> keys = this.documents.keyIterator(after);
+			while (keys.hasNext() && positions.size() < limit) {
+				Object key = keys.next();
+				if (after != null) {
+					if (key.getClass() != after.getClass()) {
+						break;
+					}
+					if (key.equals(after)) {
+						continue;
+					}
+				}
+				if (onlyId) {
+					positions.add(key);
+					continue;
+				}
+				Document document = this.documents.get(key);
+				SlowCommands.scanned(document);
+				if (document != null && documentMatchesQuery(document, query)) {
+					positions.add(key);
+				}
+			}
+			return positions;
 		}
 
 		private Index<Object> idIndex() {
@@ -320,7 +418,7 @@ class DurableH2Backend extends H2Backend {
 		protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documentStream,
 				int numberToSkip, int limit, int batchSize, Comparator<Document> documentComparator,
 				Document fieldSelector) {
-			Stream<Document> documents = documentStream;
+			Stream<Document> documents = documentStream.peek(SlowCommands::scanned);
 			if (writing.get()) {
 				documents = documents.filter((document) -> documentMatchesQuery(document, query))
 					.map(Document::cloneDeeply);

@@ -1,9 +1,11 @@
 package academy.cqo.platform.store;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -35,15 +37,26 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
 	private final Object backupLock = new Object();
 
+	/**
+	 * The server's Netty worker threads (mongo-java-server's default: two per core). Each
+	 * client connection is served by one of them, and a command runs on it to the end, so
+	 * every other connection of that thread waits while one command waits for its
+	 * collection or scans it: with four threads, a sweep's scan of 25,000 attempts (2–9 s
+	 * under load) held up dashboard reads queued behind it on the same thread for seconds
+	 * (docs/BENCHMARKS.md). More threads, mostly waiting, make that rarer.
+	 */
+	static final int SERVER_THREADS = 16;
+
 	/** H2's own default page cache, in MB. */
 	static final int DEFAULT_CACHE_MB = 16;
 
-	private EmbeddedMongoServer(Path file, int cacheMegabytes) {
+	private EmbeddedMongoServer(Path file, int cacheMegabytes, Duration slowCommandThreshold) {
 		this.file = file;
 		this.store = open(file, cacheMegabytes);
-		this.backend = new DurableH2Backend(this.store);
+		this.backend = new DurableH2Backend(this.store, slowCommandThreshold);
 		this.server = new MongoServer(this.backend);
-		this.address = this.server.bind();
+		this.server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1, SERVER_THREADS);
+		this.address = this.server.getLocalAddress();
 	}
 
 	private static MVStore open(Path file, int cacheMegabytes) {
@@ -82,7 +95,20 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	 * @return the running server
 	 */
 	public static EmbeddedMongoServer start(Path file, int cacheMegabytes) {
-		EmbeddedMongoServer server = new EmbeddedMongoServer(file, cacheMegabytes);
+		return start(file, cacheMegabytes, SlowCommands.DEFAULT_THRESHOLD);
+	}
+
+	/**
+	 * Open (or create) the store in {@code file} with a page cache of the given size and
+	 * listen on a free loopback port; commands slower than the threshold are logged
+	 * ({@link SlowCommands}).
+	 * @param file the MVStore file
+	 * @param cacheMegabytes the page cache, in MB
+	 * @param slowCommandThreshold commands taking longer are logged at WARN
+	 * @return the running server
+	 */
+	public static EmbeddedMongoServer start(Path file, int cacheMegabytes, Duration slowCommandThreshold) {
+		EmbeddedMongoServer server = new EmbeddedMongoServer(file, cacheMegabytes, slowCommandThreshold);
 		logger.info("Document store: embedded MongoDB-compatible server (H2 file {}) on {}", file,
 				server.connectionString());
 		return server;

@@ -72,7 +72,7 @@ class StoreConfiguration {
 		@Bean(destroyMethod = "close")
 		EmbeddedMongoServer embeddedMongoServer(DataDirectory dataDirectory, PlatformSettings settings) {
 			Path file = dataDirectory.directory("store").resolve("cqo.mv.db");
-			return EmbeddedMongoServer.start(file, settings.storeCacheMb());
+			return EmbeddedMongoServer.start(file, settings.storeCacheMb(), settings.storeSlowCommandThreshold());
 		}
 
 		@Bean
@@ -89,7 +89,14 @@ class StoreConfiguration {
 		/**
 		 * Bounded waits on the loopback store: server selection 5 s (not 30), a pooled
 		 * connection 10 s (not 120), a reply 30 s (not forever), a heartbeat every second
-		 * so that a dropped connection's paused pool is ready again at once.
+		 * so that a dropped connection's paused pool is ready again at once. The connect
+		 * timeout is 30 s because the driver also uses it as the heartbeat's reply
+		 * timeout: the embedded server answers each connection on one of its few Netty
+		 * threads, so a heartbeat waits while a long command (a scan of a large
+		 * collection) runs on its thread; with 2 s, one such wait marked the server
+		 * unknown and cleared the whole pool at province scale (docs/BENCHMARKS.md). A
+		 * loopback connect is immediate or refused at once either way, and a dropped
+		 * connection fails at once.
 		 * @return the customizer, applied after Spring Boot's own
 		 */
 		@Bean
@@ -98,7 +105,7 @@ class StoreConfiguration {
 				.applyToClusterSettings((cluster) -> cluster.serverSelectionTimeout(5, TimeUnit.SECONDS))
 				.applyToConnectionPoolSettings((pool) -> pool.maxWaitTime(10, TimeUnit.SECONDS))
 				.applyToSocketSettings(
-						(socket) -> socket.connectTimeout(2, TimeUnit.SECONDS).readTimeout(30, TimeUnit.SECONDS))
+						(socket) -> socket.connectTimeout(30, TimeUnit.SECONDS).readTimeout(30, TimeUnit.SECONDS))
 				.applyToServerSettings((server) -> server.heartbeatFrequency(1, TimeUnit.SECONDS)
 					.minHeartbeatFrequency(100, TimeUnit.MILLISECONDS)));
 		}

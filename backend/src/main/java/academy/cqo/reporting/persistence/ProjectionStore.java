@@ -14,6 +14,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import academy.cqo.platform.IdPages;
 import academy.cqo.reporting.CoverageCounts;
 import academy.cqo.shared.StartupTask;
 
@@ -31,8 +32,11 @@ public class ProjectionStore implements StartupTask {
 
 	private final ReactiveMongoTemplate mongo;
 
-	ProjectionStore(ReactiveMongoTemplate mongo) {
+	private final IdPages pages;
+
+	ProjectionStore(ReactiveMongoTemplate mongo, IdPages pages) {
 		this.mongo = mongo;
+		this.pages = pages;
 	}
 
 	@Override
@@ -123,7 +127,7 @@ public class ProjectionStore implements StartupTask {
 	}
 
 	public Flux<CqoPlaceDocument> places() {
-		return this.mongo.findAll(CqoPlaceDocument.class);
+		return this.pages.all(new Query(), CqoPlaceDocument.class, CqoPlaceDocument.COLLECTION);
 	}
 
 	/**

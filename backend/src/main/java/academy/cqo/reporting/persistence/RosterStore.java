@@ -20,6 +20,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import academy.cqo.platform.IdPages;
 import academy.cqo.reporting.domain.RosterImportState;
 import academy.cqo.shared.StartupTask;
 
@@ -31,8 +32,11 @@ public class RosterStore implements StartupTask {
 
 	private final ReactiveMongoTemplate mongo;
 
-	RosterStore(ReactiveMongoTemplate mongo) {
+	private final IdPages pages;
+
+	RosterStore(ReactiveMongoTemplate mongo, IdPages pages) {
 		this.mongo = mongo;
+		this.pages = pages;
 	}
 
 	@Override
@@ -52,6 +56,10 @@ public class RosterStore implements StartupTask {
 	}
 
 	public Flux<RosterEntryDocument> inRegion(String regionPrefix) {
+		if (regionPrefix.isEmpty()) {
+			// the whole roster (the reconciliation): in bounded pages, paced
+			return this.pages.all(new Query(), RosterEntryDocument.class, RosterEntryDocument.COLLECTION);
+		}
 		return this.mongo.find(Query.query(Criteria.where("regionCode").regex("^" + Pattern.quote(regionPrefix))),
 				RosterEntryDocument.class);
 	}

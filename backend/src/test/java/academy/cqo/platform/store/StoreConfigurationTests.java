@@ -1,5 +1,8 @@
 package academy.cqo.platform.store;
 
+import java.util.concurrent.TimeUnit;
+
+import com.mongodb.MongoClientSettings;
 import com.mongodb.WriteConcern;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +31,21 @@ class StoreConfigurationTests {
 			.isEqualTo(WriteConcern.MAJORITY.withJournal(true));
 		assertThat(StoreConfiguration.writeConcernFor("mongodb://a,b,c/cqo?replicaSet=rs0&w=2&journal=true"))
 			.isEqualTo(new WriteConcern(2).withJournal(true));
+	}
+
+	/**
+	 * The driver waits for a heartbeat's reply as long as its connect timeout; on the
+	 * embedded store that must outlast a long command on the same server thread (a
+	 * 2-second wait cleared the pool at province scale), as long as a reply may take.
+	 */
+	@Test
+	void onTheEmbeddedStoreAHeartbeatWaitsAsLongAsAReply() {
+		MongoClientSettings.Builder builder = MongoClientSettings.builder();
+		new StoreConfiguration.Embedded().embeddedStoreTimeouts().customize(builder);
+		MongoClientSettings settings = builder.build();
+		assertThat(settings.getHeartbeatSocketSettings().getReadTimeout(TimeUnit.SECONDS)).isEqualTo(30);
+		assertThat(settings.getSocketSettings().getReadTimeout(TimeUnit.SECONDS)).isEqualTo(30);
+		assertThat(settings.getServerSettings().getHeartbeatFrequency(TimeUnit.SECONDS)).isEqualTo(1);
 	}
 
 }

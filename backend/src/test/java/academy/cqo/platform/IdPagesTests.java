@@ -1,0 +1,136 @@
+package academy.cqo.platform;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+import academy.cqo.testsupport.EmbeddedTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A whole collection read in {@code _id} pages on the embedded store: every record once,
+ * in MongoDB's {@code _id} order, for string and object ids, with and without other
+ * conditions — and each page's command reads only about a page of documents from the
+ * store (its slow-command log, threshold 0, counts what each command scanned), where one
+ * find over the collection reads all of them.
+ */
+class IdPagesTests {
+
+	private static final Pattern SCANNED = Pattern.compile("find took .* collection=(\\w+) .*scanned=(\\d+) ");
+
+	@TempDir
+	Path dataDir;
+
+	private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+
+	private final Logger logger = (Logger) LoggerFactory.getLogger("academy.cqo.platform.store.SlowCommands");
+
+	@BeforeEach
+	void listen() {
+		this.logged.start();
+		this.logger.addAppender(this.logged);
+	}
+
+	@AfterEach
+	void stopListening() {
+		this.logger.detachAppender(this.logged);
+	}
+
+	@Test
+	void everyStringIdOnceInOrderAndNoPageCommandReadsMoreThanAPage() {
+		try (EmbeddedTemplate store = EmbeddedTemplate.start(this.dataDir, Duration.ZERO)) {
+			ReactiveMongoTemplate mongo = store.mongo();
+			List<String> ids = new ArrayList<>();
+			for (int i = 0; i < 2_345; i++) {
+				// credit-code-like ids of mixed digits and letters, inserted in random
+				// order
+				ids.add(String.format("9136%04d%s", i, Integer.toString(i * 7919 % 1000, 36).toUpperCase()));
+			}
+			List<Document> documents = new ArrayList<>(
+					ids.stream().map((id) -> new Document("_id", id).append("even", id.hashCode() % 2 == 0)).toList());
+			Collections.shuffle(documents, new Random(7));
+			mongo.insert(documents, "roster").then().block(Duration.ofMinutes(1));
+			this.logged.list.clear();
+
+			IdPages pages = new IdPages(mongo, 100, Duration.ZERO);
+			List<Object> read = pages.all(new Query(), "roster")
+				.map((document) -> document.get("_id"))
+				.collectList()
+				.block(Duration.ofMinutes(1));
+			List<String> sorted = ids.stream().sorted().toList();
+			assertThat(read).containsExactlyElementsOf(sorted);
+			List<Long> scannedPerPage = scanned("roster");
+			assertThat(scannedPerPage).hasSize(24)
+				.allSatisfy((scanned) -> assertThat(scanned).isLessThanOrEqualTo(100));
+
+			this.logged.list.clear();
+			List<Object> even = pages.all(Query.query(Criteria.where("even").is(true)), "roster")
+				.map((document) -> document.get("_id"))
+				.collectList()
+				.block(Duration.ofMinutes(1));
+			assertThat(even).containsExactlyElementsOf(sorted.stream().filter((id) -> id.hashCode() % 2 == 0).toList());
+			// a page with another condition reads on until it has a page of matches
+			assertThat(scanned("roster")).allSatisfy((scanned) -> assertThat(scanned).isLessThanOrEqualTo(400));
+
+			this.logged.list.clear();
+			mongo.find(new Query(), Document.class, "roster").collectList().block(Duration.ofMinutes(1));
+			assertThat(scanned("roster")).containsExactly(2_345L);
+		}
+	}
+
+	@Test
+	void everyObjectIdOnceInOrder() {
+		try (EmbeddedTemplate store = EmbeddedTemplate.start(this.dataDir, Duration.ZERO)) {
+			ReactiveMongoTemplate mongo = store.mongo();
+			Random random = new Random(11);
+			List<ObjectId> ids = new ArrayList<>();
+			for (int i = 0; i < 230; i++) {
+				// timestamps and counters of both signs of every byte
+				byte[] bytes = new byte[12];
+				random.nextBytes(bytes);
+				ids.add(new ObjectId(bytes));
+			}
+			mongo.insert(ids.stream().map((id) -> new Document("_id", id)).toList(), "filings")
+				.then()
+				.block(Duration.ofMinutes(1));
+			List<Object> read = new IdPages(mongo, 50, Duration.ofMillis(5)).all(new Query(), "filings")
+				.map((document) -> document.get("_id"))
+				.collectList()
+				.block(Duration.ofMinutes(1));
+			assertThat(read).containsExactlyElementsOf(ids.stream().sorted().toList());
+		}
+	}
+
+	private List<Long> scanned(String collection) {
+		List<Long> scanned = new ArrayList<>();
+		for (ILoggingEvent event : this.logged.list) {
+			Matcher matcher = SCANNED.matcher(event.getFormattedMessage());
+			if (matcher.find() && matcher.group(1).equals(collection)) {
+				scanned.add(Long.parseLong(matcher.group(2)));
+			}
+		}
+		return scanned;
+	}
+
+}
