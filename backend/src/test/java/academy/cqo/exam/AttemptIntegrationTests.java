@@ -2,6 +2,7 @@ package academy.cqo.exam;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,10 @@ import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import academy.cqo.testsupport.Eventually;
@@ -40,6 +45,9 @@ class AttemptIntegrationTests {
 
 	@Autowired
 	AttemptSweep sweep;
+
+	@Autowired
+	ReactiveMongoTemplate mongo;
 
 	@Autowired
 	RecordedPasses passes;
@@ -314,6 +322,43 @@ class AttemptIntegrationTests {
 
 			Eventually.await("the sweep submitting the attempt", Duration.ofSeconds(20),
 					() -> "GRADED".equals(candidate.getJson("/api/v1/attempts/" + id).get("status")));
+		}
+
+		@Test
+		void theFrequentSweepLooksOnlyAtRecentSessionsAndTheHourlyPassAtEveryAttempt() {
+			QuestionBankApi candidate = freshCandidate();
+			String session = shortSession(trainer(), Map.of());
+			String id = (String) start(candidate, session, 201).get("id");
+			// The session closed two days ago with the attempt still running, as after a
+			// long outage: the deadline never falls after the session's close.
+			Instant longAgo = AttemptIntegrationTests.this.clock.instant().minus(Duration.ofDays(2));
+			ReactiveMongoTemplate mongo = AttemptIntegrationTests.this.mongo;
+			mongo.updateFirst(Query.query(Criteria.where("_id").is(session)),
+					new Update().set("opensAt", Date.from(longAgo.minus(Duration.ofDays(1))))
+						.set("closesAt", Date.from(longAgo)),
+					"exam_sessions")
+				.block(Duration.ofSeconds(30));
+			mongo
+				.updateFirst(Query.query(Criteria.where("_id").is(id)),
+						new Update().set("deadline", Date.from(longAgo)), "attempts")
+				.block(Duration.ofSeconds(30));
+
+			// The frequent sweep does not look at sessions closed that long ago...
+			StepVerifier.create(AttemptIntegrationTests.this.sweep.finishOverdueOfRecentSessions())
+				.expectNextCount(1)
+				.verifyComplete();
+			assertThat(status(id)).isEqualTo("IN_PROGRESS");
+			// ...the full pass (at start-up and hourly) does, and submits and grades it.
+			StepVerifier.create(AttemptIntegrationTests.this.sweep.finishOverdue())
+				.assertNext((submitted) -> assertThat(submitted).isPositive())
+				.verifyComplete();
+			assertThat(status(id)).isEqualTo("GRADED");
+		}
+
+		private String status(String attemptId) {
+			return AttemptIntegrationTests.this.mongo.findById(attemptId, org.bson.Document.class, "attempts")
+				.map((attempt) -> attempt.getString("status"))
+				.block(Duration.ofSeconds(30));
 		}
 
 		@Test

@@ -442,6 +442,30 @@ public class AttemptStore implements StartupTask {
 	}
 
 	/**
+	 * What the deadline sweep looks at of the attempts of some sessions, in one read of
+	 * the {@code _id} index (an attempt's id begins with its session's): the status, the
+	 * deadline, whether it passed and was announced, when it was graded, and its first
+	 * result if any (an attempt submitted but never graded has none). On the embedded
+	 * store only the matching ids' documents are read, not every attempt.
+	 * @param sessionIds the sessions
+	 * @return one document per attempt with those fields
+	 */
+	public Flux<org.bson.Document> sweepViewOf(java.util.Collection<String> sessionIds) {
+		if (sessionIds.isEmpty()) {
+			return Flux.empty();
+		}
+		String sessions = sessionIds.stream()
+			.map(java.util.regex.Pattern::quote)
+			.collect(java.util.stream.Collectors.joining("|"));
+		Query query = Query
+			.query(Criteria.where("_id").regex(java.util.regex.Pattern.compile("^(?:" + sessions + "):")));
+		query.fields()
+			.include(AttemptStatus.FIELD, "deadline", "passed", "outcomePublished", "gradedAt")
+			.slice("results", 1);
+		return this.mongo.find(query, org.bson.Document.class, AttemptDocument.COLLECTION);
+	}
+
+	/**
 	 * Submitted attempts that were never graded (a crash between submitting and grading).
 	 * @return the attempts
 	 */
