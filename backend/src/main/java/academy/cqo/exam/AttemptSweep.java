@@ -132,10 +132,9 @@ public class AttemptSweep implements StartupTask {
 				&& !deadline.toInstant().isAfter(cutoff);
 	}
 
+	/** Submitted: read whole, graded if it has no results yet ({@code gradeIfNeeded}). */
 	private static boolean ungraded(org.bson.Document attempt) {
-		Object results = attempt.get("results");
-		return AttemptStatus.SUBMITTED.name().equals(attempt.getString(AttemptStatus.FIELD))
-				&& (results == null || (results instanceof java.util.List<?> list && list.isEmpty()));
+		return AttemptStatus.SUBMITTED.name().equals(attempt.getString(AttemptStatus.FIELD));
 	}
 
 	private static boolean unpublishedPass(org.bson.Document attempt, Instant gradedBefore) {

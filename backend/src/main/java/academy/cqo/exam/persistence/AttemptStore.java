@@ -459,9 +459,7 @@ public class AttemptStore implements StartupTask {
 			.collect(java.util.stream.Collectors.joining("|"));
 		Query query = Query
 			.query(Criteria.where("_id").regex(java.util.regex.Pattern.compile("^(?:" + sessions + "):")));
-		query.fields()
-			.include(AttemptStatus.FIELD, "deadline", "passed", "outcomePublished", "gradedAt")
-			.slice("results", 1);
+		query.fields().include(AttemptStatus.FIELD, "deadline", "passed", "outcomePublished", "gradedAt");
 		return this.mongo.find(query, org.bson.Document.class, AttemptDocument.COLLECTION);
 	}
 
