@@ -9,22 +9,19 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 import academy.cqo.testsupport.EmbeddedTemplate;
+import academy.cqo.testsupport.LogCapture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,20 +39,8 @@ class IdPagesTests {
 	@TempDir
 	Path dataDir;
 
-	private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
-
-	private final Logger logger = (Logger) LoggerFactory.getLogger("academy.cqo.platform.store.SlowCommands");
-
-	@BeforeEach
-	void listen() {
-		this.logged.start();
-		this.logger.addAppender(this.logged);
-	}
-
-	@AfterEach
-	void stopListening() {
-		this.logger.detachAppender(this.logged);
-	}
+	@RegisterExtension
+	final LogCapture logged = new LogCapture("academy.cqo.platform.store.SlowCommands");
 
 	@Test
 	void everyStringIdOnceInOrderAndNoPageCommandReadsMoreThanAPage() {
@@ -71,7 +56,7 @@ class IdPagesTests {
 					ids.stream().map((id) -> new Document("_id", id).append("even", id.hashCode() % 2 == 0)).toList());
 			Collections.shuffle(documents, new Random(7));
 			mongo.insert(documents, "roster").then().block(Duration.ofMinutes(1));
-			this.logged.list.clear();
+			this.logged.events().clear();
 
 			IdPages pages = new IdPages(mongo, 100, Duration.ZERO);
 			List<Object> read = pages.all(new Query(), "roster")
@@ -84,7 +69,7 @@ class IdPagesTests {
 			assertThat(scannedPerPage).hasSize(24)
 				.allSatisfy((scanned) -> assertThat(scanned).isLessThanOrEqualTo(100));
 
-			this.logged.list.clear();
+			this.logged.events().clear();
 			List<Object> even = pages.all(Query.query(Criteria.where("even").is(true)), "roster")
 				.map((document) -> document.get("_id"))
 				.collectList()
@@ -93,7 +78,7 @@ class IdPagesTests {
 			// a page with another condition reads on until it has a page of matches
 			assertThat(scanned("roster")).allSatisfy((scanned) -> assertThat(scanned).isLessThanOrEqualTo(400));
 
-			this.logged.list.clear();
+			this.logged.events().clear();
 			mongo.find(new Query(), Document.class, "roster").collectList().block(Duration.ofMinutes(1));
 			assertThat(scanned("roster")).containsExactly(2_345L);
 		}
@@ -124,7 +109,7 @@ class IdPagesTests {
 
 	private List<Long> scanned(String collection) {
 		List<Long> scanned = new ArrayList<>();
-		for (ILoggingEvent event : this.logged.list) {
+		for (ILoggingEvent event : this.logged.events()) {
 			Matcher matcher = SCANNED.matcher(event.getFormattedMessage());
 			if (matcher.find() && matcher.group(1).equals(collection)) {
 				scanned.add(Long.parseLong(matcher.group(2)));

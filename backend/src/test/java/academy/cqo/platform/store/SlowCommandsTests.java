@@ -4,22 +4,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+
+import academy.cqo.testsupport.LogCapture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,20 +33,8 @@ class SlowCommandsTests {
 	@TempDir
 	Path dataDir;
 
-	private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
-
-	private final Logger logger = (Logger) LoggerFactory.getLogger(SlowCommands.class);
-
-	@BeforeEach
-	void listen() {
-		this.logged.start();
-		this.logger.addAppender(this.logged);
-	}
-
-	@AfterEach
-	void stopListening() {
-		this.logger.detachAppender(this.logged);
-	}
+	@RegisterExtension
+	final LogCapture logged = new LogCapture("academy.cqo.platform.store.SlowCommands");
 
 	@Test
 	void everyCommandOverTheThresholdIsLoggedWithItsShapeAndNoValue() {
@@ -67,7 +53,7 @@ class SlowCommandsTests {
 					.collectList())
 				.block(Duration.ofMinutes(1));
 		}
-		List<String> lines = this.logged.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+		List<String> lines = this.logged.events().stream().map(ILoggingEvent::getFormattedMessage).toList();
 		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("Slow store command: insert took ")
 			.contains("collection=people"));
 		String find = lines.stream().filter((line) -> line.startsWith("Slow store command: find")).findFirst().get();
@@ -89,7 +75,7 @@ class SlowCommandsTests {
 				.then(Mono.from(people.find(Filters.eq("_id", "p1")).first()))
 				.block(Duration.ofMinutes(1));
 		}
-		assertThat(this.logged.list).isEmpty();
+		assertThat(this.logged.events()).isEmpty();
 	}
 
 	@Test
