@@ -184,7 +184,7 @@ class ExamTalliesIntegrationTests {
 
 	@Test
 	void aCourseCompletionCountsAsTrainedOnceInTheMonthOfTheEarlierOfItAndTheFirstPass() {
-		String county = "361028";
+		String county = "361029";
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		Instant early = now.minus(70, ChronoUnit.DAYS);
 		Instant late = now.minus(5, ChronoUnit.DAYS);
