@@ -66,6 +66,16 @@ final class CountyCopies<C, F, P> {
 		this.shape = shape;
 	}
 
+	/**
+	 * The start-up build: the reconciliation, once, if none has completed yet (the demo
+	 * data and later starts find it built).
+	 * @param reconcile the projection's reconciliation
+	 * @return completion
+	 */
+	Mono<Void> buildOnce(java.util.function.Supplier<Mono<Long>> reconcile) {
+		return this.store.reconciled().flatMap((done) -> done ? Mono.empty() : reconcile.get()).then();
+	}
+
 	/** How many compare-and-sets lost a race (each then read again). */
 	long conflicts() {
 		return this.conflicts.get();

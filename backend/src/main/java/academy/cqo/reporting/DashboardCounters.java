@@ -160,7 +160,7 @@ public class DashboardCounters implements FilingChanges, CertificateChanges, Sta
 	/** Builds the counters once, after the demo data, if no reconciliation has yet. */
 	@Override
 	public Mono<Void> run() {
-		return this.store.reconciled().flatMap((done) -> done ? Mono.empty() : reconcile()).then();
+		return this.copies.buildOnce(this::reconcile);
 	}
 
 	long conflicts() {

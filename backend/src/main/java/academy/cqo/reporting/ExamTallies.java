@@ -152,7 +152,7 @@ public class ExamTallies implements ResultHandler, CompletionHandler, StartupTas
 	/** Builds the tallies once, after the demo data, if no reconciliation has yet. */
 	@Override
 	public Mono<Void> run() {
-		return this.store.reconciled().flatMap((done) -> done ? Mono.empty() : reconcile()).then();
+		return this.copies.buildOnce(this::reconcile);
 	}
 
 	long conflicts() {
