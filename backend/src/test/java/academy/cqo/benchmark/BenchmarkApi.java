@@ -1,6 +1,5 @@
 package academy.cqo.benchmark;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,6 +10,7 @@ import java.util.concurrent.Executors;
 import tools.jackson.databind.json.JsonMapper;
 
 import academy.cqo.testsupport.ApplicationProcess;
+import academy.cqo.testsupport.JsonRequests;
 
 /**
  * The public JSON API of a platform process, as the exam-day and recovery benchmarks call
@@ -46,16 +46,8 @@ final class BenchmarkApi {
 	/** A call whatever its status. */
 	HttpResponse<String> raw(ApplicationProcess app, String method, String path, String token, Object body)
 			throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
-			.timeout(Duration.ofSeconds(60))
-			.header("Content-Type", "application/json")
-			.header("Accept", "application/json");
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		request.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))
-				: HttpRequest.BodyPublishers.noBody());
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return this.http.send(JsonRequests.of(app.baseUrl() + path, method, token, body, Duration.ofSeconds(60)),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 import academy.cqo.testsupport.ApplicationProcess;
+import academy.cqo.testsupport.JsonRequests;
 import academy.cqo.testsupport.People;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -160,18 +161,11 @@ class ExamCrashIntegrationTests {
 	private Map<String, Object> send(String method, String path, String token, Object body) throws Exception {
 		Instant giveUp = Instant.now().plus(Duration.ofMinutes(2));
 		while (true) {
-			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl.get() + path))
-				.timeout(Duration.ofSeconds(60))
-				.header("Content-Type", "application/json")
-				.header("Accept", "application/json");
-			if (token != null) {
-				request.header("Authorization", "Bearer " + token);
-			}
-			request.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))
-					: HttpRequest.BodyPublishers.noBody());
+			HttpRequest request = JsonRequests.of(this.baseUrl.get() + path, method, token, body,
+					Duration.ofSeconds(60));
 			HttpResponse<String> response;
 			try {
-				response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+				response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
 			}
 			catch (IOException ex) {
 				if (Instant.now().isAfter(giveUp)) {

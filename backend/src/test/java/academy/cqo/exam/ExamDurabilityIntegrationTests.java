@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 import academy.cqo.testsupport.ApplicationProcess;
+import academy.cqo.testsupport.JsonRequests;
 import academy.cqo.testsupport.Eventually;
 import academy.cqo.testsupport.People;
 
@@ -147,15 +148,8 @@ class ExamDurabilityIntegrationTests {
 	@SuppressWarnings("unchecked")
 	private Map<String, Object> send(ApplicationProcess app, String method, String path, String token, Object body)
 			throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
-			.header("Content-Type", "application/json")
-			.header("Accept", "application/json");
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		request.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))
-				: HttpRequest.BodyPublishers.noBody());
-		HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.http.send(JsonRequests.of(app.baseUrl() + path, method, token, body, null),
+				HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
 		return JSON.readValue(response.body(), Map.class);
 	}
