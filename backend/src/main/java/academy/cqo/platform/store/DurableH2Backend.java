@@ -79,6 +79,13 @@ class DurableH2Backend extends H2Backend {
 	private static final Set<String> WRITE_COMMANDS = Set.of("insert", "update", "delete", "findandmodify", "create",
 			"createindexes", "dropindexes", "drop", "dropdatabase", "renamecollection");
 
+	/**
+	 * Write commands on the one collection they name (every write command but
+	 * {@code dropDatabase} and {@code renameCollection}, which the platform never sends).
+	 */
+	private static final Set<String> COLLECTION_WRITES = Set.of("insert", "update", "delete", "findandmodify", "create",
+			"createindexes", "dropindexes", "drop");
+
 	private static final String DATA_PREFIX = "databases.";
 
 	private static final String META_PREFIX = "meta.";
@@ -138,19 +145,60 @@ class DurableH2Backend extends H2Backend {
 	}
 
 	private Document apply(Channel channel, String database, String command, Document query) {
-		if (!WRITE_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
+		String name = command.toLowerCase(Locale.ROOT);
+		if (!WRITE_COMMANDS.contains(name)) {
 			return super.handleCommand(channel, database, command, query);
 		}
 		Document reply;
+		MongoCollection<?> collection = existingCollection(database, name, query.get(command));
+		if (collection != null) {
+			// the collection's lock first, then the shared one: a write waiting for its
+			// collection (behind a long read of it) must not hold up every commit, and so
+			// every other write, meanwhile
+			synchronized (collection) {
+				reply = applyShared(channel, database, command, query);
+			}
+		}
+		else {
+			reply = applyShared(channel, database, command, query);
+		}
+		commitThrough(this.finishedWrites.incrementAndGet());
+		return reply;
+	}
+
+	private Document applyShared(Channel channel, String database, String command, Document query) {
 		this.applying.readLock().lock();
 		try {
-			reply = super.handleCommand(channel, database, command, query);
+			return super.handleCommand(channel, database, command, query);
 		}
 		finally {
 			this.applying.readLock().unlock();
 		}
-		commitThrough(this.finishedWrites.incrementAndGet());
-		return reply;
+	}
+
+	/**
+	 * The collection a write command changes, when it already exists: its methods hold
+	 * the collection's own lock (mongo-java-server's
+	 * {@code AbstractSynchronizedMongoCollection} synchronizes on the instance), so a
+	 * write takes that lock before the shared one, and no thread holding the shared lock
+	 * waits for a collection's. {@code null} for any other command, and for a collection
+	 * or database the command creates (created under the shared lock alone: nobody holds
+	 * the lock of a collection that does not exist yet).
+	 */
+	private MongoCollection<?> existingCollection(String database, String command, Object collectionName) {
+		if (!COLLECTION_WRITES.contains(command) || !(collectionName instanceof String collection)
+				|| !listDatabaseNames().contains(database)) {
+			return null;
+		}
+		return resolveDatabase(database).resolveCollection(collection, false);
+	}
+
+	/**
+	 * Package-private for tests: the collection as the server holds it (whose monitor its
+	 * commands take), or {@code null}.
+	 */
+	MongoCollection<?> collection(String database, String collection) {
+		return existingCollection(database, "insert", collection);
 	}
 
 	@Override

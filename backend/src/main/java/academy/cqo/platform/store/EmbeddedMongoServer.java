@@ -137,6 +137,11 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 		return this.store.getCacheSizeUsed();
 	}
 
+	/** The server's backend (for tests of its locking). */
+	DurableH2Backend backend() {
+		return this.backend;
+	}
+
 	/**
 	 * Close every client connection (for fault-injection tests): requests in flight get
 	 * no reply and the driver's pool is cleared.
