@@ -74,6 +74,15 @@ class ExamDayBenchmark {
 
 	private volatile long examCpuMillis;
 
+	/**
+	 * Server CPU time and saves counted when the last start was answered and when the
+	 * first submit was sent: between the two the server does nothing but saves (and the
+	 * probe and its sweeps), so their quotient is what a save costs.
+	 */
+	private volatile long[] savesOnlyFrom;
+
+	private final java.util.concurrent.atomic.AtomicReference<long[]> savesOnlyUntil = new java.util.concurrent.atomic.AtomicReference<>();
+
 	/** Saves offered (sent after the think time) and acknowledged, per second. */
 	private final Map<Long, AtomicInteger> offeredPerSecond = new ConcurrentHashMap<>();
 
@@ -254,6 +263,7 @@ class ExamDayBenchmark {
 		if (this.started.incrementAndGet() == this.candidates) {
 			this.allStartedAt = System.nanoTime();
 			this.startCpuMillis = this.startCpu.getAsLong();
+			this.savesOnlyFrom = new long[] { this.startCpuMillis, this.saves.get() };
 		}
 		return attempt;
 	}
@@ -290,6 +300,9 @@ class ExamDayBenchmark {
 			save(app, token, id, questionId, response, seq);
 			answered++;
 			if (submitsEarly && answered >= questions.size()) {
+				if (this.savesOnlyUntil.get() == null) {
+					this.savesOnlyUntil.compareAndSet(null, new long[] { this.startCpu.getAsLong(), this.saves.get() });
+				}
 				this.api.send(app, "POST", "/api/v1/attempts/" + id + "/submit", token, Map.of());
 				return;
 			}
@@ -443,6 +456,7 @@ class ExamDayBenchmark {
 						  20 s after the last start: offered %.0f saves/s, accepted %.0f/s (%.1f %%; worst second %.1f %%); open-loop rate N / 1.75 s = %.0f/s
 						  request path alone (health, every 50 ms): no token p50 %s p99 %s; bearer token p50 %s p99 %s
 						  server CPU: %d ms until the last start was answered (%.1f ms per start, saves included); %d ms in all (%.2f ms per save, starts included)
+						  server CPU while the server only took saves (last start answered → first submit): %s
 						  refused after deadline + grace: %d   errors: %d (first: %s)   lost acknowledged answers: %d   attempts started: %d, still open: %d
 						""",
 				n, this.examSeconds, THINK_MIN, THINK_MAX, HEAP, Instant.now(), ms(starts, 50), ms(starts, 95),
@@ -453,8 +467,20 @@ class ExamDayBenchmark {
 				ms(sorted(this.healthLatencies), 50), ms(sorted(this.healthLatencies), 99),
 				ms(sorted(this.healthWithTokenLatencies), 50), ms(sorted(this.healthWithTokenLatencies), 99),
 				this.startCpuMillis, (double) this.startCpuMillis / n, this.examCpuMillis,
-				(saveCount > 0) ? (double) this.examCpuMillis / saveCount : 0, this.refusedAfterDeadline.get(),
-				this.errors.get(), this.firstError.get(), lost, this.owners.size(), this.stillOpen);
+				(saveCount > 0) ? (double) this.examCpuMillis / saveCount : 0, savesOnly(),
+				this.refusedAfterDeadline.get(), this.errors.get(), this.firstError.get(), lost, this.owners.size(),
+				this.stillOpen);
+	}
+
+	private String savesOnly() {
+		long[] from = this.savesOnlyFrom;
+		long[] until = this.savesOnlyUntil.get();
+		if (from == null || until == null || until[1] <= from[1]) {
+			return "no such interval (a submit came before the last start was answered)";
+		}
+		long cpu = until[0] - from[0];
+		long saveCount = until[1] - from[1];
+		return String.format("%d ms for %d saves (%.2f ms per save)", cpu, saveCount, (double) cpu / saveCount);
 	}
 
 	private static List<Long> sorted(ConcurrentLinkedQueue<Long> values) {
