@@ -9,7 +9,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,12 +22,13 @@ import academy.cqo.shared.Conflict;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
 import academy.cqo.shared.NotAllowed;
+import academy.cqo.shared.PageController;
 
 /**
  * Administrators review the claims of holders in their jurisdiction: evidence, approve,
  * reject with a reason.
  */
-@Controller
+@PageController
 @PreAuthorize("hasRole('ADMIN')")
 class CeAdminPages {
 

@@ -11,7 +11,6 @@ import reactor.core.publisher.Mono;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,12 +26,13 @@ import academy.cqo.identity.CurrentUser;
 import academy.cqo.shared.Conflict;
 import academy.cqo.shared.FieldErrors;
 import academy.cqo.shared.InvalidInput;
+import academy.cqo.shared.PageController;
 
 /**
  * The holder's CE page: the year's progress against the requirement, every entry, what is
  * missing, and the claim form with evidence upload.
  */
-@Controller
+@PageController
 class CePages {
 
 	private final CeLedgers ledgers;

@@ -10,7 +10,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,13 +29,14 @@ import academy.cqo.shared.Conflict;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
 import academy.cqo.certificate.CertificateNotFound;
+import academy.cqo.shared.PageController;
 
 /**
  * Certificate pages: the holder's certificates (PDF, QR code, how often verified), and
  * for administrators the certificate list, a certificate's page with suspension,
  * revocation and reissue, bulk issue per session, and the talent pool.
  */
-@Controller
+@PageController
 class CertificatePages {
 
 	private final Certificates certificates;

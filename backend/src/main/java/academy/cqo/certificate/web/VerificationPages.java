@@ -10,7 +10,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.http.codec.multipart.FormFieldPart;
 import org.springframework.http.codec.multipart.Part;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +27,7 @@ import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
 import academy.cqo.shared.RequestOrigin;
 import academy.cqo.shared.UploadedFiles;
+import academy.cqo.shared.PageController;
 
 /**
  * The public verification pages, no account needed: the verdict of a scanned QR code
@@ -35,7 +35,7 @@ import academy.cqo.shared.UploadedFiles;
  * phone's camera, reads an uploaded photo, scan or PDF, or looks up a number with the
  * holder's name.
  */
-@Controller
+@PageController
 class VerificationPages {
 
 	private final Verifications verifications;

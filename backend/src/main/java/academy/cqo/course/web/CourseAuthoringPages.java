@@ -18,7 +18,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,12 +38,13 @@ import academy.cqo.shared.FieldErrors;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.FormNumbers;
 import academy.cqo.shared.InvalidInput;
+import academy.cqo.shared.PageController;
 
 /**
  * Trainers' and administrators' course pages: courses and modules with a live preview,
  * publishing, the enrolled candidates' progress and its Excel export.
  */
-@Controller
+@PageController
 @PreAuthorize("hasAnyRole('TRAINER', 'ADMIN')")
 class CourseAuthoringPages {
 

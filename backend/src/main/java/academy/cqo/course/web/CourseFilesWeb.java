@@ -10,7 +10,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.FilePart;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
@@ -19,12 +18,13 @@ import academy.cqo.course.CourseFiles;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.UploadedFiles;
 import academy.cqo.course.CourseFileNotFound;
+import academy.cqo.shared.PageController;
 
 /**
  * Lesson pictures and attachments served to signed-in users (pictures inline, documents
  * as downloads); uploads are in the module editor and {@link CourseFilesApi}.
  */
-@Controller
+@PageController
 class CourseFilesWeb {
 
 	private final CourseFiles files;

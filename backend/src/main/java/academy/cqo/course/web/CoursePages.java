@@ -8,7 +8,6 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,12 +22,13 @@ import academy.cqo.course.SelfChecks;
 import academy.cqo.course.Study;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.shared.Conflict;
+import academy.cqo.shared.PageController;
 
 /**
  * Candidates' course pages: the catalogue and their enrolments, a course with progress
  * per module, the study page (lesson, video, verified time) and the self-check.
  */
-@Controller
+@PageController
 class CoursePages {
 
 	private final Courses courses;

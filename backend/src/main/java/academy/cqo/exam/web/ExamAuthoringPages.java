@@ -17,7 +17,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,12 +40,13 @@ import academy.cqo.shared.FieldErrors;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
 import academy.cqo.shared.RegionDirectory;
+import academy.cqo.shared.PageController;
 
 /**
  * Trainers' and administrators' exam pages: exams and sessions, the blueprint editor with
  * live counts of matching questions, per-candidate adjustments.
  */
-@Controller
+@PageController
 @PreAuthorize("hasAnyRole('TRAINER', 'ADMIN')")
 class ExamAuthoringPages {
 

@@ -11,7 +11,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,12 +30,13 @@ import academy.cqo.identity.CurrentUser;
 import academy.cqo.shared.Conflict;
 import academy.cqo.shared.NotFound;
 import academy.cqo.shared.RequestOrigin;
+import academy.cqo.shared.PageController;
 
 /**
  * Candidates' exam pages: the open sessions and their attempts, the exam page (server
  * deadline, autosave, answer sheet) and the result.
  */
-@Controller
+@PageController
 class ExamPages {
 
 	private final Exams exams;

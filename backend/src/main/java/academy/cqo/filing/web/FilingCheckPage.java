@@ -3,16 +3,16 @@ package academy.cqo.filing.web;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ServerWebExchange;
 
 import academy.cqo.filing.FilingDocuments;
+import academy.cqo.shared.PageController;
 
 /** The public page a printed filing form's QR code opens: is this filing in effect? */
-@Controller
+@PageController
 class FilingCheckPage {
 
 	private final FilingDocuments documents;

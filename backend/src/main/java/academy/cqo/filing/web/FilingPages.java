@@ -9,7 +9,6 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,13 +27,14 @@ import academy.cqo.filing.ProfessionalTitle;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.identity.Role;
 import academy.cqo.shared.RegionDirectory;
+import academy.cqo.shared.PageController;
 
 /**
  * The filing pages: the enterprise's filings and the county's review queue, the form with
  * live eligibility, a filing with its attachments, actions and history, and the
  * enterprise registration. The pages act through the published JSON API.
  */
-@Controller
+@PageController
 class FilingPages {
 
 	static final List<String> PERSON_FIELDS = List.of("fullName", "idNumber", "mobile", "email", "address", "school",

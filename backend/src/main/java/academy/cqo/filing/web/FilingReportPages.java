@@ -7,7 +7,6 @@ import java.util.TreeMap;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,13 +18,14 @@ import academy.cqo.filing.FilingView;
 import academy.cqo.filing.Filings;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.shared.RegionDirectory;
+import academy.cqo.shared.PageController;
 
 /**
  * The bureaus above the county: the city selects its counties' approved filings not yet
  * reported and confirms the dated upward batch (批量报备); the province (and the city) see
  * the filings counted by county and state and the batches received.
  */
-@Controller
+@PageController
 class FilingReportPages {
 
 	private final Filings filings;

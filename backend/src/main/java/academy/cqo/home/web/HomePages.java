@@ -5,19 +5,19 @@ import java.util.Locale;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.identity.Role;
+import academy.cqo.shared.PageController;
 
 /**
  * The home page: the public page for visitors; for a signed-in person the home of their
  * main role (administration first, then training, then candidacy).
  */
-@Controller
+@PageController
 class HomePages {
 
 	private final CandidateHome candidate;

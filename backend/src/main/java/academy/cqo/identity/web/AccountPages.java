@@ -8,7 +8,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -24,11 +23,12 @@ import academy.cqo.shared.FieldErrors;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
 import academy.cqo.shared.RegionDirectory;
+import academy.cqo.shared.PageController;
 
 /**
  * Sign-in, registration and "my account" pages.
  */
-@Controller
+@PageController
 class AccountPages {
 
 	static final String DEFAULT_PROVINCE = "360000";

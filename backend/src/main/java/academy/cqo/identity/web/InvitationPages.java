@@ -7,7 +7,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,12 +16,13 @@ import org.springframework.web.server.ServerWebExchange;
 import academy.cqo.identity.Invitations;
 import academy.cqo.shared.FieldErrors;
 import academy.cqo.shared.InvalidInput;
+import academy.cqo.shared.PageController;
 
 /**
  * The one-time link of an invited account: a page that names the username and sets the
  * password, and the same as an API call.
  */
-@Controller
+@PageController
 class InvitationPages {
 
 	private final Invitations invitations;

@@ -8,18 +8,18 @@ import org.springframework.security.web.reactive.result.view.CsrfRequestDataValu
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.server.ServerWebExchange;
 
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.identity.Role;
 import academy.cqo.shared.RegionDirectory;
+import academy.cqo.shared.PageController;
 
 /**
  * What every page's layout needs to know about the visitor: who is signed in and what
  * they may open.
  */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = PageController.class)
 class PageModel {
 
 	/** The visitor as the navigation shows them. */

@@ -3,7 +3,6 @@ package academy.cqo.notification.web;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,11 +10,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.notification.Notifications;
+import academy.cqo.shared.PageController;
 
 /**
  * The inbox page: a person's notices, newest first; opening one marks it read.
  */
-@Controller
+@PageController
 class NotificationPages {
 
 	static final int INBOX_SIZE = 100;

@@ -4,17 +4,17 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.notification.Notifications;
+import academy.cqo.shared.PageController;
 
 /**
  * How many unread notices the signed-in visitor has, for the navigation of every page.
  */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = PageController.class)
 class UnreadNotices {
 
 	private final Notifications notifications;

@@ -13,7 +13,6 @@ import org.springframework.http.codec.multipart.FormFieldPart;
 import org.springframework.http.codec.multipart.Part;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,12 +34,13 @@ import academy.cqo.shared.Conflict;
 import academy.cqo.shared.FieldErrors;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
+import academy.cqo.shared.PageController;
 
 /**
  * The trainers' pages: banks, the question list with filters and bulk actions, import and
  * export, the editor with a live preview, a question's history and differences.
  */
-@Controller
+@PageController
 @PreAuthorize("hasAnyRole('TRAINER', 'ADMIN')")
 class QuestionBankPages {
 

@@ -10,7 +10,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,13 +26,14 @@ import academy.cqo.shared.Conflict;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
 import academy.cqo.shared.RegionLevel;
+import academy.cqo.shared.PageController;
 
 /**
  * The bureau's reporting pages: coverage of a region with each figure's definition, a bar
  * per subordinate region and a drill-down to the enterprises; the roster with filters and
  * export; the 附件3 rounds with the county's form and the city's overview.
  */
-@Controller
+@PageController
 class ReportPages {
 
 	private final Coverage coverage;

@@ -5,7 +5,6 @@ import java.util.List;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,6 +14,7 @@ import academy.cqo.identity.Role;
 import academy.cqo.shared.RegionDirectory;
 import academy.cqo.shared.RegionLevel;
 import academy.cqo.supervision.AwardRounds;
+import academy.cqo.shared.PageController;
 
 /**
  * The award pages: the rounds of the province (the province creates one), a round with
@@ -22,7 +22,7 @@ import academy.cqo.supervision.AwardRounds;
  * the public list of the awarded when the province lists them. The pages act through the
  * published JSON API.
  */
-@Controller
+@PageController
 class AwardPages {
 
 	private final AwardRounds rounds;

@@ -3,7 +3,6 @@ package academy.cqo.supervision.web;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,13 +10,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.shared.RegionDirectory;
 import academy.cqo.supervision.SamplingDraws;
+import academy.cqo.shared.PageController;
 
 /**
  * The sampling pages for administrators: the draws of the jurisdiction with a form to
  * draw (through the published API), and a draw with its strata and each enterprise's
  * assessment result.
  */
-@Controller
+@PageController
 class SamplingPages {
 
 	private final SamplingDraws draws;

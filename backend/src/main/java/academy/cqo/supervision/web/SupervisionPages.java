@@ -6,7 +6,6 @@ import java.util.List;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +18,7 @@ import academy.cqo.shared.RegionDirectory;
 import academy.cqo.supervision.CaseKind;
 import academy.cqo.supervision.CaseState;
 import academy.cqo.supervision.SupervisionCases;
+import academy.cqo.shared.PageController;
 
 /**
  * The supervision pages: the case list (the administrator's jurisdiction, with a form to
@@ -26,7 +26,7 @@ import academy.cqo.supervision.SupervisionCases;
  * forms for the next step or the enterprise's rectification report. The pages act through
  * the published JSON API.
  */
-@Controller
+@PageController
 class SupervisionPages {
 
 	private final SupervisionCases cases;
