@@ -220,7 +220,9 @@ class AttemptIntegrationTests {
 			assertThat(timeLeft(start(freshCandidate(), session, 201))).isBetween(Duration.ofSeconds(1190),
 					Duration.ofSeconds(1200));
 
-			Instant closes = AttemptIntegrationTests.this.clock.instant().plusSeconds(300);
+			Instant closes = AttemptIntegrationTests.this.clock.instant()
+				.plusSeconds(300)
+				.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
 			trainer
 				.put("/api/v1/exam-sessions/" + session,
 						Map.of("examId", examId, "title", "改动场次", "opensAt", now.minusSeconds(60).toString(),
