@@ -63,7 +63,7 @@ class AttemptEligibility {
 		if (!candidate.has(Role.CANDIDATE) || candidate.isStaff()) {
 			return refuse("exam.attempt.candidatesOnly");
 		}
-		return this.accounts.profile(candidate.accountId())
+		return this.accounts.recentProfile(candidate.accountId())
 			.filter((profile) -> profile.idNumberMasked() != null && profile.fullName() != null)
 			.switchIfEmpty(refuse("exam.attempt.realNameRequired"))
 			.then(idPhoto(candidate));

@@ -113,8 +113,8 @@ public class Attempts {
 	 * @return the attempt
 	 */
 	public Mono<Started> start(String sessionId, CurrentUser candidate, String address) {
-		return this.exams.session(sessionId)
-			.flatMap((session) -> this.exams.exam(session.examId())
+		return this.exams.recentSession(sessionId)
+			.flatMap((session) -> this.exams.recentExam(session.examId())
 				.flatMap((exam) -> start(session, exam, candidate, address)));
 	}
 
@@ -126,19 +126,34 @@ public class Attempts {
 		if (!Exams.inScope(session, candidate)) {
 			return Mono.error(new Conflict(FieldViolation.of("session", "exam.session.notInRegion")));
 		}
-		return this.eligibility.check(session, exam.definition(), candidate)
-			.then(this.store.findByCandidate(session.id(), candidate.accountId()).collectList())
-			.flatMap((previous) -> {
-				AttemptDocument open = previous.stream()
-					.filter((attempt) -> attempt.state() == AttemptStatus.IN_PROGRESS)
-					.findFirst()
-					.orElse(null);
-				if (open != null) {
-					return Mono.just(new Started(this.reads.view(open, exam, session), false));
-				}
-				return mayStartAnother(session, exam.definition(), candidate, previous, now)
-					.then(Mono.defer(() -> create(session, exam, candidate, previous.size() + 1, address, now)));
-			});
+		Mono<Void> eligible = this.eligibility.check(session, exam.definition(), candidate);
+		if (session.capacity() != null) {
+			return eligible.then(Mono.defer(() -> startAfterEarlier(session, exam, candidate, address, now)));
+		}
+		// Without a capacity the first attempt is always allowed (every exam allows one),
+		// so
+		// it is inserted without looking for earlier ones first: its key is unique, and a
+		// duplicate means there are earlier attempts (an open one is returned, else the
+		// rules for another attempt apply).
+		return eligible.then(Mono.defer(() -> create(session, exam, candidate, 1, address, now)))
+			.flatMap((started) -> (started.created()
+					|| AttemptStatus.IN_PROGRESS.name().equals(started.attempt().status())) ? Mono.just(started)
+							: startAfterEarlier(session, exam, candidate, address, now));
+	}
+
+	private Mono<Started> startAfterEarlier(SessionDocument session, Exams.Exam exam, CurrentUser candidate,
+			String address, Instant now) {
+		return this.store.findByCandidate(session.id(), candidate.accountId()).collectList().flatMap((previous) -> {
+			AttemptDocument open = previous.stream()
+				.filter((attempt) -> attempt.state() == AttemptStatus.IN_PROGRESS)
+				.findFirst()
+				.orElse(null);
+			if (open != null) {
+				return Mono.just(new Started(this.reads.view(open, exam, session), false));
+			}
+			return mayStartAnother(session, exam.definition(), candidate, previous, now)
+				.then(Mono.defer(() -> create(session, exam, candidate, previous.size() + 1, address, now)));
+		});
 	}
 
 	private Mono<Void> mayStartAnother(SessionDocument session, ExamDefinition exam, CurrentUser candidate,

@@ -210,6 +210,14 @@ public class Exams {
 		return this.store.findExam(examId).map(this::exam).switchIfEmpty(Mono.error(() -> new ExamNotFound(examId)));
 	}
 
+	/**
+	 * The exam as read at most a second ago (changes through this instance seen at once):
+	 * for a start, where every candidate of a session asks at once.
+	 */
+	Mono<Exam> recentExam(String examId) {
+		return this.store.recentExam(examId).map(this::exam).switchIfEmpty(Mono.error(() -> new ExamNotFound(examId)));
+	}
+
 	public Flux<Exam> exams(CurrentUser user) {
 		CurrentUser.requireStaff(user);
 		return this.store.findExams().map(this::exam);
@@ -387,6 +395,14 @@ public class Exams {
 
 	public Mono<SessionDocument> session(String sessionId) {
 		return this.store.findSession(sessionId).switchIfEmpty(Mono.error(() -> new SessionNotFound(sessionId)));
+	}
+
+	/**
+	 * The session as read at most a second ago (changes through this instance seen at
+	 * once): for a start, where every candidate of a session asks at once.
+	 */
+	Mono<SessionDocument> recentSession(String sessionId) {
+		return this.store.recentSession(sessionId).switchIfEmpty(Mono.error(() -> new SessionNotFound(sessionId)));
 	}
 
 	/**

@@ -36,9 +36,20 @@ public class AccountPhotos {
 
 	private static final int MAX_PIXELS = 40_000_000;
 
+	private static final int MAX_REMEMBERED = 200_000;
+
 	private final ReactiveMongoTemplate mongo;
 
 	private final Clock clock;
+
+	/**
+	 * People known to have a photo. A photo is replaced, never removed, so "has a photo"
+	 * once seen stays true and needs no second read on any instance (the start of a
+	 * qualifying exam asks for every candidate at once); "no photo" is never kept. Should
+	 * photos ever be removed, the removal must forget the person here (and on every
+	 * instance).
+	 */
+	private final java.util.Set<String> withPhoto = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
 	AccountPhotos(ReactiveMongoTemplate mongo, Clock clock) {
 		this.mongo = mongo;
@@ -80,7 +91,21 @@ public class AccountPhotos {
 	 * @return whether a photo is stored
 	 */
 	public Mono<Boolean> has(String accountId) {
-		return this.mongo.exists(Query.query(Criteria.where("_id").is(accountId)), Photo.class);
+		if (this.withPhoto.contains(accountId)) {
+			return Mono.just(true);
+		}
+		return this.mongo.exists(Query.query(Criteria.where("_id").is(accountId)), Photo.class)
+			.doOnNext((has) -> remember(accountId, has));
+	}
+
+	private void remember(String accountId, boolean has) {
+		if (!has) {
+			return;
+		}
+		if (this.withPhoto.size() >= MAX_REMEMBERED) {
+			this.withPhoto.clear();
+		}
+		this.withPhoto.add(accountId);
 	}
 
 	public Mono<StoredPhoto> photo(String accountId) {

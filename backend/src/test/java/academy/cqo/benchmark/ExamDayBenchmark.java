@@ -54,6 +54,15 @@ class ExamDayBenchmark {
 
 	private final int examSeconds = Integer.getInteger("examSeconds", 120);
 
+	/**
+	 * {@code -DstartsOnly=true}: the N candidates only start, all at once, in
+	 * {@code -DstartRounds} fresh sessions one after another (default 3), and nothing
+	 * else happens: what a start alone costs.
+	 */
+	private final boolean startsOnly = Boolean.getBoolean("startsOnly");
+
+	private final int startRounds = Integer.getInteger("startRounds", 3);
+
 	private final BenchmarkApi api = new BenchmarkApi();
 
 	private final ConcurrentLinkedQueue<Long> startLatencies = new ConcurrentLinkedQueue<>();
@@ -130,6 +139,10 @@ class ExamDayBenchmark {
 			List<String> tokens = prepareCandidates(app, threads);
 			System.out.printf("Prepared %d candidates%n", tokens.size());
 			warmUp(app, trainer, threads);
+			if (this.startsOnly) {
+				startsOnly(app, trainer, tokens, threads);
+				return;
+			}
 
 			CountDownLatch ready = new CountDownLatch(1);
 			CountDownLatch done = new CountDownLatch(tokens.size());
@@ -227,6 +240,85 @@ class ExamDayBenchmark {
 			}
 			done.await();
 		}
+	}
+
+	/**
+	 * Rounds of synchronised starts and nothing else, each in a fresh session of a fresh
+	 * exam (so the first start of each round prepares the draw inputs, as on an exam
+	 * day): per round the start latencies and the server's CPU from the release until the
+	 * last start was answered, divided by the starts. The JFR (with {@code -Djfr=true})
+	 * covers the last round.
+	 */
+	private void startsOnly(ApplicationProcess app, String trainer, List<String> tokens, ExecutorService threads)
+			throws Exception {
+		StringBuilder report = new StringBuilder(
+				String.format("Starts only: %d candidates start at once, %d rounds, embedded store, -Xmx%s, %s%n",
+						tokens.size(), this.startRounds, HEAP, Instant.now()));
+		long laterCpu = 0;
+		long laterStarts = 0;
+		for (int round = 1; round <= this.startRounds; round++) {
+			String session = session(app, trainer, 1);
+			ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+			CountDownLatch ready = new CountDownLatch(1);
+			CountDownLatch done = new CountDownLatch(tokens.size());
+			AtomicInteger created = new AtomicInteger();
+			for (String token : tokens) {
+				threads.submit(() -> {
+					try {
+						ready.await();
+						long t = System.nanoTime();
+						HttpResponse<String> response = this.api.raw(app, "POST",
+								"/api/v1/exam-sessions/" + session + "/attempts", token, Map.of());
+						latencies.add((System.nanoTime() - t) / 1_000);
+						if (response.statusCode() == 201) {
+							created.incrementAndGet();
+						}
+						else {
+							this.errors.incrementAndGet();
+							this.firstError.compareAndSet(null,
+									"start → " + response.statusCode() + " " + response.body());
+						}
+					}
+					catch (Exception ex) {
+						this.errors.incrementAndGet();
+						this.firstError.compareAndSet(null, ex.toString());
+					}
+					finally {
+						done.countDown();
+					}
+				});
+			}
+			if (round == Math.min(2, this.startRounds)) {
+				jcmd(app, "JFR.start", "name=starts", "settings=profile",
+						"filename=" + Path.of("target/exam-day-starts-" + tokens.size() + ".jfr").toAbsolutePath());
+			}
+			long cpuBefore = app.cpuMillis();
+			long t = System.nanoTime();
+			ready.countDown();
+			done.await();
+			long wall = (System.nanoTime() - t) / 1_000_000;
+			long cpu = app.cpuMillis() - cpuBefore;
+			if (round == this.startRounds) {
+				jcmd(app, "JFR.stop", "name=starts");
+			}
+			if (round > 1) {
+				laterCpu += cpu;
+				laterStarts += tokens.size();
+			}
+			List<Long> sorted = sorted(latencies);
+			report.append(String.format(
+					"  round %d: %d created of %d; start p50 %s  p95 %s  p99 %s  max %s; all answered in %.2f s; server CPU %d ms = %.2f ms per start%n",
+					round, created.get(), tokens.size(), ms(sorted, 50), ms(sorted, 95), ms(sorted, 99),
+					ms(sorted, 100), wall / 1000.0, cpu, (double) cpu / tokens.size()));
+		}
+		if (laterStarts > 0) {
+			report.append(String.format("  rounds 2–%d: server CPU %.2f ms per start%n", this.startRounds,
+					(double) laterCpu / laterStarts));
+		}
+		report.append(String.format("  errors: %d (first: %s)%n", this.errors.get(), this.firstError.get()));
+		System.out.println(report);
+		Files.writeString(Path.of("target/exam-day-starts-" + tokens.size() + ".txt"), report);
+		assertThat(this.errors.get()).as("errors").isZero();
 	}
 
 	private List<String> prepareCandidates(ApplicationProcess app, ExecutorService threads) throws Exception {

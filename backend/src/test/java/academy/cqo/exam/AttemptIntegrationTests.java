@@ -90,6 +90,12 @@ class AttemptIntegrationTests {
 			.getResponseBody();
 	}
 
+	/** From the server's time in a start's answer to its deadline. */
+	static Duration timeLeft(Map<String, Object> attempt) {
+		return Duration.between(Instant.parse((String) attempt.get("serverTime")),
+				Instant.parse((String) attempt.get("deadline")));
+	}
+
 	@SuppressWarnings("unchecked")
 	static List<Map<String, Object>> questions(Map<String, Object> attempt) {
 		return (List<Map<String, Object>>) attempt.get("questions");
@@ -193,6 +199,64 @@ class AttemptIntegrationTests {
 			StepVerifier.create(starts)
 				.assertNext((ids) -> assertThat(ids).hasSize(4).containsOnly(ids.get(0)))
 				.verifyComplete();
+		}
+
+		@Test
+		void whenTheExamOrItsSessionChangesThenTheNextStartFollowsTheChangeAtOnce() {
+			QuestionBankApi trainer = trainer();
+			String bank = trainer.officialBankId();
+			Map<String, Object> exam = new HashMap<>(Map.of(
+					"title", "改动后的考试", "sections", List.of(Map.of("title", "判断", "bankIds", List.of(bank), "type",
+							"true_false", "count", 4, "scorePerQuestion", 25)),
+					"passMark", 60, "timeLimitSeconds", 600, "maxAttempts", 1));
+			String examId = trainer.createExam(exam);
+			Instant now = AttemptIntegrationTests.this.clock.instant();
+			String session = trainer.openSession(examId, "改动场次", now.minusSeconds(60), now.plus(Duration.ofDays(1)));
+			assertThat(timeLeft(start(freshCandidate(), session, 201))).isBetween(Duration.ofSeconds(590),
+					Duration.ofSeconds(600));
+
+			exam.put("timeLimitSeconds", 1200);
+			trainer.put("/api/v1/exams/" + examId, exam).expectStatus().isOk();
+			assertThat(timeLeft(start(freshCandidate(), session, 201))).isBetween(Duration.ofSeconds(1190),
+					Duration.ofSeconds(1200));
+
+			Instant closes = AttemptIntegrationTests.this.clock.instant()
+				.plusSeconds(300)
+				.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+			trainer
+				.put("/api/v1/exam-sessions/" + session,
+						Map.of("examId", examId, "title", "改动场次", "opensAt", now.minusSeconds(60).toString(),
+								"closesAt", closes.toString()))
+				.expectStatus()
+				.isOk();
+			Map<String, Object> third = start(freshCandidate(), session, 201);
+			assertThat(Instant.parse((String) third.get("deadline"))).isEqualTo(closes);
+
+			trainer
+				.put("/api/v1/exam-sessions/" + session,
+						Map.of("examId", examId, "title", "改动场次", "opensAt", now.minusSeconds(60).toString(),
+								"closesAt", AttemptIntegrationTests.this.clock.instant().minusSeconds(1).toString()))
+				.expectStatus()
+				.isOk();
+			freshCandidate().post("/api/v1/exam-sessions/" + session + "/attempts", Map.of())
+				.expectStatus()
+				.isEqualTo(409)
+				.expectBody()
+				.jsonPath("$.errors[0].code")
+				.isEqualTo("exam.session.closed");
+		}
+
+		@Test
+		void whenTheFirstAttemptIsSubmittedThenTheNextStartGivesTheSecondAndRepeatsGiveIt() {
+			String session = shortSession(trainer(), Map.of("coolingOffSeconds", 0));
+			QuestionBankApi candidate = freshCandidate();
+			String first = (String) start(candidate, session, 201).get("id");
+			assertThat(first).endsWith(":1");
+			candidate.post("/api/v1/attempts/" + first + "/submit", Map.of()).expectStatus().isOk();
+
+			String second = (String) start(candidate, session, 201).get("id");
+			assertThat(second).endsWith(":2");
+			assertThat(start(candidate, session, 200).get("id")).isEqualTo(second);
 		}
 
 		@Test
