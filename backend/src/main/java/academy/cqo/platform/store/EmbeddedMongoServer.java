@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -167,6 +168,92 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 				this.store.setReuseSpace(reuse);
 			}
 		}
+	}
+
+	/**
+	 * The chunks in the store file (one per commit until compaction merges them).
+	 * @return how many
+	 */
+	int chunkCount() {
+		return this.backend.chunkCount();
+	}
+
+	/**
+	 * Compact the store if it holds more than {@code chunkThreshold} chunks: move the
+	 * live pages of its emptiest and oldest chunks into new ones, {@code stepBytes} at a
+	 * time, each step committed on its own, until no chunk older than H2's retention time
+	 * is left to move or {@code budget} has passed. The emptied chunks are dropped by a
+	 * commit after the retention time, so the next start reads fewer chunk headers.
+	 * @param chunkThreshold compact only above this many chunks
+	 * @param stepBytes about how many bytes of live pages one step moves
+	 * @param budget at most this long (a step started is finished)
+	 * @return what was done
+	 */
+	public Compaction compact(int chunkThreshold, int stepBytes, Duration budget) {
+		int before = chunkCount();
+		if (before <= chunkThreshold) {
+			return new Compaction(before, 0, Duration.ZERO, Duration.ZERO);
+		}
+		long started = System.nanoTime();
+		long deadline = started + budget.toNanos();
+		long longest = 0;
+		int steps = 0;
+		boolean moved = true;
+		// one pass: moving as many bytes as the file holds has moved every live page once
+		// (the chunks written by this pass are moved again only after the retention time)
+		long maximumSteps = Math.max(1, fileSize() / stepBytes);
+		while (moved && steps < maximumSteps && System.nanoTime() < deadline) {
+			long stepStarted = System.nanoTime();
+			moved = compactStep(stepBytes);
+			long step = System.nanoTime() - stepStarted;
+			longest = Math.max(longest, step);
+			steps += moved ? 1 : 0;
+			// writers have the store to themselves at least half of the time
+			LockSupport.parkNanos(step);
+		}
+		Compaction compaction = new Compaction(before, steps, Duration.ofNanos(System.nanoTime() - started),
+				Duration.ofNanos(longest));
+		logger.info("Embedded store compacted: {} chunks, {} steps of {} KB in {} ms (longest {} ms)", before, steps,
+				stepBytes / 1024, compaction.took().toMillis(), compaction.longestStep().toMillis());
+		return compaction;
+	}
+
+	private long fileSize() {
+		try {
+			return Files.size(this.file);
+		}
+		catch (IOException ex) {
+			return 0;
+		}
+	}
+
+	/**
+	 * One compaction step ({@link DurableH2Backend#compactStep(int)}).
+	 * @param stepBytes about how many bytes of live pages to move
+	 * @return whether anything was moved
+	 */
+	boolean compactStep(int stepBytes) {
+		return this.backend.compactStep(stepBytes);
+	}
+
+	/**
+	 * What one compaction did.
+	 *
+	 * @param chunksBefore the chunks in the file when it began
+	 * @param steps the steps that moved pages (each one commit)
+	 * @param took how long it ran
+	 * @param longestStep the longest step: how long a writer's commit waited at most
+	 */
+	public record Compaction(int chunksBefore, int steps, Duration took, Duration longestStep) {
+	}
+
+	/**
+	 * How long an emptied chunk stays in the file before a commit may drop it (for tests:
+	 * H2's default is 45 s).
+	 * @param retention the retention time
+	 */
+	void retainEmptiedChunksFor(Duration retention) {
+		this.store.setRetentionTime((int) retention.toMillis());
 	}
 
 	public Path file() {
