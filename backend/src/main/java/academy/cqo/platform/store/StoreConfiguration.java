@@ -14,6 +14,7 @@ import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
@@ -49,8 +50,9 @@ class StoreConfiguration {
 	static final String STORE_COMPACTION = "store-compaction";
 
 	/**
-	 * Above this many chunks the store is compacted: opening reads about 4,500 chunk
-	 * headers a second at a load of 8 on two cores, so this many cost about 0.2 s.
+	 * Above this many chunks the store is compacted (default of
+	 * {@code cqo.store-compaction-chunks}): opening reads about 4,500 chunk headers a
+	 * second at a load of 8 on two cores, so this many cost about 0.2 s.
 	 */
 	static final int COMPACTION_CHUNK_THRESHOLD = 1_000;
 
@@ -102,15 +104,18 @@ class StoreConfiguration {
 		 * crash it reads every chunk's header and footer: 14,000 chunks took 3 s after
 		 * 2,000 candidates' exams). The first run comes one interval after start-up, so a
 		 * store opened slowly once is compacted after readiness and opens fast next time
-		 * ({@code cqo.sweeps.store-compaction.interval}, default one minute).
+		 * ({@code cqo.sweeps.store-compaction.interval}, default one minute; it compacts
+		 * above {@code cqo.store-compaction-chunks} chunks, default 1,000).
 		 * @param server the embedded store
+		 * @param chunkThreshold compact above this many chunks
 		 * @return the sweep, run by every instance on its own store
 		 */
 		@Bean
-		Sweep storeCompactionSweep(EmbeddedMongoServer server) {
+		Sweep storeCompactionSweep(EmbeddedMongoServer server,
+				@Value("${cqo.store-compaction-chunks:" + COMPACTION_CHUNK_THRESHOLD + "}") int chunkThreshold) {
 			return Sweep.local(STORE_COMPACTION, Duration.ofMinutes(1),
-					() -> Mono.fromRunnable(
-							() -> server.compact(COMPACTION_CHUNK_THRESHOLD, COMPACTION_STEP_BYTES, COMPACTION_BUDGET))
+					() -> Mono
+						.fromRunnable(() -> server.compact(chunkThreshold, COMPACTION_STEP_BYTES, COMPACTION_BUDGET))
 						.subscribeOn(Schedulers.boundedElastic())
 						.then());
 		}
