@@ -248,6 +248,14 @@ class DurableH2Backend extends H2Backend {
 		return count[0];
 	}
 
+	/**
+	 * The write commands applied so far.
+	 * @return how many
+	 */
+	long finishedWrites() {
+		return this.finishedWrites.get();
+	}
+
 	long committedWrites() {
 		synchronized (this.commitLock) {
 			return this.committedWrites;

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -49,6 +50,19 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	 * recent sessions' attempts by id, the reconciliations read in {@code _id} pages).
 	 */
 	static final int SERVER_THREADS = 4;
+
+	/**
+	 * Above this many write commands a second compaction gives way (an idle platform
+	 * writes a lease every few seconds; an exam of 300 candidates about 170 answers a
+	 * second).
+	 */
+	static final long BUSY_WRITES_PER_SECOND = 10;
+
+	private long writesSampled;
+
+	private long writesSampledAt = System.nanoTime();
+
+	private boolean writersBusy;
 
 	/** H2's own default page cache, in MB. */
 	static final int DEFAULT_CACHE_MB = 16;
@@ -190,8 +204,25 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	 * @return what was done
 	 */
 	public Compaction compact(int chunkThreshold, int stepBytes, Duration budget) {
+		return compact(chunkThreshold, stepBytes, budget, BUSY_WRITES_PER_SECOND);
+	}
+
+	/**
+	 * Compact as {@link #compact(int, int, Duration)}, giving way to writers: nothing is
+	 * done, or the compaction stops, while the store took more than
+	 * {@code busyWritesPerSecond} write commands a second (over the last second, or since
+	 * the previous check): a writer's commit waits for a step (p99 0.4 s), which an
+	 * exam's saves should not.
+	 * @param chunkThreshold compact only above this many chunks
+	 * @param stepBytes about how many bytes of live pages one step moves
+	 * @param budget at most this long
+	 * @param busyWritesPerSecond above this rate of write commands the compaction waits
+	 * for the next run
+	 * @return what was done
+	 */
+	synchronized Compaction compact(int chunkThreshold, int stepBytes, Duration budget, long busyWritesPerSecond) {
 		int before = chunkCount();
-		if (before <= chunkThreshold) {
+		if (before <= chunkThreshold || busy(busyWritesPerSecond)) {
 			return new Compaction(before, 0, Duration.ZERO, Duration.ZERO);
 		}
 		long started = System.nanoTime();
@@ -202,7 +233,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 		// one pass: moving as many bytes as the file holds has moved every live page once
 		// (the chunks written by this pass are moved again only after the retention time)
 		long maximumSteps = Math.max(1, fileSize() / stepBytes);
-		while (moved && steps < maximumSteps && System.nanoTime() < deadline) {
+		while (moved && steps < maximumSteps && System.nanoTime() < deadline && !busy(busyWritesPerSecond)) {
 			long stepStarted = System.nanoTime();
 			moved = compactStep(stepBytes);
 			long step = System.nanoTime() - stepStarted;
@@ -225,6 +256,23 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 		catch (IOException ex) {
 			return 0;
 		}
+	}
+
+	/**
+	 * Whether writers are busy: the rate of write commands since the last sample (taken
+	 * at most once a second) is above the given one.
+	 */
+	private boolean busy(long busyWritesPerSecond) {
+		long now = System.nanoTime();
+		long elapsed = now - this.writesSampledAt;
+		if (elapsed < TimeUnit.SECONDS.toNanos(1)) {
+			return this.writersBusy;
+		}
+		long writes = this.backend.finishedWrites();
+		this.writersBusy = (writes - this.writesSampled) * TimeUnit.SECONDS.toNanos(1) / elapsed > busyWritesPerSecond;
+		this.writesSampled = writes;
+		this.writesSampledAt = now;
+		return this.writersBusy;
 	}
 
 	/**

@@ -25,6 +25,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
+import academy.cqo.testsupport.Eventually;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -56,7 +58,7 @@ class StoreCompactionTests {
 			assertThat(chunksBefore).as("chunks after 1,500 commits").isGreaterThan(300);
 
 			Mono<EmbeddedMongoServer.Compaction> compaction = Mono
-				.fromCallable(() -> server.compact(100, 64 * 1024, Duration.ofMinutes(1)))
+				.fromCallable(() -> server.compact(100, 64 * 1024, Duration.ofMinutes(1), Long.MAX_VALUE))
 				.subscribeOn(Schedulers.boundedElastic());
 			Mono.zip(compaction, insert(things, 500, 8, acknowledged).then(Mono.just(true)))
 				.as(StepVerifier::create)
@@ -71,6 +73,21 @@ class StoreCompactionTests {
 				MongoClient client = MongoClients.create(reopened.connectionString())) {
 			assertThat(reopened.chunkCount()).isLessThan(chunksBefore / 4);
 			assertAllStored(client.getDatabase("cqo").getCollection("things"), acknowledged);
+		}
+	}
+
+	@Test
+	void compactionGivesWayToBusyWritersAndRunsWhenTheyAreQuiet() {
+		try (EmbeddedMongoServer server = EmbeddedMongoServer.start(this.dataDir.resolve("c.mv.db"));
+				MongoClient client = MongoClients.create(server.connectionString())) {
+			server.retainEmptiedChunksFor(Duration.ZERO);
+			MongoCollection<Document> things = client.getDatabase("cqo").getCollection("things");
+			// hundreds of writes a second, as an exam's saves
+			insert(things, 1500, 4, ConcurrentHashMap.newKeySet()).as(StepVerifier::create).verifyComplete();
+			assertThat(server.compact(100, 64 * 1024, Duration.ofMinutes(1)).steps()).as("steps while writers are busy")
+				.isZero();
+			Eventually.await("a compaction once writers are quiet", Duration.ofSeconds(20),
+					() -> server.compact(100, 64 * 1024, Duration.ofMinutes(1)).steps() > 0);
 		}
 	}
 
