@@ -236,6 +236,15 @@ class DurableH2Backend extends H2Backend {
 			if (this.committedWrites >= write) {
 				return;
 			}
+			commitNow();
+		}
+	}
+
+	/**
+	 * Commit every finished write now.
+	 */
+	private void commitNow() {
+		synchronized (this.commitLock) {
 			// no write command is half applied while the store commits
 			this.applying.writeLock().lock();
 			try {
@@ -247,6 +256,52 @@ class DurableH2Backend extends H2Backend {
 				this.applying.writeLock().unlock();
 			}
 		}
+	}
+
+	/**
+	 * One step of compaction: move the live pages of the store's emptiest and oldest
+	 * chunks, about {@code bytes} of them, into a new chunk, and commit it. Every commit
+	 * writes a chunk, and opening the store (after a crash, all of them) reads the header
+	 * and footer of every chunk that still holds a live page: tens of thousands after an
+	 * exam day. The chunks emptied here are dropped by a commit once H2's retention time
+	 * (45 s) has passed. Writers go on applying while the pages are moved; a commit
+	 * (theirs or this one) waits for the step, so a step is kept small.
+	 * @param bytes about how many bytes of live pages to move
+	 * @return whether anything was moved (nothing when no chunk older than the retention
+	 * time is left to move)
+	 */
+	boolean compactStep(int bytes) {
+		// no commit of ours is running, so the store's lock (which H2 waits 10 ms for) is
+		// free
+		synchronized (this.commitLock) {
+			if (!getMvStore().compact(100, bytes)) {
+				return false;
+			}
+			commitNow();
+			return true;
+		}
+	}
+
+	/**
+	 * The chunks in the store file, live or waiting to be dropped.
+	 * @return how many
+	 */
+	int chunkCount() {
+		int[] count = new int[1];
+		getMvStore().populateInfo((name, value) -> {
+			if ("info.CHUNK_COUNT".equals(name)) {
+				count[0] = Integer.parseInt(value);
+			}
+		});
+		return count[0];
+	}
+
+	/**
+	 * The write commands applied so far.
+	 * @return how many
+	 */
+	long finishedWrites() {
+		return this.finishedWrites.get();
 	}
 
 	long committedWrites() {

@@ -6,6 +6,8 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -48,6 +50,19 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	 * recent sessions' attempts by id, the reconciliations read in {@code _id} pages).
 	 */
 	static final int SERVER_THREADS = 4;
+
+	/**
+	 * Above this many write commands a second compaction gives way (an idle platform
+	 * writes a lease every few seconds; an exam of 300 candidates about 170 answers a
+	 * second).
+	 */
+	static final long BUSY_WRITES_PER_SECOND = 10;
+
+	private long writesSampled;
+
+	private long writesSampledAt = System.nanoTime();
+
+	private boolean writersBusy;
 
 	/** H2's own default page cache, in MB. */
 	static final int DEFAULT_CACHE_MB = 16;
@@ -172,6 +187,126 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 				this.store.setReuseSpace(reuse);
 			}
 		}
+	}
+
+	/**
+	 * The chunks in the store file (one per commit until compaction merges them).
+	 * @return how many
+	 */
+	int chunkCount() {
+		return this.backend.chunkCount();
+	}
+
+	/**
+	 * Compact the store if it holds more than {@code chunkThreshold} chunks: move the
+	 * live pages of its emptiest and oldest chunks into new ones, {@code stepBytes} at a
+	 * time, each step committed on its own, until no chunk older than H2's retention time
+	 * is left to move or {@code budget} has passed. The emptied chunks are dropped by a
+	 * commit after the retention time, so the next start reads fewer chunk headers.
+	 * @param chunkThreshold compact only above this many chunks
+	 * @param stepBytes about how many bytes of live pages one step moves
+	 * @param budget at most this long (a step started is finished)
+	 * @return what was done
+	 */
+	public Compaction compact(int chunkThreshold, int stepBytes, Duration budget) {
+		return compact(chunkThreshold, stepBytes, budget, BUSY_WRITES_PER_SECOND);
+	}
+
+	/**
+	 * Compact as {@link #compact(int, int, Duration)}, giving way to writers: nothing is
+	 * done, or the compaction stops, while the store took more than
+	 * {@code busyWritesPerSecond} write commands a second (over the last second, or since
+	 * the previous check): a writer's commit waits for a step (p99 0.4 s), which an
+	 * exam's saves should not.
+	 * @param chunkThreshold compact only above this many chunks
+	 * @param stepBytes about how many bytes of live pages one step moves
+	 * @param budget at most this long
+	 * @param busyWritesPerSecond above this rate of write commands the compaction waits
+	 * for the next run
+	 * @return what was done
+	 */
+	synchronized Compaction compact(int chunkThreshold, int stepBytes, Duration budget, long busyWritesPerSecond) {
+		int before = chunkCount();
+		if (before <= chunkThreshold || busy(busyWritesPerSecond)) {
+			return new Compaction(before, 0, Duration.ZERO, Duration.ZERO);
+		}
+		long started = System.nanoTime();
+		long deadline = started + budget.toNanos();
+		long longest = 0;
+		int steps = 0;
+		boolean moved = true;
+		// one pass: moving as many bytes as the file holds has moved every live page once
+		// (the chunks written by this pass are moved again only after the retention time)
+		long maximumSteps = Math.max(1, fileSize() / stepBytes);
+		while (moved && steps < maximumSteps && System.nanoTime() < deadline && !busy(busyWritesPerSecond)) {
+			long stepStarted = System.nanoTime();
+			moved = compactStep(stepBytes);
+			long step = System.nanoTime() - stepStarted;
+			longest = Math.max(longest, step);
+			steps += moved ? 1 : 0;
+			// writers have the store to themselves at least half of the time
+			LockSupport.parkNanos(step);
+		}
+		Compaction compaction = new Compaction(before, steps, Duration.ofNanos(System.nanoTime() - started),
+				Duration.ofNanos(longest));
+		logger.info("Embedded store compacted: {} chunks, {} steps of {} KB in {} ms (longest {} ms)", before, steps,
+				stepBytes / 1024, compaction.took().toMillis(), compaction.longestStep().toMillis());
+		return compaction;
+	}
+
+	private long fileSize() {
+		try {
+			return Files.size(this.file);
+		}
+		catch (IOException ex) {
+			return 0;
+		}
+	}
+
+	/**
+	 * Whether writers are busy: the rate of write commands since the last sample (taken
+	 * at most once a second) is above the given one.
+	 */
+	private boolean busy(long busyWritesPerSecond) {
+		long now = System.nanoTime();
+		long elapsed = now - this.writesSampledAt;
+		if (elapsed < TimeUnit.SECONDS.toNanos(1)) {
+			return this.writersBusy;
+		}
+		long writes = this.backend.finishedWrites();
+		this.writersBusy = (writes - this.writesSampled) * TimeUnit.SECONDS.toNanos(1) / elapsed > busyWritesPerSecond;
+		this.writesSampled = writes;
+		this.writesSampledAt = now;
+		return this.writersBusy;
+	}
+
+	/**
+	 * One compaction step ({@link DurableH2Backend#compactStep(int)}).
+	 * @param stepBytes about how many bytes of live pages to move
+	 * @return whether anything was moved
+	 */
+	boolean compactStep(int stepBytes) {
+		return this.backend.compactStep(stepBytes);
+	}
+
+	/**
+	 * What one compaction did.
+	 *
+	 * @param chunksBefore the chunks in the file when it began
+	 * @param steps the steps that moved pages (each one commit)
+	 * @param took how long it ran
+	 * @param longestStep the longest step: how long a writer's commit waited at most
+	 */
+	public record Compaction(int chunksBefore, int steps, Duration took, Duration longestStep) {
+	}
+
+	/**
+	 * How long an emptied chunk stays in the file before a commit may drop it (for tests:
+	 * H2's default is 45 s).
+	 * @param retention the retention time
+	 */
+	void retainEmptiedChunksFor(Duration retention) {
+		this.store.setRetentionTime((int) retention.toMillis());
 	}
 
 	public Path file() {

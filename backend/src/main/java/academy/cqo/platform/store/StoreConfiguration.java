@@ -1,6 +1,7 @@
 package academy.cqo.platform.store;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import com.mongodb.ConnectionString;
@@ -8,9 +9,12 @@ import com.mongodb.WriteConcern;
 import com.mongodb.reactivestreams.client.MongoClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
@@ -20,6 +24,7 @@ import org.springframework.context.annotation.Role;
 import org.springframework.core.Ordered;
 
 import academy.cqo.platform.PlatformSettings;
+import academy.cqo.platform.Sweep;
 import academy.cqo.shared.DataDirectory;
 
 /**
@@ -41,6 +46,25 @@ class StoreConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(StoreConfiguration.class);
 
 	static final String DATABASE = "cqo";
+
+	static final String STORE_COMPACTION = "store-compaction";
+
+	/**
+	 * Above this many chunks the store is compacted (default of
+	 * {@code cqo.store-compaction-chunks}): opening reads about 4,500 chunk headers a
+	 * second at a load of 8 on two cores, so this many cost about 0.2 s.
+	 */
+	static final int COMPACTION_CHUNK_THRESHOLD = 1_000;
+
+	/**
+	 * Live pages moved per compaction step: a step took 29 ms at the median and 0.4 s at
+	 * the 99th percentile on the 2,000-attempt store (load 7), and writers' commits wait
+	 * for it.
+	 */
+	static final int COMPACTION_STEP_BYTES = 64 * 1024;
+
+	/** The longest one compaction run goes on (it resumes at the next run). */
+	static final Duration COMPACTION_BUDGET = Duration.ofMinutes(5);
 
 	@Bean
 	DataDirectory dataDirectory(PlatformSettings settings) {
@@ -73,6 +97,27 @@ class StoreConfiguration {
 		EmbeddedMongoServer embeddedMongoServer(DataDirectory dataDirectory, PlatformSettings settings) {
 			Path file = dataDirectory.directory("store").resolve("cqo.mv.db");
 			return EmbeddedMongoServer.start(file, settings.storeCacheMb(), settings.storeSlowCommandThreshold());
+		}
+
+		/**
+		 * Bounds the chunks of the store file, and so the time its opening takes (after a
+		 * crash it reads every chunk's header and footer: 14,000 chunks took 3 s after
+		 * 2,000 candidates' exams). The first run comes one interval after start-up, so a
+		 * store opened slowly once is compacted after readiness and opens fast next time
+		 * ({@code cqo.sweeps.store-compaction.interval}, default one minute; it compacts
+		 * above {@code cqo.store-compaction-chunks} chunks, default 1,000).
+		 * @param server the embedded store
+		 * @param chunkThreshold compact above this many chunks
+		 * @return the sweep, run by every instance on its own store
+		 */
+		@Bean
+		Sweep storeCompactionSweep(EmbeddedMongoServer server,
+				@Value("${cqo.store-compaction-chunks:" + COMPACTION_CHUNK_THRESHOLD + "}") int chunkThreshold) {
+			return Sweep.local(STORE_COMPACTION, Duration.ofMinutes(1),
+					() -> Mono
+						.fromRunnable(() -> server.compact(chunkThreshold, COMPACTION_STEP_BYTES, COMPACTION_BUDGET))
+						.subscribeOn(Schedulers.boundedElastic())
+						.then());
 		}
 
 		@Bean
