@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 
@@ -97,6 +99,14 @@ class DurableH2Backend extends H2Backend {
 
 	private final AtomicLong finishedWrites = new AtomicLong();
 
+	/** Write commands being applied (or waiting for their collection) now. */
+	private final AtomicInteger writersInFlight = new AtomicInteger();
+
+	/** How long a commit waits at most for the writes being applied to finish. */
+	private static final long GROUP_WAIT_NANOS = 1_000_000;
+
+	private static final long GROUP_POLL_NANOS = 20_000;
+
 	private final Object commitLock = new Object();
 
 	/**
@@ -150,19 +160,29 @@ class DurableH2Backend extends H2Backend {
 			return super.handleCommand(channel, database, command, query);
 		}
 		Document reply;
-		MongoCollection<?> collection = existingCollection(database, name, query.get(command));
-		if (collection != null) {
-			// the collection's lock first, then the shared one: a write waiting for its
-			// collection (behind a long read of it) must not hold up every commit, and so
-			// every other write, meanwhile
-			synchronized (collection) {
+		long write;
+		this.writersInFlight.incrementAndGet();
+		try {
+			MongoCollection<?> collection = existingCollection(database, name, query.get(command));
+			if (collection != null) {
+				// the collection's lock first, then the shared one: a write waiting for
+				// its collection (behind a long read of it) must not hold up every
+				// commit, and so every other write, meanwhile
+				synchronized (collection) {
+					reply = applyShared(channel, database, command, query);
+				}
+			}
+			else {
 				reply = applyShared(channel, database, command, query);
 			}
 		}
-		else {
-			reply = applyShared(channel, database, command, query);
+		finally {
+			// counted as finished before it stops being in flight: a commit that sees no
+			// writer in flight covers it
+			write = this.finishedWrites.incrementAndGet();
+			this.writersInFlight.decrementAndGet();
 		}
-		commitThrough(this.finishedWrites.incrementAndGet());
+		commitThrough(write);
 		return reply;
 	}
 
@@ -236,7 +256,24 @@ class DurableH2Backend extends H2Backend {
 			if (this.committedWrites >= write) {
 				return;
 			}
+			awaitWritersInFlight();
 			commitNow();
+		}
+	}
+
+	/**
+	 * Let the write commands being applied now finish first, for at most
+	 * {@link #GROUP_WAIT_NANOS}, so that one commit covers them all. A write applies
+	 * under its collection's lock, so concurrent writes of one collection (an exam's
+	 * saves) finish one after the other; committing after each of them wrote a chunk per
+	 * write (1.06–1.09 writes per commit, against 1.2–1.7 when writes held the shared
+	 * lock while they waited for their collection). A writer queued behind a long command
+	 * holds a commit up for at most this long.
+	 */
+	private void awaitWritersInFlight() {
+		long deadline = System.nanoTime() + GROUP_WAIT_NANOS;
+		while (this.writersInFlight.get() > 0 && System.nanoTime() < deadline) {
+			LockSupport.parkNanos(GROUP_POLL_NANOS);
 		}
 	}
 
@@ -250,6 +287,7 @@ class DurableH2Backend extends H2Backend {
 			try {
 				long covered = this.finishedWrites.get();
 				getMvStore().commit();
+				this.commits++;
 				this.committedWrites = covered;
 			}
 			finally {
@@ -302,6 +340,14 @@ class DurableH2Backend extends H2Backend {
 	 */
 	long finishedWrites() {
 		return this.finishedWrites.get();
+	}
+
+	private long commits;
+
+	long commitCount() {
+		synchronized (this.commitLock) {
+			return this.commits;
+		}
 	}
 
 	long committedWrites() {
