@@ -105,6 +105,8 @@ class DurableH2Backend extends H2Backend {
 	/** How long a commit waits at most for the writes being applied to finish. */
 	private static final long GROUP_WAIT_NANOS = 1_000_000;
 
+	private volatile long groupWaitNanos = GROUP_WAIT_NANOS;
+
 	private static final long GROUP_POLL_NANOS = 20_000;
 
 	private final Object commitLock = new Object();
@@ -271,7 +273,7 @@ class DurableH2Backend extends H2Backend {
 	 * holds a commit up for at most this long.
 	 */
 	private void awaitWritersInFlight() {
-		long deadline = System.nanoTime() + GROUP_WAIT_NANOS;
+		long deadline = System.nanoTime() + this.groupWaitNanos;
 		while (this.writersInFlight.get() > 0 && System.nanoTime() < deadline) {
 			LockSupport.parkNanos(GROUP_POLL_NANOS);
 		}
@@ -348,6 +350,14 @@ class DurableH2Backend extends H2Backend {
 		synchronized (this.commitLock) {
 			return this.commits;
 		}
+	}
+
+	/**
+	 * Package-private for tests: how long a commit waits at most for the writes being
+	 * applied ({@code 0}: not at all).
+	 */
+	void groupWait(Duration wait) {
+		this.groupWaitNanos = wait.toNanos();
 	}
 
 	long committedWrites() {
