@@ -51,8 +51,10 @@ class GroupCommitTests {
 			}
 			double grouped = (double) waiting[0] / waiting[1];
 			double ungrouped = (double) alone[0] / alone[1];
+			// 1.18–1.23 against 1.06 on a loaded machine; without the wait the two are
+			// alike
 			assertThat(grouped).as("writes per commit with the wait, against %.3f without", ungrouped)
-				.isGreaterThan(ungrouped);
+				.isGreaterThan(ungrouped * 1.05);
 			assertThat(Mono.from(answers.countDocuments()).block(Duration.ofSeconds(30))).isEqualTo(1001);
 			assertThat(
 					Mono.from(answers.find(eq("_id", "a999")).first()).block(Duration.ofSeconds(30)).getInteger("seq"))
