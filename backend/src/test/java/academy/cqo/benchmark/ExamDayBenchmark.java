@@ -92,6 +92,13 @@ class ExamDayBenchmark {
 
 	private final java.util.concurrent.atomic.AtomicReference<long[]> savesOnlyUntil = new java.util.concurrent.atomic.AtomicReference<>();
 
+	/** The server's CPU by thread group at the two ends of the saves-only interval. */
+	private volatile Map<String, Long> threadsFrom = Map.of();
+
+	private volatile Map<String, Long> threadsUntil = Map.of();
+
+	private volatile java.util.function.Supplier<Map<String, Long>> threadCpu = Map::of;
+
 	/** Saves offered (sent after the think time) and acknowledged, per second. */
 	private final Map<Long, AtomicInteger> offeredPerSecond = new ConcurrentHashMap<>();
 
@@ -177,6 +184,7 @@ class ExamDayBenchmark {
 			long cpuBefore = app.cpuMillis();
 			ready.countDown();
 			this.startCpu = () -> app.cpuMillis() - cpuBefore;
+			this.threadCpu = app::cpuMillisByThreadGroup;
 			done.await();
 			long examMillis = (System.nanoTime() - examStart) / 1_000_000;
 			this.examCpuMillis = app.cpuMillis() - cpuBefore;
@@ -202,11 +210,13 @@ class ExamDayBenchmark {
 
 	/**
 	 * Warm the server up (JIT) with a few rounds of starts, saves and submits in another
-	 * session, as a real platform is warm long before an exam day.
+	 * session, as a real platform is warm long before an exam day: three rounds of 30
+	 * candidates, or with {@code -DwarmupSeconds=S} as many rounds as S seconds take (the
+	 * JIT compilers were still compiling hundreds of methods every five seconds four
+	 * minutes after a start: see {@code docs/BENCHMARKS.md}).
 	 */
 	@SuppressWarnings("unchecked")
 	private void warmUp(ApplicationProcess app, String trainer, ExecutorService threads) throws Exception {
-		String session = session(app, trainer, 3);
 		List<String> tokens = new ArrayList<>();
 		for (int i = 0; i < 30; i++) {
 			String username = People.username();
@@ -214,13 +224,20 @@ class ExamDayBenchmark {
 					People.registration(username, People.idNumber(), "360102"));
 			tokens.add(this.api.token(app, username, PASSWORD));
 		}
-		for (int round = 0; round < 3; round++) {
+		long warmUntil = System.nanoTime() + Duration.ofSeconds(Long.getLong("warmupSeconds", 0)).toNanos();
+		String session = null;
+		for (int round = 0; round < 3 || System.nanoTime() < warmUntil; round++) {
+			if (round % 3 == 0) {
+				// three attempts each per session
+				session = session(app, trainer, 3);
+			}
+			String warmSession = session;
 			CountDownLatch done = new CountDownLatch(tokens.size());
 			for (String token : tokens) {
 				threads.submit(() -> {
 					try {
 						Map<String, Object> attempt = this.api.send(app, "POST",
-								"/api/v1/exam-sessions/" + session + "/attempts", token, Map.of());
+								"/api/v1/exam-sessions/" + warmSession + "/attempts", token, Map.of());
 						for (Map<String, Object> question : (List<Map<String, Object>>) attempt.get("questions")) {
 							this.api.raw(app, "PUT",
 									"/api/v1/attempts/" + attempt.get("id") + "/answers/" + question.get("questionId"),
@@ -356,6 +373,7 @@ class ExamDayBenchmark {
 			this.allStartedAt = System.nanoTime();
 			this.startCpuMillis = this.startCpu.getAsLong();
 			this.savesOnlyFrom = new long[] { this.startCpuMillis, this.saves.get() };
+			this.threadsFrom = this.threadCpu.get();
 		}
 		return attempt;
 	}
@@ -393,7 +411,10 @@ class ExamDayBenchmark {
 			answered++;
 			if (submitsEarly && answered >= questions.size()) {
 				if (this.savesOnlyUntil.get() == null) {
-					this.savesOnlyUntil.compareAndSet(null, new long[] { this.startCpu.getAsLong(), this.saves.get() });
+					if (this.savesOnlyUntil.compareAndSet(null,
+							new long[] { this.startCpu.getAsLong(), this.saves.get() })) {
+						this.threadsUntil = this.threadCpu.get();
+					}
 				}
 				this.api.send(app, "POST", "/api/v1/attempts/" + id + "/submit", token, Map.of());
 				return;
@@ -572,7 +593,36 @@ class ExamDayBenchmark {
 		}
 		long cpu = until[0] - from[0];
 		long saveCount = until[1] - from[1];
-		return String.format("%d ms for %d saves (%.2f ms per save)", cpu, saveCount, (double) cpu / saveCount);
+		return String.format("%d ms for %d saves (%.2f ms per save)", cpu, saveCount, (double) cpu / saveCount)
+				+ byThreadGroup(saveCount);
+	}
+
+	/**
+	 * The saves-only interval's server CPU by thread group, per save, largest first (the
+	 * groups that used less than 1 % of it together as "other").
+	 */
+	private String byThreadGroup(long saveCount) {
+		Map<String, Long> from = this.threadsFrom;
+		Map<String, Long> until = this.threadsUntil;
+		if (until.isEmpty()) {
+			return "";
+		}
+		Map<String, Long> used = new java.util.HashMap<>();
+		until.forEach((group, millis) -> used.put(group, millis - from.getOrDefault(group, 0L)));
+		long total = used.values().stream().mapToLong(Long::longValue).sum();
+		StringBuilder line = new StringBuilder("\n    by thread group, ms per save:");
+		long other = 0;
+		for (Map.Entry<String, Long> group : used.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+			.toList()) {
+			if (group.getValue() * 100 < total) {
+				other += group.getValue();
+				continue;
+			}
+			line.append(String.format(" %s %.2f;", group.getKey(), (double) group.getValue() / saveCount));
+		}
+		return line.append(String.format(" other %.2f", (double) other / saveCount)).toString();
 	}
 
 	private static List<Long> sorted(ConcurrentLinkedQueue<Long> values) {
