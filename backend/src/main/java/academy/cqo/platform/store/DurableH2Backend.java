@@ -381,7 +381,9 @@ class DurableH2Backend extends H2Backend {
 		protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
 			MVStore store = getMvStore();
 			String fullName = getFullCollectionNamespace(collectionName);
-			MVMap<Object, Document> dataMap = store.openMap(DATA_PREFIX + fullName);
+			// stored as before, reckoned in the page cache at their heap size
+			MVMap<Object, Document> dataMap = store.openMap(DATA_PREFIX + fullName,
+					new MVMap.Builder<Object, Document>().valueType(new DocumentValueType()));
 			MVMap<String, Object> metaMap = store.openMap(META_PREFIX + fullName);
 			return new CopyOnWriteCollection(this, collectionName, options, dataMap, metaMap, this.cursorRegistry);
 		}

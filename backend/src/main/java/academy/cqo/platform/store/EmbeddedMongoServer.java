@@ -107,8 +107,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	 * Open (or create) the store in {@code file} with a page cache of the given size and
 	 * listen on a free loopback port.
 	 * @param file the MVStore file
-	 * @param cacheMegabytes the page cache, in MB (H2 reckons a document's page at far
-	 * less than its decoded size on the heap)
+	 * @param cacheMegabytes the page cache, in MB of decoded documents on the heap
+	 * ({@link DocumentValueType})
 	 * @return the running server
 	 */
 	public static EmbeddedMongoServer start(Path file, int cacheMegabytes) {
@@ -150,6 +150,14 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	 */
 	int cacheUsedMegabytes() {
 		return this.store.getCacheSizeUsed();
+	}
+
+	/**
+	 * How many times a page was read from the file (a page not in the cache).
+	 * @return the count since the store was opened
+	 */
+	long pageReadsFromFile() {
+		return this.store.getFileStore().getReadCount();
 	}
 
 	/** The server's backend (for tests of its locking). */

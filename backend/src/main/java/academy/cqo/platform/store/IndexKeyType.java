@@ -48,6 +48,22 @@ final class IndexKeyType extends ObjectDataType {
 	}
 
 	/**
+	 * A key as the page cache reckons it: about its heap size (a {@code KeyValue} and its
+	 * list of values), where H2's default reckons a serialised object at a running
+	 * average of the sizes written, 10 kB until the index is written after a restart
+	 * ({@link DocumentValueType}).
+	 */
+	@Override
+	public int getMemory(Object key) {
+		if (key instanceof KeyValue values) {
+			List<Object> list = new java.util.ArrayList<>();
+			values.forEach(list::add);
+			return (int) Math.min(Integer.MAX_VALUE, 16 + DocumentValueType.heapBytes(list));
+		}
+		return super.getMemory(key);
+	}
+
+	/**
 	 * A unique index over a map with this key type (mongo-java-server's constructor is
 	 * package-private).
 	 * @param map the index map
