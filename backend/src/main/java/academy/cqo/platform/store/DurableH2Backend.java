@@ -171,7 +171,7 @@ class DurableH2Backend extends H2Backend {
 				// its collection (behind a long read of it) must not hold up every
 				// commit, and so every other write, meanwhile
 				synchronized (collection) {
-					reply = applyShared(channel, database, command, query);
+					reply = applySharedBarging(channel, database, command, query);
 				}
 			}
 			else {
@@ -190,6 +190,30 @@ class DurableH2Backend extends H2Backend {
 
 	private Document applyShared(Channel channel, String database, String command, Document query) {
 		this.applying.readLock().lock();
+		try {
+			return super.handleCommand(channel, database, command, query);
+		}
+		finally {
+			this.applying.readLock().unlock();
+		}
+	}
+
+	/**
+	 * Apply a write holding its collection's lock: the shared lock is taken whenever no
+	 * commit holds it, also when a commit is waiting for it. A waiting commit makes
+	 * {@code lock()} queue new holders behind it; but the commit waits for every holder,
+	 * and a holder may be waiting for this collection: the first writes of a new
+	 * collection create it holding the shared lock (nobody holds the lock of a collection
+	 * that does not exist yet) and then take its lock, which a write that found the
+	 * collection meanwhile holds. Queued behind the commit, that write waited for the
+	 * commit, the commit for the creator, and the creator for that write: the store's
+	 * threads stopped for good ({@code EmbeddedStoreLockOrderTests}).
+	 */
+	private Document applySharedBarging(Channel channel, String database, String command, Document query) {
+		// tryLock() takes a free read lock even with a writer queued
+		while (!this.applying.readLock().tryLock()) {
+			LockSupport.parkNanos(GROUP_POLL_NANOS);
+		}
 		try {
 			return super.handleCommand(channel, database, command, query);
 		}

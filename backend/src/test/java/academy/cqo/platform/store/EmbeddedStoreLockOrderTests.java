@@ -36,6 +36,33 @@ class EmbeddedStoreLockOrderTests {
 	@TempDir
 	Path dataDir;
 
+	/**
+	 * The first writes of a collection that does not exist yet: one creates it holding
+	 * the shared lock (nobody holds the lock of a collection not created yet), and then
+	 * takes the new collection's lock to write; another, which already found the new
+	 * collection, holds that lock and asks for the shared one. When a commit was queued
+	 * for the exclusive lock in between, the second waited behind it, the commit waited
+	 * for the first and the first for the second: the store's threads stopped for good (a
+	 * helper's harness, eighth session). The shared lock is now taken by a writer holding
+	 * its collection's lock without queueing behind a waiting commit.
+	 */
+	@Test
+	void concurrentFirstWritesOfNewCollectionsAllComplete() {
+		try (EmbeddedMongoServer server = EmbeddedMongoServer.start(this.dataDir.resolve("fresh.mv.db"));
+				MongoClient client = MongoClients.create(server.connectionString())) {
+			for (int round = 0; round < 40; round++) {
+				MongoCollection<Document> fresh = client.getDatabase("cqo").getCollection("fresh" + round);
+				reactor.core.publisher.Flux.range(0, 16)
+					.flatMap((i) -> Mono.from(fresh.insertOne(new Document("_id", "d" + i))), 16)
+					.then()
+					.as(StepVerifier::create)
+					.expectComplete()
+					.verify(Duration.ofSeconds(30));
+				assertThat(Mono.from(fresh.countDocuments()).block(Duration.ofSeconds(30))).isEqualTo(16);
+			}
+		}
+	}
+
 	@Test
 	void aWriteWaitingForABusyCollectionHoldsUpNoWriteOfAnotherCollection() throws Exception {
 		try (EmbeddedMongoServer server = EmbeddedMongoServer.start(this.dataDir.resolve("locks.mv.db"));
