@@ -12,14 +12,21 @@ JAVA="$JAVA_HOME/bin/java"
 # its young generation stays at 48 MB (the default, a third of the heap, is touched whole and stays resident: about
 # 100 MB more idle RSS); see docs/BENCHMARKS.md, "Start-up and idle memory".
 read -r -a OPTS <<<"${CQO_JAVA_OPTS:--Xmx768m -Xms64m -Xmn48m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=96m -XX:MaxMetaspaceSize=256m -XX:+ExitOnOutOfMemoryError}"
+# Spring AOT: the application context starts from the bean definitions the build generated (process-aot) instead of
+# scanning and evaluating the configuration classes at every start; CQO_SPRING_AOT=false starts without them.
+if [ "${CQO_SPRING_AOT:-true}" = true ]; then
+  OPTS+=(-Dspring.aot.enabled=true)
+fi
 
 # On JDK 25 and newer, an ahead-of-time cache of the loaded and linked classes about halves the start (a restart
 # during an exam costs every candidate that time). It belongs to one build of the jar: made once per build from a
-# training start that stops after the application context is ready, on a throwaway data directory.
+# training start that stops after the application context is ready, on a throwaway data directory, with the flags
+# of the starts that use it (made again when they change: with Spring AOT a start loads other classes than without).
 feature=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
 if [ "${feature%%.*}" -ge 25 ] && [ "${CQO_AOT_CACHE:-true}" = true ]; then
   APP=backend/target/run
   sum=$(sha256sum "$JAR" | cut -d' ' -f1)
+  sum="$sum ${OPTS[*]}"
   if [ ! -f "$APP/cqo.aot" ] || [ "$(cat "$APP/jar.sha256" 2>/dev/null)" != "$sum" ]; then
     rm -rf "$APP"
     "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$APP" >/dev/null

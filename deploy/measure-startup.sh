@@ -2,7 +2,7 @@
 # Measure a restart as run.sh starts the platform: time from launching java to /actuator/health/readiness and to
 # /actuator/health/content (and the process's CPU time by then: on a shared machine the wall time follows the load, the
 # CPU time much less), then the resident memory after 30 s idle. Run ./run.sh once first (it builds, extracts the
-# jar to backend/target/run and makes the start-up cache); stop it; then:
+# jar to backend/target/run and makes the start-up cache); stop it; then (with run.sh's flags, Spring AOT included):
 #   deploy/measure-startup.sh DATA_DIR [extra JVM flags...]     e.g. -XX:AOTCache=backend/target/run/cqo.aot
 # JAR=path measures another extracted jar (default: the one run.sh extracted). With BREAKDOWN=FILE it also starts
 # the JVM with native memory tracking and, after the idle time, writes where the resident memory goes into FILE:
@@ -17,6 +17,10 @@ shift
 port=${PORT:-18093}
 log=$(mktemp)
 read -r -a opts <<<"${CQO_JAVA_OPTS:--Xmx768m -Xms64m -Xmn48m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=96m -XX:MaxMetaspaceSize=256m -XX:+ExitOnOutOfMemoryError}"
+# Spring AOT as run.sh starts it; CQO_SPRING_AOT=false for a jar built without it (JAR=… of an older build)
+if [ "${CQO_SPRING_AOT:-true}" = true ]; then
+  opts+=(-Dspring.aot.enabled=true)
+fi
 wait_for() {
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "localhost:$port$1")" = 200 ]; do sleep 0.05; done
 }

@@ -23,6 +23,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ApplicationProcess implements AutoCloseable {
 
+	/** Ready for traffic. */
+	private static final String READY = "/actuator/health/readiness";
+
+	/** Ready for traffic, and the content start-up tasks that follow readiness done. */
+	private static final String CONTENT_LOADED = "/actuator/health/content";
+
 	private final Process process;
 
 	private final int port;
@@ -90,23 +96,60 @@ public final class ApplicationProcess implements AutoCloseable {
 		return Duration.ofSeconds(Long.getLong("cqo.readySeconds", 180));
 	}
 
+	/**
+	 * Start the packaged application, the jar the build made
+	 * ({@code target/backend-*.jar}, with the Spring AOT classes of {@code process-aot}),
+	 * as {@code run.sh} and the container image start it.
+	 * @param dataDir the data directory
+	 * @param environment extra environment variables
+	 * @param jvmFlags JVM flags before {@code -jar}, e.g.
+	 * {@code -Dspring.aot.enabled=true}
+	 * @return the running application
+	 */
+	public static ApplicationProcess startPackaged(Path dataDir, Map<String, String> environment,
+			List<String> jvmFlags) {
+		List<String> launch = new ArrayList<>(jvmFlags);
+		launch.add("-jar");
+		launch.add(packagedJar().toString());
+		return start(dataDir, environment, "512m", freePort(), defaultReadiness(), launch, READY);
+	}
+
+	private static Path packagedJar() {
+		try (var jars = Files.newDirectoryStream(Path.of("target"), "backend-*.jar")) {
+			for (Path jar : jars) {
+				return jar.toAbsolutePath();
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		throw new IllegalStateException("No packaged jar in target/: run the package phase first (mvn verify)");
+	}
+
 	private static ApplicationProcess start(Path dataDir, Map<String, String> environment, String heap, int port,
 			Duration readyWithin) {
+		List<String> launch = new ArrayList<>();
+		// further JVM flags for benchmarks, e.g. -Dcqo.jvmOptions="-XX:+UseSerialGC
+		// -Xmn48m"
+		String jvmOptions = System.getProperty("cqo.jvmOptions", "").strip();
+		if (!jvmOptions.isEmpty()) {
+			launch.addAll(List.of(jvmOptions.split("\\s+")));
+		}
+		launch.add("-cp");
+		launch.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+		launch.add("academy.cqo.CqoAcademyApplication");
+		return start(dataDir, environment, heap, port, readyWithin, launch, CONTENT_LOADED);
+	}
+
+	private static ApplicationProcess start(Path dataDir, Map<String, String> environment, String heap, int port,
+			Duration readyWithin, List<String> launch, String readyPath) {
 		try {
 			Path log = Files.createTempFile("cqo-process-", ".log");
 			List<String> command = new ArrayList<>();
 			command.add(ProcessHandle.current().info().command().orElse("java"));
 			command.add("--enable-native-access=ALL-UNNAMED");
 			command.add("-Xmx" + heap);
-			// further JVM flags for benchmarks, e.g. -Dcqo.jvmOptions="-XX:+UseSerialGC
-			// -Xmn48m"
-			String jvmOptions = System.getProperty("cqo.jvmOptions", "").strip();
-			if (!jvmOptions.isEmpty()) {
-				command.addAll(List.of(jvmOptions.split("\\s+")));
-			}
-			command.add("-cp");
-			command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-			command.add("academy.cqo.CqoAcademyApplication");
+			command.addAll(launch);
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 			builder.environment().put("CQO_DATA_DIR", dataDir.toString());
 			builder.environment().put("PORT", Integer.toString(port));
@@ -114,7 +157,7 @@ public final class ApplicationProcess implements AutoCloseable {
 			builder.environment().putAll(environment);
 			ApplicationProcess application = new ApplicationProcess(builder.start(), port, log);
 			try {
-				application.awaitReady(readyWithin);
+				application.awaitReady(readyWithin, readyPath);
 			}
 			catch (RuntimeException ex) {
 				application.close();
@@ -184,7 +227,7 @@ public final class ApplicationProcess implements AutoCloseable {
 		return "http://127.0.0.1:" + this.port;
 	}
 
-	private void awaitReady(Duration limit) {
+	private void awaitReady(Duration limit, String readyPath) {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 		Instant deadline = Instant.now().plus(limit);
 		while (Instant.now().isBefore(deadline)) {
@@ -192,10 +235,8 @@ public final class ApplicationProcess implements AutoCloseable {
 				throw new IllegalStateException("The application exited during start-up:\n" + logTail());
 			}
 			try {
-				// ready for traffic, and the content start-up tasks that follow readiness
-				// done
 				HttpResponse<Void> response = http.send(
-						HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/content")).build(),
+						HttpRequest.newBuilder(URI.create(baseUrl() + readyPath)).build(),
 						HttpResponse.BodyHandlers.discarding());
 				if (response.statusCode() == 200) {
 					return;
@@ -230,6 +271,19 @@ public final class ApplicationProcess implements AutoCloseable {
 	private void awaitExit() {
 		if (this.process.onExit().completeOnTimeout(null, 60, TimeUnit.SECONDS).join() == null) {
 			throw new IllegalStateException("The application did not exit");
+		}
+	}
+
+	/**
+	 * The whole log so far (standard output and error).
+	 * @return the log's text
+	 */
+	public String log() {
+		try {
+			return Files.readString(this.log);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

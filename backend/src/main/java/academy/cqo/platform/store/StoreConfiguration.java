@@ -12,27 +12,32 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.beans.factory.BeanRegistrar;
+import org.springframework.beans.factory.BeanRegistry;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
+import org.springframework.boot.mongodb.autoconfigure.PropertiesMongoConnectionDetails;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 
 import academy.cqo.platform.PlatformSettings;
 import academy.cqo.platform.Sweep;
 import academy.cqo.shared.DataDirectory;
 
 /**
- * Chooses the document store. With {@code CQO_MONGODB_URI} set, the platform connects to
- * that MongoDB. With neither it nor Spring Boot's own
- * {@code spring.mongodb.uri}/{@code host} set, it starts the embedded server on the data
- * directory and points the client at it; the server bean is created before the client and
- * closed after it.
+ * Chooses the document store at every start ({@link StoreBeans}). With
+ * {@code CQO_MONGODB_URI} set, the platform connects to that MongoDB. With neither it nor
+ * Spring Boot's own {@code spring.mongodb.uri}/{@code host} set, it starts the embedded
+ * server on the data directory and points the client at it; the server bean is created
+ * before the client and closed after it.
  * <p>
  * Either way the driver's client retries transient store failures
  * ({@link RetryingMongoClient}). On the embedded store every wait of the driver is
@@ -41,6 +46,7 @@ import academy.cqo.shared.DataDirectory;
  * is {@code w: majority} with journaling unless the URI names one.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(StoreConfiguration.StoreBeans.class)
 class StoreConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(StoreConfiguration.class);
@@ -89,97 +95,179 @@ class StoreConfiguration {
 		};
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnExpression("'${cqo.mongodb-uri:}'.isBlank() and '${spring.mongodb.uri:}'.isBlank() and '${spring.mongodb.host:}'.isBlank()")
-	static class Embedded {
+	/**
+	 * Registers the beans of the store this start uses, from the settings as they are
+	 * when the application starts. A bean condition would not do: Spring AOT processing
+	 * ({@code -Dspring.aot.enabled=true}, docs/ARCHITECTURE.md) evaluates conditions
+	 * once, at build time, while a bean registrar runs at every start, with or without
+	 * it.
+	 * <p>
+	 * {@code CQO_MONGODB_URI} set: that MongoDB, journaled majority writes unless the URI
+	 * names a write concern. Else {@code spring.mongodb.uri} or
+	 * {@code spring.mongodb.host} set: Spring Boot's own connection settings. Else the
+	 * embedded server on the data directory, with its compaction sweep, its backups and
+	 * bounded driver waits. Every case registers the {@link MongoConnectionDetails}, so
+	 * Spring Boot's own (a bean condition on a missing one) is never needed.
+	 */
+	static final class StoreBeans implements BeanRegistrar {
 
-		@Bean(destroyMethod = "close")
-		EmbeddedMongoServer embeddedMongoServer(DataDirectory dataDirectory, PlatformSettings settings) {
-			Path file = dataDirectory.directory("store").resolve("cqo.mv.db");
-			return EmbeddedMongoServer.start(file, settings.storeCacheMb(), settings.storeSlowCommandThreshold());
+		@Override
+		public void register(BeanRegistry registry, Environment environment) {
+			switch (StoreChoice.of(environment)) {
+				case MONGODB -> registerMongoDb(registry);
+				case SPRING_PROPERTIES -> registerSpringProperties(registry);
+				case EMBEDDED -> registerEmbedded(registry, environment);
+			}
+		}
+
+		private static void registerMongoDb(BeanRegistry registry) {
+			registry.registerBean("mongoConnectionDetails", MongoConnectionDetails.class,
+					(bean) -> bean.supplier((context) -> mongoDbConnection(context.bean(PlatformSettings.class))));
+			registry.registerBean("majorityWriteConcern", MongoClientSettingsBuilderCustomizer.class,
+					(bean) -> bean.supplier((context) -> majorityWriteConcern(context.bean(PlatformSettings.class))));
+		}
+
+		private static void registerSpringProperties(BeanRegistry registry) {
+			registry.registerBean("mongoConnectionDetails", PropertiesMongoConnectionDetails.class,
+					(bean) -> bean
+						.supplier((context) -> new PropertiesMongoConnectionDetails(context.bean(MongoProperties.class),
+								context.beanProvider(SslBundles.class).getIfAvailable())));
 		}
 
 		/**
-		 * Bounds the chunks of the store file, and so the time its opening takes (after a
-		 * crash it reads every chunk's header and footer: 14,000 chunks took 3 s after
-		 * 2,000 candidates' exams). The first run comes one interval after start-up, so a
-		 * store opened slowly once is compacted after readiness and opens fast next time
-		 * ({@code cqo.sweeps.store-compaction.interval}, default one minute; it compacts
-		 * above {@code cqo.store-compaction-chunks} chunks, default 1,000).
-		 * @param server the embedded store
-		 * @param chunkThreshold compact above this many chunks
-		 * @return the sweep, run by every instance on its own store
+		 * The server bean is created before the client and closed after it: the
+		 * connection details and backups take it as a constructor argument (so the
+		 * container records that they depend on it), and the client takes the connection
+		 * details.
 		 */
-		@Bean
-		Sweep storeCompactionSweep(EmbeddedMongoServer server,
-				@Value("${cqo.store-compaction-chunks:" + COMPACTION_CHUNK_THRESHOLD + "}") int chunkThreshold) {
-			return Sweep.local(STORE_COMPACTION, Duration.ofMinutes(1),
-					() -> Mono
-						.fromRunnable(() -> server.compact(chunkThreshold, COMPACTION_STEP_BYTES, COMPACTION_BUDGET))
-						.subscribeOn(Schedulers.boundedElastic())
-						.then());
-		}
-
-		@Bean
-		EmbeddedStoreBackups storeBackups(EmbeddedMongoServer server, DataDirectory dataDirectory) {
-			return new EmbeddedStoreBackups(server, dataDirectory);
-		}
-
-		@Bean
-		MongoConnectionDetails mongoConnectionDetails(EmbeddedMongoServer server) {
-			ConnectionString connection = new ConnectionString(server.connectionString() + "/" + DATABASE);
-			return () -> connection;
-		}
-
-		/**
-		 * Bounded waits on the loopback store: server selection 5 s (not 30), a pooled
-		 * connection 10 s (not 120), a reply 30 s (not forever), a heartbeat every second
-		 * so that a dropped connection's paused pool is ready again at once. The connect
-		 * timeout is 30 s because the driver also uses it as the heartbeat's reply
-		 * timeout: the embedded server answers each connection on one of its few Netty
-		 * threads, so a heartbeat waits while a long command (a scan of a large
-		 * collection) runs on its thread; with 2 s, one such wait marked the server
-		 * unknown and cleared the whole pool at province scale (docs/BENCHMARKS.md). A
-		 * loopback connect is immediate or refused at once either way, and a dropped
-		 * connection fails at once.
-		 * @return the customizer, applied after Spring Boot's own
-		 */
-		@Bean
-		MongoClientSettingsBuilderCustomizer embeddedStoreTimeouts() {
-			return ordered((builder) -> builder
-				.applyToClusterSettings((cluster) -> cluster.serverSelectionTimeout(5, TimeUnit.SECONDS))
-				.applyToConnectionPoolSettings((pool) -> pool.maxWaitTime(10, TimeUnit.SECONDS))
-				.applyToSocketSettings(
-						(socket) -> socket.connectTimeout(30, TimeUnit.SECONDS).readTimeout(30, TimeUnit.SECONDS))
-				.applyToServerSettings((server) -> server.heartbeatFrequency(1, TimeUnit.SECONDS)
-					.minHeartbeatFrequency(100, TimeUnit.MILLISECONDS)));
+		private static void registerEmbedded(BeanRegistry registry, Environment environment) {
+			int chunkThreshold = environment.getProperty("cqo.store-compaction-chunks", Integer.class,
+					COMPACTION_CHUNK_THRESHOLD);
+			registry.registerBean("embeddedMongoServer", EmbeddedMongoServer.class,
+					(bean) -> bean.supplier((context) -> embeddedMongoServer(context.bean(DataDirectory.class),
+							context.bean(PlatformSettings.class))));
+			registry.registerBean("storeCompactionSweep", Sweep.class, (bean) -> bean
+				.supplier((context) -> storeCompactionSweep(context.bean(EmbeddedMongoServer.class), chunkThreshold)));
+			registry.registerBean("storeBackups", EmbeddedStoreBackups.class);
+			registry.registerBean("mongoConnectionDetails", EmbeddedConnectionDetails.class);
+			registry.registerBean("embeddedStoreTimeouts", MongoClientSettingsBuilderCustomizer.class,
+					(bean) -> bean.supplier((context) -> embeddedStoreTimeouts()));
 		}
 
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnExpression("!'${cqo.mongodb-uri:}'.isBlank()")
-	static class External {
+	/** Which store a start uses, from its settings ({@link StoreBeans}). */
+	enum StoreChoice {
 
-		@Bean
-		MongoConnectionDetails mongoConnectionDetails(PlatformSettings settings) {
-			ConnectionString connection = withDefaultDatabase(settings.mongodbUri());
-			logger.info("Document store: MongoDB at {} (database {})", connection.getHosts(), connection.getDatabase());
-			return () -> connection;
-		}
+		/** {@code cqo.mongodb-uri} ({@code CQO_MONGODB_URI}) set. */
+		MONGODB,
 
 		/**
-		 * Answers are acknowledged once a majority of the replica set has them in its
-		 * journal, so a fail-over loses none; a {@code w} in the URI wins.
-		 * @param settings the platform settings
-		 * @return the customizer, applied after Spring Boot's own
+		 * Else Spring Boot's {@code spring.mongodb.uri} or {@code spring.mongodb.host}
+		 * set.
 		 */
-		@Bean
-		MongoClientSettingsBuilderCustomizer majorityWriteConcern(PlatformSettings settings) {
-			WriteConcern concern = writeConcernFor(settings.mongodbUri());
-			return ordered((builder) -> builder.writeConcern(concern));
+		SPRING_PROPERTIES,
+
+		/** Neither: the embedded server. */
+		EMBEDDED;
+
+		static StoreChoice of(Environment environment) {
+			if (isSet(environment, "cqo.mongodb-uri")) {
+				return MONGODB;
+			}
+			if (isSet(environment, "spring.mongodb.uri") || isSet(environment, "spring.mongodb.host")) {
+				return SPRING_PROPERTIES;
+			}
+			return EMBEDDED;
 		}
 
+		private static boolean isSet(Environment environment, String property) {
+			String value = environment.getProperty(property);
+			return value != null && !value.isBlank();
+		}
+
+	}
+
+	static EmbeddedMongoServer embeddedMongoServer(DataDirectory dataDirectory, PlatformSettings settings) {
+		Path file = dataDirectory.directory("store").resolve("cqo.mv.db");
+		return EmbeddedMongoServer.start(file, settings.storeCacheMb(), settings.storeSlowCommandThreshold());
+	}
+
+	/**
+	 * Bounds the chunks of the store file, and so the time its opening takes (after a
+	 * crash it reads every chunk's header and footer: 14,000 chunks took 3 s after 2,000
+	 * candidates' exams). The first run comes one interval after start-up, so a store
+	 * opened slowly once is compacted after readiness and opens fast next time
+	 * ({@code cqo.sweeps.store-compaction.interval}, default one minute; it compacts
+	 * above {@code cqo.store-compaction-chunks} chunks, default 1,000).
+	 * @param server the embedded store
+	 * @param chunkThreshold compact above this many chunks
+	 * @return the sweep, run by every instance on its own store
+	 */
+	static Sweep storeCompactionSweep(EmbeddedMongoServer server, int chunkThreshold) {
+		return Sweep.local(STORE_COMPACTION, Duration.ofMinutes(1),
+				() -> Mono.fromRunnable(() -> server.compact(chunkThreshold, COMPACTION_STEP_BYTES, COMPACTION_BUDGET))
+					.subscribeOn(Schedulers.boundedElastic())
+					.then());
+	}
+
+	/**
+	 * The client's connection to the embedded server: a bean taking the server as its
+	 * constructor argument, so the container closes the client (which takes this) before
+	 * the server.
+	 */
+	static final class EmbeddedConnectionDetails implements MongoConnectionDetails {
+
+		private final ConnectionString connection;
+
+		EmbeddedConnectionDetails(EmbeddedMongoServer server) {
+			this.connection = new ConnectionString(server.connectionString() + "/" + DATABASE);
+		}
+
+		@Override
+		public ConnectionString getConnectionString() {
+			return this.connection;
+		}
+
+	}
+
+	/**
+	 * Bounded waits on the loopback store: server selection 5 s (not 30), a pooled
+	 * connection 10 s (not 120), a reply 30 s (not forever), a heartbeat every second so
+	 * that a dropped connection's paused pool is ready again at once. The connect timeout
+	 * is 30 s because the driver also uses it as the heartbeat's reply timeout: the
+	 * embedded server answers each connection on one of its few Netty threads, so a
+	 * heartbeat waits while a long command (a scan of a large collection) runs on its
+	 * thread; with 2 s, one such wait marked the server unknown and cleared the whole
+	 * pool at province scale (docs/BENCHMARKS.md). A loopback connect is immediate or
+	 * refused at once either way, and a dropped connection fails at once.
+	 * @return the customizer, applied after Spring Boot's own
+	 */
+	static MongoClientSettingsBuilderCustomizer embeddedStoreTimeouts() {
+		return ordered((builder) -> builder
+			.applyToClusterSettings((cluster) -> cluster.serverSelectionTimeout(5, TimeUnit.SECONDS))
+			.applyToConnectionPoolSettings((pool) -> pool.maxWaitTime(10, TimeUnit.SECONDS))
+			.applyToSocketSettings(
+					(socket) -> socket.connectTimeout(30, TimeUnit.SECONDS).readTimeout(30, TimeUnit.SECONDS))
+			.applyToServerSettings((server) -> server.heartbeatFrequency(1, TimeUnit.SECONDS)
+				.minHeartbeatFrequency(100, TimeUnit.MILLISECONDS)));
+	}
+
+	static MongoConnectionDetails mongoDbConnection(PlatformSettings settings) {
+		ConnectionString connection = withDefaultDatabase(settings.mongodbUri());
+		logger.info("Document store: MongoDB at {} (database {})", connection.getHosts(), connection.getDatabase());
+		return () -> connection;
+	}
+
+	/**
+	 * Answers are acknowledged once a majority of the replica set has them in its
+	 * journal, so a fail-over loses none; a {@code w} in the URI wins.
+	 * @param settings the platform settings
+	 * @return the customizer, applied after Spring Boot's own
+	 */
+	static MongoClientSettingsBuilderCustomizer majorityWriteConcern(PlatformSettings settings) {
+		WriteConcern concern = writeConcernFor(settings.mongodbUri());
+		return ordered((builder) -> builder.writeConcern(concern));
 	}
 
 	/**

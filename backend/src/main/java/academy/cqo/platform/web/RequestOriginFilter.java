@@ -32,13 +32,21 @@ class RequestOriginFilter implements WebFilter {
 
 	static RequestOrigin originOf(ServerWebExchange exchange) {
 		InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-		String address = (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress()
-				: "unknown";
+		String address = (remote == null) ? "unknown" : address(remote);
 		String agent = exchange.getRequest().getHeaders().getFirst(HttpHeaders.USER_AGENT);
 		if (agent == null) {
 			agent = "";
 		}
 		return new RequestOrigin(address, (agent.length() > 200) ? agent.substring(0, 200) : agent);
+	}
+
+	/**
+	 * The client's address. Behind a proxy the forwarded address is unresolved (Spring's
+	 * {@code ForwardedHeaderTransformer} makes it from the header's text), so its text is
+	 * taken as given.
+	 */
+	private static String address(InetSocketAddress remote) {
+		return (remote.getAddress() != null) ? remote.getAddress().getHostAddress() : remote.getHostString();
 	}
 
 }

@@ -6,6 +6,10 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.WriteConcern;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.mock.env.MockEnvironment;
+
+import academy.cqo.platform.store.StoreConfiguration.StoreChoice;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class StoreConfigurationTests {
@@ -41,11 +45,26 @@ class StoreConfigurationTests {
 	@Test
 	void onTheEmbeddedStoreAHeartbeatWaitsAsLongAsAReply() {
 		MongoClientSettings.Builder builder = MongoClientSettings.builder();
-		new StoreConfiguration.Embedded().embeddedStoreTimeouts().customize(builder);
+		StoreConfiguration.embeddedStoreTimeouts().customize(builder);
 		MongoClientSettings settings = builder.build();
 		assertThat(settings.getHeartbeatSocketSettings().getReadTimeout(TimeUnit.SECONDS)).isEqualTo(30);
 		assertThat(settings.getSocketSettings().getReadTimeout(TimeUnit.SECONDS)).isEqualTo(30);
 		assertThat(settings.getServerSettings().getHeartbeatFrequency(TimeUnit.SECONDS)).isEqualTo(1);
+	}
+
+	@Test
+	void theStoreIsChosenFromTheSettingsOfTheStartThatAsksForIt() {
+		assertThat(StoreChoice.of(new MockEnvironment())).isEqualTo(StoreChoice.EMBEDDED);
+		assertThat(StoreChoice.of(new MockEnvironment().withProperty("cqo.mongodb-uri", " ")))
+			.isEqualTo(StoreChoice.EMBEDDED);
+		assertThat(StoreChoice.of(new MockEnvironment().withProperty("cqo.mongodb-uri", "mongodb://a/cqo")))
+			.isEqualTo(StoreChoice.MONGODB);
+		assertThat(StoreChoice.of(new MockEnvironment().withProperty("cqo.mongodb-uri", "mongodb://a/cqo")
+			.withProperty("spring.mongodb.uri", "mongodb://b/cqo"))).isEqualTo(StoreChoice.MONGODB);
+		assertThat(StoreChoice.of(new MockEnvironment().withProperty("spring.mongodb.uri", "mongodb://b/cqo")))
+			.isEqualTo(StoreChoice.SPRING_PROPERTIES);
+		assertThat(StoreChoice.of(new MockEnvironment().withProperty("spring.mongodb.host", "b")))
+			.isEqualTo(StoreChoice.SPRING_PROPERTIES);
 	}
 
 }
