@@ -75,6 +75,9 @@ import org.h2.mvstore.MVStore;
  * ({@code IdPagesTests}); background jobs read large collections that way
  * ({@code academy.cqo.platform.IdPages}). Every command slower than a threshold is logged
  * ({@link SlowCommands}).
+ * <p>
+ * The documents' maps store each document as BSON ({@link DocumentDataType}), not with
+ * H2's default Java serialisation; pages written the old way are still read.
  */
 class DurableH2Backend extends H2Backend {
 
@@ -391,9 +394,10 @@ class DurableH2Backend extends H2Backend {
 	}
 
 	/**
-	 * An H2 database whose collections copy documents before a write changes them. The
-	 * store is read from the enclosing backend because the superclass constructor opens
-	 * the existing collections before this class's fields are set.
+	 * An H2 database whose collections copy documents before a write changes them and
+	 * store them as BSON ({@link DocumentDataType}). The store is read from the enclosing
+	 * backend because the superclass constructor opens the existing collections before
+	 * this class's fields are set.
 	 */
 	private final class CopyOnWriteDatabase extends H2Database {
 
@@ -405,9 +409,8 @@ class DurableH2Backend extends H2Backend {
 		protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
 			MVStore store = getMvStore();
 			String fullName = getFullCollectionNamespace(collectionName);
-			// stored as before, reckoned in the page cache at their heap size
 			MVMap<Object, Document> dataMap = store.openMap(DATA_PREFIX + fullName,
-					new MVMap.Builder<Object, Document>().valueType(new DocumentValueType()));
+					new MVMap.Builder<Object, Document>().valueType(new DocumentDataType()));
 			MVMap<String, Object> metaMap = store.openMap(META_PREFIX + fullName);
 			return new CopyOnWriteCollection(this, collectionName, options, dataMap, metaMap, this.cursorRegistry);
 		}

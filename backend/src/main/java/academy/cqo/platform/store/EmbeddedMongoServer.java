@@ -108,7 +108,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	 * listen on a free loopback port.
 	 * @param file the MVStore file
 	 * @param cacheMegabytes the page cache, in MB of decoded documents on the heap
-	 * ({@link DocumentValueType})
+	 * ({@link DocumentDataType}, {@link IndexKeyType})
 	 * @return the running server
 	 */
 	public static EmbeddedMongoServer start(Path file, int cacheMegabytes) {

@@ -58,7 +58,7 @@ final class IndexKeyType extends ObjectDataType {
 		if (key instanceof KeyValue values) {
 			List<Object> list = new java.util.ArrayList<>();
 			values.forEach(list::add);
-			return (int) Math.min(Integer.MAX_VALUE, 16 + DocumentValueType.heapBytes(list));
+			return (int) Math.min(Integer.MAX_VALUE, 16 + HeapSize.of(list));
 		}
 		return super.getMemory(key);
 	}

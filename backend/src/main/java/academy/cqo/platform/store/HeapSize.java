@@ -4,24 +4,17 @@ import java.util.Collection;
 import java.util.Map;
 
 import de.bwaldvogel.mongo.bson.Document;
-import org.h2.mvstore.type.ObjectDataType;
 
 /**
- * The value type of the embedded store's documents' maps: documents are written and read
- * exactly as H2's default {@link ObjectDataType} writes and reads them, but the page
- * cache reckons each at about the heap its decoded form takes.
- * <p>
- * H2's default type reckons a Java-serialised value at a running average of the sizes it
- * has <em>written</em>, starting at 10,000 bytes: after a restart every document read
- * counted 10 kB until the map was written again, and afterwards about its serialised
- * size, a fraction of its heap size. The cache ({@code CQO_STORE_CACHE_MB}) so held a few
- * thousand documents at most, and on an exam day of 500 candidates (about 11,000 attempts
- * and answer documents) the store spent a quarter of its time reading pages back from the
- * file and deserialising every document in them ({@code docs/BENCHMARKS.md}, eighth
- * session). Reckoned at their heap size, the cache setting is what the cached documents
- * take on the heap.
+ * About how much heap a stored value takes once decoded, for the page cache's reckoning
+ * of unique-index keys ({@link IndexKeyType}): H2's default reckons a serialised object
+ * at a running average of the sizes it has written, starting at 10,000 bytes, so after a
+ * restart every index key read counted 10 kB until the index was written again, and the
+ * cache ({@code CQO_STORE_CACHE_MB}) held a few hundred of them
+ * ({@code docs/BENCHMARKS.md}, eighth session). Documents are reckoned by
+ * {@link DocumentDataType}.
  */
-final class DocumentValueType extends ObjectDataType {
+final class HeapSize {
 
 	/** Object header and the map field of a {@link Document}. */
 	private static final int DOCUMENT = 16;
@@ -47,12 +40,7 @@ final class DocumentValueType extends ObjectDataType {
 	/** Any other value: a boxed number, an instant, an object id with its bytes. */
 	private static final int OTHER = 24;
 
-	@Override
-	public int getMemory(Object value) {
-		if (value instanceof Document document) {
-			return (int) Math.min(Integer.MAX_VALUE, heapBytes(document));
-		}
-		return super.getMemory(value);
+	private HeapSize() {
 	}
 
 	/**
@@ -62,7 +50,7 @@ final class DocumentValueType extends ObjectDataType {
 	 * @param value a document, list, string or other stored value
 	 * @return the estimate
 	 */
-	static long heapBytes(Object value) {
+	static long of(Object value) {
 		if (value == null || value instanceof Boolean) {
 			return 0;
 		}
@@ -73,14 +61,14 @@ final class DocumentValueType extends ObjectDataType {
 			int capacity = Integer.highestOneBit(Math.max(16, (int) (map.size() / 0.75f) + 1) - 1) << 1;
 			long bytes = DOCUMENT + LINKED_HASH_MAP + align(ARRAY + (long) REFERENCE * capacity);
 			for (Map.Entry<?, ?> entry : map.entrySet()) {
-				bytes += ENTRY + heapBytes(entry.getKey()) + heapBytes(entry.getValue());
+				bytes += ENTRY + of(entry.getKey()) + of(entry.getValue());
 			}
 			return bytes;
 		}
 		if (value instanceof Collection<?> collection) {
 			long bytes = ARRAY_LIST + align(ARRAY + (long) REFERENCE * collection.size());
 			for (Object element : collection) {
-				bytes += heapBytes(element);
+				bytes += of(element);
 			}
 			return bytes;
 		}
