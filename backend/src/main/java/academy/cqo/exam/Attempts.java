@@ -130,10 +130,9 @@ public class Attempts {
 		if (session.capacity() != null) {
 			return eligible.then(Mono.defer(() -> startAfterEarlier(session, exam, candidate, address, now)));
 		}
-		// Without a capacity the first attempt is always allowed (every exam allows one),
-		// so it is inserted without looking for earlier ones first: its key is unique,
-		// and
-		// a duplicate means there are earlier attempts (an open one is returned, else the
+		// Without a capacity the first attempt is always allowed (every exam allows one).
+		// It is inserted without looking for earlier ones first: its key is unique, and a
+		// duplicate means there are earlier attempts (an open one is returned, else the
 		// rules for another attempt apply).
 		return eligible.then(Mono.defer(() -> create(session, exam, candidate, 1, address, now)))
 			.flatMap((started) -> (started.created()

@@ -92,7 +92,7 @@ class ExamDayBenchmark {
 
 	private final java.util.concurrent.atomic.AtomicReference<long[]> savesOnlyUntil = new java.util.concurrent.atomic.AtomicReference<>();
 
-	/** The server's CPU by thread group at the two ends of the saves-only interval. */
+	/** The server's CPU by thread at the two ends of the saves-only interval. */
 	private volatile Map<String, Long> threadsFrom = Map.of();
 
 	private volatile Map<String, Long> threadsUntil = Map.of();
@@ -184,7 +184,7 @@ class ExamDayBenchmark {
 			long cpuBefore = app.cpuMillis();
 			ready.countDown();
 			this.startCpu = () -> app.cpuMillis() - cpuBefore;
-			this.threadCpu = app::cpuMillisByThreadGroup;
+			this.threadCpu = app::cpuMillisByThread;
 			done.await();
 			long examMillis = (System.nanoTime() - examStart) / 1_000_000;
 			this.examCpuMillis = app.cpuMillis() - cpuBefore;
@@ -599,7 +599,8 @@ class ExamDayBenchmark {
 
 	/**
 	 * The saves-only interval's server CPU by thread group, per save, largest first (the
-	 * groups that used less than 1 % of it together as "other").
+	 * groups that used less than 1 % of it together as "other"); a thread that ended
+	 * within the interval is left out (its time is in the process's total only).
 	 */
 	private String byThreadGroup(long saveCount) {
 		Map<String, Long> from = this.threadsFrom;
@@ -608,7 +609,8 @@ class ExamDayBenchmark {
 			return "";
 		}
 		Map<String, Long> used = new java.util.HashMap<>();
-		until.forEach((group, millis) -> used.put(group, millis - from.getOrDefault(group, 0L)));
+		until.forEach((thread, millis) -> used.merge(ApplicationProcess.threadGroup(thread),
+				millis - from.getOrDefault(thread, 0L), Long::sum));
 		long total = used.values().stream().mapToLong(Long::longValue).sum();
 		StringBuilder line = new StringBuilder("\n    by thread group, ms per save:");
 		long other = 0;

@@ -188,14 +188,15 @@ public final class ApplicationProcess implements AutoCloseable {
 	}
 
 	/**
-	 * The CPU time each group of the process's threads has used so far, read from
-	 * {@code /proc} (Linux): threads are grouped by their name with digits replaced by
-	 * {@code #} (the kernel keeps the first 15 characters of a name), so the garbage
+	 * The CPU time each of the process's threads has used so far, read from {@code /proc}
+	 * (Linux), keyed by the thread's id and its group: its name with digits replaced by
+	 * {@code #} (the kernel keeps the first 15 characters of a name), so that the garbage
 	 * collector's, the JIT compilers', the HTTP server's and the embedded store's threads
-	 * each add up to one figure. Empty where {@code /proc} cannot be read.
-	 * @return milliseconds by thread group
+	 * can be added up ({@link #threadGroup(String)}). Empty where {@code /proc} cannot be
+	 * read.
+	 * @return milliseconds by "{@code id group}"
 	 */
-	public Map<String, Long> cpuMillisByThreadGroup() {
+	public Map<String, Long> cpuMillisByThread() {
 		Map<String, Long> groups = new java.util.TreeMap<>();
 		long tick = 10; // USER_HZ is 100 on Linux
 		try (var tasks = Files.list(Path.of("/proc", Long.toString(this.process.pid()), "task"))) {
@@ -214,13 +215,22 @@ public final class ApplicationProcess implements AutoCloseable {
 				// fields 14 and 15 of stat (utime, stime), counted from the state (field
 				// 3)
 				long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-				groups.merge(name, ticks * tick, Long::sum);
+				groups.put(task.getFileName() + " " + name, ticks * tick);
 			}
 		}
 		catch (IOException | UncheckedIOException ex) {
 			return Map.of();
 		}
 		return groups;
+	}
+
+	/**
+	 * The group of a key of {@link #cpuMillisByThread()}.
+	 * @param thread the key
+	 * @return the thread's group
+	 */
+	public static String threadGroup(String thread) {
+		return thread.substring(thread.indexOf(' ') + 1);
 	}
 
 	public String baseUrl() {

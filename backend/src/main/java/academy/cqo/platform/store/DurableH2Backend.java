@@ -126,6 +126,9 @@ class DurableH2Backend extends H2Backend {
 
 	private long committedWrites;
 
+	/** Commits made so far (under the commit lock). */
+	private long commits;
+
 	private final Set<Channel> clients = ConcurrentHashMap.newKeySet();
 
 	private final SlowCommands slowCommands;
@@ -371,8 +374,9 @@ class DurableH2Backend extends H2Backend {
 		return this.finishedWrites.get();
 	}
 
-	private long commits;
-
+	/**
+	 * Package-private for tests: the commits made so far.
+	 */
 	long commitCount() {
 		synchronized (this.commitLock) {
 			return this.commits;

@@ -6,13 +6,13 @@ import java.util.Map;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
- * About how much heap a stored value takes once decoded, for the page cache's reckoning
- * of unique-index keys ({@link IndexKeyType}): H2's default reckons a serialised object
- * at a running average of the sizes it has written, starting at 10,000 bytes, so after a
- * restart every index key read counted 10 kB until the index was written again, and the
- * cache ({@code CQO_STORE_CACHE_MB}) held a few hundred of them
- * ({@code docs/BENCHMARKS.md}, eighth session). Documents are reckoned by
- * {@link DocumentDataType}.
+ * About how much heap a stored value takes once decoded: how the page cache reckons
+ * documents ({@link DocumentDataType}) and unique-index keys ({@link IndexKeyType}), and
+ * so what {@code CQO_STORE_CACHE_MB} holds. H2's default reckons a serialised object at a
+ * running average of the sizes it has written, starting at 10,000 bytes, so after a
+ * restart every document and index key read counted 10 kB until its map was written
+ * again, and the cache held a few hundred of them ({@code docs/BENCHMARKS.md}, eighth
+ * session; {@code PageCacheTests}).
  */
 final class HeapSize {
 

@@ -51,7 +51,7 @@ final class IndexKeyType extends ObjectDataType {
 	 * A key as the page cache reckons it: about its heap size (a {@code KeyValue} and its
 	 * list of values), where H2's default reckons a serialised object at a running
 	 * average of the sizes written, 10 kB until the index is written after a restart
-	 * ({@link DocumentValueType}).
+	 * ({@link HeapSize}).
 	 */
 	@Override
 	public int getMemory(Object key) {
