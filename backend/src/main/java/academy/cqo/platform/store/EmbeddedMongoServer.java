@@ -6,6 +6,9 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.zip.ZipEntry;
@@ -29,9 +32,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
 	private final Path file;
 
-	private final MVStore store;
-
-	private final DurableH2Backend backend;
+	/** The store and its backend, once the file is open ({@link #startOpening}). */
+	private final CompletableFuture<Opened> opening = new CompletableFuture<>();
 
 	private final MongoServer server;
 
@@ -67,13 +69,42 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	/** H2's own default page cache, in MB. */
 	static final int DEFAULT_CACHE_MB = 16;
 
-	private EmbeddedMongoServer(Path file, int cacheMegabytes, Duration slowCommandThreshold) {
+	private EmbeddedMongoServer(Path file, int cacheMegabytes, Duration slowCommandThreshold, Executor opener) {
 		this.file = file;
-		this.store = open(file, cacheMegabytes);
-		this.backend = new DurableH2Backend(this.store, slowCommandThreshold);
-		this.server = new MongoServer(this.backend);
-		this.server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1, SERVER_THREADS);
+		opener.execute(() -> open(cacheMegabytes, slowCommandThreshold));
+		this.server = new MongoServer(new OpeningBackend(this.opening.thenApply(Opened::backend)));
+		try {
+			this.server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1, SERVER_THREADS);
+		}
+		catch (RuntimeException ex) {
+			this.server.shutdownNow();
+			closeStore();
+			throw ex;
+		}
 		this.address = this.server.getLocalAddress();
+	}
+
+	/** Open the file and make the backend on it (on the thread {@code store-open}). */
+	private void open(int cacheMegabytes, Duration slowCommandThreshold) {
+		long started = System.nanoTime();
+		Opened opened;
+		try {
+			MVStore store = open(this.file, cacheMegabytes);
+			try {
+				opened = new Opened(store, new DurableH2Backend(store, slowCommandThreshold));
+			}
+			catch (RuntimeException | Error ex) {
+				store.closeImmediately();
+				throw ex;
+			}
+		}
+		catch (RuntimeException | Error ex) {
+			this.opening.completeExceptionally(ex);
+			return;
+		}
+		logger.info("Embedded store opened in {} ms ({} chunks)", (System.nanoTime() - started) / 1_000_000,
+				opened.backend().chunkCount());
+		this.opening.complete(opened);
 	}
 
 	private static MVStore open(Path file, int cacheMegabytes) {
@@ -125,10 +156,85 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	 * @return the running server
 	 */
 	public static EmbeddedMongoServer start(Path file, int cacheMegabytes, Duration slowCommandThreshold) {
-		EmbeddedMongoServer server = new EmbeddedMongoServer(file, cacheMegabytes, slowCommandThreshold);
+		EmbeddedMongoServer server = startOpening(file, cacheMegabytes, slowCommandThreshold);
+		try {
+			server.awaitOpen();
+		}
+		catch (RuntimeException | Error ex) {
+			server.close();
+			throw ex;
+		}
+		return server;
+	}
+
+	/**
+	 * Listen on a free loopback port at once and open (or create) the store in
+	 * {@code file} on a thread of its own, so that the application builds its other
+	 * components meanwhile: opening reads every chunk's header, which after a crash in a
+	 * busy exam took up to a second ({@code docs/BENCHMARKS.md}, ninth session). Commands
+	 * that arrive earlier wait for it; {@link #awaitOpen()} waits for it too and reports
+	 * a failure to open.
+	 * @param file the MVStore file
+	 * @param cacheMegabytes the page cache, in MB
+	 * @param slowCommandThreshold commands taking longer are logged at WARN
+	 * @return the server, listening
+	 */
+	public static EmbeddedMongoServer startOpening(Path file, int cacheMegabytes, Duration slowCommandThreshold) {
+		return startOpening(file, cacheMegabytes, slowCommandThreshold,
+				(open) -> Thread.ofPlatform().daemon().name("store-open").start(open));
+	}
+
+	/**
+	 * As {@link #startOpening(Path, int, Duration)}, with the opening run by the given
+	 * executor (for tests: when to open).
+	 * @param file the MVStore file
+	 * @param cacheMegabytes the page cache, in MB
+	 * @param slowCommandThreshold commands taking longer are logged at WARN
+	 * @param opener runs the opening once
+	 * @return the server, listening
+	 */
+	static EmbeddedMongoServer startOpening(Path file, int cacheMegabytes, Duration slowCommandThreshold,
+			Executor opener) {
+		EmbeddedMongoServer server = new EmbeddedMongoServer(file, cacheMegabytes, slowCommandThreshold, opener);
 		logger.info("Document store: embedded MongoDB-compatible server (H2 file {}) on {}", file,
 				server.connectionString());
 		return server;
+	}
+
+	/**
+	 * Wait until the store is open.
+	 * @throws IllegalStateException if the data directory is in use by another process
+	 * @throws RuntimeException whatever else opening the file threw
+	 */
+	public void awaitOpen() {
+		opened();
+	}
+
+	/**
+	 * Whether the store is open (opening has finished and did not fail).
+	 * @return {@code true} once commands no longer wait
+	 */
+	boolean isOpen() {
+		return this.opening.isDone() && !this.opening.isCompletedExceptionally();
+	}
+
+	private Opened opened() {
+		try {
+			return this.opening.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			if (ex.getCause() instanceof Error cause) {
+				throw cause;
+			}
+			throw ex;
+		}
+	}
+
+	private MVStore store() {
+		return opened().store();
 	}
 
 	public String connectionString() {
@@ -141,7 +247,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	 * @return {@code true} when the store holds changes not yet on disk
 	 */
 	boolean hasUnsavedChanges() {
-		return this.store.hasUnsavedChanges();
+		return store().hasUnsavedChanges();
 	}
 
 	/**
@@ -149,7 +255,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	 * @return megabytes, as H2 reckons them
 	 */
 	int cacheUsedMegabytes() {
-		return this.store.getCacheSizeUsed();
+		return store().getCacheSizeUsed();
 	}
 
 	/**
@@ -157,12 +263,12 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	 * @return the count since the store was opened
 	 */
 	long pageReadsFromFile() {
-		return this.store.getFileStore().getReadCount();
+		return store().getFileStore().getReadCount();
 	}
 
-	/** The server's backend (for tests of its locking). */
+	/** The server's backend, once the store is open (and for tests of its locking). */
 	DurableH2Backend backend() {
-		return this.backend;
+		return opened().backend();
 	}
 
 	/**
@@ -171,7 +277,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	 * @return how many connections were closed
 	 */
 	public int dropConnections() {
-		return this.backend.dropConnections();
+		return backend().dropConnections();
 	}
 
 	/**
@@ -184,15 +290,15 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	 */
 	void backupStore(ZipOutputStream zip, String entry) throws IOException {
 		synchronized (this.backupLock) {
-			boolean reuse = this.store.isSpaceReused();
-			this.store.setReuseSpace(false);
+			boolean reuse = store().isSpaceReused();
+			store().setReuseSpace(false);
 			try {
 				zip.putNextEntry(new ZipEntry(entry));
 				Files.copy(this.file, zip);
 				zip.closeEntry();
 			}
 			finally {
-				this.store.setReuseSpace(reuse);
+				store().setReuseSpace(reuse);
 			}
 		}
 	}
@@ -202,7 +308,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	 * @return how many
 	 */
 	int chunkCount() {
-		return this.backend.chunkCount();
+		return backend().chunkCount();
 	}
 
 	/**
@@ -281,7 +387,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 		if (elapsed < TimeUnit.SECONDS.toNanos(1)) {
 			return this.writersBusy;
 		}
-		long writes = this.backend.finishedWrites();
+		long writes = backend().finishedWrites();
 		this.writersBusy = (writes - this.writesSampled) * TimeUnit.SECONDS.toNanos(1) / elapsed > busyWritesPerSecond;
 		this.writesSampled = writes;
 		this.writesSampledAt = now;
@@ -294,7 +400,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	 * @return whether anything was moved
 	 */
 	boolean compactStep(int stepBytes) {
-		return this.backend.compactStep(stepBytes);
+		return backend().compactStep(stepBytes);
 	}
 
 	/**
@@ -314,7 +420,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	 * @param retention the retention time
 	 */
 	void retainEmptiedChunksFor(Duration retention) {
-		this.store.setRetentionTime((int) retention.toMillis());
+		store().setRetentionTime((int) retention.toMillis());
 	}
 
 	public Path file() {
@@ -324,10 +430,20 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.shutdownNow();
-		if (!this.store.isClosed()) {
-			this.store.close();
-		}
+		closeStore();
 		logger.info("Embedded document store closed ({})", this.file);
+	}
+
+	/** Close the store once it is open (nothing when opening failed). */
+	private void closeStore() {
+		Opened opened = this.opening.exceptionally((ex) -> null).join();
+		if (opened != null && !opened.store().isClosed()) {
+			opened.store().close();
+		}
+	}
+
+	/** The open store and the backend serving it. */
+	private record Opened(MVStore store, DurableH2Backend backend) {
 	}
 
 }

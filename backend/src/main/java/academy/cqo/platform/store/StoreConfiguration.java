@@ -31,6 +31,7 @@ import org.springframework.core.env.Environment;
 import academy.cqo.platform.PlatformSettings;
 import academy.cqo.platform.Sweep;
 import academy.cqo.shared.DataDirectory;
+import academy.cqo.shared.StartupTask;
 
 /**
  * Chooses the document store at every start ({@link StoreBeans}). With
@@ -146,6 +147,8 @@ class StoreConfiguration {
 			registry.registerBean("embeddedMongoServer", EmbeddedMongoServer.class,
 					(bean) -> bean.supplier((context) -> embeddedMongoServer(context.bean(DataDirectory.class),
 							context.bean(PlatformSettings.class))));
+			registry.registerBean("embeddedStoreOpened", StoreOpened.class,
+					(bean) -> bean.supplier((context) -> new StoreOpened(context.bean(EmbeddedMongoServer.class))));
 			registry.registerBean("storeCompactionSweep", Sweep.class, (bean) -> bean
 				.supplier((context) -> storeCompactionSweep(context.bean(EmbeddedMongoServer.class), chunkThreshold)));
 			registry.registerBean("storeBackups", EmbeddedStoreBackups.class);
@@ -190,7 +193,34 @@ class StoreConfiguration {
 
 	static EmbeddedMongoServer embeddedMongoServer(DataDirectory dataDirectory, PlatformSettings settings) {
 		Path file = dataDirectory.directory("store").resolve("cqo.mv.db");
-		return EmbeddedMongoServer.start(file, settings.storeCacheMb(), settings.storeSlowCommandThreshold());
+		return EmbeddedMongoServer.startOpening(file, settings.storeCacheMb(), settings.storeSlowCommandThreshold());
+	}
+
+	/**
+	 * The first start-up task: waits until the embedded store file is open. The server
+	 * bean listens at once and opens the file on a thread of its own while the rest of
+	 * the application is built ({@link EmbeddedMongoServer#startOpening}); a store that
+	 * cannot be opened (the data directory in use by another process) fails the start
+	 * here, before readiness.
+	 */
+	static final class StoreOpened implements StartupTask {
+
+		private final EmbeddedMongoServer server;
+
+		StoreOpened(EmbeddedMongoServer server) {
+			this.server = server;
+		}
+
+		@Override
+		public int getOrder() {
+			return SCHEMA - 100;
+		}
+
+		@Override
+		public Mono<Void> run() {
+			return Mono.fromRunnable(this.server::awaitOpen);
+		}
+
 	}
 
 	/**

@@ -1,7 +1,12 @@
 package academy.cqo.platform.store;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoCollection;
@@ -101,6 +106,77 @@ class EmbeddedMongoServerTests {
 			assertThatIllegalStateException().isThrownBy(() -> EmbeddedMongoServer.start(file))
 				.withMessageContaining("in use by another running CQO Academy process")
 				.withMessageContaining("CQO_DATA_DIR");
+		}
+	}
+
+	@Test
+	void commandsSentWhileTheStoreOpensWaitForItAndSeeItsData() throws Exception {
+		Path file = this.dataDir.resolve("d.mv.db");
+		try (EmbeddedMongoServer server = EmbeddedMongoServer.start(file);
+				MongoClient client = MongoClients.create(server.connectionString())) {
+			Mono.from(client.getDatabase("cqo").getCollection("things").insertOne(new Document("_id", 1)))
+				.block(Duration.ofSeconds(10));
+		}
+		CompletableFuture<Runnable> opening = new CompletableFuture<>();
+		try (EmbeddedMongoServer server = EmbeddedMongoServer.startOpening(file, 16, SlowCommands.DEFAULT_THRESHOLD,
+				opening::complete); MongoClient client = MongoClients.create(server.connectionString())) {
+			CompletableFuture<Long> count = Mono
+				.from(client.getDatabase("cqo").getCollection("things").countDocuments())
+				.toFuture();
+			CompletableFuture<?> insert = Mono
+				.from(client.getDatabase("cqo").getCollection("things").insertOne(new Document("_id", 2)))
+				.toFuture();
+			assertThat(server.isOpen()).isFalse();
+			assertThat(count).isNotDone();
+			opening.get(10, TimeUnit.SECONDS).run();
+			assertThat(server.isOpen()).isTrue();
+			insert.get(10, TimeUnit.SECONDS);
+			assertThat(count.get(10, TimeUnit.SECONDS)).isIn(1L, 2L);
+			Mono.from(client.getDatabase("cqo").getCollection("things").countDocuments())
+				.as(StepVerifier::create)
+				.expectNext(2L)
+				.verifyComplete();
+		}
+	}
+
+	@Test
+	void aStoreThatCannotBeOpenedFailsTheWaitAndItsCommandsAndStillCloses() {
+		Path file = this.dataDir.resolve("store").resolve("e.mv.db");
+		file.getParent().toFile().mkdirs();
+		try (EmbeddedMongoServer first = EmbeddedMongoServer.start(file)) {
+			try (EmbeddedMongoServer second = EmbeddedMongoServer.startOpening(file, 16,
+					SlowCommands.DEFAULT_THRESHOLD);
+					MongoClient client = MongoClients.create(MongoClientSettings.builder()
+						.applyConnectionString(new ConnectionString(second.connectionString()))
+						.applyToClusterSettings((cluster) -> cluster.serverSelectionTimeout(2, TimeUnit.SECONDS))
+						.build())) {
+				assertThatIllegalStateException().isThrownBy(second::awaitOpen)
+					.withMessageContaining("in use by another running CQO Academy process");
+				assertThat(second.isOpen()).isFalse();
+				Mono.from(client.getDatabase("cqo").getCollection("things").countDocuments())
+					.as(StepVerifier::create)
+					.expectError()
+					.verify(Duration.ofSeconds(30));
+			}
+			assertThat(first.isOpen()).isTrue();
+		}
+		// the failed opening left no lock behind
+		try (EmbeddedMongoServer reopened = EmbeddedMongoServer.start(file)) {
+			assertThat(reopened.isOpen()).isTrue();
+		}
+	}
+
+	@Test
+	void closingWhileTheStoreOpensClosesItOnceOpen() {
+		Path file = this.dataDir.resolve("f.mv.db");
+		CompletableFuture<Runnable> opening = new CompletableFuture<>();
+		EmbeddedMongoServer server = EmbeddedMongoServer.startOpening(file, 16, SlowCommands.DEFAULT_THRESHOLD,
+				opening::complete);
+		CompletableFuture<Void> closed = CompletableFuture.runAsync(server::close);
+		opening.join().run();
+		closed.join();
+		try (EmbeddedMongoServer reopened = EmbeddedMongoServer.start(file)) {
+			assertThat(reopened.isOpen()).isTrue();
 		}
 	}
 

@@ -1,14 +1,19 @@
 package academy.cqo.platform.store;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import com.mongodb.MongoClientSettings;
 import com.mongodb.WriteConcern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.test.StepVerifier;
 
 import org.springframework.mock.env.MockEnvironment;
 
 import academy.cqo.platform.store.StoreConfiguration.StoreChoice;
+import academy.cqo.shared.StartupTask;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,6 +70,29 @@ class StoreConfigurationTests {
 			.isEqualTo(StoreChoice.SPRING_PROPERTIES);
 		assertThat(StoreChoice.of(new MockEnvironment().withProperty("spring.mongodb.host", "b")))
 			.isEqualTo(StoreChoice.SPRING_PROPERTIES);
+	}
+
+	/**
+	 * The embedded server opens its file while the application is built; the first
+	 * start-up task waits for it, so a data directory in use by another process still
+	 * stops the start before readiness, with the same message.
+	 */
+	@Test
+	void theFirstStartupTaskWaitsForTheStoreAndFailsTheStartWhenItCannotOpen(@TempDir Path dataDir) {
+		Path file = dataDir.resolve("store").resolve("cqo.mv.db");
+		file.getParent().toFile().mkdirs();
+		try (EmbeddedMongoServer running = EmbeddedMongoServer.start(file)) {
+			StoreConfiguration.StoreOpened first = new StoreConfiguration.StoreOpened(running);
+			assertThat(first.getOrder()).isLessThan(StartupTask.SCHEMA);
+			StepVerifier.create(first.run()).verifyComplete();
+			try (EmbeddedMongoServer second = EmbeddedMongoServer.startOpening(file, 16,
+					SlowCommands.DEFAULT_THRESHOLD)) {
+				StepVerifier.create(new StoreConfiguration.StoreOpened(second).run())
+					.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(IllegalStateException.class)
+						.hasMessageContaining("in use by another running CQO Academy process"))
+					.verify(Duration.ofSeconds(30));
+			}
+		}
 	}
 
 }
