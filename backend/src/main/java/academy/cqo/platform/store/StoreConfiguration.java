@@ -2,6 +2,7 @@ package academy.cqo.platform.store;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.mongodb.ConnectionString;
@@ -27,6 +28,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.MongoManagedTypes;
 
 import academy.cqo.platform.PlatformSettings;
 import academy.cqo.platform.Sweep;
@@ -76,6 +78,19 @@ class StoreConfiguration {
 	@Bean
 	DataDirectory dataDirectory(PlatformSettings settings) {
 		return new DataDirectory(settings.dataDir());
+	}
+
+	/**
+	 * The mapping context learns each stored type when it is first used rather than all
+	 * of them while the application starts (Spring Boot's default, the classes under
+	 * {@code @Document}): building the 53 types' metadata took 0.3–0.4 s of the start
+	 * before readiness on a quiet machine, about a second at load 4 (docs/BENCHMARKS.md,
+	 * ninth session); the content start-up tasks right after readiness use most of them.
+	 * @return no types up front
+	 */
+	@Bean
+	static MongoManagedTypes mongoManagedTypes() {
+		return MongoManagedTypes.fromIterable(List.of());
 	}
 
 	@Bean
