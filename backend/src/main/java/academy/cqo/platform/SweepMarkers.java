@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.Optional;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -22,7 +22,7 @@ import org.springframework.data.mongodb.core.query.Update;
 /**
  * The markers of one sweep: a small collection with one document per item whose work may
  * be unfinished ({@code _id} = the item's id, {@code since} = when it was marked), so
- * that the sweep reads the markers (few) and then each item by {@code _id}, instead of
+ * that the sweep reads the markers (few) and then the items by {@code _id}, instead of
  * querying the items' collection on other fields (which the embedded store answers by
  * reading every document: it keeps no non-unique index). Certificates being issued and
  * filings being approved are swept this way. An item id that is an object id's hex text
@@ -71,6 +71,9 @@ public final class SweepMarkers {
 	private static final String ID = "_id";
 
 	private static final String SINCE = "since";
+
+	/** Items read by one query. */
+	private static final int BATCH = 100;
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -150,25 +153,31 @@ public final class SweepMarkers {
 	}
 
 	/**
-	 * The marked items whose work is unfinished, each read by its id; on the way, the
-	 * markers of finished items are cleared, and those of idle items once settled.
+	 * The marked items whose work is unfinished, read by their ids ({@code _id $in} up to
+	 * {@link #BATCH} at a time); on the way, the markers of finished items are cleared,
+	 * and those of missing or idle items once settled.
 	 * @param <T> the item
-	 * @param read an item by its id
+	 * @param read the items with some of the ids (those that exist)
+	 * @param id an item's id
 	 * @param standing where an item stands
-	 * @return the unfinished items
+	 * @return the unfinished items, in the markers' order
 	 */
-	public <T> Flux<T> unfinished(Function<String, Mono<T>> read, Function<T, Standing> standing) {
-		return marked().concatMap((marker) -> read.apply(marker.id())
-			.map(Optional::of)
-			.defaultIfEmpty(Optional.empty())
-			.flatMap((item) -> {
-				Standing now = item.map(standing).orElse(Standing.IDLE);
-				return switch (now) {
-					case UNFINISHED -> Mono.justOrEmpty(item);
-					case FINISHED -> clear(marker.id()).then(Mono.<T>empty());
-					case IDLE -> clearIfSettled(marker).then(Mono.<T>empty());
-				};
-			}));
+	public <T> Flux<T> unfinished(Function<List<String>, Flux<T>> read, Function<T, String> id,
+			Function<T, Standing> standing) {
+		return marked().buffer(BATCH)
+			.concatMap((markers) -> read.apply(markers.stream().map(Marker::id).toList())
+				.collectMap(id)
+				.flatMapMany((items) -> Flux.fromIterable(markers)
+					.concatMap((marker) -> settle(marker, items.get(marker.id()), standing))));
+	}
+
+	private <T> Mono<T> settle(Marker marker, T item, Function<T, Standing> standing) {
+		Standing now = (item != null) ? standing.apply(item) : Standing.IDLE;
+		return switch (now) {
+			case UNFINISHED -> Mono.just(item);
+			case FINISHED -> clear(marker.id()).then(Mono.empty());
+			case IDLE -> clearIfSettled(marker).then(Mono.empty());
+		};
 	}
 
 	/**

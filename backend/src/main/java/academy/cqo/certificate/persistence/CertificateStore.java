@@ -2,6 +2,7 @@ package academy.cqo.certificate.persistence;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.bson.types.Binary;
@@ -85,6 +86,10 @@ public class CertificateStore {
 
 	public Mono<CertificateDocument> find(String id) {
 		return this.mongo.findById(id, CertificateDocument.class);
+	}
+
+	private Flux<CertificateDocument> findAll(List<String> ids) {
+		return this.mongo.find(Query.query(Criteria.where("_id").in(ids)), CertificateDocument.class);
 	}
 
 	/**
@@ -279,14 +284,14 @@ public class CertificateStore {
 
 	/**
 	 * Certificates whose issue or announcement is unfinished (pending, or issued and not
-	 * announced): the marked ones, each read by its id. The first call on a store written
+	 * announced): the marked ones, read by their ids. The first call on a store written
 	 * before markers existed marks its unfinished certificates from one query over them
 	 * (once per store).
 	 * @return them
 	 */
 	public Flux<CertificateDocument> unfinished() {
 		return this.unfinished.markOnce(this::scanUnfinished)
-			.thenMany(this.unfinished.unfinished(this::find, CertificateStore::standing));
+			.thenMany(this.unfinished.unfinished(this::findAll, CertificateDocument::id, CertificateStore::standing));
 	}
 
 	/**

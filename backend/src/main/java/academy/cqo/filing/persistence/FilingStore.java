@@ -104,6 +104,10 @@ public class FilingStore implements StartupTask {
 		return this.mongo.findById(id, FilingDocument.class);
 	}
 
+	private Flux<FilingDocument> findAll(List<String> ids) {
+		return this.mongo.find(Query.query(Criteria.where("_id").in(ids)), FilingDocument.class);
+	}
+
 	/**
 	 * Change a filing the enterprise may still edit.
 	 * @param id the filing
@@ -190,14 +194,14 @@ public class FilingStore implements StartupTask {
 	}
 
 	/**
-	 * Approved filings whose follow-up steps a crash interrupted: the marked ones, each
-	 * read by its id. The first call on a store written before markers existed marks its
+	 * Approved filings whose follow-up steps a crash interrupted: the marked ones, read
+	 * by their ids. The first call on a store written before markers existed marks its
 	 * unfinished approvals from one query over the filings (once per store).
 	 * @return them
 	 */
 	public Flux<FilingDocument> unfinishedApprovals() {
 		return this.unfinished.markOnce(this::scanUnfinished)
-			.thenMany(this.unfinished.unfinished(this::find, FilingStore::standing));
+			.thenMany(this.unfinished.unfinished(this::findAll, FilingDocument::id, FilingStore::standing));
 	}
 
 	/**
