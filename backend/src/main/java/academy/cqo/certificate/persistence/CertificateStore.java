@@ -227,15 +227,15 @@ public class CertificateStore {
 
 	/**
 	 * Record that an issued certificate was announced, the last step of its issue, and
-	 * then clear its marker.
+	 * then clear its marker (only an issued certificate: a pending one keeps its marker).
 	 * @param id the certificate
 	 * @return completes when done
 	 */
 	public Mono<Void> markAnnounced(String id) {
 		return this.mongo
-			.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("announced", true),
-					CertificateDocument.class)
-			.then(this.unfinished.clear(id));
+			.updateFirst(Query.query(CertificateStage.ISSUED.stillIn(Criteria.where("_id").is(id))),
+					new Update().set("announced", true), CertificateDocument.class)
+			.flatMap((result) -> (result.getMatchedCount() > 0) ? this.unfinished.clear(id) : Mono.empty());
 	}
 
 	/**
