@@ -13,7 +13,9 @@ import academy.cqo.shared.StartupTask;
 
 /**
  * Finishes issues a crash interrupted (and, with auto-issue, every pending one), at
- * start-up and every {@code cqo.certificate.sweep-interval}.
+ * start-up and every {@code cqo.certificate.sweep-interval}. It reads only the
+ * certificates marked unfinished ({@link CertificateStore#unfinished()}), never the
+ * issued ones.
  */
 @Component
 public class IssueSweep implements StartupTask {

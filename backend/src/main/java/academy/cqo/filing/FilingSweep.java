@@ -12,7 +12,8 @@ import academy.cqo.shared.StartupTask;
 
 /**
  * Finishes approvals a crash interrupted between their steps: at start-up and every
- * {@code cqo.filing.sweep-interval}.
+ * {@code cqo.filing.sweep-interval}. It reads only the filings marked unfinished
+ * ({@code FilingStore.unfinishedApprovals()}), never the completed ones.
  */
 @Component
 class FilingSweep implements StartupTask {

@@ -1,6 +1,8 @@
 package academy.cqo.certificate.persistence;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.bson.types.Binary;
@@ -22,14 +24,21 @@ import academy.cqo.certificate.domain.CertificateStage;
 import academy.cqo.certificate.domain.CertificateState;
 import academy.cqo.certificate.domain.CertificateNumber;
 import academy.cqo.platform.GapFreeNumbers;
+import academy.cqo.platform.SweepMarkers;
 
 /**
  * Stored certificates, their numbers and their PDF files. Every change is one atomic
  * single-document update; numbering is gap-free without transactions (see
- * {@link #assignNumber}).
+ * {@link #assignNumber}). A certificate whose issue may be unfinished has a marker in
+ * {@value #ISSUE_MARKERS} (written before the insert or move that makes it pending,
+ * cleared once it is issued and announced), which is all the issue sweep reads
+ * ({@link #unfinished()}).
  */
 @Component
 public class CertificateStore {
+
+	/** The markers of certificates whose issue or announcement may be unfinished. */
+	public static final String ISSUE_MARKERS = "certificate_issue_markers";
 
 	private static final FindAndModifyOptions RETURN_NEW = FindAndModifyOptions.options().returnNew(true);
 
@@ -37,9 +46,12 @@ public class CertificateStore {
 
 	private final GapFreeNumbers numbers;
 
-	CertificateStore(ReactiveMongoTemplate mongo) {
+	private final SweepMarkers unfinished;
+
+	CertificateStore(ReactiveMongoTemplate mongo, Clock clock) {
 		this.mongo = mongo;
 		this.numbers = new GapFreeNumbers(mongo, "certificate_counters", "certificate_numbers", "certificateId");
+		this.unfinished = new SweepMarkers(mongo, ISSUE_MARKERS, clock);
 	}
 
 	/**
@@ -56,18 +68,28 @@ public class CertificateStore {
 	}
 
 	/**
-	 * Store a new pending certificate, unless its id exists.
+	 * Store a new pending certificate, unless its id exists; marked for the issue sweep
+	 * first.
 	 * @param document the certificate
 	 * @return the stored certificate (the earlier one when the id existed)
 	 */
 	public Mono<CertificateDocument> insertOnce(CertificateDocument document) {
-		return this.mongo.insert(document)
+		return markIfUnfinished(document).then(this.mongo.insert(document))
 			.onErrorResume(DuplicateKeyException.class,
 					(ex) -> this.mongo.findById(document.id(), CertificateDocument.class));
 	}
 
+	private Mono<Void> markIfUnfinished(CertificateDocument document) {
+		return (standing(document) == SweepMarkers.Standing.UNFINISHED) ? this.unfinished.mark(document.id())
+				: Mono.empty();
+	}
+
 	public Mono<CertificateDocument> find(String id) {
 		return this.mongo.findById(id, CertificateDocument.class);
+	}
+
+	private Flux<CertificateDocument> findAll(List<String> ids) {
+		return this.mongo.find(Query.query(Criteria.where("_id").in(ids)), CertificateDocument.class);
 	}
 
 	/**
@@ -196,16 +218,24 @@ public class CertificateStore {
 	 * @return the certificate, or empty when it had not failed
 	 */
 	public Mono<CertificateDocument> retry(String id, Update refresh) {
-		return this.mongo.findAndModify(Query.query(CertificateStage.PENDING.moveGuard(Criteria.where("_id").is(id))),
-				refresh.set(CertificateStage.FIELD, CertificateStage.PENDING.name()), RETURN_NEW,
-				CertificateDocument.class);
+		return this.unfinished.mark(id)
+			.then(this.mongo.findAndModify(
+					Query.query(CertificateStage.PENDING.moveGuard(Criteria.where("_id").is(id))),
+					refresh.set(CertificateStage.FIELD, CertificateStage.PENDING.name()), RETURN_NEW,
+					CertificateDocument.class));
 	}
 
+	/**
+	 * Record that an issued certificate was announced, the last step of its issue, and
+	 * then clear its marker (only an issued certificate: a pending one keeps its marker).
+	 * @param id the certificate
+	 * @return completes when done
+	 */
 	public Mono<Void> markAnnounced(String id) {
 		return this.mongo
-			.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("announced", true),
-					CertificateDocument.class)
-			.then();
+			.updateFirst(Query.query(CertificateStage.ISSUED.stillIn(Criteria.where("_id").is(id))),
+					new Update().set("announced", true), CertificateDocument.class)
+			.flatMap((result) -> (result.getMatchedCount() > 0) ? this.unfinished.clear(id) : Mono.empty());
 	}
 
 	/**
@@ -253,12 +283,41 @@ public class CertificateStore {
 	}
 
 	/**
-	 * Certificates whose issue or announcement is unfinished.
+	 * Certificates whose issue or announcement is unfinished (pending, or issued and not
+	 * announced): the marked ones, read by their ids. The first call on a store written
+	 * before markers existed marks its unfinished certificates from one query over them
+	 * (once per store).
 	 * @return them
 	 */
 	public Flux<CertificateDocument> unfinished() {
-		return this.mongo.find(Query.query(new Criteria().orOperator(CertificateStage.PENDING.stillIn(),
-				CertificateStage.ISSUED.stillIn().and("announced").ne(true))), CertificateDocument.class);
+		return this.unfinished.markOnce(this::scanUnfinished)
+			.thenMany(this.unfinished.unfinished(this::findAll, CertificateDocument::id, CertificateStore::standing));
+	}
+
+	/**
+	 * The one pass over a store written before markers existed: the query the sweep made
+	 * every run before, ids alone.
+	 */
+	private Flux<String> scanUnfinished() {
+		Query query = Query.query(new Criteria().orOperator(CertificateStage.PENDING.stillIn(),
+				CertificateStage.ISSUED.stillIn().and("announced").ne(true)));
+		query.fields().include("_id");
+		return this.mongo.find(query, org.bson.Document.class, CertificateDocument.COLLECTION)
+			.map((certificate) -> certificate.getString("_id"));
+	}
+
+	/**
+	 * Where a certificate stands for the issue sweep: pending, or issued and not
+	 * announced, is unfinished; issued and announced is finished (nothing moves it back);
+	 * failed waits for an administrator's retry, which marks it again.
+	 */
+	private static SweepMarkers.Standing standing(CertificateDocument certificate) {
+		return switch (CertificateStage.from(certificate.stage())) {
+			case PENDING -> SweepMarkers.Standing.UNFINISHED;
+			case ISSUED -> Boolean.TRUE.equals(certificate.announced()) ? SweepMarkers.Standing.FINISHED
+					: SweepMarkers.Standing.UNFINISHED;
+			case FAILED -> SweepMarkers.Standing.IDLE;
+		};
 	}
 
 	public Flux<CertificateDocument> ofHolder(String accountId) {

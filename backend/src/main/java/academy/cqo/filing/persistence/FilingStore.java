@@ -1,8 +1,10 @@
 package academy.cqo.filing.persistence;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.bson.types.ObjectId;
@@ -21,14 +23,22 @@ import org.springframework.stereotype.Component;
 
 import academy.cqo.filing.FilingState;
 import academy.cqo.platform.GapFreeNumbers;
+import academy.cqo.platform.SweepMarkers;
 import academy.cqo.shared.StartupTask;
 
 /**
  * Filings, their attachments, the numbering and the register of who is whose CQO, each
- * change one conditional single-document update.
+ * change one conditional single-document update. An approved filing whose follow-up steps
+ * may be unfinished has a marker in {@value #APPROVAL_MARKERS} (written before the
+ * approval's move or an approved filing's insert, cleared once {@code completedAt} is
+ * set), which is all the sweep of interrupted approvals reads
+ * ({@link #unfinishedApprovals()}).
  */
 @Component
 public class FilingStore implements StartupTask {
+
+	/** The markers of approved filings whose follow-up steps may be unfinished. */
+	public static final String APPROVAL_MARKERS = "filing_approval_markers";
 
 	private static final FindAndModifyOptions RETURN_NEW = FindAndModifyOptions.options().returnNew(true);
 
@@ -38,9 +48,12 @@ public class FilingStore implements StartupTask {
 
 	private final GapFreeNumbers numbers;
 
-	FilingStore(ReactiveMongoTemplate mongo) {
+	private final SweepMarkers unfinished;
+
+	FilingStore(ReactiveMongoTemplate mongo, Clock clock) {
 		this.mongo = mongo;
 		this.numbers = new GapFreeNumbers(mongo, "filing_counters", "filing_numbers", "filingId");
+		this.unfinished = new SweepMarkers(mongo, APPROVAL_MARKERS, clock);
 	}
 
 	@Override
@@ -51,8 +64,9 @@ public class FilingStore implements StartupTask {
 	/**
 	 * The indexes production MongoDB needs (the embedded store keeps only unique ones):
 	 * filings by county and state (review queues, reports), by enterprise (its timeline),
-	 * by the CQO's ID number (who files whom), approvals left unfinished (the sweep), and
-	 * attachments by filing.
+	 * by the CQO's ID number (who files whom), by state (the filings submitted or
+	 * approved; the sweep reads its markers by {@code _id} instead), and attachments by
+	 * filing.
 	 */
 	@Override
 	public Mono<Void> run() {
@@ -75,12 +89,23 @@ public class FilingStore implements StartupTask {
 		return new ObjectId().toHexString();
 	}
 
+	/**
+	 * Store a new filing; one stored approved (an import) is marked for the sweep first.
+	 * @param filing the filing
+	 * @return the stored filing
+	 */
 	public Mono<FilingDocument> insert(FilingDocument filing) {
-		return this.mongo.insert(filing);
+		Mono<Void> mark = (standing(filing) == SweepMarkers.Standing.UNFINISHED) ? this.unfinished.mark(filing.id())
+				: Mono.empty();
+		return mark.then(this.mongo.insert(filing));
 	}
 
 	public Mono<FilingDocument> find(String id) {
 		return this.mongo.findById(id, FilingDocument.class);
+	}
+
+	private Flux<FilingDocument> findAll(List<String> ids) {
+		return this.mongo.find(Query.query(Criteria.where("_id").in(ids)), FilingDocument.class);
 	}
 
 	/**
@@ -96,6 +121,8 @@ public class FilingStore implements StartupTask {
 
 	/**
 	 * Move a filing along a transition, if it is in a state the transition starts from.
+	 * An approval marks the filing for the sweep first (its follow-up steps come after
+	 * the move).
 	 * @param id the filing
 	 * @param transition the transition
 	 * @param entry the history entry
@@ -106,7 +133,8 @@ public class FilingStore implements StartupTask {
 			FilingDocument.HistoryEntry entry, Update change) {
 		Query allowed = Query.query(Criteria.where("_id").is(id)).addCriteria(transition.guard());
 		change.set(FilingState.FIELD, transition.to().name()).push("history", entry).inc("revision", 1);
-		return this.mongo.findAndModify(allowed, change, RETURN_NEW, FilingDocument.class);
+		Mono<Void> mark = (transition.to() == FilingState.APPROVED) ? this.unfinished.mark(id) : Mono.empty();
+		return mark.then(this.mongo.findAndModify(allowed, change, RETURN_NEW, FilingDocument.class));
 	}
 
 	/**
@@ -149,16 +177,56 @@ public class FilingStore implements StartupTask {
 				new Update().set("supersededBy", by).inc("revision", 1), RETURN_NEW, FilingDocument.class);
 	}
 
+	/**
+	 * Record that an approval's follow-up steps are done, once, and then clear its
+	 * marker.
+	 * @param id the filing
+	 * @param at when
+	 * @return the filing after, or empty when it was completed before
+	 */
 	public Mono<FilingDocument> markCompleted(String id, Instant at) {
-		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("completedAt").isNull()),
-				new Update().set("completedAt", at), RETURN_NEW, FilingDocument.class);
+		return this.mongo
+			.findAndModify(Query.query(Criteria.where("_id").is(id).and("completedAt").isNull()),
+					new Update().set("completedAt", at), RETURN_NEW, FilingDocument.class)
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty())
+			.flatMap((completed) -> this.unfinished.clear(id).then(Mono.justOrEmpty(completed)));
 	}
 
-	/** Approved filings whose follow-up steps a crash interrupted. */
+	/**
+	 * Approved filings whose follow-up steps a crash interrupted: the marked ones, read
+	 * by their ids. The first call on a store written before markers existed marks its
+	 * unfinished approvals from one query over the filings (once per store).
+	 * @return them
+	 */
 	public Flux<FilingDocument> unfinishedApprovals() {
-		return this.mongo.find(
-				Query.query(FilingState.APPROVED.stillIn()).addCriteria(Criteria.where("completedAt").isNull()),
-				FilingDocument.class);
+		return this.unfinished.markOnce(this::scanUnfinished)
+			.thenMany(this.unfinished.unfinished(this::findAll, FilingDocument::id, FilingStore::standing));
+	}
+
+	/**
+	 * The one pass over a store written before markers existed: the query the sweep made
+	 * every run before, ids alone. (Not in {@code _id} pages: imported filings have
+	 * string ids among the object ids, and a page bounded by one type ends there.)
+	 */
+	private Flux<String> scanUnfinished() {
+		Query query = Query.query(FilingState.APPROVED.stillIn()).addCriteria(Criteria.where("completedAt").isNull());
+		query.fields().include("_id");
+		return this.mongo.find(query, org.bson.Document.class, FilingDocument.COLLECTION)
+			.map((filing) -> String.valueOf(filing.get("_id")));
+	}
+
+	/**
+	 * Where a filing stands for the sweep: approved without {@code completedAt} is
+	 * unfinished; completed is finished (nothing clears {@code completedAt}); any other
+	 * state may be an approval under way (marked, not yet moved).
+	 */
+	private static SweepMarkers.Standing standing(FilingDocument filing) {
+		if (filing.completedAt() != null) {
+			return SweepMarkers.Standing.FINISHED;
+		}
+		return FilingState.APPROVED.name().equals(filing.state()) ? SweepMarkers.Standing.UNFINISHED
+				: SweepMarkers.Standing.IDLE;
 	}
 
 	/**

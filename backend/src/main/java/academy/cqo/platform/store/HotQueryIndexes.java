@@ -50,8 +50,9 @@ class HotQueryIndexes implements StartupTask {
 			new Declared("attempts", "attempt_status_deadline", List.of("status", "deadline")),
 			// an exam's attempts (item statistics, regrading)
 			new Declared("attempts", "attempt_exam_status", List.of("examId", "status")),
-			// a holder's certificates, a session's certificates, lists by region, the
-			// issue sweep
+			// a holder's certificates, a session's certificates, lists by region, lists
+			// by stage and the valid certificates (the issue sweep reads its markers,
+			// certificate_issue_markers, by _id)
 			new Declared("certificates", "certificate_account", List.of("accountId")),
 			new Declared("certificates", "certificate_session", List.of("sessionId")),
 			new Declared("certificates", "certificate_region", List.of("regionCode")),

@@ -39,7 +39,7 @@ class CertificateStoreTests {
 	@BeforeEach
 	void start() {
 		this.embedded = EmbeddedTemplate.start(this.dataDir);
-		this.store = new CertificateStore(this.embedded.mongo());
+		this.store = new CertificateStore(this.embedded.mongo(), java.time.Clock.systemUTC());
 	}
 
 	@AfterEach

@@ -41,7 +41,7 @@ class FilingStoreTests {
 	@BeforeEach
 	void start() {
 		this.store = EmbeddedTemplate.start(this.dataDir);
-		this.filings = new FilingStore(this.store.mongo());
+		this.filings = new FilingStore(this.store.mongo(), java.time.Clock.systemUTC());
 	}
 
 	@AfterEach
