@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -23,13 +24,19 @@ import org.springframework.stereotype.Component;
  * interleave with the job. MongoDB serves such a page from the {@code _id} index; so does
  * the embedded store (its {@code DurableH2Backend} reads the page from the documents'
  * map, which is ordered by {@code _id}, instead of scanning and sorting the collection).
- * The query should be dense (most records match), or a page reads far beyond its limit; a
- * collection's ids must be of one type (strings or object ids), as everywhere here.
+ * The query should be dense (most records match), or a page reads far beyond its limit. A
+ * collection may hold string ids and object ids (filings: imported ones have string ids):
+ * in {@code _id} order every string comes before every object id, and a bound of one type
+ * matches only ids of that type, so once the strings after a string bound are read the
+ * walk goes on from the first object id.
  */
 @Component
 public class IdPages {
 
 	private static final String ID = "_id";
+
+	/** Below every object id the platform makes (their first four bytes are the time). */
+	private static final ObjectId BEFORE_OBJECT_IDS = new ObjectId(new byte[12]);
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -65,10 +72,23 @@ public class IdPages {
 	 * @return the records in {@code _id} order, as stored
 	 */
 	public Flux<Document> all(Query query, String collection) {
-		return page(query, collection, null)
-			.expand((page) -> (page.size() < this.size) ? Mono.empty()
-					: Mono.delay(this.pause).then(page(query, collection, page.get(page.size() - 1).get(ID))))
-			.concatMapIterable((page) -> page);
+		return page(query, collection, null).expand((page) -> next(query, collection, page))
+			.concatMapIterable(Page::documents);
+	}
+
+	/**
+	 * The page after this one: from its last id when it is full; after a short page
+	 * bounded by a string, the object ids from the first; else none.
+	 */
+	private Mono<Page> next(Query query, String collection, Page page) {
+		List<Document> documents = page.documents();
+		if (documents.size() == this.size) {
+			return Mono.delay(this.pause).then(page(query, collection, documents.get(documents.size() - 1).get(ID)));
+		}
+		if (page.after() instanceof String) {
+			return Mono.delay(this.pause).then(page(query, collection, BEFORE_OBJECT_IDS));
+		}
+		return Mono.empty();
 	}
 
 	/**
@@ -83,12 +103,23 @@ public class IdPages {
 		return all(query, collection).map((document) -> this.mongo.getConverter().read(type, document));
 	}
 
-	private Mono<List<Document>> page(Query query, String collection, Object after) {
+	private Mono<Page> page(Query query, String collection, Object after) {
 		Query page = Query.of(query).with(Sort.by(ID)).limit(this.size);
 		if (after != null) {
 			page.addCriteria(Criteria.where(ID).gt(after));
 		}
-		return this.mongo.find(page, Document.class, collection).collectList();
+		return this.mongo.find(page, Document.class, collection)
+			.collectList()
+			.map((documents) -> new Page(after, documents));
+	}
+
+	/**
+	 * One page read.
+	 *
+	 * @param after its lower bound ({@code null}: none)
+	 * @param documents what it read
+	 */
+	private record Page(Object after, List<Document> documents) {
 	}
 
 }

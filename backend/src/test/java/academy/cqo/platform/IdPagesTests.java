@@ -66,8 +66,10 @@ class IdPagesTests {
 			List<String> sorted = ids.stream().sorted().toList();
 			assertThat(read).containsExactlyElementsOf(sorted);
 			List<Long> scannedPerPage = scanned("roster");
-			assertThat(scannedPerPage).hasSize(24)
+			// 24 pages, then one look for object ids after the strings, which reads none
+			assertThat(scannedPerPage).hasSize(25)
 				.allSatisfy((scanned) -> assertThat(scanned).isLessThanOrEqualTo(100));
+			assertThat(scannedPerPage.get(24)).isZero();
 
 			this.logged.events().clear();
 			List<Object> even = pages.all(Query.query(Criteria.where("even").is(true)), "roster")
@@ -104,6 +106,41 @@ class IdPagesTests {
 				.collectList()
 				.block(Duration.ofMinutes(1));
 			assertThat(read).containsExactlyElementsOf(ids.stream().sorted().toList());
+		}
+	}
+
+	/**
+	 * Filings hold both: imported ones have string ids, the others object ids. In
+	 * {@code _id} order the strings come first, and a page bounded by a string matched
+	 * strings only, so the walk stopped before the first object id.
+	 */
+	@Test
+	void stringIdsThenObjectIdsEachOnceInOrder() {
+		try (EmbeddedTemplate store = EmbeddedTemplate.start(this.dataDir, Duration.ZERO)) {
+			ReactiveMongoTemplate mongo = store.mongo();
+			List<Object> ids = new ArrayList<>();
+			for (int i = 0; i < 25; i++) {
+				ids.add(String.format("imported-%03d", i));
+			}
+			Random random = new Random(13);
+			for (int i = 0; i < 37; i++) {
+				byte[] bytes = new byte[12];
+				random.nextBytes(bytes);
+				bytes[0] = (byte) (1 + random.nextInt(100));
+				ids.add(new ObjectId(bytes));
+			}
+			List<Document> documents = new ArrayList<>(ids.stream().map((id) -> new Document("_id", id)).toList());
+			Collections.shuffle(documents, new Random(3));
+			mongo.insert(documents, "filings").then().block(Duration.ofMinutes(1));
+			List<Object> expected = new ArrayList<>(ids.subList(0, 25));
+			expected.addAll(ids.subList(25, ids.size()).stream().map(ObjectId.class::cast).sorted().toList());
+			for (int size : new int[] { 10, 25, 5, 100 }) {
+				List<Object> read = new IdPages(mongo, size, Duration.ZERO).all(new Query(), "filings")
+					.map((document) -> document.get("_id"))
+					.collectList()
+					.block(Duration.ofMinutes(1));
+				assertThat(read).as("pages of %d", size).containsExactlyElementsOf(expected);
+			}
 		}
 	}
 
