@@ -97,7 +97,16 @@ public final class Browser implements AutoCloseable {
 	 * @return the wait
 	 */
 	public WebDriverWait waiting() {
-		WebDriverWait wait = new WebDriverWait(this.driver, Duration.ofSeconds(15));
+		return waiting(Duration.ofSeconds(15));
+	}
+
+	/**
+	 * A wait of up to the given time, as {@link #waiting()}.
+	 * @param timeout how long at most
+	 * @return the wait
+	 */
+	public WebDriverWait waiting(Duration timeout) {
+		WebDriverWait wait = new WebDriverWait(this.driver, timeout);
 		wait.ignoring(StaleElementReferenceException.class);
 		return wait;
 	}
