@@ -4,6 +4,8 @@
 # CPU time much less), then the resident memory after 30 s idle. Run ./run.sh once first (it builds, extracts the
 # jar to backend/target/run and makes the start-up cache); stop it; then (with run.sh's flags, Spring AOT included):
 #   deploy/measure-startup.sh DATA_DIR [extra JVM flags...]     e.g. -XX:AOTCache=backend/target/run/cqo.aot
+# A data directory copied just before: run sync first, or writing the copy back to disk slows the start by 0.6-0.9 s
+# (docs/BENCHMARKS.md, ninth session).
 # JAR=path measures another extracted jar (default: the one run.sh extracted). With BREAKDOWN=FILE it also starts
 # the JVM with native memory tracking and, after the idle time, writes where the resident memory goes into FILE:
 # the JVM's native memory summary, the heap before and after a full GC with a class histogram, the threads by name,
