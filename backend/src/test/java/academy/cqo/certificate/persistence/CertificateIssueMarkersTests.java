@@ -105,13 +105,7 @@ class CertificateIssueMarkersTests {
 			.verifyComplete();
 		this.logged.events().clear();
 
-		this.store.unfinished()
-			.map(CertificateDocument::id)
-			.collectList()
-			.as(StepVerifier::create)
-			.assertNext((unfinished) -> assertThat(unfinished).containsExactlyInAnyOrder("attempt:pending",
-					"attempt:numbered", "attempt:unannounced"))
-			.verifyComplete();
+		assertUnfinished(this.store, "attempt:pending", "attempt:numbered", "attempt:unannounced");
 
 		assertThat(StoreScans.perCommand(this.logged, CertificateDocument.COLLECTION))
 			.as("the six marked certificates read by their ids, five of them there, in one command; none of the %d"
@@ -154,13 +148,7 @@ class CertificateIssueMarkersTests {
 		old.add(withStage("attempt:old-failed", CertificateStage.FAILED, false));
 		this.embedded.mongo().insertAll(old).then().as(StepVerifier::create).verifyComplete();
 
-		this.store.unfinished()
-			.map(CertificateDocument::id)
-			.collectList()
-			.as(StepVerifier::create)
-			.assertNext((unfinished) -> assertThat(unfinished).containsExactlyInAnyOrder("attempt:old-pending",
-					"attempt:old-unannounced"))
-			.verifyComplete();
+		assertUnfinished(this.store, "attempt:old-pending", "attempt:old-unannounced");
 		assertMarked("attempt:old-pending", "attempt:old-unannounced");
 
 		// a second start: no second scan (an unmarked pending certificate now is not
@@ -171,13 +159,8 @@ class CertificateIssueMarkersTests {
 			.expectNextCount(1)
 			.verifyComplete();
 		this.logged.events().clear();
-		new CertificateStore(this.embedded.mongo(), this.clock).unfinished()
-			.map(CertificateDocument::id)
-			.collectList()
-			.as(StepVerifier::create)
-			.assertNext((unfinished) -> assertThat(unfinished).containsExactlyInAnyOrder("attempt:old-pending",
-					"attempt:old-unannounced"))
-			.verifyComplete();
+		assertUnfinished(new CertificateStore(this.embedded.mongo(), this.clock), "attempt:old-pending",
+				"attempt:old-unannounced");
 		assertThat(StoreScans.total(this.logged, CertificateDocument.COLLECTION)).isEqualTo(2);
 	}
 
@@ -219,6 +202,15 @@ class CertificateIssueMarkersTests {
 				"exam", "考试", "session", id.substring("attempt:".length()), 100.0, 100.0, issued ? "2026-11-21" : null,
 				issued ? "2029-11-20" : null, "发证机关", null, issued ? "ACTIVE" : null, List.of(), null, null, announced,
 				0L, NOW, issued ? NOW : null);
+	}
+
+	private static void assertUnfinished(CertificateStore store, String... ids) {
+		store.unfinished()
+			.map(CertificateDocument::id)
+			.collectList()
+			.as(StepVerifier::create)
+			.assertNext((unfinished) -> assertThat(unfinished).containsExactlyInAnyOrder(ids))
+			.verifyComplete();
 	}
 
 }

@@ -98,13 +98,7 @@ class FilingApprovalMarkersTests {
 		this.store.insert(imported).as(StepVerifier::create).expectNextCount(1).verifyComplete();
 		this.logged.events().clear();
 
-		this.store.unfinishedApprovals()
-			.map(FilingDocument::id)
-			.collectList()
-			.as(StepVerifier::create)
-			.assertNext(
-					(unfinished) -> assertThat(unfinished).containsExactlyInAnyOrder(approved, numbered, "import1-2"))
-			.verifyComplete();
+		assertUnfinished(this.store, approved, numbered, "import1-2");
 
 		assertThat(StoreScans.perCommand(this.logged, FilingDocument.COLLECTION))
 			.as("the five marked filings read by their ids in one command; none of the %d completed", COMPLETED)
@@ -133,23 +127,12 @@ class FilingApprovalMarkersTests {
 		old.add(filing("bbbbbbbbbbbbbbbbbbbbbbbb", FilingState.SUBMITTED, null));
 		insertWithoutMarkers(old);
 
-		this.store.unfinishedApprovals()
-			.map(FilingDocument::id)
-			.collectList()
-			.as(StepVerifier::create)
-			.assertNext((unfinished) -> assertThat(unfinished).containsExactlyInAnyOrder("aaaaaaaaaaaaaaaaaaaaaaaa",
-					"old-import-1"))
-			.verifyComplete();
+		assertUnfinished(this.store, "aaaaaaaaaaaaaaaaaaaaaaaa", "old-import-1");
 
 		insertWithoutMarkers(new ArrayList<>(List.of(filing("old-import-2", FilingState.APPROVED, null))));
 		this.logged.events().clear();
-		new FilingStore(this.embedded.mongo(), this.clock).unfinishedApprovals()
-			.map(FilingDocument::id)
-			.collectList()
-			.as(StepVerifier::create)
-			.assertNext((unfinished) -> assertThat(unfinished).containsExactlyInAnyOrder("aaaaaaaaaaaaaaaaaaaaaaaa",
-					"old-import-1"))
-			.verifyComplete();
+		assertUnfinished(new FilingStore(this.embedded.mongo(), this.clock), "aaaaaaaaaaaaaaaaaaaaaaaa",
+				"old-import-1");
 		assertThat(StoreScans.total(this.logged, FilingDocument.COLLECTION)).as("no second scan").isEqualTo(2);
 	}
 
@@ -206,6 +189,15 @@ class FilingApprovalMarkersTests {
 		return new FilingDocument(id, "APPOINTMENT", state.name(), "91360100MA35F7Q46X", "360102", null, null, null,
 				null, null, List.of(), null, null, null, true, null, null, null, null, null, null, null, null, null,
 				null, List.of(), "enterprise", NOW, null, NOW, completedAt, null, 0);
+	}
+
+	private static void assertUnfinished(FilingStore store, String... ids) {
+		store.unfinishedApprovals()
+			.map(FilingDocument::id)
+			.collectList()
+			.as(StepVerifier::create)
+			.assertNext((unfinished) -> assertThat(unfinished).containsExactlyInAnyOrder(ids))
+			.verifyComplete();
 	}
 
 }
