@@ -6,11 +6,17 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -69,6 +75,17 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	/** H2's own default page cache, in MB. */
 	static final int DEFAULT_CACHE_MB = 16;
 
+	/**
+	 * How often the caches are brought back within their size ({@link PageCacheBound}).
+	 */
+	static final Duration CACHE_BOUND_INTERVAL = Duration.ofMillis(500);
+
+	/** Brings H2's caches back within their size, once the store is open. */
+	private final ScheduledExecutorService cacheBound = Executors
+		.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("store-cache-bound").factory());
+
+	private final AtomicLong pagesDroppedOverSize = new AtomicLong();
+
 	private EmbeddedMongoServer(Path file, int cacheMegabytes, Duration slowCommandThreshold, Executor opener) {
 		this.file = file;
 		opener.execute(() -> open(cacheMegabytes, slowCommandThreshold));
@@ -78,6 +95,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 		}
 		catch (RuntimeException ex) {
 			this.server.shutdownNow();
+			this.cacheBound.shutdownNow();
 			closeStore();
 			throw ex;
 		}
@@ -105,6 +123,41 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 		logger.info("Embedded store opened in {} ms ({} chunks)", (System.nanoTime() - started) / 1_000_000,
 				opened.backend().chunkCount());
 		this.opening.complete(opened);
+		this.cacheBound.scheduleWithFixedDelay(() -> trimCaches(opened), CACHE_BOUND_INTERVAL.toMillis(),
+				CACHE_BOUND_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	private void trimCaches(Opened opened) {
+		if (opened.store().isClosed()) {
+			return;
+		}
+		for (PageCacheBound bound : opened.cacheBounds()) {
+			try {
+				this.pagesDroppedOverSize.addAndGet(bound.trim());
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not bring the store's {} back within its size", bound, ex);
+			}
+		}
+	}
+
+	/**
+	 * Bring the store's caches back within their size now (as the thread
+	 * {@code store-cache-bound} does every {@link #CACHE_BOUND_INTERVAL}).
+	 * @return how many pages were dropped
+	 */
+	int boundCaches() {
+		long before = this.pagesDroppedOverSize.get();
+		trimCaches(opened());
+		return (int) (this.pagesDroppedOverSize.get() - before);
+	}
+
+	/**
+	 * How many cached pages were dropped to hold the caches to their size.
+	 * @return the count since the store was opened
+	 */
+	long pagesDroppedOverSize() {
+		return this.pagesDroppedOverSize.get();
 	}
 
 	private static MVStore open(Path file, int cacheMegabytes) {
@@ -256,6 +309,14 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	 */
 	int cacheUsedMegabytes() {
 		return store().getCacheSizeUsed();
+	}
+
+	/**
+	 * The bound of the page cache.
+	 * @return the bound, {@code null} without a page cache
+	 */
+	PageCacheBound pageCache() {
+		return opened().cacheBounds().isEmpty() ? null : opened().cacheBounds().get(0);
 	}
 
 	/**
@@ -430,6 +491,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.shutdownNow();
+		this.cacheBound.shutdownNow();
 		closeStore();
 		logger.info("Embedded document store closed ({})", this.file);
 	}
@@ -442,8 +504,16 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 		}
 	}
 
-	/** The open store and the backend serving it. */
-	private record Opened(MVStore store, DurableH2Backend backend) {
+	/** The open store, the backend serving it and the bounds of its caches. */
+	private record Opened(MVStore store, DurableH2Backend backend, List<PageCacheBound> cacheBounds) {
+
+		Opened(MVStore store, DurableH2Backend backend) {
+			this(store, backend,
+					Stream.of(PageCacheBound.pages(store), PageCacheBound.chunkContents(store))
+						.filter(Objects::nonNull)
+						.toList());
+		}
+
 	}
 
 }
