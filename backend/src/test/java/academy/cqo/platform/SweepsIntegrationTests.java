@@ -37,7 +37,7 @@ class SweepsIntegrationTests {
 		assertThat(this.sweeps).extracting(Sweep::name)
 			.containsExactlyInAnyOrder("exam-deadlines", "exam-recovery", "certificate-issues", "ce-year-end",
 					"mail-retries", "question-imports", "filing-approvals", "supervision", "verification-log",
-					"reporting-projection", "store-compaction");
+					"reporting-projection", "store-compaction", "idle-heap");
 		Eventually.await("the deadline sweep runs", Duration.ofSeconds(30), () -> runs("exam-deadlines") >= 1);
 		Document lease = this.mongo.findById("exam-deadlines", Document.class, SweepLeases.COLLECTION).block();
 		assertThat(lease).isNotNull();
