@@ -12,7 +12,7 @@ JAVA="$JAVA_HOME/bin/java"
 # its young generation stays at 48 MB (the default, a third of the heap, is touched whole and stays resident: about
 # 100 MB more idle RSS); a full collection gives back what the old generation no longer holds, at once (the idle-heap
 # sweep runs one when the platform is idle); see docs/BENCHMARKS.md, "Start-up and idle memory".
-read -r -a OPTS <<<"${CQO_JAVA_OPTS:--Xmx768m -Xms64m -Xmn48m -XX:+UseSerialGC -XX:MaxHeapFreeRatio=50 -XX:-ShrinkHeapInSteps -Xss512k -XX:ReservedCodeCacheSize=96m -XX:MaxMetaspaceSize=256m -XX:+ExitOnOutOfMemoryError}"
+read -r -a OPTS <<<"${CQO_JAVA_OPTS:--Xmx768m -Xms64m -Xmn48m -XX:+UseSerialGC -XX:MaxHeapFreeRatio=35 -XX:MinHeapFreeRatio=20 -XX:-ShrinkHeapInSteps -Xss512k -XX:ReservedCodeCacheSize=96m -XX:MaxMetaspaceSize=256m -XX:+ExitOnOutOfMemoryError}"
 # Spring AOT: the application context starts from the bean definitions the build generated (process-aot) instead of
 # scanning and evaluating the configuration classes at every start; CQO_SPRING_AOT=false starts without them.
 if [ "${CQO_SPRING_AOT:-true}" = true ]; then

@@ -18,7 +18,7 @@ data=$1
 shift
 port=${PORT:-18093}
 log=$(mktemp)
-read -r -a opts <<<"${CQO_JAVA_OPTS:--Xmx768m -Xms64m -Xmn48m -XX:+UseSerialGC -XX:MaxHeapFreeRatio=50 -XX:-ShrinkHeapInSteps -Xss512k -XX:ReservedCodeCacheSize=96m -XX:MaxMetaspaceSize=256m -XX:+ExitOnOutOfMemoryError}"
+read -r -a opts <<<"${CQO_JAVA_OPTS:--Xmx768m -Xms64m -Xmn48m -XX:+UseSerialGC -XX:MaxHeapFreeRatio=35 -XX:MinHeapFreeRatio=20 -XX:-ShrinkHeapInSteps -Xss512k -XX:ReservedCodeCacheSize=96m -XX:MaxMetaspaceSize=256m -XX:+ExitOnOutOfMemoryError}"
 # Spring AOT as run.sh starts it; CQO_SPRING_AOT=false for a jar built without it (JAR=… of an older build)
 if [ "${CQO_SPRING_AOT:-true}" = true ]; then
   opts+=(-Dspring.aot.enabled=true)
