@@ -45,6 +45,9 @@ public class IdleHeap implements WebFilter {
 
 	static final Duration INTERVAL = Duration.ofSeconds(15);
 
+	/** Busy: using more than one core's 1/{@value} of the time between two runs. */
+	static final long BUSY_SHARE = 10;
+
 	private final LongAdder requests = new LongAdder();
 
 	private final LongSupplier oldGenerationUsed;
@@ -53,7 +56,13 @@ public class IdleHeap implements WebFilter {
 
 	private final Runnable collector;
 
+	private final LongSupplier processCpuNanos;
+
 	private long requestsAtLastRun = -1;
+
+	private long cpuAtLastRun = -1;
+
+	private long lastRunAt;
 
 	private long collections;
 
@@ -65,7 +74,12 @@ public class IdleHeap implements WebFilter {
 		this((oldGeneration != null) ? () -> oldGeneration.getUsage().getUsed() : () -> 0,
 				(oldGeneration != null && oldGeneration.getCollectionUsage() != null)
 						? () -> oldGeneration.getCollectionUsage().getUsed() : () -> 0,
-				System::gc);
+				System::gc, IdleHeap::processCpuNanos);
+	}
+
+	private static long processCpuNanos() {
+		return (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os)
+				? Math.max(0, os.getProcessCpuTime()) : 0;
 	}
 
 	/**
@@ -74,11 +88,14 @@ public class IdleHeap implements WebFilter {
 	 * @param oldGenerationAfterCollection bytes it held after its last collection (0
 	 * before the first)
 	 * @param collector runs a full collection
+	 * @param processCpuNanos the process's CPU time so far, in nanoseconds
 	 */
-	IdleHeap(LongSupplier oldGenerationUsed, LongSupplier oldGenerationAfterCollection, Runnable collector) {
+	IdleHeap(LongSupplier oldGenerationUsed, LongSupplier oldGenerationAfterCollection, Runnable collector,
+			LongSupplier processCpuNanos) {
 		this.oldGenerationUsed = oldGenerationUsed;
 		this.oldGenerationAfterCollection = oldGenerationAfterCollection;
 		this.collector = collector;
+		this.processCpuNanos = processCpuNanos;
 	}
 
 	/**
@@ -111,14 +128,20 @@ public class IdleHeap implements WebFilter {
 	}
 
 	/**
-	 * Run a full collection if no request came in since the last call and the old
-	 * generation has grown enough since its last collection.
+	 * Run a full collection if, since the last call, no request came in and the process
+	 * used less than a tenth of one core (start-up work such as grading overdue attempts
+	 * has finished), and the old generation has grown enough since its last collection.
 	 * @return whether it ran one
 	 */
 	synchronized boolean collectIfIdle() {
+		long now = System.nanoTime();
 		long seen = this.requests.sum();
-		boolean idle = seen == this.requestsAtLastRun;
+		long cpu = this.processCpuNanos.getAsLong();
+		boolean idle = seen == this.requestsAtLastRun && this.cpuAtLastRun >= 0
+				&& (cpu - this.cpuAtLastRun) * BUSY_SHARE < now - this.lastRunAt;
 		this.requestsAtLastRun = seen;
+		this.cpuAtLastRun = cpu;
+		this.lastRunAt = now;
 		if (!idle) {
 			return false;
 		}

@@ -1,5 +1,6 @@
 package academy.cqo.platform;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -25,11 +26,13 @@ class IdleHeapTests {
 
 	private final AtomicInteger collections = new AtomicInteger();
 
+	private final AtomicLong cpu = new AtomicLong();
+
 	private final IdleHeap idle = new IdleHeap(this.used::get, this.afterCollection::get, () -> {
 		this.collections.incrementAndGet();
 		this.used.set(68 * MB);
 		this.afterCollection.set(68 * MB);
-	});
+	}, this.cpu::get);
 
 	@Test
 	void collectsOnceTheOldGenerationHasGrownAndNoRequestCameSinceTheLastRun() {
@@ -53,6 +56,17 @@ class IdleHeapTests {
 		request("/actuator/prometheus");
 		assertThat(this.idle.collectIfIdle()).as("only probes since").isTrue();
 		assertThat(this.collections).hasValue(1);
+	}
+
+	@Test
+	void theProcessBusyWithoutRequestsIsNotIdle() {
+		this.idle.collectIfIdle();
+		// start-up work (grading overdue attempts) keeps a core busy: far more than a
+		// tenth
+		// of the time since the last run
+		this.cpu.addAndGet(Duration.ofSeconds(100).toNanos());
+		assertThat(this.idle.collectIfIdle()).as("busy with start-up work").isFalse();
+		assertThat(this.idle.collectIfIdle()).as("the work done").isTrue();
 	}
 
 	@Test
