@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.IntStream;
 
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
@@ -14,7 +13,6 @@ import org.bson.Document;
 import org.h2.mvstore.cache.CacheLongKeyLIRS;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,8 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * holds it to its size.
  */
 class PageCacheBoundTests {
-
-	private static final int DOCUMENTS = 3_000;
 
 	@TempDir
 	Path dataDir;
@@ -60,15 +56,7 @@ class PageCacheBoundTests {
 	@Test
 	void theServerHoldsItsPageCacheToItsSizeWhileOnlyReading() {
 		Path file = this.dataDir.resolve("bound.mv.db");
-		try (EmbeddedMongoServer server = EmbeddedMongoServer.start(file, 256);
-				MongoClient client = MongoClients.create(server.connectionString())) {
-			MongoCollection<Document> answers = client.getDatabase("cqo").getCollection("answers");
-			Flux.range(0, DOCUMENTS / 500)
-				.concatMap((batch) -> Mono.from(answers.insertMany(IntStream.range(batch * 500, batch * 500 + 500)
-					.mapToObj(PageCacheBoundTests::answer)
-					.toList())))
-				.blockLast();
-		}
+		PageCacheTests.writeAnswers(file, 256);
 		try (EmbeddedMongoServer server = EmbeddedMongoServer.start(file, 1);
 				MongoClient client = MongoClients.create(server.connectionString())) {
 			PageCacheBound pages = server.pageCache();
@@ -78,13 +66,15 @@ class PageCacheBoundTests {
 			// until a full collection
 			List<Object> reachable = new ArrayList<>();
 			MongoCollection<Document> answers = client.getDatabase("cqo").getCollection("answers");
-			for (int i = 0; i < DOCUMENTS; i++) {
-				assertThat(Mono.from(answers.find(new Document("_id", id(i))).first()).block()).isNotNull();
+			for (int i = 0; i < PageCacheTests.DOCUMENTS; i++) {
+				assertThat(Mono.from(answers.find(new Document("_id", PageCacheTests.answerId(i))).first()).block())
+					.isNotNull();
 				reachable.addAll(pages.residentPages());
 			}
 			long largest = 0;
-			for (int i = 0; i < DOCUMENTS; i++) {
-				assertThat(Mono.from(answers.find(new Document("_id", id(i))).first()).block()).isNotNull();
+			for (int i = 0; i < PageCacheTests.DOCUMENTS; i++) {
+				assertThat(Mono.from(answers.find(new Document("_id", PageCacheTests.answerId(i))).first()).block())
+					.isNotNull();
 				largest = Math.max(largest, pages.usedBytes());
 			}
 			assertThat(largest).as("bytes held while reading again (H2 takes reachable pages back)")
@@ -99,17 +89,6 @@ class PageCacheBoundTests {
 			assertThat(pages.usedBytes()).isLessThanOrEqualTo(pages.maxBytes());
 			assertThat(reachable).isNotEmpty();
 		}
-	}
-
-	private static String id(int i) {
-		return "attempt-" + (i / 20) + ":q" + (i % 20);
-	}
-
-	private static Document answer(int i) {
-		return new Document("_id", id(i)).append("response", List.of("A", "C"))
-			.append("seq", (long) i)
-			.append("sealed", false)
-			.append("note", "第" + i + "题的作答记录".repeat(8));
 	}
 
 }

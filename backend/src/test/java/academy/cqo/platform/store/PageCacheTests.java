@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PageCacheTests {
 
-	private static final int DOCUMENTS = 3_000;
+	static final int DOCUMENTS = 3_000;
 
 	@TempDir
 	Path dataDir;
@@ -30,14 +30,7 @@ class PageCacheTests {
 	@Test
 	void afterARestartACacheLargeEnoughForTheDocumentsServesTheSecondReadOfEachWithoutTheFile() {
 		Path file = this.dataDir.resolve("cache.mv.db");
-		try (EmbeddedMongoServer server = EmbeddedMongoServer.start(file, 4);
-				MongoClient client = MongoClients.create(server.connectionString())) {
-			MongoCollection<Document> answers = client.getDatabase("cqo").getCollection("answers");
-			Flux.range(0, DOCUMENTS / 500)
-				.concatMap((batch) -> Mono.from(answers.insertMany(
-						IntStream.range(batch * 500, batch * 500 + 500).mapToObj(PageCacheTests::answer).toList())))
-				.blockLast();
-		}
+		writeAnswers(file, 4);
 		// every page once: the reads of one pass with a cache far larger than the store
 		long pages;
 		try (EmbeddedMongoServer server = EmbeddedMongoServer.start(file, 256);
@@ -81,8 +74,33 @@ class PageCacheTests {
 			.isBetween(50, 300);
 	}
 
+	/**
+	 * Write {@link #DOCUMENTS} answers (about 1.1 kB each once decoded) into a store.
+	 * @param file the store file
+	 * @param cacheMegabytes the page cache while writing
+	 */
+	static void writeAnswers(Path file, int cacheMegabytes) {
+		try (EmbeddedMongoServer server = EmbeddedMongoServer.start(file, cacheMegabytes);
+				MongoClient client = MongoClients.create(server.connectionString())) {
+			MongoCollection<Document> answers = client.getDatabase("cqo").getCollection("answers");
+			Flux.range(0, DOCUMENTS / 500)
+				.concatMap((batch) -> Mono.from(answers.insertMany(
+						IntStream.range(batch * 500, batch * 500 + 500).mapToObj(PageCacheTests::answer).toList())))
+				.blockLast();
+		}
+	}
+
+	/**
+	 * The id of the i-th answer {@link #writeAnswers} writes.
+	 * @param i from 0 to {@link #DOCUMENTS}
+	 * @return its {@code _id}
+	 */
+	static String answerId(int i) {
+		return "attempt-" + (i / 20) + ":q" + (i % 20);
+	}
+
 	private static Document answer(int i) {
-		return new Document("_id", "attempt-" + (i / 20) + ":q" + (i % 20)).append("response", List.of("A", "C"))
+		return new Document("_id", answerId(i)).append("response", List.of("A", "C"))
 			.append("seq", (long) i)
 			.append("sealed", false)
 			.append("note", "第" + i + "题的作答记录".repeat(8));
@@ -91,8 +109,7 @@ class PageCacheTests {
 	private static long readEachById(MongoClient client) {
 		MongoCollection<Document> answers = client.getDatabase("cqo").getCollection("answers");
 		return Flux.range(0, DOCUMENTS)
-			.concatMap((i) -> Mono
-				.from(answers.find(new Document("_id", "attempt-" + (i / 20) + ":q" + (i % 20))).first()))
+			.concatMap((i) -> Mono.from(answers.find(new Document("_id", answerId(i))).first()))
 			.count()
 			.block();
 	}
