@@ -28,11 +28,13 @@ import org.springframework.web.server.WebFilterChain;
  * objects, resident for as long as the platform then stood idle
  * ({@code docs/BENCHMARKS.md}, tenth session). The {@code idle-heap} sweep (every 15 s,
  * on each instance) runs one full collection when no request other than {@code /actuator}
- * came in since its last run and the old generation holds at least {@value #GROWTH_MB} MB
- * (and a quarter) more than after the last full collection; with
- * {@code -XX:MaxHeapFreeRatio} and {@code -XX:-ShrinkHeapInSteps} (set by
- * {@code ./run.sh}) the collection also hands the emptied heap back. During an exam there
- * is no idle run, so no candidate waits for such a pause.
+ * came in since its last run, the process used less than a tenth of a core meanwhile (so
+ * not in the middle of start-up work such as grading overdue attempts), and the old
+ * generation holds at least {@value #GROWTH_MB} MB (and a quarter) more than after the
+ * last full collection; with {@code -XX:MaxHeapFreeRatio} and
+ * {@code -XX:-ShrinkHeapInSteps} (set by {@code ./run.sh}) the collection also hands the
+ * emptied heap back. During an exam there is no idle run, so no candidate waits for such
+ * a pause.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

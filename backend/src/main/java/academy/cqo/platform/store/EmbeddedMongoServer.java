@@ -142,17 +142,6 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	}
 
 	/**
-	 * Bring the store's caches back within their size now (as the thread
-	 * {@code store-cache-bound} does every {@link #CACHE_BOUND_INTERVAL}).
-	 * @return how many pages were dropped
-	 */
-	int boundCaches() {
-		long before = this.pagesDroppedOverSize.get();
-		trimCaches(opened());
-		return (int) (this.pagesDroppedOverSize.get() - before);
-	}
-
-	/**
 	 * How many cached pages were dropped to hold the caches to their size.
 	 * @return the count since the store was opened
 	 */

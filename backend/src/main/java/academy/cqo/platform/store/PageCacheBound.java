@@ -82,13 +82,11 @@ final class PageCacheBound {
 		}
 		int dropped = 0;
 		for (boolean cold : new boolean[] { true, false }) {
-			// resident cold pages in queue order, or the stack (hot and recently used
-			// cold
-			// pages): newest first, so from the end
+			// the resident cold pages, then the stack (hot pages and recently used cold
+			// ones): each newest first, so dropped from the end
 			List<Long> keys = this.cache.keys(cold, false);
 			for (int i = keys.size() - 1; i >= 0 && this.cache.getUsedMemory() > max; i--) {
-				long key = keys.get(i);
-				if (this.cache.peek(key) != null && this.cache.remove(key) != null) {
+				if (this.cache.remove(keys.get(i)) != null) {
 					dropped++;
 				}
 			}
