@@ -42,6 +42,28 @@ class SecurityIntegrationTests {
 	@Autowired
 	WebSessionManager sessions;
 
+	@Autowired
+	org.springframework.security.web.server.WebFilterChainProxy securityFilters;
+
+	@Nested
+	class Firewall {
+
+		@Test
+		void theStrictFirewallsChecksRunOncePerRequestAndStillRejectAForbiddenUrl() {
+			assertThat(org.springframework.test.util.ReflectionTestUtils
+				.getField(SecurityIntegrationTests.this.securityFilters, "firewall"))
+				.extracting((firewall) -> firewall.getClass().getSimpleName())
+				.isEqualTo("CheckedOnceFirewall");
+			SecurityIntegrationTests.this.client.get()
+				.uri("/api/v1/regions;jsessionid=1")
+				.exchange()
+				.expectStatus()
+				.isBadRequest();
+			SecurityIntegrationTests.this.client.get().uri("/api/v1/regions").exchange().expectStatus().isOk();
+		}
+
+	}
+
 	@Nested
 	class Lockout {
 

@@ -34,6 +34,7 @@ import org.springframework.security.web.server.context.WebSessionServerSecurityC
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
@@ -73,6 +74,15 @@ class SecurityConfiguration {
 	@Bean
 	SecurityObservationSettings securityFiltersUnobserved() {
 		return SecurityObservationSettings.noObservations();
+	}
+
+	/**
+	 * The strict firewall's checks, made once per request ({@link CheckedOnceFirewall}).
+	 * @return the firewall
+	 */
+	@Bean
+	ServerWebExchangeFirewall checkedOnceFirewall() {
+		return new CheckedOnceFirewall();
 	}
 
 	@Bean
