@@ -114,10 +114,18 @@ final class CheckedOnceFirewall implements ServerWebExchangeFirewall {
 
 	}
 
-	/** Request headers that check a header's name and values when it is first read. */
+	/**
+	 * Request headers that check a header's name and values when it is first read: its
+	 * first value for {@code getFirst}, all of them for {@code get}, as the strict
+	 * firewall's headers do on every read.
+	 */
 	private static final class CheckedHeaders extends HttpHeaders {
 
-		private Set<String> checked;
+		/** Headers whose name and every value were checked. */
+		private Set<String> allChecked;
+
+		/** Headers whose name and first value were checked. */
+		private Set<String> firstChecked;
 
 		CheckedHeaders(HttpHeaders headers) {
 			super(headers);
@@ -125,30 +133,29 @@ final class CheckedOnceFirewall implements ServerWebExchangeFirewall {
 
 		@Override
 		public String getFirst(String headerName) {
-			checkName(headerName);
 			String value = super.getFirst(headerName);
-			if (value != null) {
-				checkValue(headerName, value);
+			if (!checked(this.allChecked, headerName) && !checked(this.firstChecked, headerName)) {
+				checkName(headerName);
+				if (value != null) {
+					checkValue(headerName, value);
+				}
+				this.firstChecked = remember(this.firstChecked, headerName);
 			}
 			return value;
 		}
 
 		@Override
 		public List<String> get(String headerName) {
-			if (this.checked != null && this.checked.contains(headerName)) {
-				return super.get(headerName);
-			}
-			checkName(headerName);
 			List<String> values = super.get(headerName);
-			if (values != null) {
-				for (String value : values) {
-					checkValue(headerName, value);
+			if (!checked(this.allChecked, headerName)) {
+				checkName(headerName);
+				if (values != null) {
+					for (String value : values) {
+						checkValue(headerName, value);
+					}
 				}
+				this.allChecked = remember(this.allChecked, headerName);
 			}
-			if (this.checked == null) {
-				this.checked = new HashSet<>();
-			}
-			this.checked.add(headerName);
 			return values;
 		}
 
@@ -156,23 +163,29 @@ final class CheckedOnceFirewall implements ServerWebExchangeFirewall {
 		public Set<String> headerNames() {
 			Set<String> names = super.headerNames();
 			for (String name : names) {
-				checkName(name);
+				if (!checked(this.allChecked, name) && !checked(this.firstChecked, name)) {
+					checkName(name);
+				}
 			}
 			return names;
 		}
 
-		private void checkName(String name) {
-			if (this.checked != null && this.checked.contains(name)) {
-				return;
-			}
+		private static boolean checked(Set<String> checked, String name) {
+			return checked != null && checked.contains(name);
+		}
+
+		private static Set<String> remember(Set<String> checked, String name) {
+			Set<String> names = (checked != null) ? checked : new HashSet<>();
+			names.add(name);
+			return names;
+		}
+
+		private static void checkName(String name) {
 			check(StrictServerWebExchangeFirewall.ALLOWED_HEADER_NAMES, name,
 					"The request was rejected because the header name \"" + name + "\" is not allowed.");
 		}
 
-		private void checkValue(String name, String value) {
-			if (this.checked != null && this.checked.contains(name)) {
-				return;
-			}
+		private static void checkValue(String name, String value) {
 			check(StrictServerWebExchangeFirewall.ALLOWED_HEADER_VALUES, value,
 					"The request was rejected because the header: \"" + name + " \" has a value \"" + value
 							+ "\" that is not allowed.");

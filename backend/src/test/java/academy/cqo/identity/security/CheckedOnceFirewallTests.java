@@ -59,6 +59,7 @@ class CheckedOnceFirewallTests {
 		MockServerHttpRequest request = MockServerHttpRequest.get("/api/v1/me")
 			.header("X-Bad", "a\u0007b")
 			.header("X-Good", "fine")
+			.header("X-Multi", "ok", "a\u0007b")
 			.build();
 		for (ServerWebExchangeFirewall firewall : List.of(this.strict, this.checked)) {
 			ServerWebExchange exchange = firewall.getFirewalledExchange(MockServerWebExchange.from(request)).block();
@@ -69,6 +70,10 @@ class CheckedOnceFirewallTests {
 			assertThatExceptionOfType(ServerExchangeRejectedException.class)
 				.isThrownBy(() -> headers.getFirst("X-Bad"));
 			assertThatExceptionOfType(ServerExchangeRejectedException.class).isThrownBy(() -> headers.get("X-Bad"));
+			assertThat(headers.getFirst("X-Multi")).isEqualTo("ok");
+			assertThat(headers.getFirst("X-Multi")).isEqualTo("ok");
+			assertThatExceptionOfType(ServerExchangeRejectedException.class).isThrownBy(() -> headers.get("X-Multi"));
+			assertThatExceptionOfType(ServerExchangeRejectedException.class).isThrownBy(() -> headers.get("X-Multi"));
 		}
 	}
 
