@@ -21,9 +21,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param zone the platform time zone: every displayed time, every date of a certificate
  * or CE year ({@code CQO_ZONE}, default {@code Asia/Shanghai})
  * @param storeCacheMb the embedded store's page cache in MB ({@code CQO_STORE_CACHE_MB},
- * default 16, H2's own): H2 reckons a page of documents at a fraction of what its decoded
- * documents take on the heap, so the cache holds several times this figure
- * (docs/BENCHMARKS.md, "Start-up and idle memory")
+ * default 16, H2's own): what its decoded documents and index keys take on the heap
+ * (store.DocumentDataType and IndexKeyType reckon each at about its heap size, and
+ * store.PageCacheBound holds the cache to it; docs/BENCHMARKS.md, "Start-up and idle
+ * memory")
  * @param storeSlowCommandThreshold an embedded store command taking longer is logged at
  * WARN with its collection and the shape of its filter
  * ({@code CQO_STORE_SLOW_COMMAND_THRESHOLD}, default 2 s)
