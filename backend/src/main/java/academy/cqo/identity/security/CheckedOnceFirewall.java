@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import reactor.core.publisher.Mono;
 
@@ -95,11 +96,12 @@ final class CheckedOnceFirewall implements ServerWebExchangeFirewall {
 				for (Map.Entry<String, List<String>> parameter : checked.entrySet()) {
 					String name = parameter.getKey();
 					check(StrictServerWebExchangeFirewall.ALLOWED_PARAMETER_NAMES, name,
-							"The request was rejected because the parameter name \"" + name + "\" is not allowed.");
+							() -> "The request was rejected because the parameter name \"" + name
+									+ "\" is not allowed.");
 					for (String value : parameter.getValue()) {
 						check(StrictServerWebExchangeFirewall.ALLOWED_PARAMETER_VALUES, value,
-								"The request was rejected because the parameter \"" + name + "\" has a value \"" + value
-										+ "\" that is not allowed.");
+								() -> "The request was rejected because the parameter \"" + name + "\" has a value \""
+										+ value + "\" that is not allowed.");
 					}
 				}
 				this.queryParams = checked;
@@ -182,20 +184,21 @@ final class CheckedOnceFirewall implements ServerWebExchangeFirewall {
 
 		private static void checkName(String name) {
 			check(StrictServerWebExchangeFirewall.ALLOWED_HEADER_NAMES, name,
-					"The request was rejected because the header name \"" + name + "\" is not allowed.");
+					() -> "The request was rejected because the header name \"" + name + "\" is not allowed.");
 		}
 
 		private static void checkValue(String name, String value) {
 			check(StrictServerWebExchangeFirewall.ALLOWED_HEADER_VALUES, value,
-					"The request was rejected because the header: \"" + name + " \" has a value \"" + value
+					() -> "The request was rejected because the header: \"" + name + " \" has a value \"" + value
 							+ "\" that is not allowed.");
 		}
 
 	}
 
-	private static void check(Predicate<String> allowed, String text, String rejection) {
+	/** The rejection's message is only written for a rejection. */
+	private static void check(Predicate<String> allowed, String text, Supplier<String> rejection) {
 		if (!allowed.test(text)) {
-			throw new ServerExchangeRejectedException(rejection);
+			throw new ServerExchangeRejectedException(rejection.get());
 		}
 	}
 
