@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -91,6 +90,14 @@ class DurableH2Backend extends H2Backend {
 	private static final Set<String> COLLECTION_WRITES = Set.of("insert", "update", "delete", "findandmodify", "create",
 			"createindexes", "dropindexes", "drop");
 
+	/**
+	 * Write commands that change the documents of an existing collection and nothing
+	 * else: acknowledged once the journal holds their changes. Every other write command
+	 * (one that creates a collection, an index, drops or renames) commits the store
+	 * before its reply, as before the journal.
+	 */
+	private static final Set<String> DATA_WRITES = Set.of("insert", "update", "delete", "findandmodify");
+
 	private static final String DATA_PREFIX = "databases.";
 
 	private static final String META_PREFIX = "meta.";
@@ -101,14 +108,6 @@ class DurableH2Backend extends H2Backend {
 	private static final String INDEX_INFIX = "._index_";
 
 	private final AtomicLong finishedWrites = new AtomicLong();
-
-	/** Write commands being applied (or waiting for their collection) now. */
-	private final AtomicInteger writersInFlight = new AtomicInteger();
-
-	/** How long a commit waits at most for the writes being applied to finish. */
-	private static final long GROUP_WAIT_NANOS = 1_000_000;
-
-	private volatile long groupWaitNanos = GROUP_WAIT_NANOS;
 
 	private static final long GROUP_POLL_NANOS = 20_000;
 
@@ -133,13 +132,36 @@ class DurableH2Backend extends H2Backend {
 
 	private final SlowCommands slowCommands;
 
-	DurableH2Backend(MVStore store) {
-		this(store, SlowCommands.DEFAULT_THRESHOLD);
+	private final StoreJournal journal;
+
+	/**
+	 * The journal while the superclass's constructor opens the existing collections,
+	 * before this class's fields are set.
+	 */
+	private static final ThreadLocal<StoreJournal> constructing = new ThreadLocal<>();
+
+	private DurableH2Backend(MVStore store, StoreJournal journal, Duration slowCommandThreshold) {
+		super(store);
+		this.journal = journal;
+		this.slowCommands = new SlowCommands(slowCommandThreshold);
 	}
 
-	DurableH2Backend(MVStore store, Duration slowCommandThreshold) {
-		super(store);
-		this.slowCommands = new SlowCommands(slowCommandThreshold);
+	/**
+	 * The backend of a store whose journal has been replayed and started
+	 * ({@link StoreJournal#start()}).
+	 * @param store the store
+	 * @param journal its journal, recording
+	 * @param slowCommandThreshold commands taking longer are logged
+	 * @return the backend
+	 */
+	static DurableH2Backend open(MVStore store, StoreJournal journal, Duration slowCommandThreshold) {
+		constructing.set(journal);
+		try {
+			return new DurableH2Backend(store, journal, slowCommandThreshold);
+		}
+		finally {
+			constructing.remove();
+		}
 	}
 
 	/**
@@ -169,10 +191,11 @@ class DurableH2Backend extends H2Backend {
 		}
 		Document reply;
 		long write;
-		this.writersInFlight.incrementAndGet();
+		boolean journaled = false;
 		try {
 			MongoCollection<?> collection = existingCollection(database, name, query.get(command));
 			if (collection != null) {
+				journaled = DATA_WRITES.contains(name);
 				// the collection's lock first, then the shared one: a write waiting for
 				// its collection (behind a long read of it) must not hold up every
 				// commit, and so every other write, meanwhile
@@ -185,12 +208,16 @@ class DurableH2Backend extends H2Backend {
 			}
 		}
 		finally {
-			// counted as finished before it stops being in flight: a commit that sees no
-			// writer in flight covers it
 			write = this.finishedWrites.incrementAndGet();
-			this.writersInFlight.decrementAndGet();
+			if (journaled) {
+				// also what a failing command changed before it failed (the documents of
+				// a batch before a duplicate key)
+				this.journal.flush();
+			}
 		}
-		commitThrough(write);
+		if (!journaled) {
+			commitThrough(write);
+		}
 		return reply;
 	}
 
@@ -253,6 +280,21 @@ class DurableH2Backend extends H2Backend {
 		return existingCollection(database, "insert", collection);
 	}
 
+	/**
+	 * Close the store (H2 commits what it holds) and then delete the journal, which the
+	 * commit covers; a store closed already (by a crash in a test, or a failure of H2)
+	 * keeps its journal for the next opening.
+	 */
+	@Override
+	public void close() {
+		boolean open = !getMvStore().isClosed();
+		this.journal.close();
+		super.close();
+		if (open) {
+			this.journal.deleteThrough(Long.MAX_VALUE);
+		}
+	}
+
 	@Override
 	public void handleClose(Channel channel) {
 		this.clients.remove(channel);
@@ -288,24 +330,7 @@ class DurableH2Backend extends H2Backend {
 			if (this.committedWrites >= write) {
 				return;
 			}
-			awaitWritersInFlight();
 			commitNow();
-		}
-	}
-
-	/**
-	 * Let the write commands being applied now finish first, for at most
-	 * {@link #GROUP_WAIT_NANOS}, so that one commit covers them all. A write applies
-	 * under its collection's lock, so concurrent writes of one collection (an exam's
-	 * saves) finish one after the other; committing after each of them wrote a chunk per
-	 * write (1.06–1.09 writes per commit, against 1.2–1.7 when writes held the shared
-	 * lock while they waited for their collection). A writer queued behind a long command
-	 * holds a commit up for at most this long.
-	 */
-	private void awaitWritersInFlight() {
-		long deadline = System.nanoTime() + this.groupWaitNanos;
-		while (this.writersInFlight.get() > 0 && System.nanoTime() < deadline) {
-			LockSupport.parkNanos(GROUP_POLL_NANOS);
 		}
 	}
 
@@ -318,7 +343,9 @@ class DurableH2Backend extends H2Backend {
 			this.applying.writeLock().lock();
 			try {
 				long covered = this.finishedWrites.get();
+				long segment = this.journal.rotate();
 				getMvStore().commit();
+				this.journal.deleteThrough(segment);
 				this.commits++;
 				this.committedWrites = covered;
 			}
@@ -326,6 +353,30 @@ class DurableH2Backend extends H2Backend {
 				this.applying.writeLock().unlock();
 			}
 		}
+	}
+
+	/**
+	 * Commit what the journal holds since the last commit, if anything, and delete the
+	 * journal's segments that the commit covers: one chunk in the file for all the writes
+	 * since, and a short journal to replay after a crash.
+	 * @return whether there was anything to commit
+	 */
+	boolean checkpoint() {
+		synchronized (this.commitLock) {
+			if (!this.journal.hasRecordsInSegment()) {
+				return false;
+			}
+			commitNow();
+			return true;
+		}
+	}
+
+	/**
+	 * The store's journal (also while the superclass's constructor runs).
+	 * @return the journal
+	 */
+	StoreJournal journal() {
+		return (this.journal != null) ? this.journal : constructing.get();
 	}
 
 	/**
@@ -384,20 +435,6 @@ class DurableH2Backend extends H2Backend {
 	}
 
 	/**
-	 * Package-private for tests: how long a commit waits at most for the writes being
-	 * applied ({@code 0}: not at all).
-	 */
-	void groupWait(Duration wait) {
-		this.groupWaitNanos = wait.toNanos();
-	}
-
-	long committedWrites() {
-		synchronized (this.commitLock) {
-			return this.committedWrites;
-		}
-	}
-
-	/**
 	 * An H2 database whose collections copy documents before a write changes them and
 	 * store them as BSON ({@link DocumentDataType}). The store is read from the enclosing
 	 * backend because the superclass constructor opens the existing collections before
@@ -414,8 +451,9 @@ class DurableH2Backend extends H2Backend {
 			MVStore store = getMvStore();
 			String fullName = getFullCollectionNamespace(collectionName);
 			MVMap<Object, Document> dataMap = store.openMap(DATA_PREFIX + fullName,
-					new MVMap.Builder<Object, Document>().valueType(new DocumentDataType()));
-			MVMap<String, Object> metaMap = store.openMap(META_PREFIX + fullName);
+					JournaledMap.builder(DATA_PREFIX + fullName, journal()));
+			MVMap<String, Object> metaMap = store.openMap(META_PREFIX + fullName,
+					JournaledMap.builder(META_PREFIX + fullName, journal()));
 			return new CopyOnWriteCollection(this, collectionName, options, dataMap, metaMap, this.cursorRegistry);
 		}
 
@@ -427,8 +465,7 @@ class DurableH2Backend extends H2Backend {
 		protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
 				boolean sparse) {
 			String mapName = getFullCollectionNamespace(collectionName) + INDEX_INFIX + indexName;
-			MVMap<KeyValue, Object> map = getMvStore().openMap(mapName,
-					new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
+			MVMap<KeyValue, Object> map = getMvStore().openMap(mapName, JournaledMap.builder(mapName, journal()));
 			return IndexKeyType.uniqueIndex(map, indexName, keys, sparse);
 		}
 

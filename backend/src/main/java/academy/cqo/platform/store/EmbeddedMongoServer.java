@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -86,6 +87,17 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
 	private final AtomicLong pagesDroppedOverSize = new AtomicLong();
 
+	/**
+	 * How often the store commits what its journal holds ({@link StoreJournal}): every
+	 * write is in the journal before its reply, and a commit writes one chunk for all the
+	 * writes since the last one (H2's own background commit runs about as often).
+	 */
+	static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
+
+	/** Commits the store every {@link #CHECKPOINT_INTERVAL}, once it is open. */
+	private final ScheduledExecutorService checkpoints = Executors
+		.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("store-checkpoint").factory());
+
 	private EmbeddedMongoServer(Path file, int cacheMegabytes, Duration slowCommandThreshold, Executor opener) {
 		this.file = file;
 		opener.execute(() -> open(cacheMegabytes, slowCommandThreshold));
@@ -96,6 +108,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 		catch (RuntimeException ex) {
 			this.server.shutdownNow();
 			this.cacheBound.shutdownNow();
+			stopCheckpoints();
 			closeStore();
 			throw ex;
 		}
@@ -109,7 +122,12 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 		try {
 			MVStore store = open(this.file, cacheMegabytes);
 			try {
-				opened = new Opened(store, new DurableH2Backend(store, slowCommandThreshold));
+				StoreJournal journal = new StoreJournal(this.file);
+				if (journal.replay(store) > 0) {
+					store.commit();
+				}
+				journal.start();
+				opened = new Opened(store, DurableH2Backend.open(store, journal, slowCommandThreshold));
 			}
 			catch (RuntimeException | Error ex) {
 				store.closeImmediately();
@@ -123,8 +141,36 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 		logger.info("Embedded store opened in {} ms ({} chunks)", (System.nanoTime() - started) / 1_000_000,
 				opened.backend().chunkCount());
 		this.opening.complete(opened);
-		this.cacheBound.scheduleWithFixedDelay(() -> trimCaches(opened), CACHE_BOUND_INTERVAL.toMillis(),
-				CACHE_BOUND_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+		try {
+			this.cacheBound.scheduleWithFixedDelay(() -> trimCaches(opened), CACHE_BOUND_INTERVAL.toMillis(),
+					CACHE_BOUND_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+			this.checkpoints.scheduleWithFixedDelay(() -> checkpoint(opened), CHECKPOINT_INTERVAL.toMillis(),
+					CHECKPOINT_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			// closed while it opened: the store is closed next, with no commit pending
+		}
+	}
+
+	private void checkpoint(Opened opened) {
+		if (opened.store().isClosed()) {
+			return;
+		}
+		try {
+			opened.backend().checkpoint();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not commit the embedded store (its journal keeps the writes)", ex);
+		}
+	}
+
+	/**
+	 * Commit what the journal holds now ({@link DurableH2Backend#checkpoint()}), as the
+	 * store does every {@link #CHECKPOINT_INTERVAL}.
+	 * @return whether there was anything to commit
+	 */
+	boolean checkpoint() {
+		return backend().checkpoint();
 	}
 
 	private void trimCaches(Opened opened) {
@@ -284,12 +330,12 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	}
 
 	/**
-	 * Whether acknowledged writes are still waiting for a commit (never, after a write
-	 * command has replied).
-	 * @return {@code true} when the store holds changes not yet on disk
+	 * Whether changes are held in memory only, neither committed nor in the journal's
+	 * file (never once a write command has replied and no other write runs).
+	 * @return {@code true} when a crash now could lose a change
 	 */
-	boolean hasUnsavedChanges() {
-		return store().hasUnsavedChanges();
+	boolean hasUnjournaledChanges() {
+		return backend().journal().pendingBytes() > 0;
 	}
 
 	/**
@@ -340,6 +386,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	 */
 	void backupStore(ZipOutputStream zip, String entry) throws IOException {
 		synchronized (this.backupLock) {
+			// the file holds what was committed: commit what the journal holds first
+			checkpoint();
 			boolean reuse = store().isSpaceReused();
 			store().setReuseSpace(false);
 			try {
@@ -479,18 +527,54 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
 	@Override
 	public void close() {
+		stopCheckpoints();
 		this.server.shutdownNow();
 		this.cacheBound.shutdownNow();
 		closeStore();
 		logger.info("Embedded document store closed ({})", this.file);
 	}
 
-	/** Close the store once it is open (nothing when opening failed). */
+	/**
+	 * Let a running checkpoint finish (an interrupt would close the store's file channel
+	 * under it) and run no more.
+	 */
+	private void stopCheckpoints() {
+		this.checkpoints.shutdown();
+		try {
+			if (!this.checkpoints.awaitTermination(30, TimeUnit.SECONDS)) {
+				logger.warn("A commit of the embedded store is still running after 30 s");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Close the store once it is open (nothing when opening failed; the server's shutdown
+	 * has closed it already): H2 commits what is left, and the journal, now covered, is
+	 * deleted ({@link DurableH2Backend#close()}).
+	 */
 	private void closeStore() {
 		Opened opened = this.opening.exceptionally((ex) -> null).join();
 		if (opened != null && !opened.store().isClosed()) {
-			opened.store().close();
+			opened.backend().close();
 		}
+	}
+
+	/**
+	 * Stop as a killed process would (for tests): no commit, the journal's segments stay
+	 * as written.
+	 */
+	void crash() {
+		stopCheckpoints();
+		Opened opened = this.opening.exceptionally((ex) -> null).join();
+		if (opened != null && !opened.store().isClosed()) {
+			opened.backend().journal().close();
+			opened.store().closeImmediately();
+		}
+		this.server.shutdownNow();
+		this.cacheBound.shutdownNow();
 	}
 
 	/** The open store, the backend serving it and the bounds of its caches. */

@@ -27,16 +27,27 @@ class EmbeddedMongoServerTests {
 
 	@Test
 	void writeIsOnDiskBeforeItIsAcknowledged() {
-		try (EmbeddedMongoServer server = EmbeddedMongoServer.start(this.dataDir.resolve("a.mv.db"));
-				MongoClient client = MongoClients.create(server.connectionString())) {
+		Path file = this.dataDir.resolve("a.mv.db");
+		EmbeddedMongoServer server = EmbeddedMongoServer.start(file);
+		try (MongoClient client = MongoClients.create(server.connectionString())) {
 			MongoCollection<Document> things = client.getDatabase("cqo").getCollection("things");
 			Mono.from(things.insertOne(new Document("_id", 1).append("name", "质量")))
 				.as(StepVerifier::create)
-				.assertNext((result) -> assertThat(server.hasUnsavedChanges()).isFalse())
+				.assertNext((result) -> assertThat(server.hasUnjournaledChanges()).isFalse())
 				.verifyComplete();
 			Mono.from(things.updateOne(new Document("_id", 1), new Document("$set", new Document("name", "安全"))))
 				.as(StepVerifier::create)
-				.assertNext((result) -> assertThat(server.hasUnsavedChanges()).isFalse())
+				.assertNext((result) -> assertThat(server.hasUnjournaledChanges()).isFalse())
+				.verifyComplete();
+		}
+		finally {
+			server.crash();
+		}
+		try (EmbeddedMongoServer reopened = EmbeddedMongoServer.start(file);
+				MongoClient client = MongoClients.create(reopened.connectionString())) {
+			Mono.from(client.getDatabase("cqo").getCollection("things").find().first())
+				.as(StepVerifier::create)
+				.assertNext((thing) -> assertThat(thing.getString("name")).isEqualTo("安全"))
 				.verifyComplete();
 		}
 	}
@@ -49,7 +60,7 @@ class EmbeddedMongoServerTests {
 			MongoCollection<Document> things = client.getDatabase("cqo").getCollection("things");
 			Flux.range(0, 200)
 				.flatMap((i) -> things.insertOne(new Document("_id", i)), 32)
-				.then(Mono.fromSupplier(server::hasUnsavedChanges))
+				.then(Mono.fromSupplier(server::hasUnjournaledChanges))
 				.as(StepVerifier::create)
 				.expectNext(false)
 				.verifyComplete();
@@ -60,6 +71,7 @@ class EmbeddedMongoServerTests {
 				.as(StepVerifier::create)
 				.expectNext(200L)
 				.verifyComplete();
+			assertThat(reopened.backend().journal().segments()).as("a closed store left no journal").hasSize(1);
 		}
 	}
 

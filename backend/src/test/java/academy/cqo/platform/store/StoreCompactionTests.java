@@ -30,10 +30,11 @@ import academy.cqo.testsupport.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every commit writes a chunk, and opening the store after a crash reads every chunk's
- * header and footer: compaction moves live pages into fewer chunks while writers go on,
- * and loses nothing, neither when the store is closed and reopened nor when the process
- * dies in the middle of it.
+ * Every commit writes a chunk (here every write is committed on its own, as a busy store
+ * with a commit a second makes many over a day), and opening the store after a crash
+ * reads every chunk's header and footer: compaction moves live pages into fewer chunks
+ * while writers go on, and loses nothing, neither when the store is closed and reopened
+ * nor when the process dies in the middle of it.
  */
 class StoreCompactionTests {
 
@@ -53,19 +54,19 @@ class StoreCompactionTests {
 			// data
 			server.retainEmptiedChunksFor(Duration.ZERO);
 			MongoCollection<Document> things = client.getDatabase("cqo").getCollection("things");
-			insert(things, 1500, 1, acknowledged).as(StepVerifier::create).verifyComplete();
+			insert(server, things, 1500, 1, acknowledged).as(StepVerifier::create).verifyComplete();
 			chunksBefore = server.chunkCount();
 			assertThat(chunksBefore).as("chunks after 1,500 commits").isGreaterThan(300);
 
 			Mono<EmbeddedMongoServer.Compaction> compaction = Mono
 				.fromCallable(() -> server.compact(100, 64 * 1024, Duration.ofMinutes(1), Long.MAX_VALUE))
 				.subscribeOn(Schedulers.boundedElastic());
-			Mono.zip(compaction, insert(things, 500, 8, acknowledged).then(Mono.just(true)))
+			Mono.zip(compaction, insert(server, things, 500, 8, acknowledged).then(Mono.just(true)))
 				.as(StepVerifier::create)
 				.assertNext((both) -> assertThat(both.getT1().steps()).isPositive())
 				.verifyComplete();
 			// one more commit drops the chunks the compaction emptied
-			insert(things, 1, 1, acknowledged).as(StepVerifier::create).verifyComplete();
+			insert(server, things, 1, 1, acknowledged).as(StepVerifier::create).verifyComplete();
 			assertThat(server.chunkCount()).as("chunks after compaction").isLessThan(chunksBefore / 4);
 			assertAllStored(things, acknowledged);
 		}
@@ -83,7 +84,7 @@ class StoreCompactionTests {
 			server.retainEmptiedChunksFor(Duration.ZERO);
 			MongoCollection<Document> things = client.getDatabase("cqo").getCollection("things");
 			// hundreds of writes a second, as an exam's saves
-			insert(things, 1500, 4, ConcurrentHashMap.newKeySet()).as(StepVerifier::create).verifyComplete();
+			insert(server, things, 1500, 4, ConcurrentHashMap.newKeySet()).as(StepVerifier::create).verifyComplete();
 			assertThat(server.compact(100, 64 * 1024, Duration.ofMinutes(1)).steps()).as("steps while writers are busy")
 				.isZero();
 			Eventually.await("a compaction once writers are quiet", Duration.ofSeconds(20),
@@ -105,7 +106,7 @@ class StoreCompactionTests {
 				MongoClient client = MongoClients.create(server.connectionString())) {
 			server.retainEmptiedChunksFor(Duration.ZERO);
 			MongoCollection<Document> things = client.getDatabase("cqo").getCollection("things");
-			insert(things, 1500, 1, acknowledged).as(StepVerifier::create).verifyComplete();
+			insert(server, things, 1500, 1, acknowledged).as(StepVerifier::create).verifyComplete();
 			AtomicReference<Set<String>> copied = new AtomicReference<>();
 			Mono<Void> compactionWithACrash = Mono.fromRunnable(() -> {
 				assertThat(server.compactStep(64 * 1024)).as("a first step moved pages").isTrue();
@@ -113,7 +114,7 @@ class StoreCompactionTests {
 				copied.set(copyAsACrashLeavesIt(server, crashImage));
 				assertThat(server.compactStep(64 * 1024)).as("a step after the crash moved pages").isTrue();
 			}).subscribeOn(Schedulers.boundedElastic()).then();
-			Mono.when(compactionWithACrash, insert(things, 400, 8, acknowledged))
+			Mono.when(compactionWithACrash, insert(server, things, 400, 8, acknowledged))
 				.as(StepVerifier::create)
 				.verifyComplete();
 			beforeTheCrash = copied.get();
@@ -159,13 +160,14 @@ class StoreCompactionTests {
 	 * Insert documents of about 2 KB under random ids (so they land in pages all over the
 	 * map, as attempts and answers do), each its own commit.
 	 */
-	private Mono<Void> insert(MongoCollection<Document> things, int count, int concurrency, Set<String> acknowledged) {
+	private Mono<Void> insert(EmbeddedMongoServer server, MongoCollection<Document> things, int count, int concurrency,
+			Set<String> acknowledged) {
 		return Flux.range(0, count).flatMap((i) -> {
 			String id = UUID.randomUUID().toString();
 			return Mono.from(things.insertOne(new Document("_id", id).append("text", TEXT + id))).doOnNext((result) -> {
 				acknowledged.add(id);
 				this.acknowledgedSoFar.add(id);
-			});
+			}).then(Mono.fromRunnable(server::checkpoint).subscribeOn(Schedulers.boundedElastic()));
 		}, concurrency).then();
 	}
 
