@@ -30,6 +30,8 @@ import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The H2 backend of the embedded store, with writes committed to disk before they are
@@ -37,11 +39,14 @@ import org.h2.mvstore.MVStore;
  * <p>
  * H2's MVStore commits in the background about once a second, so a process killed right
  * after a reply could lose the last second of acknowledged writes, and a background
- * commit could catch a command half applied. Here the background commit is off and every
- * write command commits the store, with no other command half applied, before its reply
- * leaves the server. Commits are grouped: a writer whose change was already included in a
- * commit that started after it finished writing does not commit again, so concurrent
- * writers share one disk write.
+ * commit could catch a command half applied. Here the background commit is off. A data
+ * write (insert, update, delete, findAndModify on an existing collection) is acknowledged
+ * once its changes are in the journal's file ({@link StoreJournal}); the store is
+ * committed by {@link #checkpoint()} about once a second, with no command half applied,
+ * and opening it replays the journal. Every other write command (creating a collection or
+ * an index, dropping, renaming) commits the store before its reply; a writer whose change
+ * was already included in a commit that started after it finished writing does not commit
+ * again.
  * <p>
  * mongo-java-server 1.47 updates a document by changing the very instance the MVStore map
  * holds ({@code AbstractMongoCollection.updateDocument}), under the collection's lock;
@@ -109,7 +114,12 @@ class DurableH2Backend extends H2Backend {
 
 	private final AtomicLong finishedWrites = new AtomicLong();
 
-	private static final long GROUP_POLL_NANOS = 20_000;
+	private static final long LOCK_POLL_NANOS = 20_000;
+
+	/** A checkpoint that holds writers this long is logged. */
+	private static final long SLOW_CHECKPOINT_MILLIS = 200;
+
+	private static final Logger logger = LoggerFactory.getLogger(DurableH2Backend.class);
 
 	private final Object commitLock = new Object();
 
@@ -245,7 +255,7 @@ class DurableH2Backend extends H2Backend {
 	private Document applySharedBarging(Channel channel, String database, String command, Document query) {
 		// tryLock() takes a free read lock even with a writer queued
 		while (!this.applying.readLock().tryLock()) {
-			LockSupport.parkNanos(GROUP_POLL_NANOS);
+			LockSupport.parkNanos(LOCK_POLL_NANOS);
 		}
 		try {
 			return super.handleCommand(channel, database, command, query);
@@ -366,7 +376,12 @@ class DurableH2Backend extends H2Backend {
 			if (!this.journal.hasRecordsInSegment()) {
 				return false;
 			}
+			long started = System.nanoTime();
 			commitNow();
+			long took = (System.nanoTime() - started) / 1_000_000;
+			if (took >= SLOW_CHECKPOINT_MILLIS) {
+				logger.info("Embedded store: a checkpoint held writers for {} ms", took);
+			}
 			return true;
 		}
 	}

@@ -84,14 +84,24 @@ final class StoreJournal implements AutoCloseable {
 	/** The buffer being written, swapped with {@link #pending} (under the write lock). */
 	private WriteBuffer spare = new WriteBuffer(64 * 1024);
 
-	/** Bytes of records appended so far. */
+	/** Bytes of records appended so far, in all (under the append lock). */
+	private long appendedTotal;
+
+	/** Bytes of records in {@link #pending}. */
 	private long appended;
 
-	/** Bytes of records written to the file so far. */
-	private volatile long written;
+	/** Bytes of records written to the file so far, in all. */
+	private volatile long writtenTotal;
 
 	/** Bytes written when the current segment was started (under the write lock). */
 	private long writtenAtSegmentStart;
+
+	/**
+	 * Why a write of the file failed, until a commit covers what it held (under the write
+	 * lock): the records of the failed write are not in the file, so no write that
+	 * appended before it may be acknowledged.
+	 */
+	private IOException failure;
 
 	private FileChannel channel;
 
@@ -101,7 +111,7 @@ final class StoreJournal implements AutoCloseable {
 
 	private final ThreadLocal<WriteBuffer> scratch = ThreadLocal.withInitial(() -> new WriteBuffer(4 * 1024));
 
-	/** Writes that appended records since the last flush, for tests and the log. */
+	/** Writes of the file so far (each of the records appended since the one before). */
 	private long flushes;
 
 	/**
@@ -259,31 +269,44 @@ final class StoreJournal implements AutoCloseable {
 		CRC32C crc = new CRC32C();
 		crc.update(bytes.duplicate());
 		synchronized (this.appendLock) {
+			int length = RECORD_HEADER_BYTES + bytes.remaining();
 			this.pending.putInt(bytes.remaining()).putInt((int) crc.getValue()).put(bytes);
-			this.appended = this.pending.position();
+			this.appended += length;
+			this.appendedTotal += length;
 		}
 	}
 
 	/**
-	 * Write every record appended so far to the file (records appended meanwhile by other
-	 * threads go with them: one write for all).
-	 * @throws UncheckedIOException if the file cannot be written
+	 * Write every record appended so far to the file, unless a write that another thread
+	 * began meanwhile holds them (then wait for it): records appended by other threads go
+	 * in the same write.
+	 * @throws UncheckedIOException if the file cannot be written, or a write of records
+	 * appended before this call failed
 	 */
 	void flush() {
 		long target;
 		synchronized (this.appendLock) {
-			target = this.appended;
-			if (target == 0) {
-				return;
-			}
+			target = this.appendedTotal;
+		}
+		if (this.writtenTotal >= target) {
+			return;
 		}
 		synchronized (this.writeLock) {
+			if (this.writtenTotal >= target) {
+				return;
+			}
+			if (this.failure != null) {
+				throw new UncheckedIOException(
+						"The store's journal could not be written; the store's next commit will hold what it missed",
+						this.failure);
+			}
 			flushLocked();
 		}
 	}
 
 	private void flushLocked() {
 		WriteBuffer batch;
+		long end;
 		synchronized (this.appendLock) {
 			if (this.appended == 0) {
 				return;
@@ -291,22 +314,23 @@ final class StoreJournal implements AutoCloseable {
 			batch = this.pending;
 			this.pending = this.spare;
 			this.appended = 0;
+			end = this.appendedTotal;
 		}
 		ByteBuffer bytes = batch.getBuffer().flip();
-		long length = bytes.remaining();
 		try {
 			while (bytes.hasRemaining()) {
 				this.channel.write(bytes);
 			}
 		}
 		catch (IOException ex) {
+			this.failure = ex;
 			throw new UncheckedIOException("Could not write the store's journal " + segmentFile(this.segment), ex);
 		}
 		finally {
 			batch.clear();
 			this.spare = batch;
 		}
-		this.written += length;
+		this.writtenTotal = end;
 		this.flushes++;
 	}
 
@@ -316,7 +340,7 @@ final class StoreJournal implements AutoCloseable {
 	 */
 	boolean hasRecordsInSegment() {
 		synchronized (this.writeLock) {
-			return this.written > this.writtenAtSegmentStart || pendingBytes() > 0;
+			return this.writtenTotal > this.writtenAtSegmentStart || pendingBytes() > 0;
 		}
 	}
 
@@ -337,7 +361,9 @@ final class StoreJournal implements AutoCloseable {
 	 */
 	long rotate() {
 		synchronized (this.writeLock) {
-			flushLocked();
+			if (this.failure == null) {
+				flushLocked();
+			}
 			long closed = this.segment;
 			closeChannel();
 			openNextSegment();
@@ -351,6 +377,10 @@ final class StoreJournal implements AutoCloseable {
 	 * @param segment the last segment to delete
 	 */
 	void deleteThrough(long segment) {
+		synchronized (this.writeLock) {
+			// what a failed write missed is in the store now
+			this.failure = null;
+		}
 		for (Path old : segments()) {
 			if (segmentNumber(old) <= segment) {
 				delete(old);
@@ -391,6 +421,21 @@ final class StoreJournal implements AutoCloseable {
 	long flushes() {
 		synchronized (this.writeLock) {
 			return this.flushes;
+		}
+	}
+
+	/**
+	 * Make the next writes of the file fail, as a full or failing disk would (for tests):
+	 * the file is closed under the journal until the next segment.
+	 */
+	void failWrites() {
+		synchronized (this.writeLock) {
+			try {
+				this.channel.close();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
 		}
 	}
 
@@ -438,7 +483,7 @@ final class StoreJournal implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not create the store's journal " + file, ex);
 		}
-		this.writtenAtSegmentStart = this.written;
+		this.writtenAtSegmentStart = this.writtenTotal;
 	}
 
 	private void closeChannel() {

@@ -172,6 +172,29 @@ class StoreJournalTests {
 					.containsExactly("first"));
 	}
 
+	/**
+	 * A write whose records could not be written to the journal is answered with an
+	 * error, and so is every later one until a commit holds what the journal missed; then
+	 * writes are journaled again, and a crash loses none of them.
+	 */
+	@Test
+	void aFailedJournalWriteAnswersErrorsUntilTheNextCommit() {
+		Path file = this.dataDir.resolve("g.mv.db");
+		run(file, true, (server, things) -> {
+			server.backend().journal().failWrites();
+			assertThatExceptionOfType(RuntimeException.class)
+				.isThrownBy(() -> Mono.from(things.insertOne(new Document("_id", "during"))).block(TIMEOUT));
+			assertThatExceptionOfType(RuntimeException.class)
+				.isThrownBy(() -> Mono.from(things.insertOne(new Document("_id", "still"))).block(TIMEOUT));
+			assertThat(server.checkpoint()).as("the commit holds what the journal missed").isTrue();
+			Mono.from(things.insertOne(new Document("_id", "after"))).block(TIMEOUT);
+		});
+		run(file, false,
+				(things) -> assertThat(
+						Flux.from(things.find()).map((thing) -> thing.get("_id")).collectList().block(TIMEOUT))
+					.contains("during", "after"));
+	}
+
 	private static Path copy(Path from, Path to) {
 		try {
 			return Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
