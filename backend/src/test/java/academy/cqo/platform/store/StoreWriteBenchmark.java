@@ -30,10 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The embedded store alone under an exam's saves: 300 attempts and their 6,000 answer
  * documents, then rounds of conditional upserts shaped as {@code AttemptStore.saveAnswer}
  * ({@code {_id, seq: {$lt: n}, sealed: {$ne: true}}}, {@code $set} of the answer), 64 in
- * flight through the driver, each committed before its reply. Per round: writes per
- * second, CPU of the server's threads ({@code mongo-server-worker}: the commands, their
- * commits) and of the whole process per write, writes per commit; at the end the store
- * file's size, and that of a fresh store holding the same final documents. Run with
+ * flight through the driver, each in the store's journal before its reply. Per round:
+ * writes per second, CPU of the server's threads ({@code mongo-server-worker}: the
+ * commands and their journal writes; {@code store-checkpoint}: the commits) and of the
+ * whole process per write, writes per journal write, commits; at the end the store file's
+ * size, and that of a fresh store holding the same final documents. Run with
  * {@code ./mvnw -B -pl backend verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
  * -Dfailsafe.failIfNoSpecifiedTests=false -Dit.test=StoreWriteBenchmark}
  * ({@code -Drounds=N}, default 5; {@code -Dwrites=N} per round, default 12,000;
@@ -84,19 +85,21 @@ class StoreWriteBenchmark {
 			Recording recording = profile();
 			for (int round = 1; round <= rounds; round++) {
 				long commits = backend.commitCount();
-				long serverCpu = cpu("mongo-server-worker");
+				long flushes = backend.journal().flushes();
+				long serverCpu = cpu("mongo-server-worker") + cpu("store-checkpoint");
 				long processCpu = processCpu();
 				long started = System.nanoTime();
 				save(answers, (round + 1) * writes, writes);
 				double seconds = (System.nanoTime() - started) / 1e9;
-				serverCpu = cpu("mongo-server-worker") - serverCpu;
+				serverCpu = cpu("mongo-server-worker") + cpu("store-checkpoint") - serverCpu;
 				processCpu = processCpu() - processCpu;
 				commits = backend.commitCount() - commits;
+				flushes = backend.journal().flushes() - flushes;
 				System.out.printf(Locale.ROOT,
-						"round %d: %d writes in %.2f s = %.0f/s | server threads %.3f ms CPU/write | process %.3f ms"
-								+ " CPU/write | %.2f writes/commit | load %s%n",
+						"round %d: %d writes in %.2f s = %.0f/s | server and checkpoint threads %.3f ms CPU/write"
+								+ " | process %.3f ms CPU/write | %.2f writes/journal write | %d commits | load %s%n",
 						round, writes, seconds, writes / seconds, serverCpu / 1e6 / writes, processCpu / 1e6 / writes,
-						(double) writes / commits, load());
+						(double) writes / Math.max(1, flushes), commits, load());
 			}
 			if (recording != null) {
 				Path jfr = Path.of("target/store-write.jfr").toAbsolutePath();
