@@ -397,7 +397,13 @@ final class StoreJournal implements AutoCloseable {
 		this.recording = false;
 		synchronized (this.writeLock) {
 			try {
-				flushLocked();
+				if (this.failure == null) {
+					flushLocked();
+				}
+			}
+			catch (UncheckedIOException ex) {
+				// the store's own commit at closing holds what could not be written
+				logger.warn("Could not write the last records of the store's journal", ex);
 			}
 			finally {
 				closeChannel();
