@@ -412,11 +412,14 @@ final class StoreJournal implements AutoCloseable {
 	}
 
 	/**
-	 * Close and delete every segment: the store has committed everything.
+	 * Stop recording and close the file without writing what is pending, as a killed
+	 * process leaves it (for tests of a crash).
 	 */
-	void closeAndDelete() {
-		close();
-		deleteThrough(Long.MAX_VALUE);
+	void abandon() {
+		this.recording = false;
+		synchronized (this.writeLock) {
+			closeChannel();
+		}
 	}
 
 	/**
