@@ -34,8 +34,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The H2 backend of the embedded store, with writes committed to disk before they are
- * acknowledged, and stored documents that never change once stored.
+ * The H2 backend of the embedded store, with writes in its journal (or committed) before
+ * they are acknowledged, and stored documents that never change once stored.
  * <p>
  * H2's MVStore commits in the background about once a second, so a process killed right
  * after a reply could lose the last second of acknowledged writes, and a background
@@ -103,14 +103,14 @@ class DurableH2Backend extends H2Backend {
 	 */
 	private static final Set<String> DATA_WRITES = Set.of("insert", "update", "delete", "findandmodify");
 
-	private static final String DATA_PREFIX = "databases.";
+	static final String DATA_PREFIX = "databases.";
 
 	private static final String META_PREFIX = "meta.";
 
 	/**
 	 * Between a collection's name and an index's in the index map's name (as H2Database).
 	 */
-	private static final String INDEX_INFIX = "._index_";
+	static final String INDEX_INFIX = "._index_";
 
 	private final AtomicLong finishedWrites = new AtomicLong();
 

@@ -536,9 +536,10 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
 	/**
 	 * Let a running checkpoint finish (an interrupt would close the store's file channel
-	 * under it) and run no more.
+	 * under it) and run no more; {@link #checkpoint()} still commits (tests stop them to
+	 * decide when the store commits).
 	 */
-	private void stopCheckpoints() {
+	void stopCheckpoints() {
 		this.checkpoints.shutdown();
 		try {
 			if (!this.checkpoints.awaitTermination(30, TimeUnit.SECONDS)) {

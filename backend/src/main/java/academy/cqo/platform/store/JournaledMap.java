@@ -1,5 +1,6 @@
 package academy.cqo.platform.store;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.h2.mvstore.MVMap;
@@ -17,14 +18,10 @@ import org.h2.mvstore.type.DataType;
  */
 final class JournaledMap<K, V> extends MVMap<K, V> {
 
-	private static final String DATA_PREFIX = "databases.";
-
-	private static final String INDEX_INFIX = "._index_";
-
 	private final StoreJournal journal;
 
-	/** The map's name, read once (renaming a collection is not journaled). */
-	private volatile String name;
+	/** The map's name in UTF-8, read once (renaming a collection is not journaled). */
+	private volatile byte[] name;
 
 	private JournaledMap(Map<String, Object> config, DataType<K> keyType, DataType<V> valueType, StoreJournal journal) {
 		super(config, keyType, valueType);
@@ -43,10 +40,10 @@ final class JournaledMap<K, V> extends MVMap<K, V> {
 	 */
 	static <K, V> MVMap.Builder<K, V> builder(String name, StoreJournal journal) {
 		Builder<K, V> builder = new Builder<>(journal);
-		if (name.startsWith(DATA_PREFIX)) {
+		if (name.startsWith(DurableH2Backend.DATA_PREFIX)) {
 			builder.valueType(new DocumentDataType());
 		}
-		else if (name.contains(INDEX_INFIX)) {
+		else if (name.contains(DurableH2Backend.INDEX_INFIX)) {
 			builder.keyType(new IndexKeyType());
 		}
 		return builder;
@@ -81,10 +78,10 @@ final class JournaledMap<K, V> extends MVMap<K, V> {
 		this.journal.remove(name(), (DataType<Object>) getKeyType(), key);
 	}
 
-	private String name() {
-		String name = this.name;
+	private byte[] name() {
+		byte[] name = this.name;
 		if (name == null) {
-			name = getName();
+			name = getName().getBytes(StandardCharsets.UTF_8);
 			this.name = name;
 		}
 		return name;

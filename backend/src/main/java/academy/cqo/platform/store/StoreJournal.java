@@ -73,7 +73,7 @@ final class StoreJournal implements AutoCloseable {
 
 	private final String prefix;
 
-	/** Guards {@link #pending} and {@link #appended}. */
+	/** Guards {@link #pending} and {@link #appendedTotal}. */
 	private final Object appendLock = new Object();
 
 	/** Guards the file: one writer at a time. */
@@ -86,9 +86,6 @@ final class StoreJournal implements AutoCloseable {
 
 	/** Bytes of records appended so far, in all (under the append lock). */
 	private long appendedTotal;
-
-	/** Bytes of records in {@link #pending}. */
-	private long appended;
 
 	/** Bytes of records written to the file so far, in all. */
 	private volatile long writtenTotal;
@@ -240,27 +237,26 @@ final class StoreJournal implements AutoCloseable {
 		return this.recording;
 	}
 
-	void put(String map, DataType<Object> keyType, Object key, DataType<Object> valueType, Object value) {
+	void put(byte[] map, DataType<Object> keyType, Object key, DataType<Object> valueType, Object value) {
 		WriteBuffer body = body(PUT, map);
 		keyType.write(body, key);
 		valueType.write(body, value);
 		append(body);
 	}
 
-	void remove(String map, DataType<Object> keyType, Object key) {
+	void remove(byte[] map, DataType<Object> keyType, Object key) {
 		WriteBuffer body = body(REMOVE, map);
 		keyType.write(body, key);
 		append(body);
 	}
 
-	void clear(String map) {
+	void clear(byte[] map) {
 		append(body(CLEAR, map));
 	}
 
-	private WriteBuffer body(byte operation, String map) {
+	private WriteBuffer body(byte operation, byte[] map) {
 		WriteBuffer body = this.scratch.get().clear();
-		byte[] name = map.getBytes(StandardCharsets.UTF_8);
-		body.put(operation).putShort((short) name.length).put(name);
+		body.put(operation).putShort((short) map.length).put(map);
 		return body;
 	}
 
@@ -271,7 +267,6 @@ final class StoreJournal implements AutoCloseable {
 		synchronized (this.appendLock) {
 			int length = RECORD_HEADER_BYTES + bytes.remaining();
 			this.pending.putInt(bytes.remaining()).putInt((int) crc.getValue()).put(bytes);
-			this.appended += length;
 			this.appendedTotal += length;
 		}
 	}
@@ -308,12 +303,11 @@ final class StoreJournal implements AutoCloseable {
 		WriteBuffer batch;
 		long end;
 		synchronized (this.appendLock) {
-			if (this.appended == 0) {
+			if (this.pending.position() == 0) {
 				return;
 			}
 			batch = this.pending;
 			this.pending = this.spare;
-			this.appended = 0;
 			end = this.appendedTotal;
 		}
 		ByteBuffer bytes = batch.getBuffer().flip();
@@ -350,7 +344,7 @@ final class StoreJournal implements AutoCloseable {
 	 */
 	long pendingBytes() {
 		synchronized (this.appendLock) {
-			return this.appended;
+			return this.pending.position();
 		}
 	}
 
