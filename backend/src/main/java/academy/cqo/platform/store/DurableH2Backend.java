@@ -24,6 +24,7 @@ import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.oplog.Oplog;
@@ -64,6 +65,12 @@ import org.slf4j.LoggerFactory;
  * whole collection. Here a query with an {@code _id} equality on a string or object id
  * reads that one document by the {@code _id} index and checks the rest of the query on it
  * (the same result: no other document can match).
+ * <p>
+ * A query whose {@code _id} condition is a regular expression (the attempts of some
+ * sessions or candidates, read by their ids) went to the {@code _id} index, which
+ * compiled the pattern anew for every key of the collection while holding the index's
+ * lock, and the pattern was compiled once more for every document read. Here it is
+ * compiled once per query and matched against the documents' keys.
  * <p>
  * mongo-java-server keeps no non-unique index: it registers a placeholder that holds
  * nothing, and since adding an index that holds nothing means building it, it read every
@@ -580,6 +587,14 @@ class DurableH2Backend extends H2Backend {
 						fieldSelector);
 			}
 			Object id = query.get(ID_FIELD);
+			BsonRegularExpression idPattern = idPattern(id);
+			if (idPattern != null) {
+				// one compiled pattern for every key and every document's match
+				Document matching = query.clone();
+				matching.put(ID_FIELD, idPattern);
+				return matchDocuments(matching, idsMatching(idPattern), orderBy, numberToSkip, limit, batchSize,
+						fieldSelector);
+			}
 			if (query.size() > 1 && (id instanceof String || id instanceof ObjectId)) {
 				Index<Object> byId = idIndex();
 				if (byId != null) {
@@ -589,6 +604,38 @@ class DurableH2Backend extends H2Backend {
 				}
 			}
 			return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+		}
+
+		/**
+		 * The pattern of an {@code _id} condition that is only a regular expression
+		 * ({@code {$regex, $options}} or a BSON pattern), or {@code null}.
+		 */
+		private static BsonRegularExpression idPattern(Object id) {
+			if (id instanceof BsonRegularExpression pattern) {
+				return pattern;
+			}
+			if (id instanceof Document condition && condition.containsKey("$regex")
+					&& (condition.size() == 1 || (condition.size() == 2 && condition.containsKey("$options")))) {
+				return BsonRegularExpression.convertToRegularExpression(condition);
+			}
+			return null;
+		}
+
+		/**
+		 * The ids (the documents' map keys) that are strings the pattern finds a match
+		 * in, in {@code _id} order. mongo-java-server's unique index would compile the
+		 * pattern again for every key, holding the index's lock the while.
+		 */
+		private List<Object> idsMatching(BsonRegularExpression pattern) {
+			List<Object> ids = new java.util.ArrayList<>();
+			java.util.Iterator<Object> keys = this.documents.keyIterator(null);
+			while (keys.hasNext()) {
+				Object key = keys.next();
+				if (key instanceof String text && pattern.matcher(text).find()) {
+					ids.add(key);
+				}
+			}
+			return ids;
 		}
 
 		/**
