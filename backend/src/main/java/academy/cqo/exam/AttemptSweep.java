@@ -3,6 +3,12 @@ package academy.cqo.exam;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +63,8 @@ public class AttemptSweep implements StartupTask {
 
 	private final Clock clock;
 
+	private final NextLooks nextLooks = new NextLooks();
+
 	AttemptSweep(AttemptStore store, ExamStore exams, Submissions submissions, ExamSettings settings, Clock clock) {
 		this.store = store;
 		this.exams = exams;
@@ -104,7 +112,9 @@ public class AttemptSweep implements StartupTask {
 	/**
 	 * What {@link #finishOverdue()} does, for the attempts of the sessions open now or
 	 * closed within {@link #RECENT}: one read of their ids' few fields, then each attempt
-	 * that needs something read whole by its id and handled as the full pass does.
+	 * that needs something read whole by its id and handled as the full pass does. A
+	 * session is read when its attempts may need something ({@link NextLooks}), not at
+	 * every pass.
 	 * @return how many attempts were submitted
 	 */
 	public Mono<Long> finishOverdueOfRecentSessions() {
@@ -115,15 +125,128 @@ public class AttemptSweep implements StartupTask {
 		return this.exams.findSessions()
 			.filter((session) -> session.opensAt() == null || !session.opensAt().isAfter(now))
 			.filter((session) -> session.closesAt() == null || session.closesAt().isAfter(closedAfter))
-			.map(SessionDocument::id)
 			.collectList()
-			.flatMapMany(this.store::sweepViewOf)
-			.filter((attempt) -> overdue(attempt, cutoff) || ungraded(attempt)
-					|| unpublishedPass(attempt, unpublishedBefore))
-			.concatMap((view) -> this.store.findById(view.getString("_id"))
-				.flatMap((attempt) -> finish(attempt, cutoff, unpublishedBefore)))
-			.filter(Boolean::booleanValue)
-			.count();
+			.flatMap((recent) -> {
+				this.nextLooks.keepOnly(recent.stream().map(SessionDocument::id).toList());
+				List<SessionDocument> due = recent.stream()
+					.filter((session) -> this.nextLooks.isDue(session.id(), now))
+					.toList();
+				NextLooks.Pass pass = this.nextLooks.pass(due, now, this.settings.gracePeriod());
+				return this.store.sweepViewOf(due.stream().map(SessionDocument::id).toList())
+					.doOnNext((view) -> pass.saw(view, this.settings.gracePeriod(), UNPUBLISHED_AFTER))
+					.filter((attempt) -> overdue(attempt, cutoff) || ungraded(attempt)
+							|| unpublishedPass(attempt, unpublishedBefore))
+					.concatMap((view) -> this.store.findById(view.getString("_id"))
+						.flatMap((attempt) -> finish(attempt, cutoff, unpublishedBefore)))
+					.filter(Boolean::booleanValue)
+					.count()
+					.doOnSuccess((submitted) -> pass.done());
+			});
+	}
+
+	/**
+	 * When each recent session's attempts next need the frequent sweep's look. A look at
+	 * a session handles every attempt that needs something then; after it, the session is
+	 * looked at again when a running attempt it saw reaches its deadline and grace
+	 * period, when a pass it saw left unpublished becomes due, when the session closes
+	 * (plus the grace period: the deadline of an attempt started late), and otherwise
+	 * after {@link #QUIET} at the latest. An attempt started after a look cannot be
+	 * overdue before the next: its deadline is its start plus the time limit (at least a
+	 * minute, {@code ExamRules}) or the session's close, and a deadline is never moved
+	 * once set. What else can arise between looks — an attempt submitted but left
+	 * ungraded, a pass left unpublished by a failure — waits for the next look, at most
+	 * {@link #QUIET} (the sweep looked every {@code cqo.exam.sweep-interval}, reading
+	 * every attempt of the recent sessions each time: on an idle platform holding 2,000
+	 * recent attempts that was a few hundred megabytes read every minute). A look that
+	 * fails changes nothing: the session is due at the next pass. A session whose next
+	 * look is further away than {@link #QUIET} (the clock was set back) is due.
+	 */
+	static final class NextLooks {
+
+		/** The longest time between two looks at a recent session. */
+		static final Duration QUIET = Duration.ofMinutes(1);
+
+		private final Map<String, Instant> next = new ConcurrentHashMap<>();
+
+		boolean isDue(String sessionId, Instant now) {
+			Instant at = this.next.get(sessionId);
+			return at == null || !now.isBefore(at) || at.isAfter(now.plus(QUIET));
+		}
+
+		void keepOnly(Collection<String> sessionIds) {
+			this.next.keySet().retainAll(Set.copyOf(sessionIds));
+		}
+
+		/**
+		 * A look at some sessions, starting now.
+		 * @param sessions the sessions looked at
+		 * @param now when the look started
+		 * @param grace the grace period after a deadline
+		 * @return the look, to be told what it saw
+		 */
+		Pass pass(List<SessionDocument> sessions, Instant now, Duration grace) {
+			Map<String, Instant> next = new HashMap<>();
+			for (SessionDocument session : sessions) {
+				Instant at = now.plus(QUIET);
+				if (session.closesAt() != null) {
+					at = earliest(at, session.closesAt().plus(grace), now);
+				}
+				next.put(session.id(), at);
+			}
+			return new Pass(next, now);
+		}
+
+		/** The earlier of the two, if the second is still to come. */
+		private static Instant earliest(Instant at, Instant candidate, Instant now) {
+			return (candidate.isAfter(now) && candidate.isBefore(at)) ? candidate : at;
+		}
+
+		/**
+		 * One look: the sessions' next looks, kept once the look has handled all it saw.
+		 */
+		final class Pass {
+
+			private final Map<String, Instant> next;
+
+			private final Instant now;
+
+			private Pass(Map<String, Instant> next, Instant now) {
+				this.next = next;
+				this.now = now;
+			}
+
+			/**
+			 * An attempt this look saw: a running one is due at its deadline and grace
+			 * period, an unpublished pass when it is a minute old (what is due now is
+			 * handled by this look).
+			 */
+			void saw(org.bson.Document attempt, Duration grace, Duration unpublishedAfter) {
+				String id = attempt.getString("_id");
+				String sessionId = id.substring(0, Math.max(id.indexOf(':'), 0));
+				Instant at = this.next.get(sessionId);
+				if (at == null) {
+					return;
+				}
+				String status = attempt.getString(AttemptStatus.FIELD);
+				java.util.Date deadline = attempt.getDate("deadline");
+				java.util.Date graded = attempt.getDate("gradedAt");
+				if (AttemptStatus.IN_PROGRESS.name().equals(status) && deadline != null) {
+					at = earliest(at, deadline.toInstant().plus(grace), this.now);
+				}
+				else if (AttemptStatus.GRADED.name().equals(status) && Boolean.TRUE.equals(attempt.getBoolean("passed"))
+						&& Boolean.FALSE.equals(attempt.getBoolean("outcomePublished")) && graded != null) {
+					at = earliest(at, graded.toInstant().plus(unpublishedAfter), this.now);
+				}
+				this.next.put(sessionId, at);
+			}
+
+			/** Everything seen was handled: keep the next looks. */
+			void done() {
+				NextLooks.this.next.putAll(this.next);
+			}
+
+		}
+
 	}
 
 	private static boolean overdue(org.bson.Document attempt, Instant cutoff) {
