@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -132,7 +133,8 @@ public class AttemptSweep implements StartupTask {
 					.filter((session) -> this.nextLooks.isDue(session.id(), now))
 					.toList();
 				NextLooks.Pass pass = this.nextLooks.pass(due, now, this.settings.gracePeriod());
-				return this.store.sweepViewOf(due.stream().map(SessionDocument::id).toList())
+				List<String> dueIds = due.stream().map(SessionDocument::id).toList();
+				return this.store.sweepViewOf(dueIds, this.nextLooks.settledIn(dueIds))
 					.doOnNext((view) -> pass.saw(view, this.settings.gracePeriod(), UNPUBLISHED_AFTER))
 					.filter((attempt) -> overdue(attempt, cutoff) || ungraded(attempt)
 							|| unpublishedPass(attempt, unpublishedBefore))
@@ -160,6 +162,11 @@ public class AttemptSweep implements StartupTask {
 	 * recent attempts that was a few hundred megabytes read every minute). A look that
 	 * fails changes nothing: the session is due at the next pass. A session whose next
 	 * look is further away than {@link #QUIET} (the clock was set back) is due.
+	 * <p>
+	 * An attempt a look saw settled — graded, and announced if it passed — never needs
+	 * the frequent sweep again (nothing leaves {@code GRADED}; a regrade that turns it
+	 * into a pass announces it at once, and if that fails the hourly full pass does), so
+	 * later looks leave it out by its id and read only the others.
 	 */
 	static final class NextLooks {
 
@@ -168,13 +175,31 @@ public class AttemptSweep implements StartupTask {
 
 		private final Map<String, Instant> next = new ConcurrentHashMap<>();
 
+		/** Per session, the attempts seen settled. */
+		private final Map<String, Set<String>> settled = new ConcurrentHashMap<>();
+
 		boolean isDue(String sessionId, Instant now) {
 			Instant at = this.next.get(sessionId);
 			return at == null || !now.isBefore(at) || at.isAfter(now.plus(QUIET));
 		}
 
 		void keepOnly(Collection<String> sessionIds) {
-			this.next.keySet().retainAll(Set.copyOf(sessionIds));
+			Set<String> kept = Set.copyOf(sessionIds);
+			this.next.keySet().retainAll(kept);
+			this.settled.keySet().retainAll(kept);
+		}
+
+		/**
+		 * The attempts of these sessions that looks saw settled.
+		 * @param sessionIds the sessions
+		 * @return their ids
+		 */
+		Set<String> settledIn(Collection<String> sessionIds) {
+			Set<String> ids = new HashSet<>();
+			for (String sessionId : sessionIds) {
+				ids.addAll(this.settled.getOrDefault(sessionId, Set.of()));
+			}
+			return ids;
 		}
 
 		/**
@@ -193,7 +218,7 @@ public class AttemptSweep implements StartupTask {
 				}
 				next.put(session.id(), at);
 			}
-			return new Pass(next, now);
+			return new Pass(next, new HashMap<>(), now);
 		}
 
 		/** The earlier of the two, if the second is still to come. */
@@ -208,10 +233,13 @@ public class AttemptSweep implements StartupTask {
 
 			private final Map<String, Instant> next;
 
+			private final Map<String, Set<String>> settled;
+
 			private final Instant now;
 
-			private Pass(Map<String, Instant> next, Instant now) {
+			private Pass(Map<String, Instant> next, Map<String, Set<String>> settled, Instant now) {
 				this.next = next;
+				this.settled = settled;
 				this.now = now;
 			}
 
@@ -233,16 +261,26 @@ public class AttemptSweep implements StartupTask {
 				if (AttemptStatus.IN_PROGRESS.name().equals(status) && deadline != null) {
 					at = earliest(at, deadline.toInstant().plus(grace), this.now);
 				}
-				else if (AttemptStatus.GRADED.name().equals(status) && Boolean.TRUE.equals(attempt.getBoolean("passed"))
-						&& Boolean.FALSE.equals(attempt.getBoolean("outcomePublished")) && graded != null) {
-					at = earliest(at, graded.toInstant().plus(unpublishedAfter), this.now);
+				else if (AttemptStatus.GRADED.name().equals(status)) {
+					if (Boolean.TRUE.equals(attempt.getBoolean("passed"))
+							&& Boolean.FALSE.equals(attempt.getBoolean("outcomePublished"))) {
+						if (graded != null) {
+							at = earliest(at, graded.toInstant().plus(unpublishedAfter), this.now);
+						}
+					}
+					else {
+						this.settled.computeIfAbsent(sessionId, (key) -> new HashSet<>()).add(id);
+					}
 				}
 				this.next.put(sessionId, at);
 			}
 
-			/** Everything seen was handled: keep the next looks. */
+			/** Everything seen was handled: keep the next looks and what was settled. */
 			void done() {
 				NextLooks.this.next.putAll(this.next);
+				this.settled.forEach((sessionId, ids) -> NextLooks.this.settled
+					.computeIfAbsent(sessionId, (key) -> ConcurrentHashMap.newKeySet())
+					.addAll(ids));
 			}
 
 		}

@@ -106,6 +106,33 @@ class AttemptSweepNextLooksTests {
 		assertThat(this.looks.isDue("s1", NOW.plusSeconds(1))).isTrue();
 	}
 
+	@Test
+	void attemptsSeenSettledAreLeftOutOfLaterLooksOnceALookFinished() {
+		SessionDocument first = session("s1", NOW.plus(Duration.ofHours(3)));
+		SessionDocument second = session("s2", NOW.plus(Duration.ofHours(3)));
+		NextLooks.Pass pass = this.looks.pass(List.of(first, second), NOW, GRACE);
+		pass.saw(attempt("s1:a1:1", "GRADED").append("passed", false), GRACE, UNPUBLISHED_AFTER);
+		pass.saw(attempt("s1:a2:1", "GRADED").append("passed", true).append("outcomePublished", true), GRACE,
+				UNPUBLISHED_AFTER);
+		// not settled: a pass still to announce, a submitted and a running attempt
+		pass.saw(attempt("s1:a3:1", "GRADED").append("passed", true)
+			.append("outcomePublished", false)
+			.append("gradedAt", Date.from(NOW)), GRACE, UNPUBLISHED_AFTER);
+		pass.saw(attempt("s1:a4:1", "SUBMITTED"), GRACE, UNPUBLISHED_AFTER);
+		pass.saw(attempt("s2:a5:1", "IN_PROGRESS").append("deadline", Date.from(NOW.plusSeconds(600))), GRACE,
+				UNPUBLISHED_AFTER);
+		pass.saw(attempt("s2:a6:1", "GRADED").append("passed", false), GRACE, UNPUBLISHED_AFTER);
+		assertThat(this.looks.settledIn(List.of("s1", "s2"))).isEmpty();
+
+		pass.done();
+
+		assertThat(this.looks.settledIn(List.of("s1"))).containsExactlyInAnyOrder("s1:a1:1", "s1:a2:1");
+		assertThat(this.looks.settledIn(List.of("s1", "s2"))).containsExactlyInAnyOrder("s1:a1:1", "s1:a2:1",
+				"s2:a6:1");
+		this.looks.keepOnly(List.of("s2"));
+		assertThat(this.looks.settledIn(List.of("s1", "s2"))).containsExactly("s2:a6:1");
+	}
+
 	private static SessionDocument session(String id, Instant closesAt) {
 		return new SessionDocument(id, "e1", "考试", NOW.minus(Duration.ofHours(1)), closesAt, null, null, null, null,
 				List.of(), "trainer", NOW.minus(Duration.ofDays(1)), null);

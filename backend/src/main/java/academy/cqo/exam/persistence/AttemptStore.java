@@ -448,17 +448,20 @@ public class AttemptStore implements StartupTask {
 	 * result if any (an attempt submitted but never graded has none). On the embedded
 	 * store only the matching ids' documents are read, not every attempt.
 	 * @param sessionIds the sessions
+	 * @param leftOut attempts not to read (on the embedded store, their documents are not
+	 * read at all)
 	 * @return one document per attempt with those fields
 	 */
-	public Flux<org.bson.Document> sweepViewOf(java.util.Collection<String> sessionIds) {
+	public Flux<org.bson.Document> sweepViewOf(java.util.Collection<String> sessionIds,
+			java.util.Collection<String> leftOut) {
 		if (sessionIds.isEmpty()) {
 			return Flux.empty();
 		}
 		String sessions = sessionIds.stream()
 			.map(java.util.regex.Pattern::quote)
 			.collect(java.util.stream.Collectors.joining("|"));
-		Query query = Query
-			.query(Criteria.where("_id").regex(java.util.regex.Pattern.compile("^(?:" + sessions + "):")));
+		Criteria ids = Criteria.where("_id").regex(java.util.regex.Pattern.compile("^(?:" + sessions + "):"));
+		Query query = Query.query(leftOut.isEmpty() ? ids : ids.nin(leftOut));
 		query.fields().include(AttemptStatus.FIELD, "deadline", "passed", "outcomePublished", "gradedAt");
 		return this.mongo.find(query, org.bson.Document.class, AttemptDocument.COLLECTION);
 	}

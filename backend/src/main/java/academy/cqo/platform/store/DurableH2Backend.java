@@ -1,7 +1,9 @@
 package academy.cqo.platform.store;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -526,6 +528,9 @@ class DurableH2Backend extends H2Backend {
 
 		private static final String ID_FIELD = "_id";
 
+		/** What an {@code _id} condition read by its keys may hold. */
+		private static final Set<String> ID_PATTERN_OPERATORS = Set.of("$regex", "$options", "$nin");
+
 		/**
 		 * Set while this thread runs a write that changes the documents its query finds.
 		 */
@@ -589,11 +594,14 @@ class DurableH2Backend extends H2Backend {
 			Object id = query.get(ID_FIELD);
 			BsonRegularExpression idPattern = idPattern(id);
 			if (idPattern != null) {
-				// one compiled pattern for every key and every document's match
+				// one compiled pattern for every key and every document's match; the ids
+				// left out are left out by their keys (mongo-java-server's matcher would
+				// see
+				// only the pattern of such a condition)
 				Document matching = query.clone();
 				matching.put(ID_FIELD, idPattern);
-				return matchDocuments(matching, idsMatching(idPattern), orderBy, numberToSkip, limit, batchSize,
-						fieldSelector);
+				return matchDocuments(matching, idsMatching(idPattern, idsLeftOut(id)), orderBy, numberToSkip, limit,
+						batchSize, fieldSelector);
 			}
 			if (query.size() > 1 && (id instanceof String || id instanceof ObjectId)) {
 				Index<Object> byId = idIndex();
@@ -607,31 +615,49 @@ class DurableH2Backend extends H2Backend {
 		}
 
 		/**
-		 * The pattern of an {@code _id} condition that is only a regular expression
-		 * ({@code {$regex, $options}} or a BSON pattern), or {@code null}.
+		 * The pattern of an {@code _id} condition that is a regular expression
+		 * ({@code {$regex, $options}} or a BSON pattern), perhaps with {@code $nin} ids,
+		 * or {@code null}.
 		 */
 		private static BsonRegularExpression idPattern(Object id) {
 			if (id instanceof BsonRegularExpression pattern) {
 				return pattern;
 			}
-			if (id instanceof Document condition && condition.containsKey("$regex")
-					&& (condition.size() == 1 || (condition.size() == 2 && condition.containsKey("$options")))) {
-				return BsonRegularExpression.convertToRegularExpression(condition);
+			if (!(id instanceof Document condition) || condition.get("$regex") == null
+					|| !ID_PATTERN_OPERATORS.containsAll(condition.keySet())
+					|| (condition.containsKey("$nin") && !(condition.get("$nin") instanceof Collection))) {
+				return null;
 			}
-			return null;
+			if (condition.get("$regex") instanceof BsonRegularExpression pattern) {
+				return pattern;
+			}
+			Document pattern = new Document("$regex", condition.get("$regex"));
+			if (condition.get("$options") != null) {
+				pattern.put("$options", condition.get("$options"));
+			}
+			return BsonRegularExpression.convertToRegularExpression(pattern);
+		}
+
+		/** The {@code $nin} ids of an {@code _id} condition. */
+		private static Set<Object> idsLeftOut(Object id) {
+			if (id instanceof Document condition && condition.get("$nin") instanceof Collection<?> ids) {
+				return new HashSet<>(ids);
+			}
+			return Set.of();
 		}
 
 		/**
 		 * The ids (the documents' map keys) that are strings the pattern finds a match
-		 * in, in {@code _id} order. mongo-java-server's unique index would compile the
-		 * pattern again for every key, holding the index's lock the while.
+		 * in, except those left out, in {@code _id} order. mongo-java-server's unique
+		 * index would compile the pattern again for every key, holding the index's lock
+		 * the while.
 		 */
-		private List<Object> idsMatching(BsonRegularExpression pattern) {
+		private List<Object> idsMatching(BsonRegularExpression pattern, Set<Object> leftOut) {
 			List<Object> ids = new java.util.ArrayList<>();
 			java.util.Iterator<Object> keys = this.documents.keyIterator(null);
 			while (keys.hasNext()) {
 				Object key = keys.next();
-				if (key instanceof String text && pattern.matcher(text).find()) {
+				if (key instanceof String text && !leftOut.contains(key) && pattern.matcher(text).find()) {
 					ids.add(key);
 				}
 			}

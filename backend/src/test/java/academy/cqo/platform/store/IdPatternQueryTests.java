@@ -113,6 +113,26 @@ class IdPatternQueryTests {
 	}
 
 	@Test
+	void idsLeftOutByNinAreNeitherReturnedNorRead() {
+		try (EmbeddedTemplate store = EmbeddedTemplate.start(this.dataDir, Duration.ZERO)) {
+			ReactiveMongoTemplate mongo = store.mongo();
+			insertAll(mongo);
+			Pattern session = Pattern.compile("^s6:");
+			List<String> all = expected(session);
+			List<String> leftOut = all.stream().filter((id) -> !inProgress(id)).toList();
+			Query query = Query.query(Criteria.where("_id").regex(session).nin(leftOut));
+			query.fields().include("status");
+
+			assertThat(ids(mongo, query))
+				.containsExactlyInAnyOrderElementsOf(all.stream().filter(IdPatternQueryTests::inProgress).toList());
+			assertThat(scanned("find")).containsExactly((long) (all.size() - leftOut.size()));
+			// left out by a string pattern with options as well
+			assertThat(ids(mongo, Query.query(Criteria.where("_id").regex("^S6:", "i").nin(leftOut))))
+				.containsExactlyInAnyOrderElementsOf(all.stream().filter(IdPatternQueryTests::inProgress).toList());
+		}
+	}
+
+	@Test
 	void anUpdateWithAPatternSelectorChangesExactlyTheMatches() {
 		try (EmbeddedTemplate store = EmbeddedTemplate.start(this.dataDir, Duration.ZERO)) {
 			ReactiveMongoTemplate mongo = store.mongo();
