@@ -6,6 +6,8 @@
 #   deploy/measure-startup.sh DATA_DIR [extra JVM flags...]     e.g. -XX:AOTCache=backend/target/run/cqo.aot
 # A data directory copied just before: run sync first, or writing the copy back to disk slows the start by 0.6-0.9 s
 # (docs/BENCHMARKS.md, ninth session).
+# IDLE_SERIES=90 also samples the resident memory every 5 s for 90 s from "content loaded" (instead of waiting 30 s),
+# with the CPU time used meanwhile (docs/BENCHMARKS.md, thirteenth session).
 # JAR=path measures another extracted jar (default: the one run.sh extracted). With BREAKDOWN=FILE it also starts
 # the JVM with native memory tracking and, after the idle time, writes where the resident memory goes into FILE:
 # the JVM's native memory summary, the heap before and after a full GC with a class histogram, the threads by name,
@@ -51,9 +53,20 @@ fi
 wait_for /actuator/health/content
 content=$(date +%s.%N)
 content_cpu=$(cpu_seconds)
-sleep 30
+if [ -n "${IDLE_SERIES:-}" ]; then
+  # RSS every 5 s for IDLE_SERIES seconds from "content loaded", and the process's CPU time meanwhile
+  series_cpu=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
+  series=""
+  for _ in $(seq 5 5 "$IDLE_SERIES"); do
+    sleep 5
+    series="$series $(($(ps -o rss= -p "$pid") / 1024))"
+  done
+  echo "RSS every 5 s for $IDLE_SERIES s from content loaded (MB):$series; CPU meanwhile $(awk -v hz="$(getconf CLK_TCK)" -v from="$series_cpu" '{ printf "%.2f", ($14 + $15 - from) / hz }' "/proc/$pid/stat") s"
+else
+  sleep 30
+fi
 rss=$(ps -o rss= -p "$pid")
-echo "ready $(echo "$ready - $start" | bc) s (CPU $ready_cpu s), content loaded $(echo "$content - $start" | bc) s (CPU $content_cpu s), RSS after 30 s idle $((rss / 1024)) MB, load $(cut -d' ' -f1 /proc/loadavg)"
+echo "ready $(echo "$ready - $start" | bc) s (CPU $ready_cpu s), content loaded $(echo "$content - $start" | bc) s (CPU $content_cpu s), RSS after ${IDLE_SERIES:-30} s idle $((rss / 1024)) MB, load $(cut -d' ' -f1 /proc/loadavg)"
 echo "log: $log"
 grep -o 'Started CqoAcademyApplication in [0-9.]* seconds' "$log" || true
 grep -o '[0-9]* start-up tasks done before readiness in [0-9]* ms' "$log" || true
