@@ -24,6 +24,7 @@ import academy.cqo.exam.domain.AttemptStatus;
 import academy.cqo.exam.persistence.AttemptDocument.AttemptEvent;
 import academy.cqo.exam.persistence.AttemptDocument.QuestionResult;
 import academy.cqo.exam.persistence.AttemptDocument.SavedAnswer;
+import academy.cqo.platform.BatchedInserts;
 import academy.cqo.shared.StartupTask;
 
 /**
@@ -40,9 +41,16 @@ public class AttemptStore implements StartupTask {
 
 	private final PaperContents contents;
 
+	/**
+	 * New attempts, inserted many at a time in a burst (a synchronised start inserts a
+	 * thousand in a second or two).
+	 */
+	private final BatchedInserts inserts;
+
 	AttemptStore(ReactiveMongoTemplate mongo, PaperContents contents) {
 		this.mongo = mongo;
 		this.contents = contents;
+		this.inserts = new BatchedInserts(mongo, AttemptDocument.COLLECTION, 200);
 	}
 
 	/**
@@ -52,9 +60,8 @@ public class AttemptStore implements StartupTask {
 	 * race
 	 */
 	public Mono<AttemptDocument> insert(AttemptDocument attempt) {
-		return this.mongo.insert(PaperContents.stripped(attempt))
-			.thenReturn(attempt)
-			.onErrorResume(DuplicateKeyException.class, (ex) -> findById(attempt.id()));
+		return this.inserts.insert(PaperContents.stripped(attempt))
+			.flatMap((inserted) -> inserted ? Mono.just(attempt) : findById(attempt.id()));
 	}
 
 	/**

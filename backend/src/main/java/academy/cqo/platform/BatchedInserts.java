@@ -1,0 +1,161 @@
+package academy.cqo.platform;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.InsertManyOptions;
+import org.bson.Document;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+/**
+ * Inserts into one collection that go to the store together, as {@link BatchedReads}
+ * reads: an insert asked for while none is under way goes at once, alone; those asked for
+ * while one is under way wait for it and then go as one unordered {@code insertMany} (at
+ * most {@code maxBatch} documents). Each caller learns whether its own document was
+ * inserted or a unique key of it (its {@code _id}) was already taken; a document the
+ * store refused for another reason fails its caller only, and a failure of the whole
+ * command fails every caller of that command. The command is repeated after a transient
+ * store failure ({@link StoreRetry#idempotent}): a document it had already inserted is
+ * then reported as taken, so callers must treat "taken" as "look it up", as an insert
+ * under a natural key does anyway.
+ */
+public final class BatchedInserts {
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final String collection;
+
+	private final int maxBatch;
+
+	private final Object lock = new Object();
+
+	private List<Pending> waiting = new ArrayList<>();
+
+	private boolean writing;
+
+	private long writes;
+
+	/**
+	 * Batched inserts into a collection.
+	 * @param mongo the store
+	 * @param collection the collection
+	 * @param maxBatch the most documents in one command
+	 */
+	public BatchedInserts(ReactiveMongoTemplate mongo, String collection, int maxBatch) {
+		this.mongo = mongo;
+		this.collection = collection;
+		this.maxBatch = maxBatch;
+	}
+
+	/**
+	 * Insert a record (mapped as the template maps it), with the others asked for
+	 * meanwhile.
+	 * @param record the record
+	 * @return {@code true} when inserted, {@code false} when a unique key of it was taken
+	 */
+	public Mono<Boolean> insert(Object record) {
+		return Mono.defer(() -> {
+			Document document = new Document();
+			this.mongo.getConverter().write(record, document);
+			return Mono.create((sink) -> {
+				boolean start;
+				synchronized (this.lock) {
+					this.waiting.add(new Pending(document, sink));
+					start = !this.writing;
+					this.writing = true;
+				}
+				if (start) {
+					next();
+				}
+			});
+		});
+	}
+
+	/**
+	 * How many commands went to the store (for tests).
+	 * @return the commands so far
+	 */
+	public long writes() {
+		synchronized (this.lock) {
+			return this.writes;
+		}
+	}
+
+	private void next() {
+		List<Pending> batch;
+		synchronized (this.lock) {
+			if (this.waiting.isEmpty()) {
+				this.writing = false;
+				return;
+			}
+			if (this.waiting.size() <= this.maxBatch) {
+				batch = this.waiting;
+				this.waiting = new ArrayList<>();
+			}
+			else {
+				batch = new ArrayList<>(this.waiting.subList(0, this.maxBatch));
+				this.waiting.subList(0, this.maxBatch).clear();
+			}
+			this.writes++;
+		}
+		List<Document> documents = batch.stream().map(Pending::document).toList();
+		StoreRetry
+			.idempotent(this.mongo.getCollection(this.collection)
+				.flatMap((collection) -> Mono
+					.from(collection.insertMany(documents, new InsertManyOptions().ordered(false)))))
+			.subscribe((result) -> {
+				batch.forEach((pending) -> pending.sink().success(Boolean.TRUE));
+				next();
+			}, (error) -> {
+				answer(batch, error);
+				next();
+			});
+	}
+
+	private void answer(List<Pending> batch, Throwable error) {
+		if (error instanceof MongoBulkWriteException bulk && bulk.getWriteConcernError() == null) {
+			Map<Integer, BulkWriteError> refused = new HashMap<>();
+			bulk.getWriteErrors().forEach((writeError) -> refused.put(writeError.getIndex(), writeError));
+			for (int i = 0; i < batch.size(); i++) {
+				BulkWriteError writeError = refused.get(i);
+				MonoSink<Boolean> sink = batch.get(i).sink();
+				if (writeError == null) {
+					sink.success(Boolean.TRUE);
+				}
+				else if (ErrorCategory.fromErrorCode(writeError.getCode()) == ErrorCategory.DUPLICATE_KEY) {
+					sink.success(Boolean.FALSE);
+				}
+				else {
+					sink.error(translated(new MongoBulkWriteException(bulk.getWriteResult(), List.of(writeError), null,
+							bulk.getServerAddress(), bulk.getErrorLabels())));
+				}
+			}
+			return;
+		}
+		Throwable translated = translated(error);
+		batch.forEach((pending) -> pending.sink().error(translated));
+	}
+
+	private Throwable translated(Throwable error) {
+		if (error instanceof RuntimeException runtime) {
+			DataAccessException translated = this.mongo.getMongoDatabaseFactory()
+				.getExceptionTranslator()
+				.translateExceptionIfPossible(runtime);
+			return (translated != null) ? translated : error;
+		}
+		return error;
+	}
+
+	private record Pending(Document document, MonoSink<Boolean> sink) {
+	}
+
+}
