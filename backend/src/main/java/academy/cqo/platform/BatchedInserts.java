@@ -1,6 +1,5 @@
 package academy.cqo.platform;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,15 +33,7 @@ public final class BatchedInserts {
 
 	private final String collection;
 
-	private final int maxBatch;
-
-	private final Object lock = new Object();
-
-	private List<Pending> waiting = new ArrayList<>();
-
-	private boolean writing;
-
-	private long writes;
+	private final InFlightBatches<Pending> batches;
 
 	/**
 	 * Batched inserts into a collection.
@@ -53,7 +44,7 @@ public final class BatchedInserts {
 	public BatchedInserts(ReactiveMongoTemplate mongo, String collection, int maxBatch) {
 		this.mongo = mongo;
 		this.collection = collection;
-		this.maxBatch = maxBatch;
+		this.batches = new InFlightBatches<>(maxBatch, this::insert);
 	}
 
 	/**
@@ -66,17 +57,7 @@ public final class BatchedInserts {
 		return Mono.defer(() -> {
 			Document document = new Document();
 			this.mongo.getConverter().write(record, document);
-			return Mono.create((sink) -> {
-				boolean start;
-				synchronized (this.lock) {
-					this.waiting.add(new Pending(document, sink));
-					start = !this.writing;
-					this.writing = true;
-				}
-				if (start) {
-					next();
-				}
-			});
+			return Mono.create((sink) -> this.batches.add(new Pending(document, sink)));
 		});
 	}
 
@@ -85,40 +66,19 @@ public final class BatchedInserts {
 	 * @return the commands so far
 	 */
 	public long writes() {
-		synchronized (this.lock) {
-			return this.writes;
-		}
+		return this.batches.batches();
 	}
 
-	private void next() {
-		List<Pending> batch;
-		synchronized (this.lock) {
-			if (this.waiting.isEmpty()) {
-				this.writing = false;
-				return;
-			}
-			if (this.waiting.size() <= this.maxBatch) {
-				batch = this.waiting;
-				this.waiting = new ArrayList<>();
-			}
-			else {
-				batch = new ArrayList<>(this.waiting.subList(0, this.maxBatch));
-				this.waiting.subList(0, this.maxBatch).clear();
-			}
-			this.writes++;
-		}
+	private Mono<Void> insert(List<Pending> batch) {
 		List<Document> documents = batch.stream().map(Pending::document).toList();
-		StoreRetry
+		return StoreRetry
 			.idempotent(this.mongo.getCollection(this.collection)
 				.flatMap((collection) -> Mono
 					.from(collection.insertMany(documents, new InsertManyOptions().ordered(false)))))
-			.subscribe((result) -> {
-				batch.forEach((pending) -> pending.sink().success(Boolean.TRUE));
-				next();
-			}, (error) -> {
-				answer(batch, error);
-				next();
-			});
+			.doOnNext((result) -> batch.forEach((pending) -> pending.sink().success(Boolean.TRUE)))
+			.doOnError((error) -> answer(batch, error))
+			.then()
+			.onErrorComplete();
 	}
 
 	private void answer(List<Pending> batch, Throwable error) {

@@ -2,7 +2,6 @@ package academy.cqo.platform;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,15 +30,7 @@ public final class BatchedReads<T> {
 
 	private final Function<T, String> idOf;
 
-	private final int maxBatch;
-
-	private final Object lock = new Object();
-
-	private Map<String, List<MonoSink<T>>> waiting = new LinkedHashMap<>();
-
-	private boolean reading;
-
-	private long reads;
+	private final InFlightBatches<Asked<T>> batches;
 
 	/**
 	 * Batched reads.
@@ -50,7 +41,7 @@ public final class BatchedReads<T> {
 	public BatchedReads(Function<Collection<String>, Flux<T>> readMany, Function<T, String> idOf, int maxBatch) {
 		this.readMany = readMany;
 		this.idOf = idOf;
-		this.maxBatch = maxBatch;
+		this.batches = new InFlightBatches<>(maxBatch, this::read);
 	}
 
 	/**
@@ -59,17 +50,7 @@ public final class BatchedReads<T> {
 	 * @return the record, or empty when there is none
 	 */
 	public Mono<T> read(String id) {
-		return Mono.create((sink) -> {
-			boolean start;
-			synchronized (this.lock) {
-				this.waiting.computeIfAbsent(id, (key) -> new ArrayList<>(1)).add(sink);
-				start = !this.reading;
-				this.reading = true;
-			}
-			if (start) {
-				next();
-			}
-		});
+		return Mono.create((sink) -> this.batches.add(new Asked<>(id, sink)));
 	}
 
 	/**
@@ -77,50 +58,29 @@ public final class BatchedReads<T> {
 	 * @return the reads so far
 	 */
 	public long reads() {
-		synchronized (this.lock) {
-			return this.reads;
-		}
+		return this.batches.batches();
 	}
 
-	private void next() {
-		Map<String, List<MonoSink<T>>> batch;
-		synchronized (this.lock) {
-			if (this.waiting.isEmpty()) {
-				this.reading = false;
-				return;
-			}
-			if (this.waiting.size() <= this.maxBatch) {
-				batch = this.waiting;
-				this.waiting = new LinkedHashMap<>();
-			}
-			else {
-				batch = new LinkedHashMap<>();
-				Iterator<Map.Entry<String, List<MonoSink<T>>>> entries = this.waiting.entrySet().iterator();
-				while (batch.size() < this.maxBatch) {
-					Map.Entry<String, List<MonoSink<T>>> entry = entries.next();
-					batch.put(entry.getKey(), entry.getValue());
-					entries.remove();
-				}
-			}
-			this.reads++;
-		}
+	private Mono<Void> read(List<Asked<T>> batch) {
+		Map<String, List<MonoSink<T>>> byId = new LinkedHashMap<>();
+		batch.forEach((asked) -> byId.computeIfAbsent(asked.id(), (key) -> new ArrayList<>(1)).add(asked.sink()));
 		Mono<Map<String, T>> read;
 		try {
-			read = this.readMany.apply(List.copyOf(batch.keySet())).collectMap(this.idOf);
+			read = this.readMany.apply(List.copyOf(byId.keySet())).collectMap(this.idOf);
 		}
 		catch (RuntimeException ex) {
 			read = Mono.error(ex);
 		}
-		read.subscribe((found) -> {
-			batch.forEach((id, sinks) -> {
-				T record = found.get(id);
-				sinks.forEach((sink) -> sink.success(record));
-			});
-			next();
-		}, (error) -> {
-			batch.values().forEach((sinks) -> sinks.forEach((sink) -> sink.error(error)));
-			next();
-		});
+		return read.doOnNext((found) -> byId.forEach((id, sinks) -> {
+			T record = found.get(id);
+			sinks.forEach((sink) -> sink.success(record));
+		}))
+			.doOnError((error) -> byId.values().forEach((sinks) -> sinks.forEach((sink) -> sink.error(error))))
+			.then()
+			.onErrorComplete();
+	}
+
+	private record Asked<T>(String id, MonoSink<T> sink) {
 	}
 
 }
