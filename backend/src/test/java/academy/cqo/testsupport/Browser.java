@@ -106,9 +106,37 @@ public final class Browser implements AutoCloseable {
 	 * @return the wait
 	 */
 	public WebDriverWait waiting(Duration timeout) {
-		WebDriverWait wait = new WebDriverWait(this.driver, timeout);
+		WebDriverWait wait = new ReplacedElementWait(this.driver, timeout);
 		wait.ignoring(StaleElementReferenceException.class);
 		return wait;
+	}
+
+	/**
+	 * A wait that also looks again when Chrome reports an element the page replaced as
+	 * "unknown error: … Node with given id does not belong to the document" (as Chrome
+	 * 156 did once reading an attribute) instead of a stale element.
+	 */
+	private static final class ReplacedElementWait extends WebDriverWait {
+
+		ReplacedElementWait(WebDriver driver, Duration timeout) {
+			super(driver, timeout);
+		}
+
+		@Override
+		public <V> V until(java.util.function.Function<? super WebDriver, ? extends V> isTrue) {
+			return super.until((WebDriver driver) -> {
+				try {
+					return isTrue.apply(driver);
+				}
+				catch (org.openqa.selenium.WebDriverException ex) {
+					if (ex.getMessage() != null && ex.getMessage().contains("does not belong to the document")) {
+						return null;
+					}
+					throw ex;
+				}
+			});
+		}
+
 	}
 
 	public Path screenshot(String name) {
