@@ -75,7 +75,8 @@ final class InFlightBatches<E> {
 			}
 			this.batches++;
 		}
-		this.send.apply(batch).subscribe(null, (error) -> next(), this::next);
+		// a sender that throws still lets the next batch go
+		Mono.defer(() -> this.send.apply(batch)).subscribe(null, (error) -> next(), this::next);
 	}
 
 }

@@ -594,9 +594,8 @@ class DurableH2Backend extends H2Backend {
 			Object id = query.get(ID_FIELD);
 			BsonRegularExpression idPattern = idPattern(id);
 			if (idPattern != null) {
-				// one compiled pattern for every key and every document's match; the ids
-				// left out are left out by their keys (mongo-java-server's matcher would
-				// see
+				// one compiled pattern for every key and every document's match; the
+				// $nin ids are left out by their keys (mongo-java-server's matcher sees
 				// only the pattern of such a condition)
 				Document matching = query.clone();
 				matching.put(ID_FIELD, idPattern);
