@@ -54,6 +54,65 @@ class IndexKeyTypeTests {
 		}
 	}
 
+	@Test
+	void keysOfOneStringCompareInTheOrderOfTheDefaultTypeWithoutSerialising() {
+		Random random = new Random(23);
+		List<KeyValue> keys = new ArrayList<>();
+		for (int i = 0; i < 300; i++) {
+			keys.add(new KeyValue(randomString(random, 1 + random.nextInt(12))));
+		}
+		// empty, a prefix of another, and the encodings' boundaries: U+007F/U+0080,
+		// U+07FF/U+0800, surrogates, U+FFFF, and U+0000 (two bytes, left to the
+		// serialiser)
+		for (String edge : List.of("", "a", "ab", "a\u007f", "a\u0080", "\u07ff", "\u0800", "\ud83d\ude00", "\uffff",
+				"a\u0000", "\u0000", "\u0001", "att-1:q1", "att-1:q10", "att-10:q1")) {
+			keys.add(new KeyValue(edge));
+		}
+		// around the two-byte length: 65,535 bytes encoded, and one more (an eight-byte
+		// length)
+		keys.add(new KeyValue("x".repeat(0xFFFF)));
+		keys.add(new KeyValue("x".repeat(0xFFFE) + "y"));
+		keys.add(new KeyValue("x".repeat(0xFFFF) + "a"));
+		keys.add(new KeyValue("\u0800".repeat(0x5555)));
+		keys.add(new KeyValue("\u0800".repeat(0x5556)));
+		ObjectDataType stock = new ObjectDataType();
+		IndexKeyType fast = new IndexKeyType();
+		int decided = 0;
+		for (KeyValue a : keys) {
+			for (KeyValue b : keys) {
+				int expected = Integer.signum(stock.compare(a, b));
+				assertThat(Integer.signum(fast.compare(a, b))).as("%s vs %s", a, b).isEqualTo(expected);
+				int order = IndexKeyType.compareSingleStrings(a, b);
+				if (order != IndexKeyType.UNDECIDED) {
+					assertThat(order).as("%s vs %s without serialising", a, b).isEqualTo(expected);
+					decided++;
+				}
+			}
+		}
+		// nearly every pair was decided without serialising (not those with U+0000 or too
+		// long)
+		assertThat(decided).isGreaterThan(keys.size() * keys.size() * 9 / 10);
+		assertThat(IndexKeyType.compareSingleStrings(new KeyValue("a\u0000"), new KeyValue("b")))
+			.isEqualTo(IndexKeyType.UNDECIDED);
+		assertThat(IndexKeyType.compareSingleStrings(new KeyValue("a", "b"), new KeyValue("b")))
+			.isEqualTo(IndexKeyType.UNDECIDED);
+		assertThat(IndexKeyType.compareSingleStrings(new KeyValue(1L), new KeyValue("b")))
+			.isEqualTo(IndexKeyType.UNDECIDED);
+	}
+
+	private static String randomString(Random random, int length) {
+		StringBuilder value = new StringBuilder();
+		for (int i = 0; i < length; i++) {
+			switch (random.nextInt(6)) {
+				case 0, 1, 2 -> value.append((char) (0x20 + random.nextInt(0x5f)));
+				case 3 -> value.append((char) (0x80 + random.nextInt(0x780)));
+				case 4 -> value.append((char) (0x800 + random.nextInt(0xF7FF)));
+				default -> value.appendCodePoint(0x10000 + random.nextInt(0x10000));
+			}
+		}
+		return value.toString();
+	}
+
 	private static KeyValue randomKey(Random random) {
 		int size = 1 + random.nextInt(3);
 		List<Object> values = new ArrayList<>();
