@@ -8,7 +8,9 @@ import com.mongodb.reactivestreams.client.MongoClients;
 
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
+import academy.cqo.platform.KeyedUpserts;
 import academy.cqo.platform.store.EmbeddedMongoServer;
+import academy.cqo.platform.store.InProcessCommands;
 
 /**
  * The embedded store the application runs on, with a template over it and no application
@@ -22,10 +24,13 @@ public final class EmbeddedTemplate implements AutoCloseable {
 
 	private final ReactiveMongoTemplate mongo;
 
+	private final InProcessCommands inProcess;
+
 	private EmbeddedTemplate(EmbeddedMongoServer server) {
 		this.server = server;
 		this.client = MongoClients.create(server.connectionString());
 		this.mongo = new ReactiveMongoTemplate(this.client, "cqo");
+		this.inProcess = new InProcessCommands(server);
 	}
 
 	/**
@@ -51,6 +56,22 @@ public final class EmbeddedTemplate implements AutoCloseable {
 
 	public ReactiveMongoTemplate mongo() {
 		return this.mongo;
+	}
+
+	/**
+	 * Upserts as the application makes them on this store: in process.
+	 * @return the upserts
+	 */
+	public KeyedUpserts upserts() {
+		return KeyedUpserts.of(this.mongo, this.inProcess);
+	}
+
+	/**
+	 * The store's in-process commands ({@link #upserts()} uses them).
+	 * @return the commands
+	 */
+	public InProcessCommands inProcess() {
+		return this.inProcess;
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package academy.cqo.exam.persistence;
 
 import java.time.Instant;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import academy.cqo.exam.persistence.AttemptDocument.AttemptEvent;
 import academy.cqo.exam.persistence.AttemptDocument.QuestionResult;
 import academy.cqo.exam.persistence.AttemptDocument.SavedAnswer;
 import academy.cqo.platform.BatchedInserts;
+import academy.cqo.platform.KeyedUpserts;
 import academy.cqo.shared.StartupTask;
 
 /**
@@ -47,8 +49,12 @@ public class AttemptStore implements StartupTask {
 	 */
 	private final BatchedInserts inserts;
 
-	AttemptStore(ReactiveMongoTemplate mongo, PaperContents contents) {
+	/** Saves: one conditional upsert each, in process on the embedded store. */
+	private final KeyedUpserts upserts;
+
+	AttemptStore(ReactiveMongoTemplate mongo, PaperContents contents, KeyedUpserts upserts) {
 		this.mongo = mongo;
+		this.upserts = upserts;
 		this.contents = contents;
 		this.inserts = new BatchedInserts(mongo, AttemptDocument.COLLECTION, 200);
 	}
@@ -196,17 +202,18 @@ public class AttemptStore implements StartupTask {
 	 */
 	public Mono<AnswerSave> saveAnswer(String attemptId, String questionId, SavedAnswer answer) {
 		String id = AnswerDocument.idOf(attemptId, questionId);
-		Query newerAndOpen = Query
-			.query(Criteria.where("_id").is(id).and("seq").lt(answer.seq()).and("sealed").ne(Boolean.TRUE));
-		Update update = new Update().set("attemptId", attemptId)
-			.set("questionId", questionId)
-			.set("response", answer.response())
-			.set("seq", answer.seq())
-			.set("savedAt", answer.savedAt());
-		return this.mongo.upsert(newerAndOpen, update, AnswerDocument.class)
-			.thenReturn(new AnswerSave(answer, false))
-			.onErrorResume(DuplicateKeyException.class, (ex) -> this.mongo.findById(id, AnswerDocument.class)
-				.map((stored) -> new AnswerSave(stored.answered() ? stored.saved() : null, stored.isSealed())));
+		// the fields as AnswerDocument maps them (a date for the Instant)
+		org.bson.Document newerAndOpen = new org.bson.Document("_id", id)
+			.append("seq", new org.bson.Document("$lt", answer.seq()))
+			.append("sealed", new org.bson.Document("$ne", Boolean.TRUE));
+		org.bson.Document set = new org.bson.Document("attemptId", attemptId).append("questionId", questionId)
+			.append("response", answer.response())
+			.append("seq", answer.seq())
+			.append("savedAt", Date.from(answer.savedAt()));
+		return this.upserts.upsert(AnswerDocument.COLLECTION, newerAndOpen, new org.bson.Document("$set", set))
+			.flatMap((written) -> written ? Mono.just(new AnswerSave(answer, false))
+					: this.mongo.findById(id, AnswerDocument.class)
+						.map((stored) -> new AnswerSave(stored.answered() ? stored.saved() : null, stored.isSealed())));
 	}
 
 	/**

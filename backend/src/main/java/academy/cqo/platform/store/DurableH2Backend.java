@@ -29,6 +29,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import de.bwaldvogel.mongo.exception.MongoServerException;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
@@ -142,6 +143,14 @@ class DurableH2Backend extends H2Backend {
 	 */
 	private final ReentrantReadWriteLock applying = new ReentrantReadWriteLock();
 
+	/**
+	 * Set, under {@link #applying} held exclusively, when the store closes (or a test
+	 * crashes it): every write after that is refused, so none can be answered that the
+	 * closing store did not keep. Over the wire the server's shutdown stops new commands
+	 * first; in process ({@link InProcessCommands}) nothing else would.
+	 */
+	private volatile boolean refusingWrites;
+
 	private long committedWrites;
 
 	/** Commits made so far (under the commit lock). */
@@ -243,6 +252,7 @@ class DurableH2Backend extends H2Backend {
 	private Document applyShared(Channel channel, String database, String command, Document query) {
 		this.applying.readLock().lock();
 		try {
+			checkAcceptingWrites();
 			return super.handleCommand(channel, database, command, query);
 		}
 		finally {
@@ -267,6 +277,7 @@ class DurableH2Backend extends H2Backend {
 			LockSupport.parkNanos(LOCK_POLL_NANOS);
 		}
 		try {
+			checkAcceptingWrites();
 			return super.handleCommand(channel, database, command, query);
 		}
 		finally {
@@ -304,8 +315,29 @@ class DurableH2Backend extends H2Backend {
 	 * commit covers; a store closed already (by a crash in a test, or a failure of H2)
 	 * keeps its journal for the next opening.
 	 */
+	private void checkAcceptingWrites() {
+		if (this.refusingWrites) {
+			throw new MongoServerException("The embedded store is closed");
+		}
+	}
+
+	/**
+	 * Refuse every write from now on, once the writes being applied have finished (they
+	 * are in the journal or in the maps the closing commit writes).
+	 */
+	void refuseWrites() {
+		this.applying.writeLock().lock();
+		try {
+			this.refusingWrites = true;
+		}
+		finally {
+			this.applying.writeLock().unlock();
+		}
+	}
+
 	@Override
 	public void close() {
+		refuseWrites();
 		boolean open = !getMvStore().isClosed();
 		this.journal.close();
 		super.close();

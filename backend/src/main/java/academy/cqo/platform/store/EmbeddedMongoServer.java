@@ -571,6 +571,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 		stopCheckpoints();
 		Opened opened = this.opening.exceptionally((ex) -> null).join();
 		if (opened != null && !opened.store().isClosed()) {
+			opened.backend().refuseWrites();
 			opened.backend().journal().abandon();
 			opened.store().closeImmediately();
 		}

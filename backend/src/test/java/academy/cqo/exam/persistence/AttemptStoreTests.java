@@ -48,7 +48,7 @@ class AttemptStoreTests {
 		this.embedded = EmbeddedTemplate.start(this.dataDir);
 		this.mongo = this.embedded.mongo();
 		// papers here are empty, so no question contents are ever looked up
-		this.store = new AttemptStore(this.mongo, new PaperContents(null));
+		this.store = new AttemptStore(this.mongo, new PaperContents(null), this.embedded.upserts());
 		this.store.run().as(StepVerifier::create).verifyComplete();
 	}
 
@@ -169,6 +169,70 @@ class AttemptStoreTests {
 			.as(StepVerifier::create)
 			.assertNext((stored) -> assertThat(stored).isEqualTo(answer(40, "option-40")))
 			.verifyComplete();
+	}
+
+	@Test
+	void whenAnswersAreSavedInProcessThenTheStoreHoldsWhatTheTemplateWroteAndAnswersAlike() {
+		// the first save creates the collection over the wire, the rest go in process
+		long before = this.embedded.inProcess().applied();
+		AttemptStore overTheWire = new AttemptStore(this.mongo, new PaperContents(null),
+				academy.cqo.platform.KeyedUpserts.of(this.mongo, null));
+		List<SavedAnswer> sequence = List.of(answer(2, "B"), answer(1, "A"), answer(2, "C"), answer(3, "D"));
+		List<AttemptStore.AnswerSave> inProcess = new java.util.ArrayList<>();
+		List<AttemptStore.AnswerSave> wire = new java.util.ArrayList<>();
+		for (SavedAnswer answer : sequence) {
+			inProcess.add(this.store.saveAnswer(ID, "q1", answer).block());
+			wire.add(overTheWire.saveAnswer(ID, "q2", answer).block());
+		}
+		assertThat(inProcess).isEqualTo(wire)
+			.containsExactly(new AttemptStore.AnswerSave(answer(2, "B"), false),
+					new AttemptStore.AnswerSave(answer(2, "B"), false),
+					new AttemptStore.AnswerSave(answer(2, "B"), false),
+					new AttemptStore.AnswerSave(answer(3, "D"), false));
+		assertThat(this.embedded.inProcess().applied() - before).as("saves applied in process").isEqualTo(3);
+
+		// the template's own upsert, as saves were written before, stores the same fields
+		// with the same types
+		this.mongo.upsert(org.springframework.data.mongodb.core.query.Query
+			.query(org.springframework.data.mongodb.core.query.Criteria.where("_id").is(AnswerDocument.idOf(ID, "q3"))),
+				new org.springframework.data.mongodb.core.query.Update().set("attemptId", ID)
+					.set("questionId", "q3")
+					.set("response", List.of("D"))
+					.set("seq", 3L)
+					.set("savedAt", answer(3, "D").savedAt()),
+				AnswerDocument.class)
+			.block();
+		org.bson.Document template = raw("q3");
+		for (String question : List.of("q1", "q2")) {
+			org.bson.Document saved = raw(question);
+			assertThat(saved.keySet()).as(question).isEqualTo(template.keySet());
+			for (String field : List.of("attemptId", "response", "seq", "savedAt")) {
+				assertThat(saved.get(field)).as(question + " " + field).isEqualTo(template.get(field));
+				assertThat(saved.get(field).getClass()).isEqualTo(template.get(field).getClass());
+			}
+		}
+
+		// sealed: refused alike
+		this.store.sealAnswers(attemptWith("q1", "q2")).block();
+		assertThat(this.store.saveAnswer(ID, "q1", answer(9, "E")).block())
+			.isEqualTo(overTheWire.saveAnswer(ID, "q2", answer(9, "E")).block())
+			.isEqualTo(new AttemptStore.AnswerSave(answer(3, "D"), true));
+	}
+
+	private org.bson.Document raw(String question) {
+		return this.mongo.getCollection(AnswerDocument.COLLECTION)
+			.flatMap((answers) -> reactor.core.publisher.Mono
+				.from(answers.find(new org.bson.Document("_id", AnswerDocument.idOf(ID, question))).first()))
+			.block();
+	}
+
+	private static AttemptDocument attemptWith(String... questions) {
+		List<AttemptDocument.PaperQuestion> paper = java.util.Arrays.stream(questions)
+			.map((question) -> new AttemptDocument.PaperQuestion(question, 1, 0, null, 1.0, List.of()))
+			.toList();
+		return new AttemptDocument(ID, "s1", "e1", "a1", "candidate", 1, AttemptStatus.SUBMITTED.name(),
+				NOW.minusSeconds(600), NOW.plusSeconds(3000), 7, paper, Map.of(), List.of(), List.of(), null,
+				"10.0.0.1", NOW, "CANDIDATE", List.of(), null, 10, null, null, false);
 	}
 
 	private void insert(AttemptStatus status) {

@@ -1,0 +1,188 @@
+package academy.cqo.platform.store;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import com.mongodb.MongoCommandException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.result.UpdateResult;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * An update applied in process does what the same update sent over the wire does: the
+ * same documents stored, the same outcome, the same error for a duplicate key or a
+ * command the server refuses; it is journaled before it returns (a crash right after
+ * keeps it), and a store that is gone fails it instead of answering.
+ */
+class InProcessCommandsTests {
+
+	@TempDir
+	Path dataDir;
+
+	@Test
+	void whenUpdatesRunInProcessThenTheyDoWhatTheSameUpdatesOverTheWireDo() {
+		try (EmbeddedMongoServer server = EmbeddedMongoServer.start(this.dataDir.resolve("a.mv.db"));
+				MongoClient client = MongoClients.create(server.connectionString())) {
+			InProcessCommands commands = new InProcessCommands(server);
+			MongoCollection<Document> wire = client.getDatabase("cqo").getCollection("wire");
+			MongoCollection<Document> local = client.getDatabase("cqo").getCollection("local");
+
+			// no collection yet: left to the wire
+			assertThat(commands.updateOne("cqo", "local", newer("x", 1), set("x", 1, "a"), true)).isNull();
+			Mono.from(local.insertOne(new Document("_id", "first"))).block();
+			Mono.from(wire.insertOne(new Document("_id", "first"))).block();
+
+			// an upsert that inserts, one that updates, and one whose condition fails on
+			// a
+			// stored _id (a duplicate key, as over the wire)
+			assertThat(commands.updateOne("cqo", "local", newer("x", 2), set("x", 2, "b"), true))
+				.isEqualTo(new InProcessCommands.UpdateOutcome(0, true));
+			UpdateResult inserted = Mono.from(wire.updateOne(newer("x", 2), set("x", 2, "b"), upsert())).block();
+			assertThat(inserted.getUpsertedId()).isNotNull();
+			assertThat(commands.updateOne("cqo", "local", newer("x", 3), set("x", 3, "c"), true))
+				.isEqualTo(new InProcessCommands.UpdateOutcome(1, false));
+			assertThat(Mono.from(wire.updateOne(newer("x", 3), set("x", 3, "c"), upsert())).block().getMatchedCount())
+				.isEqualTo(1);
+			MongoWriteException local11000 = catchThrowableOfType(MongoWriteException.class,
+					() -> commands.updateOne("cqo", "local", newer("x", 1), set("x", 1, "z"), true));
+			MongoWriteException wire11000 = catchThrowableOfType(MongoWriteException.class,
+					() -> Mono.from(wire.updateOne(newer("x", 1), set("x", 1, "z"), upsert())).block());
+			assertThat(local11000.getError().getCode()).isEqualTo(wire11000.getError().getCode()).isEqualTo(11000);
+			assertThat(Mono.from(local.find(new Document("_id", "x")).first()).block())
+				.isEqualTo(Mono.from(wire.find(new Document("_id", "x")).first()).block())
+				.isEqualTo(new Document("_id", "x").append("seq", 3L).append("response", List.of("c")));
+
+			// an update the server refuses: the same error as over the wire
+			Document bad = new Document("$bogus", new Document("seq", 1));
+			MongoWriteException localRefusal = catchThrowableOfType(MongoWriteException.class,
+					() -> commands.updateOne("cqo", "local", new Document("_id", "x"), bad, false));
+			MongoWriteException wireRefusal = catchThrowableOfType(MongoWriteException.class,
+					() -> Mono.from(wire.updateOne(new Document("_id", "x"), bad)).block());
+			assertThat(localRefusal.getError().getCode()).isEqualTo(wireRefusal.getError().getCode()).isEqualTo(9);
+			assertThat(localRefusal.getError().getMessage()).isEqualTo(wireRefusal.getError().getMessage());
+			// three updates and the refused one
+			assertThat(commands.applied()).isEqualTo(4);
+		}
+	}
+
+	@Test
+	void whenManyThreadsUpdateInProcessThenEachDocumentEndsWithItsNewestValue() {
+		try (EmbeddedMongoServer server = EmbeddedMongoServer.start(this.dataDir.resolve("b.mv.db"));
+				MongoClient client = MongoClients.create(server.connectionString())) {
+			InProcessCommands commands = new InProcessCommands(server);
+			MongoCollection<Document> things = client.getDatabase("cqo").getCollection("things");
+			Mono.from(things.insertOne(new Document("_id", "first"))).block();
+			ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+			// 50 documents, sequence numbers 1..40 each, applied in any order by 8
+			// threads
+			List<int[]> writes = new ArrayList<>();
+			for (int seq = 1; seq <= 40; seq++) {
+				for (int doc = 0; doc < 50; doc++) {
+					writes.add(new int[] { doc, seq });
+				}
+			}
+			java.util.Collections.shuffle(writes, new java.util.Random(5));
+			Flux.fromIterable(writes).parallel(8).runOn(Schedulers.parallel()).doOnNext((write) -> {
+				try {
+					commands.updateOne("cqo", "things", newer("d" + write[0], write[1]),
+							set("d" + write[0], write[1], "v" + write[1]), true);
+				}
+				catch (MongoWriteException ex) {
+					if (ex.getError().getCode() != 11000) {
+						failures.add(ex);
+					}
+				}
+				catch (RuntimeException ex) {
+					failures.add(ex);
+				}
+			}).sequential().blockLast();
+			assertThat(failures).isEmpty();
+			List<Document> stored = Flux.from(things.find(new Document("seq", new Document("$exists", true))))
+				.collectList()
+				.block();
+			assertThat(stored).hasSize(50)
+				.allSatisfy((thing) -> assertThat(thing).containsEntry("seq", 40L)
+					.containsEntry("response", List.of("v40")));
+		}
+	}
+
+	@Test
+	void whenTheServerCrashesRightAfterAnUpdateThenTheUpdateIsThereAfterReopening() {
+		Path file = this.dataDir.resolve("c.mv.db");
+		EmbeddedMongoServer server = EmbeddedMongoServer.start(file);
+		try (MongoClient client = MongoClients.create(server.connectionString())) {
+			Mono.from(client.getDatabase("cqo").getCollection("things").insertOne(new Document("_id", "first")))
+				.block();
+			new InProcessCommands(server).updateOne("cqo", "things", newer("x", 7), set("x", 7, "kept"), true);
+			assertThat(server.hasUnjournaledChanges()).isFalse();
+		}
+		finally {
+			server.crash();
+		}
+		// the store is gone: a command is not answered as done (it fails, or is left to
+		// the wire, where nothing listens)
+		InProcessCommands afterCrash = new InProcessCommands(server);
+		InProcessCommands.UpdateOutcome outcome = null;
+		try {
+			outcome = afterCrash.updateOne("cqo", "things", newer("y", 1), set("y", 1, "lost"), true);
+		}
+		catch (MongoCommandException ex) {
+			assertThat(ex.getErrorMessage()).contains("closed");
+		}
+		assertThat(outcome).isNull();
+		try (EmbeddedMongoServer reopened = EmbeddedMongoServer.start(file);
+				MongoClient client = MongoClients.create(reopened.connectionString())) {
+			MongoCollection<Document> things = client.getDatabase("cqo").getCollection("things");
+			assertThat(Mono.from(things.find(new Document("_id", "x")).first()).block()).containsEntry("seq", 7L)
+				.containsEntry("response", List.of("kept"));
+			assertThat(Mono.from(things.find(new Document("_id", "y")).first()).block()).isNull();
+		}
+	}
+
+	@Test
+	void whenTheStoreIsClosingThenWritesAreRefusedInProcessAndOverTheWire() {
+		try (EmbeddedMongoServer server = EmbeddedMongoServer.start(this.dataDir.resolve("d.mv.db"));
+				MongoClient client = MongoClients.create(server.connectionString())) {
+			InProcessCommands commands = new InProcessCommands(server);
+			MongoCollection<Document> things = client.getDatabase("cqo").getCollection("things");
+			Mono.from(things.insertOne(new Document("_id", "first"))).block();
+
+			server.backend().refuseWrites();
+
+			assertThatThrownBy(() -> commands.updateOne("cqo", "things", newer("x", 1), set("x", 1, "a"), true))
+				.isInstanceOf(MongoCommandException.class)
+				.hasMessageContaining("The embedded store is closed");
+			assertThatThrownBy(() -> Mono.from(things.updateOne(newer("x", 1), set("x", 1, "a"), upsert())).block())
+				.hasMessageContaining("The embedded store is closed");
+			assertThat(Flux.from(things.find()).collectList().block()).containsExactly(new Document("_id", "first"));
+		}
+	}
+
+	private static Document newer(String id, long seq) {
+		return new Document("_id", id).append("seq", new Document("$lt", seq));
+	}
+
+	private static Document set(String id, long seq, String response) {
+		return new Document("$set", new Document("seq", seq).append("response", List.of(response)));
+	}
+
+	private static UpdateOptions upsert() {
+		return new UpdateOptions().upsert(true);
+	}
+
+}
