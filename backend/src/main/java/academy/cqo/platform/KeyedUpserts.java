@@ -8,6 +8,7 @@ import org.bson.Document;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoExceptionTranslator;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
@@ -38,6 +39,7 @@ public class KeyedUpserts {
 
 	private final Mono<String> database;
 
+	@Autowired
 	KeyedUpserts(ReactiveMongoTemplate mongo, ObjectProvider<InProcessCommands> inProcess) {
 		this(mongo, inProcess.getIfAvailable());
 	}

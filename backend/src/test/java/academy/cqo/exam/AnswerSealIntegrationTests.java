@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,9 +71,12 @@ class AnswerSealIntegrationTests {
 		Mono<List<Sent>> saves = Flux.range(1, 400).flatMap((seq) -> {
 			// questions 0..4 are answered; q5 never, so its seal creates its document
 			String questionId = "q" + (seq % (QUESTIONS - 1));
-			return this.store
-				.saveAnswer(attempt.id(), questionId,
-						new SavedAnswer(List.of("a", String.valueOf(seq)), seq, Instant.now()))
+			// on several threads, as saves arrive on the HTTP server's (a save to the
+			// embedded store runs on the thread that asks for it)
+			return Mono
+				.defer(() -> this.store.saveAnswer(attempt.id(), questionId,
+						new SavedAnswer(List.of("a", String.valueOf(seq)), seq, Instant.now())))
+				.subscribeOn(Schedulers.parallel())
 				.map((result) -> new Sent(questionId, seq, result))
 				.doOnNext((sent) -> {
 					if (answered.incrementAndGet() == 150) {

@@ -167,8 +167,12 @@ class StoreConfiguration {
 			registry.registerBean("storeCompactionSweep", Sweep.class, (bean) -> bean
 				.supplier((context) -> storeCompactionSweep(context.bean(EmbeddedMongoServer.class), chunkThreshold)));
 			registry.registerBean("storeBackups", EmbeddedStoreBackups.class);
-			registry.registerBean("inProcessCommands", InProcessCommands.class, (bean) -> bean
-				.supplier((context) -> new InProcessCommands(context.bean(EmbeddedMongoServer.class))));
+			if (environment.getProperty("cqo.store-in-process", Boolean.class, true)) {
+				// off: every command over the wire, as on MongoDB (for tests of that
+				// path)
+				registry.registerBean("inProcessCommands", InProcessCommands.class, (bean) -> bean
+					.supplier((context) -> new InProcessCommands(context.bean(EmbeddedMongoServer.class))));
+			}
 			registry.registerBean("mongoConnectionDetails", EmbeddedConnectionDetails.class);
 			registry.registerBean("embeddedStoreTimeouts", MongoClientSettingsBuilderCustomizer.class,
 					(bean) -> bean.supplier((context) -> embeddedStoreTimeouts()));

@@ -17,6 +17,7 @@ import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -31,9 +32,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The store drops every client connection several times while candidates save, read and
  * submit: no request is answered 5xx (the driver's client retries the transient
- * failures), and every acknowledged answer is stored with its sequence number.
+ * failures), and every acknowledged answer is stored with its sequence number. Saves go
+ * over the wire here, as on MongoDB ({@code cqo.store-in-process=false}; on the embedded
+ * store they are applied in process, where no connection can drop).
  */
 @IntegrationTest
+@TestPropertySource(properties = "cqo.store-in-process=false")
 class StoreFaultIntegrationTests {
 
 	private static final int CANDIDATES = 10;
@@ -52,9 +56,13 @@ class StoreFaultIntegrationTests {
 	@Autowired
 	RetryingMongoClient retrying;
 
+	@Autowired(required = false)
+	InProcessCommands inProcess;
+
 	@Test
 	void whenTheStoreDropsItsConnectionsMidExamThenNo5xxAndNothingAcknowledgedIsLost() {
 		assumeTrue("embedded".equals(TestStore.kind()), "drops the embedded server's connections");
+		assertThat(this.inProcess).as("saves over the wire").isNull();
 		QuestionBankApi trainer = new QuestionBankApi(this.client, "trainer");
 		String session = session(trainer);
 		List<Candidate> candidates = new ArrayList<>();
@@ -72,12 +80,18 @@ class StoreFaultIntegrationTests {
 		ConcurrentLinkedQueue<String> serverErrors = new ConcurrentLinkedQueue<>();
 		AtomicInteger dropped = new AtomicInteger();
 
+		java.util.concurrent.atomic.AtomicBoolean faultsOver = new java.util.concurrent.atomic.AtomicBoolean();
 		Flux<Integer> faults = Flux.interval(Duration.ofMillis(200), Duration.ofMillis(300))
 			.take(8)
-			.map((tick) -> dropped.addAndGet(this.server.dropConnections()));
-		Flux<Object> exam = Flux.fromIterable(candidates)
-			.flatMap((candidate) -> Flux.range(0, ROUNDS * candidate.questions().size())
-				.concatMap((n) -> saveAndRead(candidate, n, serverErrors)), CANDIDATES);
+			.map((tick) -> dropped.addAndGet(this.server.dropConnections()))
+			.doOnComplete(() -> faultsOver.set(true));
+		// each candidate saves and reads ROUNDS times through the questions, and on until
+		// the last drop
+		Flux<Object> exam = Flux.fromIterable(candidates).flatMap((candidate) -> {
+			AtomicInteger n = new AtomicInteger();
+			return Mono.defer(() -> saveAndRead(candidate, n.getAndIncrement(), serverErrors))
+				.repeat(() -> n.get() < ROUNDS * candidate.questions().size() || !faultsOver.get());
+		}, CANDIDATES);
 
 		Flux.merge(faults.cast(Object.class), exam)
 			.thenMany(Flux.fromIterable(candidates).flatMap((candidate) -> submit(candidate, serverErrors)))
