@@ -73,10 +73,11 @@ public class KeyedUpserts {
 	 * unchanged); a failure of the store as the template would signal it
 	 */
 	public Mono<Boolean> upsert(String collection, Document filter, Document update) {
-		Mono<Boolean> upsert = (this.inProcess != null) ? this.database.flatMap((name) -> {
-			InProcessCommands.UpdateOutcome outcome = this.inProcess.updateOne(name, collection, filter, update, true);
-			return (outcome != null) ? Mono.just(Boolean.TRUE) : overTheWire(collection, filter, update);
-		}) : overTheWire(collection, filter, update);
+		Mono<Boolean> upsert = (this.inProcess != null)
+				? this.database.flatMap((name) -> this.inProcess.updateOne(name, collection, filter, update, true))
+					.map((outcome) -> Boolean.TRUE)
+					.switchIfEmpty(Mono.defer(() -> overTheWire(collection, filter, update)))
+				: overTheWire(collection, filter, update);
 		return upsert.onErrorResume(KeyedUpserts::duplicateKey, (ex) -> Mono.just(Boolean.FALSE))
 			.onErrorMap(RuntimeException.class, KeyedUpserts::translate);
 	}

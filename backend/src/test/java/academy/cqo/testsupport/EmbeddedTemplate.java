@@ -77,6 +77,7 @@ public final class EmbeddedTemplate implements AutoCloseable {
 	@Override
 	public void close() {
 		this.client.close();
+		this.inProcess.close();
 		this.server.close();
 	}
 

@@ -204,7 +204,7 @@ class DurableH2Backend extends H2Backend {
 		SlowCommands.startCommand();
 		Document reply = null;
 		try {
-			reply = apply(channel, database, command, query);
+			reply = apply(channel, database, command, query, true);
 			return reply;
 		}
 		finally {
@@ -212,7 +212,52 @@ class DurableH2Backend extends H2Backend {
 		}
 	}
 
-	private Document apply(Channel channel, String database, String command, Document query) {
+	/**
+	 * As {@link #handleCommand}, unless the command would have to wait for a commit
+	 * (which holds every write for the few milliseconds it takes): then nothing is
+	 * applied and {@code null} is returned, so that a caller that must not block (an HTTP
+	 * event loop, {@link InProcessCommands}) can hand the command to a thread that may.
+	 * @param channel the client's channel
+	 * @param database the database
+	 * @param command the command's name
+	 * @param query the command
+	 * @return the reply, or {@code null} when a commit is under way
+	 */
+	Document handleCommandUnlessCommitting(Channel channel, String database, String command, Document query) {
+		this.clients.add(channel);
+		long started = System.nanoTime();
+		SlowCommands.startCommand();
+		Document reply = null;
+		try {
+			reply = apply(channel, database, command, query, false);
+			return reply;
+		}
+		catch (WouldWait ex) {
+			return null;
+		}
+		finally {
+			if (reply != null) {
+				this.slowCommands.finished(command, query, reply, System.nanoTime() - started);
+			}
+		}
+	}
+
+	/**
+	 * Thrown before anything is applied, by a command that must not wait for a commit.
+	 */
+	private static final class WouldWait extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		WouldWait() {
+			super(null, null, false, false);
+		}
+
+	}
+
+	private static final WouldWait WOULD_WAIT = new WouldWait();
+
+	private Document apply(Channel channel, String database, String command, Document query, boolean wait) {
 		String name = command.toLowerCase(Locale.ROOT);
 		if (!WRITE_COMMANDS.contains(name)) {
 			return super.handleCommand(channel, database, command, query);
@@ -228,11 +273,11 @@ class DurableH2Backend extends H2Backend {
 				// its collection (behind a long read of it) must not hold up every
 				// commit, and so every other write, meanwhile
 				synchronized (collection) {
-					reply = applySharedBarging(channel, database, command, query);
+					reply = applySharedBarging(channel, database, command, query, wait);
 				}
 			}
 			else {
-				reply = applyShared(channel, database, command, query);
+				reply = applyShared(channel, database, command, query, wait);
 			}
 		}
 		finally {
@@ -249,8 +294,13 @@ class DurableH2Backend extends H2Backend {
 		return reply;
 	}
 
-	private Document applyShared(Channel channel, String database, String command, Document query) {
-		this.applying.readLock().lock();
+	private Document applyShared(Channel channel, String database, String command, Document query, boolean wait) {
+		if (!wait && !this.applying.readLock().tryLock()) {
+			throw WOULD_WAIT;
+		}
+		if (wait) {
+			this.applying.readLock().lock();
+		}
 		try {
 			checkAcceptingWrites();
 			return super.handleCommand(channel, database, command, query);
@@ -271,9 +321,13 @@ class DurableH2Backend extends H2Backend {
 	 * commit, the commit for the creator, and the creator for that write: the store's
 	 * threads stopped for good ({@code EmbeddedStoreLockOrderTests}).
 	 */
-	private Document applySharedBarging(Channel channel, String database, String command, Document query) {
+	private Document applySharedBarging(Channel channel, String database, String command, Document query,
+			boolean wait) {
 		// tryLock() takes a free read lock even with a writer queued
 		while (!this.applying.readLock().tryLock()) {
+			if (!wait) {
+				throw WOULD_WAIT;
+			}
 			LockSupport.parkNanos(LOCK_POLL_NANOS);
 		}
 		try {
@@ -315,6 +369,14 @@ class DurableH2Backend extends H2Backend {
 	 * commit covers; a store closed already (by a crash in a test, or a failure of H2)
 	 * keeps its journal for the next opening.
 	 */
+	/**
+	 * For tests: the lock a commit holds against every write while it runs.
+	 * @return the lock
+	 */
+	java.util.concurrent.locks.Lock commitHold() {
+		return this.applying.writeLock();
+	}
+
 	private void checkAcceptingWrites() {
 		if (this.refusingWrites) {
 			throw new MongoServerException("The embedded store is closed");

@@ -3,7 +3,10 @@ package academy.cqo.platform.store;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoCommandException;
@@ -25,6 +28,9 @@ import org.bson.Document;
 import org.bson.codecs.Codec;
 import org.bson.codecs.EncoderContext;
 import org.bson.io.BasicOutputBuffer;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Write commands to the embedded store from this process, without the wire: the command
@@ -40,13 +46,15 @@ import org.bson.io.BasicOutputBuffer;
  * the change before this returns, as before a reply on the wire
  * ({@link DurableH2Backend}).
  * <p>
- * The backend keeps per-connection state (its last results, for {@code getLastError}) in
- * lists that a connection's single event loop thread changes; here each collection has
- * one channel of its own, and its commands are applied one at a time (as the backend
- * applies writes of one collection anyway, under the collection's lock, taken after this
- * one).
+ * A command runs on the calling thread (an HTTP event loop) unless it would wait there,
+ * for another in-process command to the same collection or for a commit: then it runs on
+ * one of two threads of this class ({@code store-in-process-N}). Each collection has one
+ * channel of its own, as a connection would (the backend keeps per-connection state, its
+ * last results, that a connection's one event loop thread changes without locking), and
+ * its commands are applied one at a time (as the backend applies writes of one collection
+ * anyway, under the collection's lock, taken after this one).
  */
-public final class InProcessCommands {
+public final class InProcessCommands implements AutoCloseable {
 
 	private static final Codec<Document> CODEC = MongoClientSettings.getDefaultCodecRegistry().get(Document.class);
 
@@ -54,9 +62,14 @@ public final class InProcessCommands {
 
 	private final ServerAddress address;
 
-	private final Map<String, Channel> channels = new ConcurrentHashMap<>();
+	private final Map<String, Client> clients = new ConcurrentHashMap<>();
 
 	private final AtomicLong applied = new AtomicLong();
+
+	private final AtomicLong handedOff = new AtomicLong();
+
+	/** Runs the commands that must wait (see {@link #updateOne}). */
+	private final Scheduler waiting;
 
 	/**
 	 * Commands to a server of this process.
@@ -64,38 +77,73 @@ public final class InProcessCommands {
 	 */
 	public InProcessCommands(EmbeddedMongoServer server) {
 		this.server = server;
+		this.waiting = Schedulers.fromExecutorService(
+				Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon().name("store-in-process-", 1).factory()),
+				"store-in-process");
 		this.address = new ServerAddress(server.connectionString().substring("mongodb://".length()));
 	}
 
 	/**
 	 * Update one document, as the driver's {@code updateOne} with the given upsert flag,
-	 * when the store can take it now: it is open and the collection exists (a first
-	 * write, which creates the collection, goes over the wire).
+	 * when the store can take it here: it is open and the collection exists (a first
+	 * write, which creates the collection, goes over the wire). The command runs on the
+	 * calling thread unless it would wait there (for another in-process command to the
+	 * same collection, or for a commit, which holds every write for the few milliseconds
+	 * it takes): then on one of the store's own threads, as over the wire, so that an
+	 * HTTP event loop is never held up.
 	 * @param database the database
 	 * @param collection the collection
 	 * @param filter the filter
 	 * @param update the update
 	 * @param upsert whether to insert a document when none matches
-	 * @return the outcome, or {@code null} when the command must go over the wire
-	 * @throws MongoWriteException the write error the server reported (a duplicate key:
-	 * code 11000)
-	 * @throws MongoCommandException when the server failed the command
+	 * @return the outcome; empty when the command must go over the wire; a
+	 * {@link MongoWriteException} for a write error the server reported (a duplicate key:
+	 * code 11000), a {@link MongoCommandException} when it failed the command
 	 */
-	public UpdateOutcome updateOne(String database, String collection, Document filter, Document update,
+	public Mono<UpdateOutcome> updateOne(String database, String collection, Document filter, Document update,
 			boolean upsert) {
-		if (!this.server.isOpen()) {
-			return null;
-		}
-		DurableH2Backend backend = this.server.backend();
-		if (backend.collection(database, collection) == null) {
-			return null;
-		}
-		Document command = new Document("update", collection)
-			.append("updates", List
-				.of(new Document("q", filter).append("u", update).append("upsert", upsert).append("multi", false)))
-			.append("ordered", true)
-			.append("$db", database);
-		de.bwaldvogel.mongo.bson.Document reply = run(backend, collection, database, "update", command);
+		return Mono.defer(() -> {
+			if (!this.server.isOpen()) {
+				return Mono.empty();
+			}
+			DurableH2Backend backend = this.server.backend();
+			if (backend.collection(database, collection) == null) {
+				return Mono.empty();
+			}
+			Document command = new Document("update", collection)
+				.append("updates", List
+					.of(new Document("q", filter).append("u", update).append("upsert", upsert).append("multi", false)))
+				.append("ordered", true)
+				.append("$db", database);
+			de.bwaldvogel.mongo.bson.Document decoded = decode(command);
+			Client client = this.clients.computeIfAbsent(collection, (key) -> new Client());
+			if (client.lock.tryLock()) {
+				de.bwaldvogel.mongo.bson.Document reply;
+				try {
+					reply = answered(
+							() -> backend.handleCommandUnlessCommitting(client.channel, database, "update", decoded));
+				}
+				finally {
+					client.lock.unlock();
+				}
+				if (reply != null) {
+					return Mono.just(outcome(reply));
+				}
+			}
+			this.handedOff.incrementAndGet();
+			return Mono.fromCallable(() -> {
+				client.lock.lock();
+				try {
+					return outcome(answered(() -> backend.handleCommand(client.channel, database, "update", decoded)));
+				}
+				finally {
+					client.lock.unlock();
+				}
+			}).subscribeOn(this.waiting);
+		});
+	}
+
+	private UpdateOutcome outcome(de.bwaldvogel.mongo.bson.Document reply) {
 		this.applied.incrementAndGet();
 		if (reply.get("writeErrors") instanceof List<?> errors && !errors.isEmpty()) {
 			de.bwaldvogel.mongo.bson.Document error = (de.bwaldvogel.mongo.bson.Document) errors.get(0);
@@ -107,14 +155,10 @@ public final class InProcessCommands {
 		return new UpdateOutcome(upserted ? 0 : n, upserted);
 	}
 
-	private de.bwaldvogel.mongo.bson.Document run(DurableH2Backend backend, String collection, String database,
-			String name, Document command) {
-		de.bwaldvogel.mongo.bson.Document decoded = decode(command);
-		Channel channel = this.channels.computeIfAbsent(collection, (key) -> new EmbeddedChannel());
+	/** The backend's reply, or the driver's exception for the server's error. */
+	private de.bwaldvogel.mongo.bson.Document answered(Supplier<de.bwaldvogel.mongo.bson.Document> command) {
 		try {
-			synchronized (channel) {
-				return backend.handleCommand(channel, database, name, decoded);
-			}
+			return command.get();
 		}
 		catch (MongoServerError ex) {
 			throw new MongoCommandException(new BsonDocument("ok", new BsonDouble(0))
@@ -126,6 +170,33 @@ public final class InProcessCommands {
 			throw new MongoCommandException(new BsonDocument("ok", new BsonDouble(0)).append("errmsg",
 					new BsonString(ex.getMessageWithoutErrorCode())), this.address);
 		}
+	}
+
+	/**
+	 * How many commands had to wait, and so ran on the store's own threads.
+	 * @return the count since start-up
+	 */
+	public long handedOff() {
+		return this.handedOff.get();
+	}
+
+	/** Stop the threads that run the commands that must wait. */
+	@Override
+	public void close() {
+		this.waiting.dispose();
+	}
+
+	/**
+	 * One collection's in-process client: its channel (whose per-connection state the
+	 * backend changes without locking, as a connection's one event loop thread would) and
+	 * the lock that applies its commands one at a time.
+	 */
+	private static final class Client {
+
+		private final Channel channel = new EmbeddedChannel();
+
+		private final ReentrantLock lock = new ReentrantLock();
+
 	}
 
 	/**

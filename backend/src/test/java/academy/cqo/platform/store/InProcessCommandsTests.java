@@ -43,23 +43,23 @@ class InProcessCommandsTests {
 			MongoCollection<Document> local = client.getDatabase("cqo").getCollection("local");
 
 			// no collection yet: left to the wire
-			assertThat(commands.updateOne("cqo", "local", newer("x", 1), set("x", 1, "a"), true)).isNull();
+			assertThat(commands.updateOne("cqo", "local", newer("x", 1), set("x", 1, "a"), true).block()).isNull();
 			Mono.from(local.insertOne(new Document("_id", "first"))).block();
 			Mono.from(wire.insertOne(new Document("_id", "first"))).block();
 
 			// an upsert that inserts, one that updates, and one whose condition fails on
 			// a
 			// stored _id (a duplicate key, as over the wire)
-			assertThat(commands.updateOne("cqo", "local", newer("x", 2), set("x", 2, "b"), true))
+			assertThat(commands.updateOne("cqo", "local", newer("x", 2), set("x", 2, "b"), true).block())
 				.isEqualTo(new InProcessCommands.UpdateOutcome(0, true));
 			UpdateResult inserted = Mono.from(wire.updateOne(newer("x", 2), set("x", 2, "b"), upsert())).block();
 			assertThat(inserted.getUpsertedId()).isNotNull();
-			assertThat(commands.updateOne("cqo", "local", newer("x", 3), set("x", 3, "c"), true))
+			assertThat(commands.updateOne("cqo", "local", newer("x", 3), set("x", 3, "c"), true).block())
 				.isEqualTo(new InProcessCommands.UpdateOutcome(1, false));
 			assertThat(Mono.from(wire.updateOne(newer("x", 3), set("x", 3, "c"), upsert())).block().getMatchedCount())
 				.isEqualTo(1);
 			MongoWriteException local11000 = catchThrowableOfType(MongoWriteException.class,
-					() -> commands.updateOne("cqo", "local", newer("x", 1), set("x", 1, "z"), true));
+					() -> commands.updateOne("cqo", "local", newer("x", 1), set("x", 1, "z"), true).block());
 			MongoWriteException wire11000 = catchThrowableOfType(MongoWriteException.class,
 					() -> Mono.from(wire.updateOne(newer("x", 1), set("x", 1, "z"), upsert())).block());
 			assertThat(local11000.getError().getCode()).isEqualTo(wire11000.getError().getCode()).isEqualTo(11000);
@@ -70,7 +70,7 @@ class InProcessCommandsTests {
 			// an update the server refuses: the same error as over the wire
 			Document bad = new Document("$bogus", new Document("seq", 1));
 			MongoWriteException localRefusal = catchThrowableOfType(MongoWriteException.class,
-					() -> commands.updateOne("cqo", "local", new Document("_id", "x"), bad, false));
+					() -> commands.updateOne("cqo", "local", new Document("_id", "x"), bad, false).block());
 			MongoWriteException wireRefusal = catchThrowableOfType(MongoWriteException.class,
 					() -> Mono.from(wire.updateOne(new Document("_id", "x"), bad)).block());
 			assertThat(localRefusal.getError().getCode()).isEqualTo(wireRefusal.getError().getCode()).isEqualTo(9);
@@ -97,10 +97,12 @@ class InProcessCommandsTests {
 				}
 			}
 			java.util.Collections.shuffle(writes, new java.util.Random(5));
-			Flux.fromIterable(writes).parallel(8).runOn(Schedulers.parallel()).doOnNext((write) -> {
+			Flux.fromIterable(writes).parallel(8).runOn(Schedulers.boundedElastic()).doOnNext((write) -> {
 				try {
-					commands.updateOne("cqo", "things", newer("d" + write[0], write[1]),
-							set("d" + write[0], write[1], "v" + write[1]), true);
+					commands
+						.updateOne("cqo", "things", newer("d" + write[0], write[1]),
+								set("d" + write[0], write[1], "v" + write[1]), true)
+						.block();
 				}
 				catch (MongoWriteException ex) {
 					if (ex.getError().getCode() != 11000) {
@@ -128,7 +130,7 @@ class InProcessCommandsTests {
 		try (MongoClient client = MongoClients.create(server.connectionString())) {
 			Mono.from(client.getDatabase("cqo").getCollection("things").insertOne(new Document("_id", "first")))
 				.block();
-			new InProcessCommands(server).updateOne("cqo", "things", newer("x", 7), set("x", 7, "kept"), true);
+			new InProcessCommands(server).updateOne("cqo", "things", newer("x", 7), set("x", 7, "kept"), true).block();
 			assertThat(server.hasUnjournaledChanges()).isFalse();
 		}
 		finally {
@@ -139,7 +141,7 @@ class InProcessCommandsTests {
 		InProcessCommands afterCrash = new InProcessCommands(server);
 		InProcessCommands.UpdateOutcome outcome = null;
 		try {
-			outcome = afterCrash.updateOne("cqo", "things", newer("y", 1), set("y", 1, "lost"), true);
+			outcome = afterCrash.updateOne("cqo", "things", newer("y", 1), set("y", 1, "lost"), true).block();
 		}
 		catch (MongoCommandException ex) {
 			assertThat(ex.getErrorMessage()).contains("closed");
@@ -164,12 +166,59 @@ class InProcessCommandsTests {
 
 			server.backend().refuseWrites();
 
-			assertThatThrownBy(() -> commands.updateOne("cqo", "things", newer("x", 1), set("x", 1, "a"), true))
+			assertThatThrownBy(() -> commands.updateOne("cqo", "things", newer("x", 1), set("x", 1, "a"), true).block())
 				.isInstanceOf(MongoCommandException.class)
 				.hasMessageContaining("The embedded store is closed");
 			assertThatThrownBy(() -> Mono.from(things.updateOne(newer("x", 1), set("x", 1, "a"), upsert())).block())
 				.hasMessageContaining("The embedded store is closed");
 			assertThat(Flux.from(things.find()).collectList().block()).containsExactly(new Document("_id", "first"));
+		}
+	}
+
+	@Test
+	void whenACommitHoldsTheStoreThenTheUpdateWaitsOnTheStoresThreadNotTheCallers() throws Exception {
+		try (EmbeddedMongoServer server = EmbeddedMongoServer.start(this.dataDir.resolve("e.mv.db"));
+				MongoClient client = MongoClients.create(server.connectionString());
+				InProcessCommands commands = new InProcessCommands(server)) {
+			Mono.from(client.getDatabase("cqo").getCollection("things").insertOne(new Document("_id", "first")))
+				.block();
+			java.util.concurrent.locks.Lock commit = server.backend().commitHold();
+			java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+			java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+			Thread holder = Thread.ofPlatform().start(() -> {
+				commit.lock();
+				try {
+					held.countDown();
+					release.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				finally {
+					commit.unlock();
+				}
+			});
+			held.await();
+			long before = System.nanoTime();
+			java.util.concurrent.CompletableFuture<InProcessCommands.UpdateOutcome> update = commands
+				.updateOne("cqo", "things", newer("x", 1), set("x", 1, "a"), true)
+				.toFuture();
+			// the caller got its answer-to-come at once; the update waits for the commit
+			assertThat(System.nanoTime() - before).isLessThan(java.time.Duration.ofMillis(500).toNanos());
+			Thread.sleep(200);
+			assertThat(update).isNotDone();
+			assertThat(commands.handedOff()).isEqualTo(1);
+			release.countDown();
+			holder.join();
+			assertThat(update.get(10, java.util.concurrent.TimeUnit.SECONDS))
+				.isEqualTo(new InProcessCommands.UpdateOutcome(0, true));
+			// with no commit under way, the next update runs on the caller's thread
+			commands.updateOne("cqo", "things", newer("x", 2), set("x", 2, "b"), true).block();
+			assertThat(commands.handedOff()).isEqualTo(1);
+			assertThat(
+					Mono.from(client.getDatabase("cqo").getCollection("things").find(new Document("_id", "x")).first())
+						.block())
+				.containsEntry("seq", 2L);
 		}
 	}
 
