@@ -199,17 +199,7 @@ class DurableH2Backend extends H2Backend {
 	 */
 	@Override
 	public Document handleCommand(Channel channel, String database, String command, Document query) {
-		this.clients.add(channel);
-		long started = System.nanoTime();
-		SlowCommands.startCommand();
-		Document reply = null;
-		try {
-			reply = apply(channel, database, command, query, true);
-			return reply;
-		}
-		finally {
-			this.slowCommands.finished(command, query, reply, System.nanoTime() - started);
-		}
+		return handle(channel, database, command, query, true);
 	}
 
 	/**
@@ -224,21 +214,25 @@ class DurableH2Backend extends H2Backend {
 	 * @return the reply, or {@code null} when a commit is under way
 	 */
 	Document handleCommandUnlessCommitting(Channel channel, String database, String command, Document query) {
+		try {
+			return handle(channel, database, command, query, false);
+		}
+		catch (WouldWait ex) {
+			return null;
+		}
+	}
+
+	private Document handle(Channel channel, String database, String command, Document query, boolean wait) {
 		this.clients.add(channel);
 		long started = System.nanoTime();
 		SlowCommands.startCommand();
 		Document reply = null;
 		try {
-			reply = apply(channel, database, command, query, false);
+			reply = apply(channel, database, command, query, wait);
 			return reply;
 		}
-		catch (WouldWait ex) {
-			return null;
-		}
 		finally {
-			if (reply != null) {
-				this.slowCommands.finished(command, query, reply, System.nanoTime() - started);
-			}
+			this.slowCommands.finished(command, query, reply, System.nanoTime() - started);
 		}
 	}
 

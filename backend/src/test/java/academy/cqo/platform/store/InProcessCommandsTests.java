@@ -37,8 +37,8 @@ class InProcessCommandsTests {
 	@Test
 	void whenUpdatesRunInProcessThenTheyDoWhatTheSameUpdatesOverTheWireDo() {
 		try (EmbeddedMongoServer server = EmbeddedMongoServer.start(this.dataDir.resolve("a.mv.db"));
-				MongoClient client = MongoClients.create(server.connectionString())) {
-			InProcessCommands commands = new InProcessCommands(server);
+				MongoClient client = MongoClients.create(server.connectionString());
+				InProcessCommands commands = new InProcessCommands(server)) {
 			MongoCollection<Document> wire = client.getDatabase("cqo").getCollection("wire");
 			MongoCollection<Document> local = client.getDatabase("cqo").getCollection("local");
 
@@ -83,8 +83,8 @@ class InProcessCommandsTests {
 	@Test
 	void whenManyThreadsUpdateInProcessThenEachDocumentEndsWithItsNewestValue() {
 		try (EmbeddedMongoServer server = EmbeddedMongoServer.start(this.dataDir.resolve("b.mv.db"));
-				MongoClient client = MongoClients.create(server.connectionString())) {
-			InProcessCommands commands = new InProcessCommands(server);
+				MongoClient client = MongoClients.create(server.connectionString());
+				InProcessCommands commands = new InProcessCommands(server)) {
 			MongoCollection<Document> things = client.getDatabase("cqo").getCollection("things");
 			Mono.from(things.insertOne(new Document("_id", "first"))).block();
 			ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
@@ -130,7 +130,9 @@ class InProcessCommandsTests {
 		try (MongoClient client = MongoClients.create(server.connectionString())) {
 			Mono.from(client.getDatabase("cqo").getCollection("things").insertOne(new Document("_id", "first")))
 				.block();
-			new InProcessCommands(server).updateOne("cqo", "things", newer("x", 7), set("x", 7, "kept"), true).block();
+			try (InProcessCommands commands = new InProcessCommands(server)) {
+				commands.updateOne("cqo", "things", newer("x", 7), set("x", 7, "kept"), true).block();
+			}
 			assertThat(server.hasUnjournaledChanges()).isFalse();
 		}
 		finally {
@@ -138,9 +140,8 @@ class InProcessCommandsTests {
 		}
 		// the store is gone: a command is not answered as done (it fails, or is left to
 		// the wire, where nothing listens)
-		InProcessCommands afterCrash = new InProcessCommands(server);
 		InProcessCommands.UpdateOutcome outcome = null;
-		try {
+		try (InProcessCommands afterCrash = new InProcessCommands(server)) {
 			outcome = afterCrash.updateOne("cqo", "things", newer("y", 1), set("y", 1, "lost"), true).block();
 		}
 		catch (MongoCommandException ex) {
@@ -159,8 +160,8 @@ class InProcessCommandsTests {
 	@Test
 	void whenTheStoreIsClosingThenWritesAreRefusedInProcessAndOverTheWire() {
 		try (EmbeddedMongoServer server = EmbeddedMongoServer.start(this.dataDir.resolve("d.mv.db"));
-				MongoClient client = MongoClients.create(server.connectionString())) {
-			InProcessCommands commands = new InProcessCommands(server);
+				MongoClient client = MongoClients.create(server.connectionString());
+				InProcessCommands commands = new InProcessCommands(server)) {
 			MongoCollection<Document> things = client.getDatabase("cqo").getCollection("things");
 			Mono.from(things.insertOne(new Document("_id", "first"))).block();
 
