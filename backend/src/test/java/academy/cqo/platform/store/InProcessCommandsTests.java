@@ -85,8 +85,7 @@ class InProcessCommandsTests {
 		try (EmbeddedMongoServer server = EmbeddedMongoServer.start(this.dataDir.resolve("b.mv.db"));
 				MongoClient client = MongoClients.create(server.connectionString());
 				InProcessCommands commands = new InProcessCommands(server)) {
-			MongoCollection<Document> things = client.getDatabase("cqo").getCollection("things");
-			Mono.from(things.insertOne(new Document("_id", "first"))).block();
+			MongoCollection<Document> things = created(client);
 			ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
 			// 50 documents, sequence numbers 1..40 each, applied in any order by 8
 			// threads
@@ -128,8 +127,7 @@ class InProcessCommandsTests {
 		Path file = this.dataDir.resolve("c.mv.db");
 		EmbeddedMongoServer server = EmbeddedMongoServer.start(file);
 		try (MongoClient client = MongoClients.create(server.connectionString())) {
-			Mono.from(client.getDatabase("cqo").getCollection("things").insertOne(new Document("_id", "first")))
-				.block();
+			created(client);
 			try (InProcessCommands commands = new InProcessCommands(server)) {
 				commands.updateOne("cqo", "things", newer("x", 7), set("x", 7, "kept"), true).block();
 			}
@@ -162,8 +160,7 @@ class InProcessCommandsTests {
 		try (EmbeddedMongoServer server = EmbeddedMongoServer.start(this.dataDir.resolve("d.mv.db"));
 				MongoClient client = MongoClients.create(server.connectionString());
 				InProcessCommands commands = new InProcessCommands(server)) {
-			MongoCollection<Document> things = client.getDatabase("cqo").getCollection("things");
-			Mono.from(things.insertOne(new Document("_id", "first"))).block();
+			MongoCollection<Document> things = created(client);
 
 			server.backend().refuseWrites();
 
@@ -181,8 +178,7 @@ class InProcessCommandsTests {
 		try (EmbeddedMongoServer server = EmbeddedMongoServer.start(this.dataDir.resolve("e.mv.db"));
 				MongoClient client = MongoClients.create(server.connectionString());
 				InProcessCommands commands = new InProcessCommands(server)) {
-			Mono.from(client.getDatabase("cqo").getCollection("things").insertOne(new Document("_id", "first")))
-				.block();
+			created(client);
 			java.util.concurrent.locks.Lock commit = server.backend().commitHold();
 			java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
 			java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
@@ -200,17 +196,24 @@ class InProcessCommandsTests {
 				}
 			});
 			held.await();
-			long before = System.nanoTime();
-			java.util.concurrent.CompletableFuture<InProcessCommands.UpdateOutcome> update = commands
-				.updateOne("cqo", "things", newer("x", 1), set("x", 1, "a"), true)
-				.toFuture();
-			// the caller got its answer-to-come at once; the update waits for the commit
-			assertThat(System.nanoTime() - before).isLessThan(java.time.Duration.ofMillis(500).toNanos());
-			Thread.sleep(200);
-			assertThat(update).isNotDone();
-			assertThat(commands.handedOff()).isEqualTo(1);
-			release.countDown();
-			holder.join();
+			java.util.concurrent.CompletableFuture<InProcessCommands.UpdateOutcome> update;
+			try {
+				// asked from another thread, so that a caller held up by the commit fails
+				// this test instead of hanging it
+				update = java.util.concurrent.CompletableFuture
+					.supplyAsync(
+							() -> commands.updateOne("cqo", "things", newer("x", 1), set("x", 1, "a"), true).toFuture())
+					.get(5, java.util.concurrent.TimeUnit.SECONDS);
+				// it is waiting on one of the store's threads for the commit's lock
+				academy.cqo.testsupport.Eventually.await("the update waiting on a store thread",
+						java.time.Duration.ofSeconds(10), InProcessCommandsTests::aStoreThreadWaitsForTheCommit);
+				assertThat(update).isNotDone();
+				assertThat(commands.handedOff()).isEqualTo(1);
+			}
+			finally {
+				release.countDown();
+				holder.join();
+			}
 			assertThat(update.get(10, java.util.concurrent.TimeUnit.SECONDS))
 				.isEqualTo(new InProcessCommands.UpdateOutcome(0, true));
 			// with no commit under way, the next update runs on the caller's thread
@@ -221,6 +224,24 @@ class InProcessCommandsTests {
 						.block())
 				.containsEntry("seq", 2L);
 		}
+	}
+
+	/**
+	 * The collection {@code things}, created (an in-process command needs it to exist).
+	 */
+	private static MongoCollection<Document> created(MongoClient client) {
+		MongoCollection<Document> things = client.getDatabase("cqo").getCollection("things");
+		Mono.from(things.insertOne(new Document("_id", "first"))).block();
+		return things;
+	}
+
+	private static boolean aStoreThreadWaitsForTheCommit() {
+		return Thread.getAllStackTraces()
+			.entrySet()
+			.stream()
+			.anyMatch((thread) -> thread.getKey().getName().startsWith("store-in-process-")
+					&& java.util.Arrays.stream(thread.getValue())
+						.anyMatch((frame) -> frame.getMethodName().equals("applySharedBarging")));
 	}
 
 	private static Document newer(String id, long seq) {
