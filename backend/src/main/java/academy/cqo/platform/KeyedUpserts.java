@@ -1,7 +1,12 @@
 package academy.cqo.platform;
 
+import java.util.List;
+
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.bson.Document;
@@ -9,6 +14,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoExceptionTranslator;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
@@ -80,6 +86,61 @@ public class KeyedUpserts {
 				: overTheWire(collection, filter, update);
 		return upsert.onErrorResume(KeyedUpserts::duplicateKey, (ex) -> Mono.just(Boolean.FALSE))
 			.onErrorMap(RuntimeException.class, KeyedUpserts::translate);
+	}
+
+	/**
+	 * An upsert of {@link #upsertAll}: the filter and update as for {@link #upsert}.
+	 *
+	 * @param filter the filter
+	 * @param update the update
+	 */
+	public record Upsert(Document filter, Document update) {
+	}
+
+	/**
+	 * Several upserts to one collection, each as {@link #upsert}, sent together (one
+	 * command, unordered: each is applied whatever becomes of the others).
+	 * @param collection the collection
+	 * @param upserts the upserts
+	 * @return completes once every upsert was written; a {@link DuplicateKeyException}
+	 * when one or more met a stored document that does not meet their conditions (the
+	 * others were written); any other failure of the store as the template would signal
+	 * it
+	 */
+	public Mono<Void> upsertAll(String collection, List<Upsert> upserts) {
+		if (upserts.isEmpty()) {
+			return Mono.empty();
+		}
+		Mono<?> written = (this.inProcess != null) ? this.database
+			.flatMap((name) -> this.inProcess.update(name, collection,
+					upserts.stream()
+						.map((upsert) -> new InProcessCommands.Statement(upsert.filter(), upsert.update(), true))
+						.toList(),
+					false))
+			.map(Object.class::cast)
+			.switchIfEmpty(Mono.defer(() -> allOverTheWire(collection, upserts))) : allOverTheWire(collection, upserts);
+		return written
+			.onErrorMap(KeyedUpserts::onlyDuplicateKeys,
+					(ex) -> new DuplicateKeyException("An upsert met a stored document: " + ex.getMessage(), ex))
+			.onErrorMap((ex) -> !(ex instanceof DuplicateKeyException) && ex instanceof RuntimeException,
+					(ex) -> translate((RuntimeException) ex))
+			.then();
+	}
+
+	private Mono<Object> allOverTheWire(String collection, List<Upsert> upserts) {
+		List<UpdateOneModel<Document>> models = upserts.stream()
+			.map((upsert) -> new UpdateOneModel<Document>(upsert.filter(), upsert.update(),
+					new UpdateOptions().upsert(true)))
+			.toList();
+		return this.mongo.getCollection(collection)
+			.flatMap((documents) -> Mono.from(documents.bulkWrite(models, new BulkWriteOptions().ordered(false))));
+	}
+
+	private static boolean onlyDuplicateKeys(Throwable ex) {
+		return duplicateKey(ex) || (ex instanceof MongoBulkWriteException bulk && !bulk.getWriteErrors().isEmpty()
+				&& bulk.getWriteErrors()
+					.stream()
+					.allMatch((error) -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY));
 	}
 
 	private Mono<Boolean> overTheWire(String collection, Document filter, Document update) {

@@ -14,8 +14,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -228,22 +226,21 @@ public class AttemptStore implements StartupTask {
 		if (attempt.paper().isEmpty()) {
 			return Mono.just(attempt);
 		}
-		return Mono.defer(() -> {
-			var bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, AnswerDocument.class);
-			attempt.paper()
-				.forEach((question) -> bulk.upsert(
-						Query.query(Criteria.where("_id").is(AnswerDocument.idOf(attempt.id(), question.questionId()))),
-						new Update().set("sealed", Boolean.TRUE)
-							.setOnInsert("attemptId", attempt.id())
-							.setOnInsert("questionId", question.questionId())));
-			return bulk.execute();
-		}).retryWhen(Retry.max(5).filter(AttemptStore::duplicateKey)).then(withAnswers(attempt));
+		List<KeyedUpserts.Upsert> seals = attempt.paper()
+			.stream()
+			.map((question) -> new KeyedUpserts.Upsert(
+					new org.bson.Document("_id", AnswerDocument.idOf(attempt.id(), question.questionId())),
+					new org.bson.Document("$set", new org.bson.Document("sealed", Boolean.TRUE)).append("$setOnInsert",
+							new org.bson.Document("attemptId", attempt.id()).append("questionId",
+									question.questionId()))))
+			.toList();
+		return this.upserts.upsertAll(AnswerDocument.COLLECTION, seals)
+			.retryWhen(Retry.max(5).filter(AttemptStore::duplicateKey))
+			.then(withAnswers(attempt));
 	}
 
 	private static boolean duplicateKey(Throwable ex) {
-		return ex instanceof DuplicateKeyException
-				|| (ex instanceof BulkOperationException bulk && !bulk.getErrors().isEmpty()
-						&& bulk.getErrors().stream().allMatch((error) -> error.getCode() == 11000));
+		return ex instanceof DuplicateKeyException;
 	}
 
 	@Override

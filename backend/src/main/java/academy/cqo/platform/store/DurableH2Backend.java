@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 
@@ -123,8 +122,6 @@ class DurableH2Backend extends H2Backend {
 	static final String INDEX_INFIX = "._index_";
 
 	private final AtomicLong finishedWrites = new AtomicLong();
-
-	private static final long LOCK_POLL_NANOS = 20_000;
 
 	/** A checkpoint that holds writers this long is logged. */
 	private static final long SLOW_CHECKPOINT_MILLIS = 200;
@@ -263,12 +260,7 @@ class DurableH2Backend extends H2Backend {
 			MongoCollection<?> collection = existingCollection(database, name, query.get(command));
 			if (collection != null) {
 				journaled = DATA_WRITES.contains(name);
-				// the collection's lock first, then the shared one: a write waiting for
-				// its collection (behind a long read of it) must not hold up every
-				// commit, and so every other write, meanwhile
-				synchronized (collection) {
-					reply = applySharedBarging(channel, database, command, query, wait);
-				}
+				reply = applyToCollection(collection, channel, database, command, query, wait);
 			}
 			else {
 				reply = applyShared(channel, database, command, query, wait);
@@ -305,30 +297,44 @@ class DurableH2Backend extends H2Backend {
 	}
 
 	/**
-	 * Apply a write holding its collection's lock: the shared lock is taken whenever no
-	 * commit holds it, also when a commit is waiting for it. A waiting commit makes
-	 * {@code lock()} queue new holders behind it; but the commit waits for every holder,
-	 * and a holder may be waiting for this collection: the first writes of a new
-	 * collection create it holding the shared lock (nobody holds the lock of a collection
-	 * that does not exist yet) and then take its lock, which a write that found the
-	 * collection meanwhile holds. Queued behind the commit, that write waited for the
-	 * commit, the commit for the creator, and the creator for that write: the store's
-	 * threads stopped for good ({@code EmbeddedStoreLockOrderTests}).
+	 * Apply a write to an existing collection: its collection's lock first, then the
+	 * shared one, so that a write waiting for its collection (behind a long read of it)
+	 * does not hold up every commit, and so every other write, meanwhile. The shared lock
+	 * is taken whenever no commit holds it, also when a commit is waiting for it
+	 * ({@code tryLock()} barges): a waiting commit makes {@code lock()} queue new holders
+	 * behind it, but the commit waits for every holder, and a holder may be waiting for
+	 * this collection (the first writes of a new collection create it holding the shared
+	 * lock and then take its lock). Queued behind the commit while holding the
+	 * collection, a write waited for the commit, the commit for the creator and the
+	 * creator for that write: the store's threads stopped for good
+	 * ({@code EmbeddedStoreLockOrderTests}).
+	 * <p>
+	 * While a commit runs, a write lets go of its collection and waits for the commit
+	 * holding nothing, then tries again. Holding the collection through the commit (as it
+	 * did) held up every other command to it for the commit's tens of milliseconds, also
+	 * the in-process saves that must not wait ({@code wait == false}): they could not
+	 * tell that they would wait until they had the collection, and an HTTP event loop
+	 * stood still behind a submit's seal ({@code docs/BENCHMARKS.md}, fifteenth session).
 	 */
-	private Document applySharedBarging(Channel channel, String database, String command, Document query,
-			boolean wait) {
-		// tryLock() takes a free read lock even with a writer queued
-		while (!this.applying.readLock().tryLock()) {
+	private Document applyToCollection(MongoCollection<?> collection, Channel channel, String database, String command,
+			Document query, boolean wait) {
+		while (true) {
+			synchronized (collection) {
+				if (this.applying.readLock().tryLock()) {
+					try {
+						checkAcceptingWrites();
+						return super.handleCommand(channel, database, command, query);
+					}
+					finally {
+						this.applying.readLock().unlock();
+					}
+				}
+			}
 			if (!wait) {
 				throw WOULD_WAIT;
 			}
-			LockSupport.parkNanos(LOCK_POLL_NANOS);
-		}
-		try {
-			checkAcceptingWrites();
-			return super.handleCommand(channel, database, command, query);
-		}
-		finally {
+			// behind the commit, holding no collection's lock
+			this.applying.readLock().lock();
 			this.applying.readLock().unlock();
 		}
 	}

@@ -2,17 +2,21 @@ package academy.cqo.platform.store;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.ServerAddress;
 import com.mongodb.WriteError;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.bulk.BulkWriteResult;
 import de.bwaldvogel.mongo.exception.MongoServerError;
 import de.bwaldvogel.mongo.exception.MongoServerException;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
@@ -68,7 +72,7 @@ public final class InProcessCommands implements AutoCloseable {
 
 	private final AtomicLong handedOff = new AtomicLong();
 
-	/** Runs the commands that must wait (see {@link #updateOne}). */
+	/** Runs the commands that must wait (see {@link #update}). */
 	private final Scheduler waiting;
 
 	/**
@@ -85,12 +89,7 @@ public final class InProcessCommands implements AutoCloseable {
 
 	/**
 	 * Update one document, as the driver's {@code updateOne} with the given upsert flag,
-	 * when the store can take it here: it is open and the collection exists (a first
-	 * write, which creates the collection, goes over the wire). The command runs on the
-	 * calling thread unless it would wait there (for another in-process command to the
-	 * same collection, or for a commit, which holds every write for the few milliseconds
-	 * it takes): then on one of the store's own threads, as over the wire, so that an
-	 * HTTP event loop is never held up.
+	 * when the store can take it here (see {@link #update}).
 	 * @param database the database
 	 * @param collection the collection
 	 * @param filter the filter
@@ -102,6 +101,29 @@ public final class InProcessCommands implements AutoCloseable {
 	 */
 	public Mono<UpdateOutcome> updateOne(String database, String collection, Document filter, Document update,
 			boolean upsert) {
+		return update(database, collection, List.of(new Statement(filter, update, upsert)), true);
+	}
+
+	/**
+	 * Apply one {@code update} command of one or more statements, as the driver's
+	 * {@code updateOne} (one statement) or {@code bulkWrite} of update models (several)
+	 * would send it, when the store can take it here: it is open and the collection
+	 * exists (a first write, which creates the collection, goes over the wire). The
+	 * command runs on the calling thread unless it would wait there (for another
+	 * in-process command to the same collection, or for a commit, which holds every write
+	 * for the few milliseconds it takes): then on one of the store's own threads, as over
+	 * the wire, so that an HTTP event loop is never held up.
+	 * @param database the database
+	 * @param collection the collection
+	 * @param statements the statements, applied in order
+	 * @param ordered whether to stop at the first statement that fails (otherwise every
+	 * statement is applied and the failures reported together)
+	 * @return the outcome; empty when the command must go over the wire; for write errors
+	 * the server reported (a duplicate key: code 11000) a {@link MongoWriteException}
+	 * (one statement) or a {@link MongoBulkWriteException} (several, as the driver's bulk
+	 * write); a {@link MongoCommandException} when it failed the command
+	 */
+	public Mono<UpdateOutcome> update(String database, String collection, List<Statement> statements, boolean ordered) {
 		return Mono.defer(() -> {
 			if (!this.server.isOpen()) {
 				return Mono.empty();
@@ -111,11 +133,11 @@ public final class InProcessCommands implements AutoCloseable {
 				return Mono.empty();
 			}
 			Document command = new Document("update", collection)
-				.append("updates", List
-					.of(new Document("q", filter).append("u", update).append("upsert", upsert).append("multi", false)))
-				.append("ordered", true)
+				.append("updates", statements.stream().map(Statement::command).toList())
+				.append("ordered", ordered)
 				.append("$db", database);
 			de.bwaldvogel.mongo.bson.Document decoded = decode(command);
+			boolean bulk = statements.size() > 1;
 			Client client = this.clients.computeIfAbsent(collection, (key) -> new Client());
 			if (client.lock.tryLock()) {
 				de.bwaldvogel.mongo.bson.Document reply;
@@ -127,14 +149,15 @@ public final class InProcessCommands implements AutoCloseable {
 					client.lock.unlock();
 				}
 				if (reply != null) {
-					return Mono.just(outcome(reply));
+					return Mono.just(outcome(reply, bulk));
 				}
 			}
 			this.handedOff.incrementAndGet();
 			return Mono.fromCallable(() -> {
 				client.lock.lock();
 				try {
-					return outcome(answered(() -> backend.handleCommand(client.channel, database, "update", decoded)));
+					return outcome(answered(() -> backend.handleCommand(client.channel, database, "update", decoded)),
+							bulk);
 				}
 				finally {
 					client.lock.unlock();
@@ -143,16 +166,33 @@ public final class InProcessCommands implements AutoCloseable {
 		});
 	}
 
-	private UpdateOutcome outcome(de.bwaldvogel.mongo.bson.Document reply) {
+	private UpdateOutcome outcome(de.bwaldvogel.mongo.bson.Document reply, boolean bulk) {
 		this.applied.incrementAndGet();
+		int upserted = (reply.get("upserted") instanceof List<?> ids) ? ids.size() : 0;
+		int matched = ((Number) reply.get("n")).intValue() - upserted;
 		if (reply.get("writeErrors") instanceof List<?> errors && !errors.isEmpty()) {
-			de.bwaldvogel.mongo.bson.Document error = (de.bwaldvogel.mongo.bson.Document) errors.get(0);
-			throw new MongoWriteException(new WriteError(((Number) error.get("code")).intValue(),
-					String.valueOf(error.get("errmsg")), new BsonDocument()), this.address);
+			if (!bulk) {
+				de.bwaldvogel.mongo.bson.Document error = (de.bwaldvogel.mongo.bson.Document) errors.get(0);
+				throw new MongoWriteException(
+						new WriteError(code(error), String.valueOf(error.get("errmsg")), new BsonDocument()),
+						this.address);
+			}
+			List<BulkWriteError> failed = errors.stream()
+				.map(de.bwaldvogel.mongo.bson.Document.class::cast)
+				.map((error) -> new BulkWriteError(code(error), String.valueOf(error.get("errmsg")), new BsonDocument(),
+						((Number) error.get("index")).intValue()))
+				.toList();
+			throw new MongoBulkWriteException(BulkWriteResult.acknowledged(0, matched, 0, null, List.of(), List.of()),
+					failed, null, this.address, Set.of());
 		}
-		boolean upserted = reply.get("upserted") instanceof List<?> ids && !ids.isEmpty();
-		int n = ((Number) reply.get("n")).intValue();
-		return new UpdateOutcome(upserted ? 0 : n, upserted);
+		return new UpdateOutcome(matched, upserted);
+	}
+
+	/**
+	 * A write error's code; -1 when the server gave none (as for a failure without one).
+	 */
+	private static int code(de.bwaldvogel.mongo.bson.Document error) {
+		return (error.get("code") instanceof Number code) ? code.intValue() : -1;
 	}
 
 	/** The backend's reply, or the driver's exception for the server's error. */
@@ -220,10 +260,27 @@ public final class InProcessCommands implements AutoCloseable {
 	/**
 	 * What an update did.
 	 *
-	 * @param matched documents the filter matched (0 or 1)
-	 * @param upserted whether a document was inserted
+	 * @param matched documents the statements' filters matched
+	 * @param upserted documents inserted (by statements whose filter matched none)
 	 */
-	public record UpdateOutcome(int matched, boolean upserted) {
+	public record UpdateOutcome(int matched, int upserted) {
+	}
+
+	/**
+	 * One statement of an update command.
+	 *
+	 * @param filter the filter
+	 * @param update the update
+	 * @param upsert whether to insert a document when none matches
+	 */
+	public record Statement(Document filter, Document update, boolean upsert) {
+
+		Document command() {
+			return new Document("q", this.filter).append("u", this.update)
+				.append("upsert", this.upsert)
+				.append("multi", false);
+		}
+
 	}
 
 }

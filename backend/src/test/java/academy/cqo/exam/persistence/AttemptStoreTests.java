@@ -213,24 +213,63 @@ class AttemptStoreTests {
 		}
 
 		// sealed: refused alike
-		this.store.sealAnswers(attemptWith("q1", "q2")).block();
+		this.store.sealAnswers(attemptWith(ID, "q1", "q2")).block();
 		assertThat(this.store.saveAnswer(ID, "q1", answer(9, "E")).block())
 			.isEqualTo(overTheWire.saveAnswer(ID, "q2", answer(9, "E")).block())
 			.isEqualTo(new AttemptStore.AnswerSave(answer(3, "D"), true));
 	}
 
+	@Test
+	void whenAttemptsAreSealedInProcessAndOverTheWireThenTheStoreHoldsTheSameAndGradingReadsTheSame() {
+		AttemptStore overTheWire = new AttemptStore(this.mongo, new PaperContents(null),
+				academy.cqo.platform.KeyedUpserts.of(this.mongo, null));
+		String other = "s1:a2:1";
+		// one question answered, one not (its document is created by the seal)
+		this.store.saveAnswer(ID, "q1", answer(2, "B")).block();
+		this.store.saveAnswer(other, "q1", answer(2, "B")).block();
+		long before = this.embedded.inProcess().applied();
+		AttemptDocument sealedInProcess = this.store.sealAnswers(attemptWith(ID, "q1", "q2")).block();
+		assertThat(this.embedded.inProcess().applied() - before).as("the seal applied in process").isEqualTo(1);
+		AttemptDocument sealedOverTheWire = overTheWire.sealAnswers(attemptWith(other, "q1", "q2")).block();
+		assertThat(this.embedded.inProcess().applied() - before).as("nothing more in process").isEqualTo(1);
+
+		assertThat(sealedInProcess.answers()).isEqualTo(sealedOverTheWire.answers())
+			.isEqualTo(Map.of("q1", answer(2, "B")));
+		for (String question : List.of("q1", "q2")) {
+			org.bson.Document inProcess = raw(ID, question);
+			org.bson.Document wire = raw(other, question);
+			assertThat(inProcess.keySet()).as(question).isEqualTo(wire.keySet());
+			assertThat(inProcess).as(question).containsEntry("sealed", true).containsEntry("questionId", question);
+			inProcess.keySet()
+				.stream()
+				.filter((field) -> !field.equals("_id") && !field.equals("attemptId"))
+				.forEach((field) -> assertThat(inProcess.get(field)).as(question + " " + field)
+					.isEqualTo(wire.get(field)));
+		}
+		// sealing again changes nothing, and saves are refused alike
+		assertThat(this.store.sealAnswers(attemptWith(ID, "q1", "q2")).block().answers())
+			.isEqualTo(sealedInProcess.answers());
+		assertThat(this.store.saveAnswer(ID, "q2", answer(3, "C")).block())
+			.isEqualTo(overTheWire.saveAnswer(other, "q2", answer(3, "C")).block())
+			.isEqualTo(new AttemptStore.AnswerSave(null, true));
+	}
+
 	private org.bson.Document raw(String question) {
+		return raw(ID, question);
+	}
+
+	private org.bson.Document raw(String attempt, String question) {
 		return this.mongo.getCollection(AnswerDocument.COLLECTION)
 			.flatMap((answers) -> reactor.core.publisher.Mono
-				.from(answers.find(new org.bson.Document("_id", AnswerDocument.idOf(ID, question))).first()))
+				.from(answers.find(new org.bson.Document("_id", AnswerDocument.idOf(attempt, question))).first()))
 			.block();
 	}
 
-	private static AttemptDocument attemptWith(String... questions) {
+	private static AttemptDocument attemptWith(String id, String... questions) {
 		List<AttemptDocument.PaperQuestion> paper = java.util.Arrays.stream(questions)
 			.map((question) -> new AttemptDocument.PaperQuestion(question, 1, 0, null, 1.0, List.of()))
 			.toList();
-		return new AttemptDocument(ID, "s1", "e1", "a1", "candidate", 1, AttemptStatus.SUBMITTED.name(),
+		return new AttemptDocument(id, "s1", "e1", "a1", "candidate", 1, AttemptStatus.SUBMITTED.name(),
 				NOW.minusSeconds(600), NOW.plusSeconds(3000), 7, paper, Map.of(), List.of(), List.of(), null,
 				"10.0.0.1", NOW, "CANDIDATE", List.of(), null, 10, null, null, false);
 	}

@@ -5,8 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.result.UpdateResult;
 import com.mongodb.reactivestreams.client.MongoClient;
@@ -48,14 +51,13 @@ class InProcessCommandsTests {
 			Mono.from(wire.insertOne(new Document("_id", "first"))).block();
 
 			// an upsert that inserts, one that updates, and one whose condition fails on
-			// a
-			// stored _id (a duplicate key, as over the wire)
+			// a stored _id (a duplicate key, as over the wire)
 			assertThat(commands.updateOne("cqo", "local", newer("x", 2), set("x", 2, "b"), true).block())
-				.isEqualTo(new InProcessCommands.UpdateOutcome(0, true));
+				.isEqualTo(new InProcessCommands.UpdateOutcome(0, 1));
 			UpdateResult inserted = Mono.from(wire.updateOne(newer("x", 2), set("x", 2, "b"), upsert())).block();
 			assertThat(inserted.getUpsertedId()).isNotNull();
 			assertThat(commands.updateOne("cqo", "local", newer("x", 3), set("x", 3, "c"), true).block())
-				.isEqualTo(new InProcessCommands.UpdateOutcome(1, false));
+				.isEqualTo(new InProcessCommands.UpdateOutcome(1, 0));
 			assertThat(Mono.from(wire.updateOne(newer("x", 3), set("x", 3, "c"), upsert())).block().getMatchedCount())
 				.isEqualTo(1);
 			MongoWriteException local11000 = catchThrowableOfType(MongoWriteException.class,
@@ -77,6 +79,53 @@ class InProcessCommandsTests {
 			assertThat(localRefusal.getError().getMessage()).isEqualTo(wireRefusal.getError().getMessage());
 			// three updates and the refused one
 			assertThat(commands.applied()).isEqualTo(4);
+		}
+	}
+
+	@Test
+	void whenSeveralStatementsRunInProcessThenTheyDoWhatTheSameBulkWriteOverTheWireDoes() {
+		try (EmbeddedMongoServer server = EmbeddedMongoServer.start(this.dataDir.resolve("b.mv.db"));
+				MongoClient client = MongoClients.create(server.connectionString());
+				InProcessCommands commands = new InProcessCommands(server)) {
+			MongoCollection<Document> wire = client.getDatabase("cqo").getCollection("wire");
+			MongoCollection<Document> local = client.getDatabase("cqo").getCollection("local");
+			for (MongoCollection<Document> collection : List.of(wire, local)) {
+				Mono.from(collection.insertMany(List.of(new Document("_id", "old").append("seq", 1L),
+						new Document("_id", "new").append("seq", 9L))))
+					.block();
+			}
+			// one upsert that updates, one that inserts, and one that meets a newer
+			// stored document (a duplicate key); unordered, so the others are applied
+			List<InProcessCommands.Statement> statements = List.of(
+					new InProcessCommands.Statement(newer("old", 5), set("old", 5, "a"), true),
+					new InProcessCommands.Statement(newer("new", 5), set("new", 5, "b"), true),
+					new InProcessCommands.Statement(newer("none", 5), set("none", 5, "c"), true));
+			MongoBulkWriteException localErrors = catchThrowableOfType(MongoBulkWriteException.class,
+					() -> commands.update("cqo", "local", statements, false).block());
+			MongoBulkWriteException wireErrors = catchThrowableOfType(MongoBulkWriteException.class, () -> Mono
+				.from(wire.bulkWrite(statements.stream()
+					.map((statement) -> new UpdateOneModel<Document>(statement.filter(), statement.update(), upsert()))
+					.toList(), new BulkWriteOptions().ordered(false)))
+				.block());
+			assertThat(localErrors.getWriteErrors()).singleElement().satisfies((error) -> {
+				assertThat(error.getIndex()).isEqualTo(wireErrors.getWriteErrors().get(0).getIndex()).isEqualTo(1);
+				assertThat(error.getCode()).isEqualTo(wireErrors.getWriteErrors().get(0).getCode()).isEqualTo(11000);
+			});
+			assertThat(Flux.from(local.find()).collectList().block())
+				.isEqualTo(Flux.from(wire.find()).collectList().block())
+				.containsExactlyInAnyOrder(
+						new Document("_id", "old").append("seq", 5L).append("response", List.of("a")),
+						new Document("_id", "new").append("seq", 9L),
+						new Document("_id", "none").append("seq", 5L).append("response", List.of("c")));
+
+			// without errors: what was matched and what was inserted
+			assertThat(commands
+				.update("cqo", "local",
+						List.of(new InProcessCommands.Statement(newer("old", 6), set("old", 6, "d"), true),
+								new InProcessCommands.Statement(newer("more", 6), set("more", 6, "e"), true)),
+						false)
+				.block()).isEqualTo(new InProcessCommands.UpdateOutcome(1, 1));
+			assertThat(commands.applied()).isEqualTo(2);
 		}
 	}
 
@@ -215,7 +264,7 @@ class InProcessCommandsTests {
 				holder.join();
 			}
 			assertThat(update.get(10, java.util.concurrent.TimeUnit.SECONDS))
-				.isEqualTo(new InProcessCommands.UpdateOutcome(0, true));
+				.isEqualTo(new InProcessCommands.UpdateOutcome(0, 1));
 			// with no commit under way, the next update runs on the caller's thread
 			commands.updateOne("cqo", "things", newer("x", 2), set("x", 2, "b"), true).block();
 			assertThat(commands.handedOff()).isEqualTo(1);
@@ -223,6 +272,62 @@ class InProcessCommandsTests {
 					Mono.from(client.getDatabase("cqo").getCollection("things").find(new Document("_id", "x")).first())
 						.block())
 				.containsEntry("seq", 2L);
+		}
+	}
+
+	@Test
+	void whenAWriteOverTheWireWaitsForACommitThenAnUpdateInProcessIsNotHeldUp() throws Exception {
+		try (EmbeddedMongoServer server = EmbeddedMongoServer.start(this.dataDir.resolve("e.mv.db"));
+				MongoClient client = MongoClients.create(server.connectionString());
+				InProcessCommands commands = new InProcessCommands(server)) {
+			MongoCollection<Document> things = created(client);
+			java.util.concurrent.locks.Lock commit = server.backend().commitHold();
+			java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+			java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+			Thread holder = Thread.ofPlatform().start(() -> {
+				commit.lock();
+				try {
+					held.countDown();
+					release.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				finally {
+					commit.unlock();
+				}
+			});
+			held.await();
+			java.util.concurrent.CompletableFuture<UpdateResult> overTheWire;
+			java.util.concurrent.CompletableFuture<InProcessCommands.UpdateOutcome> inProcess;
+			try {
+				// a write over the wire (a submit's seal) meets the commit: it waits on a
+				// server thread
+				overTheWire = Mono.from(things.updateOne(newer("w", 1), set("w", 1, "a"), upsert())).toFuture();
+				academy.cqo.testsupport.Eventually.await("the write over the wire waiting for the commit",
+						java.time.Duration.ofSeconds(10), () -> aThreadWaitsForTheCommit(""));
+				// an update in process of the same collection, which must not wait, finds
+				// the collection free, sees the commit and is handed to a store thread
+				// (it waited on the collection's lock for as long as the commit ran)
+				inProcess = java.util.concurrent.CompletableFuture
+					.supplyAsync(
+							() -> commands.updateOne("cqo", "things", newer("x", 1), set("x", 1, "b"), true).toFuture())
+					.get(5, java.util.concurrent.TimeUnit.SECONDS);
+				assertThat(commands.handedOff()).isEqualTo(1);
+				assertThat(overTheWire).isNotDone();
+				assertThat(inProcess).isNotDone();
+			}
+			finally {
+				release.countDown();
+				holder.join();
+			}
+			assertThat(overTheWire.get(10, java.util.concurrent.TimeUnit.SECONDS).getUpsertedId()).isNotNull();
+			assertThat(inProcess.get(10, java.util.concurrent.TimeUnit.SECONDS))
+				.isEqualTo(new InProcessCommands.UpdateOutcome(0, 1));
+			assertThat(Flux.from(things.find(new Document("_id", new Document("$in", List.of("w", "x")))))
+				.map((document) -> document.get("_id") + "=" + document.get("seq"))
+				.collectList()
+				.block()).containsExactlyInAnyOrder("w=1", "x=1");
 		}
 	}
 
@@ -236,12 +341,17 @@ class InProcessCommandsTests {
 	}
 
 	private static boolean aStoreThreadWaitsForTheCommit() {
+		return aThreadWaitsForTheCommit("store-in-process-");
+	}
+
+	/** Whether a thread whose name starts so waits to apply a write behind a commit. */
+	private static boolean aThreadWaitsForTheCommit(String name) {
 		return Thread.getAllStackTraces()
 			.entrySet()
 			.stream()
-			.anyMatch((thread) -> thread.getKey().getName().startsWith("store-in-process-")
-					&& java.util.Arrays.stream(thread.getValue())
-						.anyMatch((frame) -> frame.getMethodName().equals("applySharedBarging")));
+			.anyMatch((thread) -> thread.getKey().getName().startsWith(name)
+					&& thread.getKey().getState() == Thread.State.WAITING && java.util.Arrays.stream(thread.getValue())
+						.anyMatch((frame) -> frame.getMethodName().equals("applyToCollection")));
 	}
 
 	private static Document newer(String id, long seq) {
