@@ -57,7 +57,7 @@ public final class BatchedInserts {
 		return Mono.defer(() -> {
 			Document document = new Document();
 			this.mongo.getConverter().write(record, document);
-			return InFlightBatches.answered(Mono.create((sink) -> this.batches.add(new Pending(document, sink))));
+			return Mono.create((sink) -> this.batches.add(new Pending(document, sink)));
 		});
 	}
 

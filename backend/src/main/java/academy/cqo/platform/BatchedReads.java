@@ -50,7 +50,7 @@ public final class BatchedReads<T> {
 	 * @return the record, or empty when there is none
 	 */
 	public Mono<T> read(String id) {
-		return InFlightBatches.answered(Mono.create((sink) -> this.batches.add(new Asked<>(id, sink))));
+		return Mono.create((sink) -> this.batches.add(new Asked<>(id, sink)));
 	}
 
 	/**

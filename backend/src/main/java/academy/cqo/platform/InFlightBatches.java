@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.function.Function;
 
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Items sent to the store in batches, one batch in flight at a time: an item added while
@@ -14,15 +13,6 @@ import reactor.core.scheduler.Schedulers;
  * for a timer, so a quiet platform sends every item alone and at once. The sender answers
  * each item of its batch (on success and on failure) before the Mono it returns ends; the
  * next batch goes when it has ended.
- * <p>
- * The answers arrive on the store client's thread (one connection's event loop), one
- * after another; whatever a caller does next would run there too, before the next
- * caller's answer and before the next batch goes. At an exam's synchronised start that
- * was every start's paper, JSON and response, one after another on one thread, for 200
- * starts at a time, while the other core waited: half of the CPU of the starts
- * ({@code docs/BENCHMARKS.md}, fifteenth session). So callers are answered through
- * {@link #answered}: on the parallel scheduler's threads, and the batch ends as soon as
- * its answers are handed over.
  *
  * @param <E> an item
  */
@@ -48,17 +38,6 @@ final class InFlightBatches<E> {
 	InFlightBatches(int maxBatch, Function<List<E>, Mono<Void>> send) {
 		this.maxBatch = maxBatch;
 		this.send = send;
-	}
-
-	/**
-	 * A caller's answer, delivered on the parallel scheduler's threads rather than the
-	 * store client's (see the class's description).
-	 * @param <T> the answer
-	 * @param answer the answer as the sender gives it
-	 * @return the same answer, delivered off the store client's thread
-	 */
-	static <T> Mono<T> answered(Mono<T> answer) {
-		return answer.publishOn(Schedulers.parallel());
 	}
 
 	void add(E item) {

@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -19,7 +17,6 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 
 import academy.cqo.testsupport.EmbeddedTemplate;
-import academy.cqo.testsupport.Eventually;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -92,36 +89,6 @@ class BatchedInsertsTests {
 			assertThat(inserts.insert(new Document("_id", "one")).block(Duration.ofSeconds(30))).isTrue();
 			assertThat(inserts.insert(new Document("_id", "one")).block(Duration.ofSeconds(30))).isFalse();
 			assertThat(inserts.writes()).isEqualTo(2);
-		}
-	}
-
-	@Test
-	void aCallerStillBusyWithItsOutcomeDoesNotHoldUpTheNextInsert() throws Exception {
-		try (EmbeddedTemplate store = EmbeddedTemplate.start(this.dataDir)) {
-			BatchedInserts inserts = new BatchedInserts(store.mongo(), "attempts", 64);
-			CountDownLatch busy = new CountDownLatch(1);
-			CountDownLatch release = new CountDownLatch(1);
-			inserts.insert(new Document("_id", "a")).subscribe((inserted) -> {
-				busy.countDown();
-				try {
-					release.await(30, TimeUnit.SECONDS);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-			});
-			try {
-				assertThat(busy.await(30, TimeUnit.SECONDS)).as("a's caller has its outcome").isTrue();
-				// the next insert goes while a's caller is still busy (it waited for it
-				// when the outcome was delivered on the store client's thread)
-				inserts.insert(new Document("_id", "b")).subscribe();
-				Eventually.await("the insert of b", Duration.ofSeconds(5), () -> inserts.writes() == 2);
-				Eventually.await("b stored", Duration.ofSeconds(5),
-						() -> store.mongo().findById("b", Document.class, "attempts").block() != null);
-			}
-			finally {
-				release.countDown();
-			}
 		}
 	}
 
