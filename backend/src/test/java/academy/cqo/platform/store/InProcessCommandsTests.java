@@ -228,25 +228,8 @@ class InProcessCommandsTests {
 				MongoClient client = MongoClients.create(server.connectionString());
 				InProcessCommands commands = new InProcessCommands(server)) {
 			created(client);
-			java.util.concurrent.locks.Lock commit = server.backend().commitHold();
-			java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
-			java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-			Thread holder = Thread.ofPlatform().start(() -> {
-				commit.lock();
-				try {
-					held.countDown();
-					release.await();
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-				finally {
-					commit.unlock();
-				}
-			});
-			held.await();
 			java.util.concurrent.CompletableFuture<InProcessCommands.UpdateOutcome> update;
-			try {
+			try (HeldCommit commit = new HeldCommit(server)) {
 				// asked from another thread, so that a caller held up by the commit fails
 				// this test instead of hanging it
 				update = java.util.concurrent.CompletableFuture
@@ -258,10 +241,6 @@ class InProcessCommandsTests {
 						java.time.Duration.ofSeconds(10), InProcessCommandsTests::aStoreThreadWaitsForTheCommit);
 				assertThat(update).isNotDone();
 				assertThat(commands.handedOff()).isEqualTo(1);
-			}
-			finally {
-				release.countDown();
-				holder.join();
 			}
 			assertThat(update.get(10, java.util.concurrent.TimeUnit.SECONDS))
 				.isEqualTo(new InProcessCommands.UpdateOutcome(0, 1));
@@ -281,26 +260,9 @@ class InProcessCommandsTests {
 				MongoClient client = MongoClients.create(server.connectionString());
 				InProcessCommands commands = new InProcessCommands(server)) {
 			MongoCollection<Document> things = created(client);
-			java.util.concurrent.locks.Lock commit = server.backend().commitHold();
-			java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
-			java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-			Thread holder = Thread.ofPlatform().start(() -> {
-				commit.lock();
-				try {
-					held.countDown();
-					release.await();
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-				finally {
-					commit.unlock();
-				}
-			});
-			held.await();
 			java.util.concurrent.CompletableFuture<UpdateResult> overTheWire;
 			java.util.concurrent.CompletableFuture<InProcessCommands.UpdateOutcome> inProcess;
-			try {
+			try (HeldCommit commit = new HeldCommit(server)) {
 				// a write over the wire (a submit's seal) meets the commit: it waits on a
 				// server thread
 				overTheWire = Mono.from(things.updateOne(newer("w", 1), set("w", 1, "a"), upsert())).toFuture();
@@ -317,10 +279,6 @@ class InProcessCommandsTests {
 				assertThat(overTheWire).isNotDone();
 				assertThat(inProcess).isNotDone();
 			}
-			finally {
-				release.countDown();
-				holder.join();
-			}
 			assertThat(overTheWire.get(10, java.util.concurrent.TimeUnit.SECONDS).getUpsertedId()).isNotNull();
 			assertThat(inProcess.get(10, java.util.concurrent.TimeUnit.SECONDS))
 				.isEqualTo(new InProcessCommands.UpdateOutcome(0, 1));
@@ -329,6 +287,43 @@ class InProcessCommandsTests {
 				.collectList()
 				.block()).containsExactlyInAnyOrder("w=1", "x=1");
 		}
+	}
+
+	/**
+	 * The commit's hold on every write, taken by a thread of its own until closed (as a
+	 * commit under way holds it).
+	 */
+	private static final class HeldCommit implements AutoCloseable {
+
+		private final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+
+		private final Thread holder;
+
+		HeldCommit(EmbeddedMongoServer server) throws InterruptedException {
+			java.util.concurrent.locks.Lock commit = server.backend().commitHold();
+			java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+			this.holder = Thread.ofPlatform().start(() -> {
+				commit.lock();
+				try {
+					held.countDown();
+					this.release.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				finally {
+					commit.unlock();
+				}
+			});
+			held.await();
+		}
+
+		@Override
+		public void close() throws InterruptedException {
+			this.release.countDown();
+			this.holder.join();
+		}
+
 	}
 
 	/**
