@@ -116,8 +116,9 @@ public final class InProcessCommands implements AutoCloseable {
 	 * @param database the database
 	 * @param collection the collection
 	 * @param statements the statements, applied in order
-	 * @param ordered whether to stop at the first statement that fails (otherwise every
-	 * statement is applied and the failures reported together)
+	 * @param ordered the command's {@code ordered} flag, as the driver sends it
+	 * (mongo-java-server 1.47 applies every statement either way and reports each failure
+	 * with its index)
 	 * @return the outcome; empty when the command must go over the wire; for write errors
 	 * the server reported (a duplicate key: code 11000) a {@link MongoWriteException}
 	 * (one statement) or a {@link MongoBulkWriteException} (several, as the driver's bulk
