@@ -3,7 +3,6 @@ package academy.cqo.platform;
 import java.util.List;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.UpdateOneModel;
@@ -102,10 +101,10 @@ public class KeyedUpserts {
 	 * command, unordered: each is applied whatever becomes of the others).
 	 * @param collection the collection
 	 * @param upserts the upserts
-	 * @return completes once every upsert was written; a {@link DuplicateKeyException}
-	 * when one or more met a stored document that does not meet their conditions (the
-	 * others were written); any other failure of the store as the template would signal
-	 * it
+	 * @return completes once every upsert was written; a failure of the store as the
+	 * template signals it: a {@link DuplicateKeyException} when one or more met a stored
+	 * document that does not meet their conditions (the others were written, and so were
+	 * those the store refused for another reason)
 	 */
 	public Mono<Void> upsertAll(String collection, List<Upsert> upserts) {
 		if (upserts.isEmpty()) {
@@ -119,12 +118,7 @@ public class KeyedUpserts {
 					false))
 			.map(Object.class::cast)
 			.switchIfEmpty(Mono.defer(() -> allOverTheWire(collection, upserts))) : allOverTheWire(collection, upserts);
-		return written
-			.onErrorMap(KeyedUpserts::onlyDuplicateKeys,
-					(ex) -> new DuplicateKeyException("An upsert met a stored document: " + ex.getMessage(), ex))
-			.onErrorMap((ex) -> !(ex instanceof DuplicateKeyException) && ex instanceof RuntimeException,
-					(ex) -> translate((RuntimeException) ex))
-			.then();
+		return written.onErrorMap(RuntimeException.class, KeyedUpserts::translate).then();
 	}
 
 	private Mono<Object> allOverTheWire(String collection, List<Upsert> upserts) {
@@ -134,13 +128,6 @@ public class KeyedUpserts {
 			.toList();
 		return this.mongo.getCollection(collection)
 			.flatMap((documents) -> Mono.from(documents.bulkWrite(models, new BulkWriteOptions().ordered(false))));
-	}
-
-	private static boolean onlyDuplicateKeys(Throwable ex) {
-		return duplicateKey(ex) || (ex instanceof MongoBulkWriteException bulk && !bulk.getWriteErrors().isEmpty()
-				&& bulk.getWriteErrors()
-					.stream()
-					.allMatch((error) -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY));
 	}
 
 	private Mono<Boolean> overTheWire(String collection, Document filter, Document update) {

@@ -69,9 +69,21 @@ class KeyedUpsertsTests {
 			assertThat(stored(mongo, "local")).isEqualTo(stored(mongo, "wire"))
 				.containsExactly("a=3", "b=1", "c=2", "new=9");
 
+			// a duplicate key beside a refusal: a duplicate key both ways, as the
+			// template
+			// reports a bulk write's errors
+			List<KeyedUpserts.Upsert> both = List.of(upsert("new", 4),
+					new KeyedUpserts.Upsert(new Document("_id", "c"), new Document("$bogus", new Document("seq", 4))));
+			assertThatThrownBy(() -> inProcess.upsertAll("local", both).block(WAIT))
+				.isInstanceOf(DuplicateKeyException.class);
+			assertThatThrownBy(() -> overTheWire.upsertAll("wire", both).block(WAIT))
+				.isInstanceOf(DuplicateKeyException.class);
+			assertThat(stored(mongo, "local")).isEqualTo(stored(mongo, "wire"))
+				.containsExactly("a=3", "b=1", "c=2", "new=9");
+
 			// nothing to send
 			inProcess.upsertAll("local", List.of()).block(WAIT);
-			assertThat(store.inProcess().applied() - before).as("in process").isEqualTo(3);
+			assertThat(store.inProcess().applied() - before).as("in process").isEqualTo(4);
 		}
 	}
 
