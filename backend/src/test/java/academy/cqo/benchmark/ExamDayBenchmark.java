@@ -310,11 +310,15 @@ class ExamDayBenchmark {
 						"filename=" + Path.of("target/exam-day-starts-" + tokens.size() + ".jfr").toAbsolutePath());
 			}
 			long cpuBefore = app.cpuMillis();
+			long clientBefore = clientCpuMillis();
+			Map<String, Long> threadsBefore = app.cpuMillisByThread();
 			long t = System.nanoTime();
 			ready.countDown();
 			done.await();
 			long wall = (System.nanoTime() - t) / 1_000_000;
 			long cpu = app.cpuMillis() - cpuBefore;
+			long clientCpu = clientCpuMillis() - clientBefore;
+			String byThread = byThreadGroup(threadsBefore, app.cpuMillisByThread(), tokens.size(), "start");
 			if (round == this.startRounds) {
 				jcmd(app, "JFR.stop", "name=starts");
 			}
@@ -324,9 +328,10 @@ class ExamDayBenchmark {
 			}
 			List<Long> sorted = sorted(latencies);
 			report.append(String.format(
-					"  round %d: %d created of %d; start p50 %s  p95 %s  p99 %s  max %s; all answered in %.2f s; server CPU %d ms = %.2f ms per start%n",
+					"  round %d: %d created of %d; start p50 %s  p95 %s  p99 %s  max %s; all answered in %.2f s; server CPU %d ms = %.2f ms per start (load client: %.2f ms per start)%s%n",
 					round, created.get(), tokens.size(), ms(sorted, 50), ms(sorted, 95), ms(sorted, 99),
-					ms(sorted, 100), wall / 1000.0, cpu, (double) cpu / tokens.size()));
+					ms(sorted, 100), wall / 1000.0, cpu, (double) cpu / tokens.size(),
+					(double) clientCpu / tokens.size(), byThread));
 		}
 		if (laterStarts > 0) {
 			report.append(String.format("  rounds 2–%d: server CPU %.2f ms per start%n", this.startRounds,
@@ -594,17 +599,16 @@ class ExamDayBenchmark {
 		long cpu = until[0] - from[0];
 		long saveCount = until[1] - from[1];
 		return String.format("%d ms for %d saves (%.2f ms per save)", cpu, saveCount, (double) cpu / saveCount)
-				+ byThreadGroup(saveCount);
+				+ byThreadGroup(this.threadsFrom, this.threadsUntil, saveCount, "save");
 	}
 
 	/**
-	 * The saves-only interval's server CPU by thread group, per save, largest first (the
-	 * groups that used less than 1 % of it together as "other"); a thread that ended
-	 * within the interval is left out (its time is in the process's total only).
+	 * An interval's server CPU by thread group, per request, largest first (the groups
+	 * that used less than 1 % of it together as "other"); a thread that ended within the
+	 * interval is left out (its time is in the process's total only).
 	 */
-	private String byThreadGroup(long saveCount) {
-		Map<String, Long> from = this.threadsFrom;
-		Map<String, Long> until = this.threadsUntil;
+	private static String byThreadGroup(Map<String, Long> from, Map<String, Long> until, long requests,
+			String request) {
 		if (until.isEmpty()) {
 			return "";
 		}
@@ -612,7 +616,7 @@ class ExamDayBenchmark {
 		until.forEach((thread, millis) -> used.merge(ApplicationProcess.threadGroup(thread),
 				millis - from.getOrDefault(thread, 0L), Long::sum));
 		long total = used.values().stream().mapToLong(Long::longValue).sum();
-		StringBuilder line = new StringBuilder("\n    by thread group, ms per save:");
+		StringBuilder line = new StringBuilder("\n    by thread group, ms per " + request + ":");
 		long other = 0;
 		for (Map.Entry<String, Long> group : used.entrySet()
 			.stream()
@@ -622,9 +626,14 @@ class ExamDayBenchmark {
 				other += group.getValue();
 				continue;
 			}
-			line.append(String.format(" %s %.2f;", group.getKey(), (double) group.getValue() / saveCount));
+			line.append(String.format(" %s %.2f;", group.getKey(), (double) group.getValue() / requests));
 		}
-		return line.append(String.format(" other %.2f", (double) other / saveCount)).toString();
+		return line.append(String.format(" other %.2f", (double) other / requests)).toString();
+	}
+
+	/** The CPU time this process (the load client) has used so far, in milliseconds. */
+	private static long clientCpuMillis() {
+		return ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(0L);
 	}
 
 	private static List<Long> sorted(ConcurrentLinkedQueue<Long> values) {
