@@ -8,15 +8,12 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.InsertManyOptions;
-import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.bson.Document;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-
-import academy.cqo.platform.store.InProcessCommands;
 
 /**
  * Inserts into one collection that go to the store together, as {@link BatchedReads}
@@ -29,11 +26,6 @@ import academy.cqo.platform.store.InProcessCommands;
  * store failure ({@link StoreRetry#idempotent}): a document it had already inserted is
  * then reported as taken, so callers must treat "taken" as "look it up", as an insert
  * under a natural key does anyway.
- * <p>
- * Given the embedded store's {@link InProcessCommands}, a command goes to the store in
- * this process (as {@link KeyedUpserts} sends a save), and over the wire only while the
- * store is opening or the collection does not exist yet; on MongoDB it is the driver's
- * {@code insertMany}.
  */
 public final class BatchedInserts {
 
@@ -43,32 +35,14 @@ public final class BatchedInserts {
 
 	private final InFlightBatches<Pending> batches;
 
-	private final InProcessCommands inProcess;
-
-	private final Mono<String> database;
-
 	/**
-	 * Batched inserts into a collection, over the wire.
+	 * Batched inserts into a collection.
 	 * @param mongo the store
 	 * @param collection the collection
 	 * @param maxBatch the most documents in one command
 	 */
 	public BatchedInserts(ReactiveMongoTemplate mongo, String collection, int maxBatch) {
-		this(mongo, null, collection, maxBatch);
-	}
-
-	/**
-	 * Batched inserts into a collection, in process when given the embedded store's
-	 * commands.
-	 * @param mongo the store
-	 * @param inProcess the embedded store's commands, or {@code null} for the wire only
-	 * @param collection the collection
-	 * @param maxBatch the most documents in one command
-	 */
-	public BatchedInserts(ReactiveMongoTemplate mongo, InProcessCommands inProcess, String collection, int maxBatch) {
 		this.mongo = mongo;
-		this.inProcess = inProcess;
-		this.database = mongo.getMongoDatabase().map(MongoDatabase::getName).cache();
 		this.collection = collection;
 		this.batches = new InFlightBatches<>(maxBatch, this::insert);
 	}
@@ -97,22 +71,14 @@ public final class BatchedInserts {
 
 	private Mono<Void> insert(List<Pending> batch) {
 		List<Document> documents = batch.stream().map(Pending::document).toList();
-		Mono<?> written = (this.inProcess != null)
-				? this.database.flatMap((name) -> this.inProcess.insert(name, this.collection, documents, false))
-					.map(Object.class::cast)
-					.switchIfEmpty(Mono.defer(() -> overTheWire(documents)))
-				: overTheWire(documents);
-		return StoreRetry.idempotent(written)
+		return StoreRetry
+			.idempotent(this.mongo.getCollection(this.collection)
+				.flatMap((collection) -> Mono
+					.from(collection.insertMany(documents, new InsertManyOptions().ordered(false)))))
 			.doOnNext((result) -> batch.forEach((pending) -> pending.sink().success(Boolean.TRUE)))
 			.doOnError((error) -> answer(batch, error))
 			.then()
 			.onErrorComplete();
-	}
-
-	private Mono<Object> overTheWire(List<Document> documents) {
-		return this.mongo.getCollection(this.collection)
-			.flatMap((collection) -> Mono
-				.from(collection.insertMany(documents, new InsertManyOptions().ordered(false))));
 	}
 
 	private void answer(List<Pending> batch, Throwable error) {

@@ -9,8 +9,6 @@ import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -26,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Inserts gathered while one is under way, on the embedded store: every document stored
  * once, each caller told whether its own was inserted or its id was taken (also by
- * another caller of the same command), in fewer commands than inserts, over the wire and
- * in process alike; a store that is gone fails the callers.
+ * another caller of the same command), in fewer commands than inserts; a store that is
+ * gone fails the callers.
  */
 class BatchedInsertsTests {
 
@@ -39,13 +37,12 @@ class BatchedInsertsTests {
 	@TempDir
 	Path dataDir;
 
-	@ParameterizedTest(name = "in process: {0}")
-	@ValueSource(booleans = { false, true })
-	void manyInsertsAtOnceAreStoredOnceEachAndEachCallerLearnsItsOwnOutcome(boolean inProcess) {
+	@Test
+	void manyInsertsAtOnceAreStoredOnceEachAndEachCallerLearnsItsOwnOutcome() {
 		try (EmbeddedTemplate store = EmbeddedTemplate.start(this.dataDir)) {
 			ReactiveMongoTemplate mongo = store.mongo();
 			mongo.insert(new Document("_id", "taken-before").append("n", -1), "attempts").block(Duration.ofSeconds(30));
-			BatchedInserts inserts = new BatchedInserts(mongo, inProcess ? store.inProcess() : null, "attempts", 64);
+			BatchedInserts inserts = new BatchedInserts(mongo, "attempts", 64);
 			List<String> ids = new ArrayList<>();
 			for (int i = 0; i < 600; i++) {
 				// every tenth id twice, and one taken before
@@ -82,8 +79,6 @@ class BatchedInsertsTests {
 			assertThat(mongo.findById("taken-before", Document.class, "attempts").block(Duration.ofSeconds(30)))
 				.containsEntry("n", -1);
 			assertThat(inserts.writes()).isLessThan(ids.size());
-			// every command in process or none
-			assertThat(store.inProcess().applied()).isEqualTo(inProcess ? inserts.writes() : 0);
 		}
 	}
 

@@ -10,8 +10,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -27,7 +25,6 @@ import academy.cqo.exam.persistence.AttemptDocument.QuestionResult;
 import academy.cqo.exam.persistence.AttemptDocument.SavedAnswer;
 import academy.cqo.platform.BatchedInserts;
 import academy.cqo.platform.KeyedUpserts;
-import academy.cqo.platform.store.InProcessCommands;
 import academy.cqo.shared.StartupTask;
 
 /**
@@ -53,22 +50,11 @@ public class AttemptStore implements StartupTask {
 	/** Saves: one conditional upsert each, in process on the embedded store. */
 	private final KeyedUpserts upserts;
 
-	@Autowired
-	AttemptStore(ReactiveMongoTemplate mongo, PaperContents contents, KeyedUpserts upserts,
-			ObjectProvider<InProcessCommands> inProcess) {
-		this(mongo, contents, upserts, inProcess.getIfAvailable());
-	}
-
-	/**
-	 * An attempt store, its inserts in process when given the embedded store's commands
-	 * (for tests without an application context).
-	 */
-	AttemptStore(ReactiveMongoTemplate mongo, PaperContents contents, KeyedUpserts upserts,
-			InProcessCommands inProcess) {
+	AttemptStore(ReactiveMongoTemplate mongo, PaperContents contents, KeyedUpserts upserts) {
 		this.mongo = mongo;
 		this.upserts = upserts;
 		this.contents = contents;
-		this.inserts = new BatchedInserts(mongo, inProcess, AttemptDocument.COLLECTION, 200);
+		this.inserts = new BatchedInserts(mongo, AttemptDocument.COLLECTION, 200);
 	}
 
 	/**

@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.mongodb.MongoBulkWriteException;
@@ -32,7 +31,6 @@ import org.bson.BsonString;
 import org.bson.Document;
 import org.bson.codecs.Codec;
 import org.bson.codecs.EncoderContext;
-import org.bson.types.ObjectId;
 import org.bson.io.BasicOutputBuffer;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -127,48 +125,6 @@ public final class InProcessCommands implements AutoCloseable {
 	 * write); a {@link MongoCommandException} when it failed the command
 	 */
 	public Mono<UpdateOutcome> update(String database, String collection, List<Statement> statements, boolean ordered) {
-		boolean bulk = statements.size() > 1;
-		return apply(database, collection, "update",
-				() -> new Document("update", collection)
-					.append("updates", statements.stream().map(Statement::command).toList())
-					.append("ordered", ordered)
-					.append("$db", database),
-				(reply) -> updated(reply, bulk));
-	}
-
-	/**
-	 * Insert documents, as the driver's {@code insertMany} with the given {@code ordered}
-	 * flag would, when the store can take them here (as {@link #update}). A document
-	 * without an {@code _id} is given an {@code ObjectId}, as the driver gives it.
-	 * @param database the database
-	 * @param collection the collection
-	 * @param documents the documents
-	 * @param ordered the command's {@code ordered} flag (mongo-java-server 1.47 stops at
-	 * the first refused document when it is set)
-	 * @return how many were inserted; empty when the command must go over the wire; a
-	 * {@link MongoBulkWriteException} naming each refused document's index and code (a
-	 * duplicate key: 11000), as the driver's {@code insertMany} fails; a
-	 * {@link MongoCommandException} when the store failed the command
-	 */
-	public Mono<Integer> insert(String database, String collection, List<Document> documents, boolean ordered) {
-		return apply(database, collection, "insert", () -> {
-			for (Document document : documents) {
-				if (!document.containsKey("_id")) {
-					document.put("_id", new ObjectId());
-				}
-			}
-			return new Document("insert", collection).append("documents", documents)
-				.append("ordered", ordered)
-				.append("$db", database);
-		}, (reply) -> inserted(reply, documents.size()));
-	}
-
-	/**
-	 * Apply a write command here: on the calling thread unless it would wait there, else
-	 * on one of the store's own threads (see {@link #update}).
-	 */
-	private <T> Mono<T> apply(String database, String collection, String name, Supplier<Document> command,
-			Function<de.bwaldvogel.mongo.bson.Document, T> outcome) {
 		return Mono.defer(() -> {
 			if (!this.server.isOpen()) {
 				return Mono.empty();
@@ -177,77 +133,60 @@ public final class InProcessCommands implements AutoCloseable {
 			if (backend.collection(database, collection) == null) {
 				return Mono.empty();
 			}
-			de.bwaldvogel.mongo.bson.Document decoded = decode(command.get());
+			Document command = new Document("update", collection)
+				.append("updates", statements.stream().map(Statement::command).toList())
+				.append("ordered", ordered)
+				.append("$db", database);
+			de.bwaldvogel.mongo.bson.Document decoded = decode(command);
+			boolean bulk = statements.size() > 1;
 			Client client = this.clients.computeIfAbsent(collection, (key) -> new Client());
 			if (client.lock.tryLock()) {
 				de.bwaldvogel.mongo.bson.Document reply;
 				try {
 					reply = answered(
-							() -> backend.handleCommandUnlessCommitting(client.channel, database, name, decoded));
+							() -> backend.handleCommandUnlessCommitting(client.channel, database, "update", decoded));
 				}
 				finally {
 					client.lock.unlock();
 				}
 				if (reply != null) {
-					this.applied.incrementAndGet();
-					return Mono.just(outcome.apply(reply));
+					return Mono.just(outcome(reply, bulk));
 				}
 			}
 			this.handedOff.incrementAndGet();
 			return Mono.fromCallable(() -> {
-				de.bwaldvogel.mongo.bson.Document reply;
 				client.lock.lock();
 				try {
-					reply = answered(() -> backend.handleCommand(client.channel, database, name, decoded));
+					return outcome(answered(() -> backend.handleCommand(client.channel, database, "update", decoded)),
+							bulk);
 				}
 				finally {
 					client.lock.unlock();
 				}
-				this.applied.incrementAndGet();
-				return outcome.apply(reply);
 			}).subscribeOn(this.waiting);
 		});
 	}
 
-	private UpdateOutcome updated(de.bwaldvogel.mongo.bson.Document reply, boolean bulk) {
+	private UpdateOutcome outcome(de.bwaldvogel.mongo.bson.Document reply, boolean bulk) {
+		this.applied.incrementAndGet();
 		int upserted = (reply.get("upserted") instanceof List<?> ids) ? ids.size() : 0;
 		int matched = ((Number) reply.get("n")).intValue() - upserted;
-		List<BulkWriteError> failed = writeErrors(reply);
-		if (failed.isEmpty()) {
-			return new UpdateOutcome(matched, upserted);
+		if (reply.get("writeErrors") instanceof List<?> errors && !errors.isEmpty()) {
+			if (!bulk) {
+				de.bwaldvogel.mongo.bson.Document error = (de.bwaldvogel.mongo.bson.Document) errors.get(0);
+				throw new MongoWriteException(
+						new WriteError(code(error), String.valueOf(error.get("errmsg")), new BsonDocument()),
+						this.address);
+			}
+			List<BulkWriteError> failed = errors.stream()
+				.map(de.bwaldvogel.mongo.bson.Document.class::cast)
+				.map((error) -> new BulkWriteError(code(error), String.valueOf(error.get("errmsg")), new BsonDocument(),
+						((Number) error.get("index")).intValue()))
+				.toList();
+			throw new MongoBulkWriteException(BulkWriteResult.acknowledged(0, matched, 0, null, List.of(), List.of()),
+					failed, null, this.address, Set.of());
 		}
-		if (!bulk) {
-			BulkWriteError error = failed.get(0);
-			throw new MongoWriteException(new WriteError(error.getCode(), error.getMessage(), new BsonDocument()),
-					this.address);
-		}
-		throw new MongoBulkWriteException(BulkWriteResult.acknowledged(0, matched, 0, null, List.of(), List.of()),
-				failed, null, this.address, Set.of());
-	}
-
-	/**
-	 * The documents inserted. (mongo-java-server 1.47 answers an insert's {@code n} with
-	 * the number of documents sent, refused ones included.)
-	 */
-	private int inserted(de.bwaldvogel.mongo.bson.Document reply, int sent) {
-		List<BulkWriteError> failed = writeErrors(reply);
-		int inserted = sent - failed.size();
-		if (failed.isEmpty()) {
-			return inserted;
-		}
-		throw new MongoBulkWriteException(BulkWriteResult.acknowledged(inserted, 0, 0, null, List.of(), List.of()),
-				failed, null, this.address, Set.of());
-	}
-
-	private static List<BulkWriteError> writeErrors(de.bwaldvogel.mongo.bson.Document reply) {
-		if (!(reply.get("writeErrors") instanceof List<?> errors)) {
-			return List.of();
-		}
-		return errors.stream()
-			.map(de.bwaldvogel.mongo.bson.Document.class::cast)
-			.map((error) -> new BulkWriteError(code(error), String.valueOf(error.get("errmsg")), new BsonDocument(),
-					((Number) error.get("index")).intValue()))
-			.toList();
+		return new UpdateOutcome(matched, upserted);
 	}
 
 	/**

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,6 @@ import academy.cqo.exam.domain.AttemptStatus;
 import academy.cqo.exam.persistence.AttemptDocument.AttemptEvent;
 import academy.cqo.exam.persistence.AttemptDocument.QuestionResult;
 import academy.cqo.exam.persistence.AttemptDocument.SavedAnswer;
-import academy.cqo.platform.store.InProcessCommands;
 import academy.cqo.testsupport.EmbeddedTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,8 +48,7 @@ class AttemptStoreTests {
 		this.embedded = EmbeddedTemplate.start(this.dataDir);
 		this.mongo = this.embedded.mongo();
 		// papers here are empty, so no question contents are ever looked up
-		this.store = new AttemptStore(this.mongo, new PaperContents(null), this.embedded.upserts(),
-				this.embedded.inProcess());
+		this.store = new AttemptStore(this.mongo, new PaperContents(null), this.embedded.upserts());
 		this.store.run().as(StepVerifier::create).verifyComplete();
 	}
 
@@ -175,42 +172,11 @@ class AttemptStoreTests {
 	}
 
 	@Test
-	void whenAttemptsAreInsertedInProcessThenTheStoreHoldsWhatAnInsertOverTheWireStores() {
-		long before = this.embedded.inProcess().applied();
-		AttemptStore overTheWire = new AttemptStore(this.mongo, new PaperContents(null),
-				academy.cqo.platform.KeyedUpserts.of(this.mongo, null), (InProcessCommands) null);
-		AttemptDocument local = attemptWith(ID, "q1", "q2");
-		AttemptDocument wire = attemptWith("s1:a2:1", "q1", "q2");
-		// the first insert creates the collection over the wire, the rest go in process
-		overTheWire.insert(wire).as(StepVerifier::create).expectNext(wire).verifyComplete();
-		this.store.insert(local).as(StepVerifier::create).expectNext(local).verifyComplete();
-		assertThat(this.embedded.inProcess().applied() - before).as("inserts applied in process").isEqualTo(1);
-		Document localStored = this.mongo.findById(ID, Document.class, AttemptDocument.COLLECTION).block();
-		Document wireStored = this.mongo.findById("s1:a2:1", Document.class, AttemptDocument.COLLECTION).block();
-		assertThat(localStored.remove("_id")).isEqualTo(ID);
-		wireStored.remove("_id");
-		assertThat(localStored).isEqualTo(wireStored).containsKey("paper");
-
-		// a second start of the same attempt gets the one stored (papers left empty here,
-		// so that no question contents are looked up)
-		AttemptDocument first = attemptWith("s1:a3:1");
-		AttemptDocument second = new AttemptDocument(first.id(), "s1", "e1", "a3", "candidate", 1,
-				AttemptStatus.IN_PROGRESS.name(), NOW, NOW.plusSeconds(60), 99, List.of(), Map.of(), List.of(),
-				List.of(), null, "10.0.0.2", null, null, List.of(), null, 10, null, null, false);
-		this.store.insert(first).as(StepVerifier::create).expectNext(first).verifyComplete();
-		this.store.insert(second)
-			.as(StepVerifier::create)
-			.assertNext((stored) -> assertThat(stored.seed()).isEqualTo(first.seed()).isNotEqualTo(second.seed()))
-			.verifyComplete();
-		assertThat(this.embedded.inProcess().applied() - before).as("inserts applied in process").isEqualTo(3);
-	}
-
-	@Test
 	void whenAnswersAreSavedInProcessThenTheStoreHoldsWhatTheTemplateWroteAndAnswersAlike() {
 		// the first save creates the collection over the wire, the rest go in process
 		long before = this.embedded.inProcess().applied();
 		AttemptStore overTheWire = new AttemptStore(this.mongo, new PaperContents(null),
-				academy.cqo.platform.KeyedUpserts.of(this.mongo, null), (InProcessCommands) null);
+				academy.cqo.platform.KeyedUpserts.of(this.mongo, null));
 		List<SavedAnswer> sequence = List.of(answer(2, "B"), answer(1, "A"), answer(2, "C"), answer(3, "D"));
 		List<AttemptStore.AnswerSave> inProcess = new java.util.ArrayList<>();
 		List<AttemptStore.AnswerSave> wire = new java.util.ArrayList<>();
@@ -256,7 +222,7 @@ class AttemptStoreTests {
 	@Test
 	void whenAttemptsAreSealedInProcessAndOverTheWireThenTheStoreHoldsTheSameAndGradingReadsTheSame() {
 		AttemptStore overTheWire = new AttemptStore(this.mongo, new PaperContents(null),
-				academy.cqo.platform.KeyedUpserts.of(this.mongo, null), (InProcessCommands) null);
+				academy.cqo.platform.KeyedUpserts.of(this.mongo, null));
 		String other = "s1:a2:1";
 		// one question answered, one not (its document is created by the seal)
 		this.store.saveAnswer(ID, "q1", answer(2, "B")).block();

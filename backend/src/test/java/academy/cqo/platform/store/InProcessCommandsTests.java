@@ -2,7 +2,6 @@ package academy.cqo.platform.store;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -10,7 +9,6 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.result.UpdateResult;
@@ -18,7 +16,6 @@ import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import org.bson.Document;
-import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
@@ -129,59 +126,6 @@ class InProcessCommandsTests {
 						false)
 				.block()).isEqualTo(new InProcessCommands.UpdateOutcome(1, 1));
 			assertThat(commands.applied()).isEqualTo(2);
-		}
-	}
-
-	@Test
-	void whenDocumentsAreInsertedInProcessThenTheStoreHoldsWhatTheSameInsertOverTheWireStores() {
-		try (EmbeddedMongoServer server = EmbeddedMongoServer.start(this.dataDir.resolve("i.mv.db"));
-				MongoClient client = MongoClients.create(server.connectionString());
-				InProcessCommands commands = new InProcessCommands(server)) {
-			MongoCollection<Document> wire = client.getDatabase("cqo").getCollection("wire");
-			MongoCollection<Document> local = client.getDatabase("cqo").getCollection("local");
-
-			// no collection yet: left to the wire
-			assertThat(commands.insert("cqo", "local", List.of(new Document("_id", "a")), false).block()).isNull();
-			for (MongoCollection<Document> collection : List.of(wire, local)) {
-				Mono.from(collection.insertOne(new Document("_id", "taken").append("n", 0))).block();
-			}
-			// every type an attempt holds, nested as an attempt nests them
-			Document attempt = new Document("_id", "s1:a1:1").append("number", 1)
-				.append("seed", 5_000_000_000L)
-				.append("score", 2.5)
-				.append("startedAt", new Date(1_765_000_000_000L))
-				.append("submitted", false)
-				.append("browserToken", null)
-				.append("paper", List.of(new Document("questionId", "q1").append("optionOrder", List.of("B", "A"))));
-			assertThat(commands.insert("cqo", "local", List.of(attempt), false).block()).isEqualTo(1);
-			Mono.from(wire.insertMany(List.of(attempt))).block();
-
-			// unordered: a taken _id is refused with its index, the others are stored
-			List<Document> batch = List.of(new Document("_id", "b").append("n", 1),
-					new Document("_id", "taken").append("n", 2), new Document("_id", "c").append("n", 3));
-			MongoBulkWriteException localErrors = catchThrowableOfType(MongoBulkWriteException.class,
-					() -> commands.insert("cqo", "local", batch, false).block());
-			MongoBulkWriteException wireErrors = catchThrowableOfType(MongoBulkWriteException.class,
-					() -> Mono.from(wire.insertMany(batch, new InsertManyOptions().ordered(false))).block());
-			assertThat(localErrors.getWriteErrors()).singleElement().satisfies((error) -> {
-				assertThat(error.getIndex()).isEqualTo(wireErrors.getWriteErrors().get(0).getIndex()).isEqualTo(1);
-				assertThat(error.getCode()).isEqualTo(wireErrors.getWriteErrors().get(0).getCode()).isEqualTo(11000);
-			});
-			// (over the wire the driver reports the server's n, which counts the refused
-			// document too)
-			assertThat(localErrors.getWriteResult().getInsertedCount()).isEqualTo(2);
-			assertThat(Flux.from(local.find()).collectList().block())
-				.isEqualTo(Flux.from(wire.find()).collectList().block())
-				.containsExactlyInAnyOrder(new Document("_id", "taken").append("n", 0), attempt,
-						new Document("_id", "b").append("n", 1), new Document("_id", "c").append("n", 3));
-
-			// a document without an _id is given one, as the driver gives it
-			Document anonymous = new Document("n", 4);
-			assertThat(commands.insert("cqo", "local", List.of(anonymous), false).block()).isEqualTo(1);
-			assertThat(anonymous.get("_id")).isInstanceOf(ObjectId.class);
-			assertThat(Mono.from(local.find(new Document("_id", anonymous.get("_id"))).first()).block())
-				.isEqualTo(anonymous);
-			assertThat(commands.applied()).isEqualTo(3);
 		}
 	}
 
