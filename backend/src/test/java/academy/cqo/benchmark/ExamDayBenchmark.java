@@ -269,8 +269,8 @@ class ExamDayBenchmark {
 	private void startsOnly(ApplicationProcess app, String trainer, List<String> tokens, ExecutorService threads)
 			throws Exception {
 		StringBuilder report = new StringBuilder(
-				String.format("Starts only: %d candidates start at once, %d rounds, embedded store, -Xmx%s, %s%n",
-						tokens.size(), this.startRounds, HEAP, Instant.now()));
+				String.format("Starts only: %d candidates start at once, %d rounds, embedded store, -Xmx%s %s, %s%n",
+						tokens.size(), this.startRounds, HEAP, ApplicationProcess.jvmFlags(), Instant.now()));
 		long laterCpu = 0;
 		long laterStarts = 0;
 		for (int round = 1; round <= this.startRounds; round++) {
@@ -567,7 +567,7 @@ class ExamDayBenchmark {
 		long saveCount = this.saves.get();
 		return String.format(
 				"""
-						Exam-day scenario: %d candidates, %d-second exam, think time %d–%d ms, embedded store, -Xmx%s, %s
+						Exam-day scenario: %d candidates, %d-second exam, think time %d–%d ms, embedded store, -Xmx%s %s, %s
 						  starts (all released at once): p50 %s  p95 %s  p99 %s  max %s
 						  saves: %d in %.1f s = %.0f/s; p50 %s  p95 %s  p99 %s  max %s
 						  saves once every candidate had started: %d; p50 %s  p95 %s  p99 %s  max %s
@@ -577,15 +577,15 @@ class ExamDayBenchmark {
 						  server CPU while the server only took saves (last start answered → first submit): %s
 						  refused after deadline + grace: %d   errors: %d (first: %s)   lost acknowledged answers: %d   attempts started: %d, still open: %d
 						""",
-				n, this.examSeconds, THINK_MIN, THINK_MAX, HEAP, Instant.now(), ms(starts, 50), ms(starts, 95),
-				ms(starts, 99), ms(starts, 100), saveCount, examMillis / 1000.0, saveCount * 1000.0 / examMillis,
-				ms(saveTimes, 50), ms(saveTimes, 95), ms(saveTimes, 99), ms(saveTimes, 100), steady.size(),
-				ms(steady, 50), ms(steady, 95), ms(steady, 99), ms(steady, 100), offered / 20.0, accepted / 20.0,
-				(offered > 0) ? 100.0 * accepted / offered : 0, (worst == Double.MAX_VALUE) ? 0 : 100 * worst, n / 1.75,
-				ms(sorted(this.healthLatencies), 50), ms(sorted(this.healthLatencies), 99),
-				ms(sorted(this.healthWithTokenLatencies), 50), ms(sorted(this.healthWithTokenLatencies), 99),
-				this.startCpuMillis, (double) this.startCpuMillis / n, this.examCpuMillis,
-				(saveCount > 0) ? (double) this.examCpuMillis / saveCount : 0, savesOnly(),
+				n, this.examSeconds, THINK_MIN, THINK_MAX, HEAP, ApplicationProcess.jvmFlags(), Instant.now(),
+				ms(starts, 50), ms(starts, 95), ms(starts, 99), ms(starts, 100), saveCount, examMillis / 1000.0,
+				saveCount * 1000.0 / examMillis, ms(saveTimes, 50), ms(saveTimes, 95), ms(saveTimes, 99),
+				ms(saveTimes, 100), steady.size(), ms(steady, 50), ms(steady, 95), ms(steady, 99), ms(steady, 100),
+				offered / 20.0, accepted / 20.0, (offered > 0) ? 100.0 * accepted / offered : 0,
+				(worst == Double.MAX_VALUE) ? 0 : 100 * worst, n / 1.75, ms(sorted(this.healthLatencies), 50),
+				ms(sorted(this.healthLatencies), 99), ms(sorted(this.healthWithTokenLatencies), 50),
+				ms(sorted(this.healthWithTokenLatencies), 99), this.startCpuMillis, (double) this.startCpuMillis / n,
+				this.examCpuMillis, (saveCount > 0) ? (double) this.examCpuMillis / saveCount : 0, savesOnly(),
 				this.refusedAfterDeadline.get(), this.errors.get(), this.firstError.get(), lost, this.owners.size(),
 				this.stillOpen);
 	}

@@ -63,6 +63,38 @@ public final class ApplicationProcess implements AutoCloseable {
 	}
 
 	/**
+	 * The garbage collector the container image runs the platform with
+	 * ({@code deploy/Dockerfile}): the application is started with it unless
+	 * {@code -Dcqo.jvmOptions} names another ({@code -XX:+UseG1GC}, …).
+	 */
+	public static final String IMAGE_COLLECTOR = "-XX:+UseParallelGC";
+
+	/**
+	 * The JVM flags the application is started with (besides the heap and the class
+	 * path): the image's collector unless {@code -Dcqo.jvmOptions} names one, then those
+	 * options (further flags for benchmarks, e.g.
+	 * {@code -Dcqo.jvmOptions="-XX:+UseSerialGC -Xmn48m"}).
+	 * @return the flags, separated by spaces
+	 */
+	public static String jvmFlags() {
+		return String.join(" ", jvmFlagList());
+	}
+
+	private static List<String> jvmFlagList() {
+		List<String> flags = new ArrayList<>();
+		String jvmOptions = System.getProperty("cqo.jvmOptions", "").strip();
+		if (!COLLECTOR.matcher(jvmOptions).find()) {
+			flags.add(IMAGE_COLLECTOR);
+		}
+		if (!jvmOptions.isEmpty()) {
+			flags.addAll(List.of(jvmOptions.split("\\s+")));
+		}
+		return flags;
+	}
+
+	private static final java.util.regex.Pattern COLLECTOR = java.util.regex.Pattern.compile("-XX:\\+Use\\w+GC\\b");
+
+	/**
 	 * Start the application and wait longer for it to be ready (a restart after
 	 * {@code kill -9} on a loaded machine).
 	 * @param dataDir the data directory
@@ -128,13 +160,7 @@ public final class ApplicationProcess implements AutoCloseable {
 
 	private static ApplicationProcess start(Path dataDir, Map<String, String> environment, String heap, int port,
 			Duration readyWithin) {
-		List<String> launch = new ArrayList<>();
-		// further JVM flags for benchmarks, e.g. -Dcqo.jvmOptions="-XX:+UseSerialGC
-		// -Xmn48m"
-		String jvmOptions = System.getProperty("cqo.jvmOptions", "").strip();
-		if (!jvmOptions.isEmpty()) {
-			launch.addAll(List.of(jvmOptions.split("\\s+")));
-		}
+		List<String> launch = new ArrayList<>(jvmFlagList());
 		launch.add("-cp");
 		launch.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
 		launch.add("academy.cqo.CqoAcademyApplication");
