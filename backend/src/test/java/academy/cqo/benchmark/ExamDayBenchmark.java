@@ -74,6 +74,9 @@ class ExamDayBenchmark {
 	 */
 	private final ConcurrentLinkedQueue<Long> steadySaveLatencies = new ConcurrentLinkedQueue<>();
 
+	/** Save latencies by the ten seconds since the release in which they were sent. */
+	private final Map<Long, ConcurrentLinkedQueue<Long>> saveLatenciesByTenSeconds = new ConcurrentHashMap<>();
+
 	private final AtomicInteger started = new AtomicInteger();
 
 	/** Server CPU time since the release, read when the last start was answered. */
@@ -444,6 +447,9 @@ class ExamDayBenchmark {
 				token, Map.of("response", response, "seq", seq));
 		long micros = (System.nanoTime() - t) / 1_000;
 		this.saveLatencies.add(micros);
+		this.saveLatenciesByTenSeconds
+			.computeIfAbsent((t - this.releasedAt) / 10_000_000_000L, (k) -> new ConcurrentLinkedQueue<>())
+			.add(micros);
 		if (t > this.allStartedAt) {
 			this.steadySaveLatencies.add(micros);
 		}
@@ -574,6 +580,7 @@ class ExamDayBenchmark {
 						  20 s after the last start: offered %.0f saves/s, accepted %.0f/s (%.1f %%; worst second %.1f %%); open-loop rate N / 1.75 s = %.0f/s
 						  request path alone (health, every 50 ms): no token p50 %s p99 %s; bearer token p50 %s p99 %s
 						  server CPU: %d ms until the last start was answered (%.1f ms per start, saves included); %d ms in all (%.2f ms per save, starts included)
+						  save p99 by the ten seconds after the release in which it was sent: %s
 						  server CPU while the server only took saves (last start answered → first submit): %s
 						  refused after deadline + grace: %d   errors: %d (first: %s)   lost acknowledged answers: %d   attempts started: %d, still open: %d
 						""",
@@ -585,9 +592,17 @@ class ExamDayBenchmark {
 				(worst == Double.MAX_VALUE) ? 0 : 100 * worst, n / 1.75, ms(sorted(this.healthLatencies), 50),
 				ms(sorted(this.healthLatencies), 99), ms(sorted(this.healthWithTokenLatencies), 50),
 				ms(sorted(this.healthWithTokenLatencies), 99), this.startCpuMillis, (double) this.startCpuMillis / n,
-				this.examCpuMillis, (saveCount > 0) ? (double) this.examCpuMillis / saveCount : 0, savesOnly(),
-				this.refusedAfterDeadline.get(), this.errors.get(), this.firstError.get(), lost, this.owners.size(),
-				this.stillOpen);
+				this.examCpuMillis, (saveCount > 0) ? (double) this.examCpuMillis / saveCount : 0, savesByTenSeconds(),
+				savesOnly(), this.refusedAfterDeadline.get(), this.errors.get(), this.firstError.get(), lost,
+				this.owners.size(), this.stillOpen);
+	}
+
+	private String savesByTenSeconds() {
+		StringBuilder line = new StringBuilder();
+		new java.util.TreeMap<>(this.saveLatenciesByTenSeconds)
+			.forEach((tens, latencies) -> line.append(String.format("%s%d–%d s %s (%d)", line.isEmpty() ? "" : "; ",
+					tens * 10, tens * 10 + 10, ms(sorted(latencies), 99), latencies.size())));
+		return line.toString();
 	}
 
 	private String savesOnly() {
