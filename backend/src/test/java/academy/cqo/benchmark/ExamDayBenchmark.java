@@ -107,6 +107,9 @@ class ExamDayBenchmark {
 
 	private final Map<Long, AtomicInteger> acceptedPerSecond = new ConcurrentHashMap<>();
 
+	/** The slowest save sent in each second, in microseconds. */
+	private final Map<Long, AtomicLong> slowestPerSecond = new ConcurrentHashMap<>();
+
 	private volatile long releasedAt;
 
 	/** Latencies of the request path alone, probed during the exam. */
@@ -447,6 +450,7 @@ class ExamDayBenchmark {
 				token, Map.of("response", response, "seq", seq));
 		long micros = (System.nanoTime() - t) / 1_000;
 		this.saveLatencies.add(micros);
+		this.slowestPerSecond.computeIfAbsent(second(t), (k) -> new AtomicLong()).accumulateAndGet(micros, Math::max);
 		this.saveLatenciesByTenSeconds
 			.computeIfAbsent((t - this.releasedAt) / 10_000_000_000L, (k) -> new ConcurrentLinkedQueue<>())
 			.add(micros);
@@ -561,6 +565,7 @@ class ExamDayBenchmark {
 		long offered = 0;
 		long accepted = 0;
 		double worst = Double.MAX_VALUE;
+		StringBuilder perSecond = new StringBuilder();
 		for (long second = steadyFrom; second < steadyFrom + 20; second++) {
 			int o = this.offeredPerSecond.getOrDefault(second, new AtomicInteger()).get();
 			int a = this.acceptedPerSecond.getOrDefault(second, new AtomicInteger()).get();
@@ -569,6 +574,9 @@ class ExamDayBenchmark {
 			if (o > 0) {
 				worst = Math.min(worst, (double) a / o);
 			}
+			perSecond.append(String.format("%s%d: %.0f %% (slowest %.0f ms)", perSecond.isEmpty() ? "" : "; ", second,
+					(o > 0) ? 100.0 * a / o : 0,
+					this.slowestPerSecond.getOrDefault(second, new AtomicLong()).get() / 1000.0));
 		}
 		long saveCount = this.saves.get();
 		return String.format(
@@ -578,6 +586,7 @@ class ExamDayBenchmark {
 						  saves: %d in %.1f s = %.0f/s; p50 %s  p95 %s  p99 %s  max %s
 						  saves once every candidate had started: %d; p50 %s  p95 %s  p99 %s  max %s
 						  20 s after the last start: offered %.0f saves/s, accepted %.0f/s (%.1f %%; worst second %.1f %%); open-loop rate N / 1.75 s = %.0f/s
+						  accepted of offered by second after the release (the 20 above): %s
 						  request path alone (health, every 50 ms): no token p50 %s p99 %s; bearer token p50 %s p99 %s
 						  server CPU: %d ms until the last start was answered (%.1f ms per start, saves included); %d ms in all (%.2f ms per save, starts included)
 						  save p99 by the ten seconds after the release in which it was sent: %s
@@ -589,12 +598,13 @@ class ExamDayBenchmark {
 				saveCount * 1000.0 / examMillis, ms(saveTimes, 50), ms(saveTimes, 95), ms(saveTimes, 99),
 				ms(saveTimes, 100), steady.size(), ms(steady, 50), ms(steady, 95), ms(steady, 99), ms(steady, 100),
 				offered / 20.0, accepted / 20.0, (offered > 0) ? 100.0 * accepted / offered : 0,
-				(worst == Double.MAX_VALUE) ? 0 : 100 * worst, n / 1.75, ms(sorted(this.healthLatencies), 50),
-				ms(sorted(this.healthLatencies), 99), ms(sorted(this.healthWithTokenLatencies), 50),
-				ms(sorted(this.healthWithTokenLatencies), 99), this.startCpuMillis, (double) this.startCpuMillis / n,
-				this.examCpuMillis, (saveCount > 0) ? (double) this.examCpuMillis / saveCount : 0, savesByTenSeconds(),
-				savesOnly(), this.refusedAfterDeadline.get(), this.errors.get(), this.firstError.get(), lost,
-				this.owners.size(), this.stillOpen);
+				(worst == Double.MAX_VALUE) ? 0 : 100 * worst, n / 1.75, perSecond,
+				ms(sorted(this.healthLatencies), 50), ms(sorted(this.healthLatencies), 99),
+				ms(sorted(this.healthWithTokenLatencies), 50), ms(sorted(this.healthWithTokenLatencies), 99),
+				this.startCpuMillis, (double) this.startCpuMillis / n, this.examCpuMillis,
+				(saveCount > 0) ? (double) this.examCpuMillis / saveCount : 0, savesByTenSeconds(), savesOnly(),
+				this.refusedAfterDeadline.get(), this.errors.get(), this.firstError.get(), lost, this.owners.size(),
+				this.stillOpen);
 	}
 
 	private String savesByTenSeconds() {
