@@ -450,10 +450,9 @@ class ExamDayBenchmark {
 				token, Map.of("response", response, "seq", seq));
 		long micros = (System.nanoTime() - t) / 1_000;
 		this.saveLatencies.add(micros);
-		this.slowestPerSecond.computeIfAbsent(second(t), (k) -> new AtomicLong()).accumulateAndGet(micros, Math::max);
-		this.saveLatenciesByTenSeconds
-			.computeIfAbsent((t - this.releasedAt) / 10_000_000_000L, (k) -> new ConcurrentLinkedQueue<>())
-			.add(micros);
+		long sent = second(t);
+		this.slowestPerSecond.computeIfAbsent(sent, (k) -> new AtomicLong()).accumulateAndGet(micros, Math::max);
+		this.saveLatenciesByTenSeconds.computeIfAbsent(sent / 10, (k) -> new ConcurrentLinkedQueue<>()).add(micros);
 		if (t > this.allStartedAt) {
 			this.steadySaveLatencies.add(micros);
 		}
