@@ -743,16 +743,31 @@ class DurableH2Backend extends H2Backend {
 		 * The ids (the documents' map keys) that are strings the pattern finds a match
 		 * in, except those left out, in {@code _id} order. mongo-java-server's unique
 		 * index would compile the pattern again for every key, holding the index's lock
-		 * the while.
+		 * the while. When the pattern plainly needs its matches to begin with some
+		 * literal prefixes ({@link IdPrefixes}: {@code ^(?:\\Qs1\\E|\\Qs2\\E):}, the
+		 * attempts of some sessions), only those prefixes' key ranges are read (the map
+		 * orders strings as Java does, so the ids that begin with a prefix follow one
+		 * another from it on); otherwise every key. Reading a key reads its page, and
+		 * with it the page's documents: every key of the attempts was every attempt
+		 * decoded.
 		 */
 		private List<Object> idsMatching(BsonRegularExpression pattern, Set<Object> leftOut) {
 			List<Object> ids = new java.util.ArrayList<>();
-			java.util.Iterator<Object> keys = this.documents.keyIterator(null);
-			while (keys.hasNext()) {
-				Object key = keys.next();
-				if (key instanceof String text && !leftOut.contains(key) && pattern.matcher(text).find()) {
-					ids.add(key);
+			List<String> prefixes = IdPrefixes.of(pattern.getPattern(), pattern.getOptions());
+			for (String from : (prefixes != null) ? prefixes : java.util.Collections.<String>singletonList(null)) {
+				java.util.Iterator<Object> keys = this.documents.keyIterator(from);
+				long examined = 0;
+				while (keys.hasNext()) {
+					Object key = keys.next();
+					examined++;
+					if (from != null && !(key instanceof String text && text.startsWith(from))) {
+						break;
+					}
+					if (key instanceof String text && !leftOut.contains(key) && pattern.matcher(text).find()) {
+						ids.add(key);
+					}
 				}
+				SlowCommands.keysExamined(examined);
 			}
 			return ids;
 		}

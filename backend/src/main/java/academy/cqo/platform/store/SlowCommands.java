@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
  * (setting {@code cqo.store-slow-command-threshold}, default 2 s) is logged at WARN with
  * its name, collection, the <em>shape</em> of its filter (field names and operators,
  * every value replaced by {@code ?} and every list by its length: no personal data), its
- * sort, limit, the documents it scanned (read from the store and matched), those in its
- * reply (a cursor's first batch, {@code batch=}, or a count, {@code n=}), and its
+ * sort, limit, the documents it scanned (read from the store and matched), the ids it
+ * examined in {@code _id} order ({@code keys=}, when it read a range of ids), those in
+ * its reply (a cursor's first batch, {@code batch=}, or a count, {@code n=}), and its
  * duration. The duration includes any wait for the collection (mongo-java-server answers
  * the commands of one collection one at a time).
  */
@@ -27,8 +28,11 @@ final class SlowCommands {
 
 	private static final int MAX_SHAPE = 300;
 
-	/** Documents the current thread's command has scanned so far. */
-	private static final ThreadLocal<long[]> scanned = ThreadLocal.withInitial(() -> new long[1]);
+	/**
+	 * Documents the current thread's command has scanned so far, and ids it examined
+	 * (read from the {@code _id} order without their documents).
+	 */
+	private static final ThreadLocal<long[]> scanned = ThreadLocal.withInitial(() -> new long[2]);
 
 	private final long thresholdNanos;
 
@@ -38,7 +42,9 @@ final class SlowCommands {
 
 	/** A command starts on this thread: nothing scanned yet. */
 	static void startCommand() {
-		scanned.get()[0] = 0;
+		long[] counts = scanned.get();
+		counts[0] = 0;
+		counts[1] = 0;
 	}
 
 	/**
@@ -47,6 +53,15 @@ final class SlowCommands {
 	 */
 	static void scanned(Document document) {
 		scanned.get()[0]++;
+	}
+
+	/**
+	 * Ids the current command's query examined in the {@code _id} order (each on a page
+	 * read with its documents).
+	 * @param ids how many
+	 */
+	static void keysExamined(long ids) {
+		scanned.get()[1] += ids;
 	}
 
 	/**
@@ -61,7 +76,7 @@ final class SlowCommands {
 			return;
 		}
 		logger.warn("Slow store command: {} took {} ms; {}", command, nanos / 1_000_000,
-				describe(command, query, reply, scanned.get()[0]));
+				describe(command, query, reply, scanned.get()[0], scanned.get()[1]));
 	}
 
 	/**
@@ -70,10 +85,12 @@ final class SlowCommands {
 	 * @param query the command document
 	 * @param reply the reply, or {@code null}
 	 * @param scannedDocuments documents scanned
+	 * @param examinedIds ids examined in the {@code _id} order ({@code keys=}, left out
+	 * when none)
 	 * @return e.g. {@code collection=filings filter={_id: {$in: [500]}, status: ?}
 	 * sort={_id: ?} limit=1000 scanned=500 batch=12}
 	 */
-	static String describe(String command, Document query, Document reply, long scannedDocuments) {
+	static String describe(String command, Document query, Document reply, long scannedDocuments, long examinedIds) {
 		StringJoiner line = new StringJoiner(" ");
 		Object collection = query.get(command);
 		if (!(collection instanceof String)) {
@@ -91,6 +108,9 @@ final class SlowCommands {
 			line.add("limit=" + limit);
 		}
 		line.add("scanned=" + scannedDocuments);
+		if (examinedIds > 0) {
+			line.add("keys=" + examinedIds);
+		}
 		line.add(returned(reply));
 		return line.toString();
 	}

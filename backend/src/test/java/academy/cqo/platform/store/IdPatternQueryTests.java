@@ -34,11 +34,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * expression over every id gives (with other conditions, options, a projection, a sort
  * and a limit; object ids never match, as in mongo-java-server's index), an update with
  * such a selector changes exactly those, and each command reads only the documents whose
- * ids match (the slow-command log, threshold 0, counts what a command scanned).
+ * ids match (the slow-command log, threshold 0, counts what a command scanned), and only
+ * the ids that begin with the pattern's literal prefixes when it has some
+ * ({@link IdPrefixes}).
  */
 class IdPatternQueryTests {
 
-	private static final Pattern SCANNED = Pattern.compile("(\\w+) took .* collection=attempts .*scanned=(\\d+)");
+	private static final Pattern SCANNED = Pattern
+		.compile("(\\w+) took .* collection=attempts .*scanned=(\\d+)(?: keys=(\\d+))?");
 
 	@TempDir
 	Path dataDir;
@@ -74,6 +77,9 @@ class IdPatternQueryTests {
 				.containsExactlyInAnyOrderElementsOf(expected(accounts));
 			// each read only the documents it returned: 2 × (40 + 14), 12 × (1 + 2 + 2)
 			assertThat(scanned("find")).containsExactly(108L, 60L);
+			// the sessions' ids from their prefixes on (and the first id after each), the
+			// accounts' pattern (no prefix) every id: 12 × 54 strings and 30 object ids
+			assertThat(keys("find")).containsExactly(108L + 2, 12L * 54 + 30);
 
 			// options, and a string pattern
 			Pattern upper = Pattern.compile("^S5:A1[0-9]:", Pattern.CASE_INSENSITIVE);
@@ -126,6 +132,8 @@ class IdPatternQueryTests {
 			assertThat(ids(mongo, query))
 				.containsExactlyInAnyOrderElementsOf(all.stream().filter(IdPatternQueryTests::inProgress).toList());
 			assertThat(scanned("find")).containsExactly((long) (all.size() - leftOut.size()));
+			// left out after their ids were examined: the session's ids and the next
+			assertThat(keys("find")).containsExactly((long) all.size() + 1);
 			// left out by a string pattern with options as well
 			assertThat(ids(mongo, Query.query(Criteria.where("_id").regex("^S6:", "i").nin(leftOut))))
 				.containsExactlyInAnyOrderElementsOf(all.stream().filter(IdPatternQueryTests::inProgress).toList());
@@ -182,14 +190,23 @@ class IdPatternQueryTests {
 	}
 
 	private List<Long> scanned(String command) {
-		List<Long> scanned = new ArrayList<>();
+		return counted(command, 2);
+	}
+
+	/** The ids each command examined in {@code _id} order. */
+	private List<Long> keys(String command) {
+		return counted(command, 3);
+	}
+
+	private List<Long> counted(String command, int group) {
+		List<Long> counts = new ArrayList<>();
 		for (ILoggingEvent event : this.logged.events()) {
 			Matcher matcher = SCANNED.matcher(event.getFormattedMessage());
 			if (matcher.find() && matcher.group(1).equals(command)) {
-				scanned.add(Long.parseLong(matcher.group(2)));
+				counts.add((matcher.group(group) != null) ? Long.parseLong(matcher.group(group)) : 0L);
 			}
 		}
-		return scanned;
+		return counts;
 	}
 
 }
