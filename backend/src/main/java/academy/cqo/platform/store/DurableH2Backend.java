@@ -674,9 +674,15 @@ class DurableH2Backend extends H2Backend {
 		}
 
 		/**
-		 * A query with an {@code _id} equality and other conditions: the one document
-		 * with that id, if it matches the rest (the superclass would scan the
-		 * collection).
+		 * A query with an {@code _id} equality, alone or with other conditions: the one
+		 * document with that id, if it matches the rest, read from the documents' map by
+		 * its key (the superclass would scan the collection for a query with other
+		 * conditions, and for one on {@code _id} alone build the index's key and read the
+		 * index first: per exam-day save a tenth of what the server allocated). A string
+		 * or object id is the document's key in the map (mongo-java-server's
+		 * {@code H2Collection} puts a document under its {@code _id}); ids of other types
+		 * are normalised by the index (1 and 1.0 are one id), so they still go through
+		 * it.
 		 */
 		@Override
 		protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
@@ -696,13 +702,10 @@ class DurableH2Backend extends H2Backend {
 				return matchDocuments(matching, idsMatching(idPattern, idsLeftOut(id)), orderBy, numberToSkip, limit,
 						batchSize, fieldSelector);
 			}
-			if (query.size() > 1 && (id instanceof String || id instanceof ObjectId)) {
-				Index<Object> byId = idIndex();
-				if (byId != null) {
-					Object position = byId.getPosition(new Document(ID_FIELD, id));
-					List<Object> positions = (position != null) ? List.of(position) : List.of();
-					return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
-				}
+			if ((id instanceof String || id instanceof ObjectId) && ID_FIELD.equals(getIdField())) {
+				// the documents' map is keyed by _id: no index key built, no index read
+				List<Object> positions = this.documents.containsKey(id) ? List.of(id) : List.of();
+				return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
 			}
 			return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
 		}
@@ -827,16 +830,6 @@ class DurableH2Backend extends H2Backend {
 				}
 			}
 			return positions;
-		}
-
-		private Index<Object> idIndex() {
-			for (Index<Object> index : getIndexes()) {
-				List<IndexKey> keys = index.getKeys();
-				if (index.isUnique() && keys.size() == 1 && ID_FIELD.equals(keys.get(0).getKey())) {
-					return index;
-				}
-			}
-			return null;
 		}
 
 		@Override

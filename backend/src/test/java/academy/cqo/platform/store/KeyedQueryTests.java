@@ -20,10 +20,12 @@ import reactor.test.StepVerifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A query on {@code _id} plus other conditions is answered from the {@code _id} index by
- * {@link DurableH2Backend} (mongo-java-server alone scanned the collection): the results
- * must be exactly those of the full query, for reads, conditional updates and the
- * conditional upsert a save uses.
+ * A query on {@code _id}, alone or with other conditions, is answered by
+ * {@link DurableH2Backend} from the documents' map by its key (mongo-java-server alone
+ * scanned the collection for the second, and read its {@code _id} index for the first):
+ * the results must be exactly those of the full query, for reads, conditional updates and
+ * the conditional upsert a save uses, for string and object ids, after a delete, and for
+ * numeric ids (which the index normalises: 1 and 1.0 are one id).
  */
 class KeyedQueryTests {
 
@@ -50,6 +52,34 @@ class KeyedQueryTests {
 					.collectList())
 				.as(StepVerifier::create)
 				.assertNext((ids) -> assertThat(ids).containsExactly("a4", "a10"))
+				.expectComplete()
+				.verify(Duration.ofMinutes(1));
+		}
+	}
+
+	@Test
+	void anIdAloneFindsItsDocumentWhateverTheIdsType() {
+		try (EmbeddedMongoServer server = EmbeddedMongoServer.start(this.dataDir.resolve("ids.mv.db"));
+				MongoClient client = MongoClients.create(server.connectionString())) {
+			MongoCollection<Document> things = client.getDatabase("cqo").getCollection("things");
+			org.bson.types.ObjectId objectId = new org.bson.types.ObjectId();
+			Flux.concat(
+					Mono.from(things.insertMany(java.util.List.of(new Document("_id", "s1").append("n", 1),
+							new Document("_id", objectId).append("n", 2), new Document("_id", 7).append("n", 3),
+							new Document("_id", "s2").append("n", 4)))),
+					Mono.from(things.deleteOne(Filters.eq("_id", "s2"))))
+				.then(Flux.concat(Flux.from(things.find(Filters.eq("_id", "s1"))),
+						Flux.from(things.find(Filters.eq("_id", objectId))),
+						Flux.from(things.find(Filters.eq("_id", 7.0))), Flux.from(things.find(Filters.eq("_id", 7L))),
+						Flux.from(things.find(Filters.eq("_id", "s2"))),
+						Flux.from(things.find(Filters.eq("_id", "nope"))),
+						Flux.from(things.find(Filters.eq("_id", new org.bson.types.ObjectId()))),
+						Flux.from(things.find(Filters.and(Filters.eq("_id", objectId), Filters.eq("n", 2)))),
+						Flux.from(things.find(Filters.and(Filters.eq("_id", objectId), Filters.eq("n", 3)))))
+					.map((found) -> found.getInteger("n"))
+					.collectList())
+				.as(StepVerifier::create)
+				.assertNext((found) -> assertThat(found).containsExactly(1, 2, 3, 3, 2))
 				.expectComplete()
 				.verify(Duration.ofMinutes(1));
 		}
