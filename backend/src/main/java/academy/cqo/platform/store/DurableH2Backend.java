@@ -678,8 +678,8 @@ class DurableH2Backend extends H2Backend {
 		 * document with that id, if it matches the rest, read from the documents' map by
 		 * its key (the superclass would scan the collection for a query with other
 		 * conditions, and for one on {@code _id} alone build the index's key and read the
-		 * index first: per exam-day save a tenth of what the server allocated). A string
-		 * or object id is the document's key in the map (mongo-java-server's
+		 * index first: a tenth of what the HTTP threads allocated on an exam day). A
+		 * string or object id is the document's key in the map (mongo-java-server's
 		 * {@code H2Collection} puts a document under its {@code _id}); ids of other types
 		 * are normalised by the index (1 and 1.0 are one id), so they still go through
 		 * it.

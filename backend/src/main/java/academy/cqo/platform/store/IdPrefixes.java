@@ -29,6 +29,12 @@ final class IdPrefixes {
 
 	private int at;
 
+	/**
+	 * Set when the expression quantifies what came before an empty {@code \Q\E}: no
+	 * prefixes, however it reads otherwise.
+	 */
+	private boolean unclear;
+
 	private IdPrefixes(String regex) {
 		this.regex = regex;
 	}
@@ -67,7 +73,7 @@ final class IdPrefixes {
 				prefixes = joined;
 			}
 		}
-		if (this.regex.indexOf('|', this.at) >= 0) {
+		if (this.unclear || this.regex.indexOf('|', this.at) >= 0) {
 			return null;
 		}
 		TreeSet<String> sorted = new TreeSet<>(prefixes);
@@ -130,7 +136,12 @@ final class IdPrefixes {
 				int end = this.regex.indexOf("\\E", this.at + 2);
 				String quoted = this.regex.substring(this.at + 2, (end < 0) ? this.regex.length() : end);
 				this.at = (end < 0) ? this.regex.length() : end + 2;
-				if (quantified() && !quoted.isEmpty()) {
+				if (quantified() && quoted.isEmpty()) {
+					// the quantifier takes whatever came before (a character, a group)
+					this.unclear = true;
+					return text.toString();
+				}
+				if (quantified()) {
 					// the quantifier takes the quoted text's last character
 					text.append(quoted, 0, quoted.offsetByCodePoints(quoted.length(), -1));
 					this.at = start;

@@ -71,6 +71,10 @@ class IdPrefixesTests {
 		assertThat(IdPrefixes.of("^", "")).isNull();
 		assertThat(IdPrefixes.of("^(?:a|[bc]):", "")).isNull();
 		assertThat(IdPrefixes.of("^(?:a|b", "")).isNull();
+		// an empty quote passes the quantifier on to what came before it ("^ab\\Q\\E?"
+		// matches "a")
+		assertThat(IdPrefixes.of("^ab\\Q\\E?", "")).isNull();
+		assertThat(IdPrefixes.of("^(?:a|b)\\Q\\E?:", "")).isNull();
 	}
 
 	/**
