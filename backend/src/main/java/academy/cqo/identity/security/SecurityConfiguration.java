@@ -102,7 +102,7 @@ class SecurityConfiguration {
 				.hasRole("ADMIN")
 				.anyExchange()
 				.authenticated())
-			.oauth2ResourceServer((server) -> server
+			.oauth2ResourceServer((server) -> server.bearerTokenConverter(new BearerTokenConverter())
 				.jwt((jwt) -> jwt.jwtDecoder(tokens.decoder()).jwtAuthenticationConverter(tokens::toAuthentication))
 				.authenticationEntryPoint(
 						(exchange, ex) -> problems.write(exchange, HttpStatus.UNAUTHORIZED, "problem.unauthorized"))

@@ -78,6 +78,43 @@ class CheckedOnceFirewallTests {
 	}
 
 	@Test
+	void whatPassesWithoutTheRegularExpressionsIsWhatTheyAllow() {
+		for (char c = ' '; c <= '~'; c++) {
+			String text = "a" + c + "b";
+			assertThat(CheckedOnceFirewall.printableAscii(text)).as(text).isTrue();
+			assertThat(StrictServerWebExchangeFirewall.ALLOWED_HEADER_NAMES.test(text)).as(text).isTrue();
+			assertThat(StrictServerWebExchangeFirewall.ALLOWED_HEADER_VALUES.test(text)).as(text).isTrue();
+			assertThat(StrictServerWebExchangeFirewall.ALLOWED_PARAMETER_NAMES.test(text)).as(text).isTrue();
+			assertThat(StrictServerWebExchangeFirewall.ALLOWED_PARAMETER_VALUES.test(text)).as(text).isTrue();
+		}
+		for (String other : List.of("a\tb", "a\u007fb", "a\u001fb", "\u00e9", "\u0378", "\u0085", "")) {
+			assertThat(CheckedOnceFirewall.printableAscii(other)).as(other).isEqualTo(other.isEmpty());
+		}
+	}
+
+	@Test
+	void controlAndUnassignedCharactersOutsidePrintableAsciiAreStillRejected() {
+		MockServerHttpRequest request = MockServerHttpRequest.get("/api/v1/me")
+			.header("X-Del", "a\u007fb")
+			.header("X-Unassigned", "a\u0378b")
+			.header("X-Tab", "a\tb")
+			.header("X-Chinese", "\u8003\u8bd5")
+			.build();
+		for (ServerWebExchangeFirewall firewall : List.of(this.strict, this.checked)) {
+			HttpHeaders headers = firewall.getFirewalledExchange(MockServerWebExchange.from(request))
+				.block()
+				.getRequest()
+				.getHeaders();
+			assertThatExceptionOfType(ServerExchangeRejectedException.class)
+				.isThrownBy(() -> headers.getFirst("X-Del"));
+			assertThatExceptionOfType(ServerExchangeRejectedException.class)
+				.isThrownBy(() -> headers.getFirst("X-Unassigned"));
+			assertThat(headers.getFirst("X-Tab")).isEqualTo("a\tb");
+			assertThat(headers.getFirst("X-Chinese")).isEqualTo("\u8003\u8bd5");
+		}
+	}
+
+	@Test
 	void aForbiddenHeaderNameIsRejectedWhenTheNamesAreListed() {
 		MockServerHttpRequest request = MockServerHttpRequest.get("/api/v1/me").header("X-\u0001", "x").build();
 		for (ServerWebExchangeFirewall firewall : List.of(this.strict, this.checked)) {
