@@ -14,7 +14,8 @@ import org.springframework.stereotype.Controller;
  * {@code @RestController}: what every page's layout needs (the visitor, the CSRF token,
  * the unread notices) is added to the model of these only. A {@code @RestController} is a
  * {@code @Controller} too, so advice for {@code @Controller} ran its model methods on
- * every API request as well (3 % of the server's CPU samples of a save).
+ * every API request as well (3 % of the server's CPU samples of a save). A page
+ * controller also implements {@link Pages}, by which that advice selects it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

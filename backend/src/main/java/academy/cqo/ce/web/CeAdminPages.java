@@ -23,6 +23,7 @@ import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
 import academy.cqo.shared.NotAllowed;
 import academy.cqo.shared.PageController;
+import academy.cqo.shared.Pages;
 
 /**
  * Administrators review the claims of holders in their jurisdiction: evidence, approve,
@@ -30,7 +31,7 @@ import academy.cqo.shared.PageController;
  */
 @PageController
 @PreAuthorize("hasRole('ADMIN')")
-class CeAdminPages {
+class CeAdminPages implements Pages {
 
 	private static final List<String> STATES = List.of("PENDING", "APPROVED", "REJECTED", "ALL");
 

@@ -27,13 +27,14 @@ import academy.cqo.shared.Conflict;
 import academy.cqo.shared.FieldErrors;
 import academy.cqo.shared.InvalidInput;
 import academy.cqo.shared.PageController;
+import academy.cqo.shared.Pages;
 
 /**
  * The holder's CE page: the year's progress against the requirement, every entry, what is
  * missing, and the claim form with evidence upload.
  */
 @PageController
-class CePages {
+class CePages implements Pages {
 
 	private final CeLedgers ledgers;
 

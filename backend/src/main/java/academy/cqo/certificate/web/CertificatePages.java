@@ -30,6 +30,7 @@ import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
 import academy.cqo.certificate.CertificateNotFound;
 import academy.cqo.shared.PageController;
+import academy.cqo.shared.Pages;
 
 /**
  * Certificate pages: the holder's certificates (PDF, QR code, how often verified), and
@@ -37,7 +38,7 @@ import academy.cqo.shared.PageController;
  * revocation and reissue, bulk issue per session, and the talent pool.
  */
 @PageController
-class CertificatePages {
+class CertificatePages implements Pages {
 
 	private final Certificates certificates;
 

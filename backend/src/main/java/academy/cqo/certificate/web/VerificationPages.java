@@ -28,6 +28,7 @@ import academy.cqo.shared.InvalidInput;
 import academy.cqo.shared.RequestOrigin;
 import academy.cqo.shared.UploadedFiles;
 import academy.cqo.shared.PageController;
+import academy.cqo.shared.Pages;
 
 /**
  * The public verification pages, no account needed: the verdict of a scanned QR code
@@ -36,7 +37,7 @@ import academy.cqo.shared.PageController;
  * holder's name.
  */
 @PageController
-class VerificationPages {
+class VerificationPages implements Pages {
 
 	private final Verifications verifications;
 

@@ -39,6 +39,7 @@ import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.FormNumbers;
 import academy.cqo.shared.InvalidInput;
 import academy.cqo.shared.PageController;
+import academy.cqo.shared.Pages;
 
 /**
  * Trainers' and administrators' course pages: courses and modules with a live preview,
@@ -46,7 +47,7 @@ import academy.cqo.shared.PageController;
  */
 @PageController
 @PreAuthorize("hasAnyRole('TRAINER', 'ADMIN')")
-class CourseAuthoringPages {
+class CourseAuthoringPages implements Pages {
 
 	private final Courses courses;
 

@@ -19,13 +19,14 @@ import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.UploadedFiles;
 import academy.cqo.course.CourseFileNotFound;
 import academy.cqo.shared.PageController;
+import academy.cqo.shared.Pages;
 
 /**
  * Lesson pictures and attachments served to signed-in users (pictures inline, documents
  * as downloads); uploads are in the module editor and {@link CourseFilesApi}.
  */
 @PageController
-class CourseFilesWeb {
+class CourseFilesWeb implements Pages {
 
 	private final CourseFiles files;
 

@@ -23,13 +23,14 @@ import academy.cqo.course.Study;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.shared.Conflict;
 import academy.cqo.shared.PageController;
+import academy.cqo.shared.Pages;
 
 /**
  * Candidates' course pages: the catalogue and their enrolments, a course with progress
  * per module, the study page (lesson, video, verified time) and the self-check.
  */
 @PageController
-class CoursePages {
+class CoursePages implements Pages {
 
 	private final Courses courses;
 

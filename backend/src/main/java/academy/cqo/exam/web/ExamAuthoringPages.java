@@ -41,6 +41,7 @@ import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
 import academy.cqo.shared.RegionDirectory;
 import academy.cqo.shared.PageController;
+import academy.cqo.shared.Pages;
 
 /**
  * Trainers' and administrators' exam pages: exams and sessions, the blueprint editor with
@@ -48,7 +49,7 @@ import academy.cqo.shared.PageController;
  */
 @PageController
 @PreAuthorize("hasAnyRole('TRAINER', 'ADMIN')")
-class ExamAuthoringPages {
+class ExamAuthoringPages implements Pages {
 
 	private final Exams exams;
 

@@ -31,13 +31,14 @@ import academy.cqo.shared.Conflict;
 import academy.cqo.shared.NotFound;
 import academy.cqo.shared.RequestOrigin;
 import academy.cqo.shared.PageController;
+import academy.cqo.shared.Pages;
 
 /**
  * Candidates' exam pages: the open sessions and their attempts, the exam page (server
  * deadline, autosave, answer sheet) and the result.
  */
 @PageController
-class ExamPages {
+class ExamPages implements Pages {
 
 	private final Exams exams;
 

@@ -10,10 +10,11 @@ import org.springframework.web.server.ServerWebExchange;
 
 import academy.cqo.filing.FilingDocuments;
 import academy.cqo.shared.PageController;
+import academy.cqo.shared.Pages;
 
 /** The public page a printed filing form's QR code opens: is this filing in effect? */
 @PageController
-class FilingCheckPage {
+class FilingCheckPage implements Pages {
 
 	private final FilingDocuments documents;
 

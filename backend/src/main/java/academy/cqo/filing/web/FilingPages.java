@@ -28,6 +28,7 @@ import academy.cqo.identity.CurrentUser;
 import academy.cqo.identity.Role;
 import academy.cqo.shared.RegionDirectory;
 import academy.cqo.shared.PageController;
+import academy.cqo.shared.Pages;
 
 /**
  * The filing pages: the enterprise's filings and the county's review queue, the form with
@@ -35,7 +36,7 @@ import academy.cqo.shared.PageController;
  * enterprise registration. The pages act through the published JSON API.
  */
 @PageController
-class FilingPages {
+class FilingPages implements Pages {
 
 	static final List<String> PERSON_FIELDS = List.of("fullName", "idNumber", "mobile", "email", "address", "school",
 			"major", "titleName", "currentPost", "qualityWorkYears");

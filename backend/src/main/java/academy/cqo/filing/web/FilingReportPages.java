@@ -19,6 +19,7 @@ import academy.cqo.filing.Filings;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.shared.RegionDirectory;
 import academy.cqo.shared.PageController;
+import academy.cqo.shared.Pages;
 
 /**
  * The bureaus above the county: the city selects its counties' approved filings not yet
@@ -26,7 +27,7 @@ import academy.cqo.shared.PageController;
  * the filings counted by county and state and the batches received.
  */
 @PageController
-class FilingReportPages {
+class FilingReportPages implements Pages {
 
 	private final Filings filings;
 

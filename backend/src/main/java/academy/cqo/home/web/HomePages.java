@@ -12,13 +12,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.identity.Role;
 import academy.cqo.shared.PageController;
+import academy.cqo.shared.Pages;
 
 /**
  * The home page: the public page for visitors; for a signed-in person the home of their
  * main role (administration first, then training, then candidacy).
  */
 @PageController
-class HomePages {
+class HomePages implements Pages {
 
 	private final CandidateHome candidate;
 

@@ -24,12 +24,13 @@ import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
 import academy.cqo.shared.RegionDirectory;
 import academy.cqo.shared.PageController;
+import academy.cqo.shared.Pages;
 
 /**
  * Sign-in, registration and "my account" pages.
  */
 @PageController
-class AccountPages {
+class AccountPages implements Pages {
 
 	static final String DEFAULT_PROVINCE = "360000";
 

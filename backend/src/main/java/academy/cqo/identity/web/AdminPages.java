@@ -30,13 +30,14 @@ import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
 import academy.cqo.shared.RegionDirectory;
 import academy.cqo.shared.PageController;
+import academy.cqo.shared.Pages;
 
 /**
  * Administration pages: the accounts in the administrator's jurisdiction, creating staff
  * accounts, changing roles and the audit log.
  */
 @PageController
-class AdminPages {
+class AdminPages implements Pages {
 
 	/**
 	 * The roles an administrator gives: candidates and enterprises register themselves.

@@ -17,13 +17,14 @@ import academy.cqo.identity.Invitations;
 import academy.cqo.shared.FieldErrors;
 import academy.cqo.shared.InvalidInput;
 import academy.cqo.shared.PageController;
+import academy.cqo.shared.Pages;
 
 /**
  * The one-time link of an invited account: a page that names the username and sets the
  * password, and the same as an API call.
  */
 @PageController
-class InvitationPages {
+class InvitationPages implements Pages {
 
 	private final Invitations invitations;
 

@@ -12,14 +12,14 @@ import org.springframework.web.server.ServerWebExchange;
 
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.identity.Role;
+import academy.cqo.shared.Pages;
 import academy.cqo.shared.RegionDirectory;
-import academy.cqo.shared.PageController;
 
 /**
  * What every page's layout needs to know about the visitor: who is signed in and what
  * they may open.
  */
-@ControllerAdvice(annotations = PageController.class)
+@ControllerAdvice(assignableTypes = Pages.class)
 class PageModel {
 
 	/** The visitor as the navigation shows them. */

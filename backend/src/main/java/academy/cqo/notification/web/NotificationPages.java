@@ -11,12 +11,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.notification.Notifications;
 import academy.cqo.shared.PageController;
+import academy.cqo.shared.Pages;
 
 /**
  * The inbox page: a person's notices, newest first; opening one marks it read.
  */
 @PageController
-class NotificationPages {
+class NotificationPages implements Pages {
 
 	static final int INBOX_SIZE = 100;
 

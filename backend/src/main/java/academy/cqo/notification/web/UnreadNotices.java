@@ -9,12 +9,12 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 import academy.cqo.identity.CurrentUser;
 import academy.cqo.notification.Notifications;
-import academy.cqo.shared.PageController;
+import academy.cqo.shared.Pages;
 
 /**
  * How many unread notices the signed-in visitor has, for the navigation of every page.
  */
-@ControllerAdvice(annotations = PageController.class)
+@ControllerAdvice(assignableTypes = Pages.class)
 class UnreadNotices {
 
 	private final Notifications notifications;

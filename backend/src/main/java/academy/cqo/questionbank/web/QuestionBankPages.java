@@ -35,6 +35,7 @@ import academy.cqo.shared.FieldErrors;
 import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
 import academy.cqo.shared.PageController;
+import academy.cqo.shared.Pages;
 
 /**
  * The trainers' pages: banks, the question list with filters and bulk actions, import and
@@ -42,7 +43,7 @@ import academy.cqo.shared.PageController;
  */
 @PageController
 @PreAuthorize("hasAnyRole('TRAINER', 'ADMIN')")
-class QuestionBankPages {
+class QuestionBankPages implements Pages {
 
 	private static final int PAGE_SIZE = 20;
 

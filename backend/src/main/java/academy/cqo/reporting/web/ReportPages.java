@@ -27,6 +27,7 @@ import academy.cqo.shared.FieldViolation;
 import academy.cqo.shared.InvalidInput;
 import academy.cqo.shared.RegionLevel;
 import academy.cqo.shared.PageController;
+import academy.cqo.shared.Pages;
 
 /**
  * The bureau's reporting pages: coverage of a region with each figure's definition, a bar
@@ -34,7 +35,7 @@ import academy.cqo.shared.PageController;
  * export; the 附件3 rounds with the county's form and the city's overview.
  */
 @PageController
-class ReportPages {
+class ReportPages implements Pages {
 
 	private final Coverage coverage;
 

@@ -15,6 +15,7 @@ import academy.cqo.shared.RegionDirectory;
 import academy.cqo.shared.RegionLevel;
 import academy.cqo.supervision.AwardRounds;
 import academy.cqo.shared.PageController;
+import academy.cqo.shared.Pages;
 
 /**
  * The award pages: the rounds of the province (the province creates one), a round with
@@ -23,7 +24,7 @@ import academy.cqo.shared.PageController;
  * published JSON API.
  */
 @PageController
-class AwardPages {
+class AwardPages implements Pages {
 
 	private final AwardRounds rounds;
 

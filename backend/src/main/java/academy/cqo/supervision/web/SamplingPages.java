@@ -11,6 +11,7 @@ import academy.cqo.identity.CurrentUser;
 import academy.cqo.shared.RegionDirectory;
 import academy.cqo.supervision.SamplingDraws;
 import academy.cqo.shared.PageController;
+import academy.cqo.shared.Pages;
 
 /**
  * The sampling pages for administrators: the draws of the jurisdiction with a form to
@@ -18,7 +19,7 @@ import academy.cqo.shared.PageController;
  * assessment result.
  */
 @PageController
-class SamplingPages {
+class SamplingPages implements Pages {
 
 	private final SamplingDraws draws;
 

@@ -19,6 +19,7 @@ import academy.cqo.supervision.CaseKind;
 import academy.cqo.supervision.CaseState;
 import academy.cqo.supervision.SupervisionCases;
 import academy.cqo.shared.PageController;
+import academy.cqo.shared.Pages;
 
 /**
  * The supervision pages: the case list (the administrator's jurisdiction, with a form to
@@ -27,7 +28,7 @@ import academy.cqo.shared.PageController;
  * the published JSON API.
  */
 @PageController
-class SupervisionPages {
+class SupervisionPages implements Pages {
 
 	private final SupervisionCases cases;
 
