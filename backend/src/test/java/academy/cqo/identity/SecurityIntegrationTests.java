@@ -233,6 +233,18 @@ class SecurityIntegrationTests {
 		}
 
 		@Test
+		void requestsAreTimedWithoutAGaugeOfThoseInFlight() {
+			String token = token("admin-jx");
+			getAs(token, "/api/v1/me").expectStatus().isOk();
+			getAs(token, "/actuator/prometheus").expectStatus()
+				.isOk()
+				.expectBody(String.class)
+				.value((text) -> assertThat(text).contains("http_server_requests_seconds_count{")
+					.contains("uri=\"/api/v1/me\"")
+					.doesNotContain("http_server_requests_active"));
+		}
+
+		@Test
 		void forgedTokenIsRefused() {
 			String token = token("candidate");
 			String forged = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.bson.Document;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -168,9 +169,12 @@ public class AttemptStore implements StartupTask {
 	 * @return them, or empty when there is no such attempt
 	 */
 	public Mono<Gate> gate(String id) {
+		// Read as a plain document: mapped to the Gate record, the query mapper looked
+		// for an "_id" property on it, and each read threw and caught an exception.
 		Query query = Query.query(Criteria.where("_id").is(id));
 		query.fields().include("status", "browserToken");
-		return this.mongo.findOne(query, Gate.class, AttemptDocument.COLLECTION);
+		return this.mongo.findOne(query, Document.class, AttemptDocument.COLLECTION)
+			.map((gate) -> new Gate(gate.getString("status"), gate.getString("browserToken")));
 	}
 
 	/**

@@ -29,6 +29,8 @@ import org.springframework.context.annotation.Role;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.MongoManagedTypes;
+import org.springframework.data.mongodb.SessionSynchronization;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 import academy.cqo.platform.PlatformSettings;
 import academy.cqo.platform.Sweep;
@@ -91,6 +93,29 @@ class StoreConfiguration {
 	@Bean
 	static MongoManagedTypes mongoManagedTypes() {
 		return MongoManagedTypes.fromIterable(List.of());
+	}
+
+	/**
+	 * The template never looks for a transaction to join: the platform uses none (every
+	 * change is one single-document update, docs/ARCHITECTURE.md), and the embedded store
+	 * has none. Looking cost every operation a lookup of Spring's reactive transaction
+	 * context that failed with an exception and was resumed from (about 170 a second on
+	 * an exam day).
+	 * @return the post-processor
+	 */
+	@Bean
+	static BeanPostProcessor templateWithoutTransactions() {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (bean instanceof ReactiveMongoTemplate template) {
+					template.setSessionSynchronization(SessionSynchronization.NEVER);
+				}
+				return bean;
+			}
+
+		};
 	}
 
 	@Bean

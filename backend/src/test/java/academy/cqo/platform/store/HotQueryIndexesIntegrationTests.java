@@ -20,6 +20,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.SessionSynchronization;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import academy.cqo.testsupport.IntegrationTest;
@@ -67,6 +70,15 @@ class HotQueryIndexesIntegrationTests {
 
 	@Autowired
 	WebTestClient client;
+
+	@Autowired
+	private ReactiveMongoTemplate template;
+
+	@Test
+	void theTemplateLooksForNoTransactionToJoin() {
+		assertThat(ReflectionTestUtils.getField(this.template, "sessionSynchronization"))
+			.isEqualTo(SessionSynchronization.NEVER);
+	}
 
 	@Test
 	void whenTheHotPathsRunThenEveryQueryOnAGrowingCollectionHasAnIndex() {
