@@ -3,12 +3,15 @@ package academy.cqo.platform.logging;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import ch.qos.logback.classic.Level;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.commons.logging.impl.Slf4jLogFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LocationAwareLogger;
+
+import org.springframework.util.ClassUtils;
 
 /**
  * Commons Logging (the API Spring Framework and Spring Security log through) over SLF4J,
@@ -20,6 +23,14 @@ import org.slf4j.spi.LocationAwareLogger;
  * matcher it tries) was formatted and dropped: about 1 % of an exam day's server CPU.
  * Here the level is asked first, as SLF4J's own API does. Chosen by Commons Logging
  * through {@code META-INF/services/org.apache.commons.logging.LogFactory}.
+ * <p>
+ * With Logback (Spring Boot's default) the level asked is the logger's effective level:
+ * Logback's own {@code isDebugEnabled()} first asks every turbo filter, and Micrometer's
+ * count of log events installs one, which made Spring's per-request
+ * {@code isDebugEnabled()} checks another 1 % of the CPU. A message of a level that is on
+ * is written through Logback as before (turbo filters and the count included); a turbo
+ * filter that would turn on a level a logger has off is not asked for messages logged
+ * through Commons Logging (the platform configures none).
  */
 public final class LevelCheckedLogFactory extends LogFactory {
 
@@ -75,43 +86,53 @@ public final class LevelCheckedLogFactory extends LogFactory {
 
 		private static final String FQCN = LevelCheckedLog.class.getName();
 
+		private static final boolean LOGBACK = ClassUtils.isPresent("ch.qos.logback.classic.Logger",
+				LevelCheckedLog.class.getClassLoader());
+
 		private final Logger logger;
 
 		private final LocationAwareLogger located;
 
+		private final ch.qos.logback.classic.Logger logback;
+
 		LevelCheckedLog(Logger logger) {
 			this.logger = logger;
 			this.located = (logger instanceof LocationAwareLogger aware) ? aware : null;
+			this.logback = LOGBACK && (logger instanceof ch.qos.logback.classic.Logger classic) ? classic : null;
 		}
 
 		@Override
 		public boolean isFatalEnabled() {
-			return this.logger.isErrorEnabled();
+			return isErrorEnabled();
 		}
 
 		@Override
 		public boolean isErrorEnabled() {
-			return this.logger.isErrorEnabled();
+			return (this.logback != null) ? on(Level.ERROR_INT) : this.logger.isErrorEnabled();
 		}
 
 		@Override
 		public boolean isWarnEnabled() {
-			return this.logger.isWarnEnabled();
+			return (this.logback != null) ? on(Level.WARN_INT) : this.logger.isWarnEnabled();
 		}
 
 		@Override
 		public boolean isInfoEnabled() {
-			return this.logger.isInfoEnabled();
+			return (this.logback != null) ? on(Level.INFO_INT) : this.logger.isInfoEnabled();
 		}
 
 		@Override
 		public boolean isDebugEnabled() {
-			return this.logger.isDebugEnabled();
+			return (this.logback != null) ? on(Level.DEBUG_INT) : this.logger.isDebugEnabled();
 		}
 
 		@Override
 		public boolean isTraceEnabled() {
-			return this.logger.isTraceEnabled();
+			return (this.logback != null) ? on(Level.TRACE_INT) : this.logger.isTraceEnabled();
+		}
+
+		private boolean on(int level) {
+			return this.logback.getEffectiveLevel().toInt() <= level;
 		}
 
 		@Override
@@ -121,7 +142,7 @@ public final class LevelCheckedLogFactory extends LogFactory {
 
 		@Override
 		public void fatal(Object message, Throwable ex) {
-			if (this.logger.isErrorEnabled()) {
+			if (isErrorEnabled()) {
 				write(LocationAwareLogger.ERROR_INT, message, ex);
 			}
 		}
@@ -133,7 +154,7 @@ public final class LevelCheckedLogFactory extends LogFactory {
 
 		@Override
 		public void error(Object message, Throwable ex) {
-			if (this.logger.isErrorEnabled()) {
+			if (isErrorEnabled()) {
 				write(LocationAwareLogger.ERROR_INT, message, ex);
 			}
 		}
@@ -145,7 +166,7 @@ public final class LevelCheckedLogFactory extends LogFactory {
 
 		@Override
 		public void warn(Object message, Throwable ex) {
-			if (this.logger.isWarnEnabled()) {
+			if (isWarnEnabled()) {
 				write(LocationAwareLogger.WARN_INT, message, ex);
 			}
 		}
@@ -157,7 +178,7 @@ public final class LevelCheckedLogFactory extends LogFactory {
 
 		@Override
 		public void info(Object message, Throwable ex) {
-			if (this.logger.isInfoEnabled()) {
+			if (isInfoEnabled()) {
 				write(LocationAwareLogger.INFO_INT, message, ex);
 			}
 		}
@@ -169,7 +190,7 @@ public final class LevelCheckedLogFactory extends LogFactory {
 
 		@Override
 		public void debug(Object message, Throwable ex) {
-			if (this.logger.isDebugEnabled()) {
+			if (isDebugEnabled()) {
 				write(LocationAwareLogger.DEBUG_INT, message, ex);
 			}
 		}
@@ -181,7 +202,7 @@ public final class LevelCheckedLogFactory extends LogFactory {
 
 		@Override
 		public void trace(Object message, Throwable ex) {
-			if (this.logger.isTraceEnabled()) {
+			if (isTraceEnabled()) {
 				write(LocationAwareLogger.TRACE_INT, message, ex);
 			}
 		}

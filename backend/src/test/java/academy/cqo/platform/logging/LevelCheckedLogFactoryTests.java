@@ -4,14 +4,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.read.ListAppender;
+import ch.qos.logback.core.spi.FilterReply;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.slf4j.Marker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,6 +86,42 @@ class LevelCheckedLogFactoryTests {
 			.containsExactly("counted", "started", "slow", "down");
 		assertThat(this.written.list.get(2).getThrowableProxy().getMessage()).isEqualTo("broken");
 		assertThat(this.written.list.get(1).getCallerData()[0].getClassName()).isEqualTo(getClass().getName());
+	}
+
+	@Test
+	void levelsAreReadWithoutAskingTurboFiltersWhileWrittenMessagesStillPassThem() {
+		this.logback.setLevel(Level.INFO);
+		AtomicInteger asked = new AtomicInteger();
+		AtomicInteger passed = new AtomicInteger();
+		TurboFilter counting = new TurboFilter() {
+
+			@Override
+			public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
+					Throwable t) {
+				if (NAME.equals(logger.getName())) {
+					((format != null) ? passed : asked).incrementAndGet();
+				}
+				return FilterReply.NEUTRAL;
+			}
+
+		};
+		counting.start();
+		LoggerContext context = this.logback.getLoggerContext();
+		context.addTurboFilter(counting);
+		try {
+			Log log = LogFactory.getLog(NAME);
+			assertThat(log.isDebugEnabled()).isFalse();
+			assertThat(log.isTraceEnabled()).isFalse();
+			assertThat(log.isInfoEnabled()).isTrue();
+			log.debug("off");
+			log.info("on");
+			assertThat(asked).hasValue(0);
+			assertThat(passed).hasValue(1);
+			assertThat(this.written.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly("on");
+		}
+		finally {
+			context.getTurboFilterList().remove(counting);
+		}
 	}
 
 	private static final class Counted {
