@@ -3,6 +3,7 @@ package academy.cqo.platform.store;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
+import java.io.ObjectStreamConstants;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.util.List;
@@ -12,6 +13,7 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2UniqueIndex;
 import org.h2.mvstore.MVMap;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
@@ -31,7 +33,10 @@ import org.h2.mvstore.type.ObjectDataType;
  * ids) are compared without serialising them, in the same order
  * ({@link #compareSingleStrings}): serialising the other key of each comparison was still
  * 4 % of an exam day's CPU at 2,000 candidates. Keys are written to disk exactly as
- * before, so stores written by either type open with the other.
+ * before, so stores written by either type open with the other: each thread's stream
+ * writes them too, the stream header in place of the marker ({@link #write}), where H2's
+ * type made a new stream per key for every key of every index page a commit rewrote (a
+ * quarter of the commit thread's allocation on an exam day).
  */
 final class IndexKeyType extends ObjectDataType {
 
@@ -49,6 +54,20 @@ final class IndexKeyType extends ObjectDataType {
 			return (order != UNDECIDED) ? order : serializers.get().compare(a, b);
 		}
 		return super.compare(a, b);
+	}
+
+	/**
+	 * A key as H2's type writes it: the serialised-object tag, the length and the bytes
+	 * of a fresh object stream (its header, then the key), from this thread's stream.
+	 */
+	@Override
+	public void write(WriteBuffer buffer, Object key) {
+		if (key instanceof KeyValue) {
+			serializers.get().writeTo(buffer, key);
+		}
+		else {
+			super.write(buffer, key);
+		}
 	}
 
 	/** {@link #compareSingleStrings} cannot tell without serialising. */
@@ -154,6 +173,14 @@ final class IndexKeyType extends ObjectDataType {
 	/** One thread's stream, and the bytes of the key it last looked up. */
 	private static final class Serializer {
 
+		/** H2's tag of a Java-serialised object ({@code ObjectDataType}). */
+		private static final byte SERIALIZED_OBJECT = 19;
+
+		/** What a new {@link ObjectOutputStream} writes first. */
+		private static final byte[] STREAM_HEADER = { (byte) (ObjectStreamConstants.STREAM_MAGIC >> 8),
+				(byte) ObjectStreamConstants.STREAM_MAGIC, (byte) (ObjectStreamConstants.STREAM_VERSION >> 8),
+				(byte) ObjectStreamConstants.STREAM_VERSION };
+
 		private final Buffer buffer = new Buffer();
 
 		private final ObjectOutputStream out;
@@ -182,6 +209,20 @@ final class IndexKeyType extends ObjectDataType {
 			return this.buffer.compareFrom(this.probeBytes);
 		}
 
+		/**
+		 * Write the key as H2's {@code SerializedObjectType} does: tag 19, the length,
+		 * then what {@code new ObjectOutputStream(out).writeObject(key)} writes, which is
+		 * the stream header and then the bytes this stream writes after its reset marker.
+		 */
+		void writeTo(WriteBuffer target, Object key) {
+			write(key);
+			int body = this.buffer.size() - 1;
+			target.put(SERIALIZED_OBJECT)
+				.putVarInt(STREAM_HEADER.length + body)
+				.put(STREAM_HEADER)
+				.put(this.buffer.bytes(), 1, body);
+		}
+
 		private void write(Object key) {
 			try {
 				this.buffer.reset();
@@ -199,6 +240,10 @@ final class IndexKeyType extends ObjectDataType {
 
 	/** A byte buffer that compares its content without copying it. */
 	private static final class Buffer extends ByteArrayOutputStream {
+
+		byte[] bytes() {
+			return this.buf;
+		}
 
 		/**
 		 * Compare {@code other} with this buffer's bytes, unsigned, shorter first on a

@@ -1,5 +1,6 @@
 package academy.cqo.platform.store;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import de.bwaldvogel.mongo.bson.ObjectId;
 import org.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +54,42 @@ class IndexKeyTypeTests {
 					.isEqualTo(Integer.signum(stock.compare(a, b)));
 			}
 		}
+	}
+
+	@Test
+	void keysAreWrittenByteForByteAsTheDefaultTypeWritesThemAndReadBack() {
+		Random random = new Random(23);
+		List<KeyValue> keys = new ArrayList<>();
+		for (int i = 0; i < 500; i++) {
+			keys.add(randomKey(random));
+		}
+		keys.add(new KeyValue("x".repeat(70_000)));
+		keys.add(new KeyValue("a\u0000b"));
+		ObjectDataType stock = new ObjectDataType();
+		IndexKeyType fast = new IndexKeyType();
+		for (KeyValue key : keys) {
+			WriteBuffer expected = new WriteBuffer();
+			stock.write(expected, key);
+			WriteBuffer written = new WriteBuffer();
+			fast.write(written, key);
+			assertThat(bytes(written)).as("%s", key).isEqualTo(bytes(expected));
+			assertThat(stock.read(ByteBuffer.wrap(bytes(written)))).isEqualTo(key);
+			assertThat(fast.compare(key, fast.read(ByteBuffer.wrap(bytes(written))))).isZero();
+		}
+		WriteBuffer page = new WriteBuffer();
+		fast.write(page, keys.toArray(), keys.size());
+		ByteBuffer read = ByteBuffer.wrap(bytes(page));
+		for (KeyValue key : keys) {
+			assertThat(stock.read(read)).isEqualTo(key);
+		}
+		assertThat(read.hasRemaining()).isFalse();
+	}
+
+	private static byte[] bytes(WriteBuffer buffer) {
+		ByteBuffer written = buffer.getBuffer().duplicate().flip();
+		byte[] bytes = new byte[written.remaining()];
+		written.get(bytes);
+		return bytes;
 	}
 
 	@Test
