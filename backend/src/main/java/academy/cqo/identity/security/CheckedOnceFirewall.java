@@ -204,7 +204,7 @@ final class CheckedOnceFirewall implements ServerWebExchangeFirewall {
 
 	/** The rejection's message is only written for a rejection. */
 	private static void check(Predicate<String> allowed, String text, Supplier<String> rejection) {
-		if (!printableAscii(text) && !allowed.test(text)) {
+		if ((text == null || !printableAscii(text)) && !allowed.test(text)) {
 			throw new ServerExchangeRejectedException(rejection.get());
 		}
 	}

@@ -93,6 +93,16 @@ class CheckedOnceFirewallTests {
 	}
 
 	@Test
+	void aParameterWithoutAValueIsAllowedAsByTheStrictFirewall() {
+		MockServerHttpRequest request = MockServerHttpRequest.get("/login?registered").build();
+		assertThat(request.getQueryParams().get("registered")).containsExactly((String) null);
+		for (ServerWebExchangeFirewall firewall : List.of(this.strict, this.checked)) {
+			ServerWebExchange exchange = firewall.getFirewalledExchange(MockServerWebExchange.from(request)).block();
+			assertThat(exchange.getRequest().getQueryParams().containsKey("registered")).isTrue();
+		}
+	}
+
+	@Test
 	void controlAndUnassignedCharactersOutsidePrintableAsciiAreStillRejected() {
 		MockServerHttpRequest request = MockServerHttpRequest.get("/api/v1/me")
 			.header("X-Del", "a\u007fb")
