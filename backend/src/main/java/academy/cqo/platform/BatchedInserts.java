@@ -10,10 +10,11 @@ import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.InsertManyOptions;
 import org.bson.Document;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.MonoSink;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+import academy.cqo.platform.InFlightBatches.Waiting;
 
 /**
  * Inserts into one collection that go to the store together, as {@link BatchedReads}
@@ -33,7 +34,7 @@ public final class BatchedInserts {
 
 	private final String collection;
 
-	private final InFlightBatches<Pending> batches;
+	private final InFlightBatches<Waiting<Document, Boolean>> batches;
 
 	/**
 	 * Batched inserts into a collection.
@@ -57,7 +58,7 @@ public final class BatchedInserts {
 		return Mono.defer(() -> {
 			Document document = new Document();
 			this.mongo.getConverter().write(record, document);
-			return Mono.create((sink) -> this.batches.add(new Pending(document, sink)));
+			return Mono.create((sink) -> this.batches.add(new Waiting<>(document, sink)));
 		});
 	}
 
@@ -69,40 +70,40 @@ public final class BatchedInserts {
 		return this.batches.batches();
 	}
 
-	private Mono<Void> insert(List<Pending> batch) {
-		List<Document> documents = batch.stream().map(Pending::document).toList();
+	private Mono<Void> insert(List<Waiting<Document, Boolean>> batch) {
+		List<Document> documents = batch.stream().map(Waiting::asked).toList();
 		return StoreRetry
 			.idempotent(this.mongo.getCollection(this.collection)
 				.flatMap((collection) -> Mono
 					.from(collection.insertMany(documents, new InsertManyOptions().ordered(false)))))
-			.doOnNext((result) -> batch.forEach((pending) -> pending.sink().success(Boolean.TRUE)))
+			.doOnNext((result) -> batch.forEach((pending) -> pending.success(Boolean.TRUE)))
 			.doOnError((error) -> answer(batch, error))
 			.then()
 			.onErrorComplete();
 	}
 
-	private void answer(List<Pending> batch, Throwable error) {
+	private void answer(List<Waiting<Document, Boolean>> batch, Throwable error) {
 		if (error instanceof MongoBulkWriteException bulk && bulk.getWriteConcernError() == null) {
 			Map<Integer, BulkWriteError> refused = new HashMap<>();
 			bulk.getWriteErrors().forEach((writeError) -> refused.put(writeError.getIndex(), writeError));
 			for (int i = 0; i < batch.size(); i++) {
 				BulkWriteError writeError = refused.get(i);
-				MonoSink<Boolean> sink = batch.get(i).sink();
+				Waiting<Document, Boolean> pending = batch.get(i);
 				if (writeError == null) {
-					sink.success(Boolean.TRUE);
+					pending.success(Boolean.TRUE);
 				}
 				else if (ErrorCategory.fromErrorCode(writeError.getCode()) == ErrorCategory.DUPLICATE_KEY) {
-					sink.success(Boolean.FALSE);
+					pending.success(Boolean.FALSE);
 				}
 				else {
-					sink.error(translated(new MongoBulkWriteException(bulk.getWriteResult(), List.of(writeError), null,
-							bulk.getServerAddress(), bulk.getErrorLabels())));
+					pending.error(translated(new MongoBulkWriteException(bulk.getWriteResult(), List.of(writeError),
+							null, bulk.getServerAddress(), bulk.getErrorLabels())));
 				}
 			}
 			return;
 		}
 		Throwable translated = translated(error);
-		batch.forEach((pending) -> pending.sink().error(translated));
+		batch.forEach((pending) -> pending.error(translated));
 	}
 
 	private Throwable translated(Throwable error) {
@@ -113,9 +114,6 @@ public final class BatchedInserts {
 			return (translated != null) ? translated : error;
 		}
 		return error;
-	}
-
-	private record Pending(Document document, MonoSink<Boolean> sink) {
 	}
 
 }

@@ -9,7 +9,8 @@ import java.util.function.Function;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.MonoSink;
+
+import academy.cqo.platform.InFlightBatches.Waiting;
 
 /**
  * Reads of single records by id that go to the store together: a read asked for while
@@ -30,7 +31,7 @@ public final class BatchedReads<T> {
 
 	private final Function<T, String> idOf;
 
-	private final InFlightBatches<Asked<T>> batches;
+	private final InFlightBatches<Waiting<String, T>> batches;
 
 	/**
 	 * Batched reads.
@@ -50,7 +51,7 @@ public final class BatchedReads<T> {
 	 * @return the record, or empty when there is none
 	 */
 	public Mono<T> read(String id) {
-		return Mono.create((sink) -> this.batches.add(new Asked<>(id, sink)));
+		return Mono.create((sink) -> this.batches.add(new Waiting<>(id, sink)));
 	}
 
 	/**
@@ -61,9 +62,9 @@ public final class BatchedReads<T> {
 		return this.batches.batches();
 	}
 
-	private Mono<Void> read(List<Asked<T>> batch) {
-		Map<String, List<MonoSink<T>>> byId = new LinkedHashMap<>();
-		batch.forEach((asked) -> byId.computeIfAbsent(asked.id(), (key) -> new ArrayList<>(1)).add(asked.sink()));
+	private Mono<Void> read(List<Waiting<String, T>> batch) {
+		Map<String, List<Waiting<String, T>>> byId = new LinkedHashMap<>();
+		batch.forEach((asked) -> byId.computeIfAbsent(asked.asked(), (key) -> new ArrayList<>(1)).add(asked));
 		Mono<Map<String, T>> read;
 		try {
 			read = this.readMany.apply(List.copyOf(byId.keySet())).collectMap(this.idOf);
@@ -71,16 +72,13 @@ public final class BatchedReads<T> {
 		catch (RuntimeException ex) {
 			read = Mono.error(ex);
 		}
-		return read.doOnNext((found) -> byId.forEach((id, sinks) -> {
+		return read.doOnNext((found) -> byId.forEach((id, callers) -> {
 			T record = found.get(id);
-			sinks.forEach((sink) -> sink.success(record));
+			callers.forEach((caller) -> caller.success(record));
 		}))
-			.doOnError((error) -> byId.values().forEach((sinks) -> sinks.forEach((sink) -> sink.error(error))))
+			.doOnError((error) -> byId.values().forEach((callers) -> callers.forEach((caller) -> caller.error(error))))
 			.then()
 			.onErrorComplete();
-	}
-
-	private record Asked<T>(String id, MonoSink<T> sink) {
 	}
 
 }

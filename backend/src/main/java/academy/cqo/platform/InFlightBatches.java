@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
 
 /**
  * Items sent to the store in batches, one batch in flight at a time: an item added while
@@ -13,6 +14,10 @@ import reactor.core.publisher.Mono;
  * for a timer, so a quiet platform sends every item alone and at once. The sender answers
  * each item of its batch (on success and on failure) before the Mono it returns ends; the
  * next batch goes when it has ended.
+ * <p>
+ * An item is a {@link Waiting}: what it asks for and its caller's sink, both let go of
+ * once it is answered, so that nothing of a batch that has been answered still reaches
+ * its callers' requests.
  *
  * @param <E> an item
  */
@@ -77,6 +82,70 @@ final class InFlightBatches<E> {
 		}
 		// a sender that throws still lets the next batch go
 		Mono.defer(() -> this.send.apply(batch)).subscribe(null, (error) -> next(), this::next);
+	}
+
+	/**
+	 * A caller waiting in a batch: what it asks for and its sink, both let go of once it
+	 * is answered. In a burst a young collection promotes whatever overflows the survivor
+	 * space, items and batch lists among it, and a promoted object that has since died
+	 * stays in the old generation until a full collection, where a young collection still
+	 * takes each of its references as live. An item that kept its sink after the answer
+	 * kept its caller's whole request alive that way (the subscribers, the reply's
+	 * objects): a heap dump 12 s into a synchronised start of 2,000 candidates found half
+	 * of the survivor space (40 of 79 MB) reachable only from such dead items and lists,
+	 * copied again at every young collection until promoted in turn.
+	 *
+	 * @param <P> what the caller asks for
+	 * @param <V> its answer
+	 */
+	static final class Waiting<P, V> {
+
+		private P asked;
+
+		private MonoSink<V> sink;
+
+		Waiting(P asked, MonoSink<V> sink) {
+			this.asked = asked;
+			this.sink = sink;
+		}
+
+		/**
+		 * What the caller asks for.
+		 * @return it, or {@code null} once answered
+		 */
+		P asked() {
+			return this.asked;
+		}
+
+		/**
+		 * Whether the caller has been answered (and let go of).
+		 * @return {@code true} once answered
+		 */
+		boolean answered() {
+			return this.sink == null;
+		}
+
+		void success(V value) {
+			MonoSink<V> answer = letGo();
+			if (answer != null) {
+				answer.success(value);
+			}
+		}
+
+		void error(Throwable error) {
+			MonoSink<V> answer = letGo();
+			if (answer != null) {
+				answer.error(error);
+			}
+		}
+
+		private MonoSink<V> letGo() {
+			MonoSink<V> answer = this.sink;
+			this.sink = null;
+			this.asked = null;
+			return answer;
+		}
+
 	}
 
 }
