@@ -91,7 +91,7 @@ final class InFlightBatches<E> {
 	 * stays in the old generation until a full collection, where a young collection still
 	 * takes each of its references as live. An item that kept its sink after the answer
 	 * kept its caller's whole request alive that way (the subscribers, the reply's
-	 * objects): a heap dump 12 s into a synchronised start of 2,000 candidates found half
+	 * objects): a heap dump 8 s into a synchronised start of 2,000 candidates found half
 	 * of the survivor space (40 of 79 MB) reachable only from such dead items and lists,
 	 * copied again at every young collection until promoted in turn.
 	 *
