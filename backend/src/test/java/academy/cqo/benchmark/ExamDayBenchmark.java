@@ -98,6 +98,16 @@ class ExamDayBenchmark {
 	/** The server's CPU by thread at the two ends of the saves-only interval. */
 	private volatile Map<String, Long> threadsFrom = Map.of();
 
+	/** The server's CPU by thread and the load client's CPU at the release. */
+	private volatile Map<String, Long> threadsAtRelease = Map.of();
+
+	private volatile long clientAtRelease;
+
+	private volatile long clientAllStarted;
+
+	/** What the warm-up did (printed in the reports). */
+	private volatile String warmUp = "no warm-up";
+
 	private volatile Map<String, Long> threadsUntil = Map.of();
 
 	private volatile java.util.function.Supplier<Map<String, Long>> threadCpu = Map::of;
@@ -188,6 +198,8 @@ class ExamDayBenchmark {
 			jcmd(app, "JFR.start", "name=examday", "settings=profile",
 					"filename=" + Path.of("target/exam-day-" + tokens.size() + ".jfr").toAbsolutePath());
 			long cpuBefore = app.cpuMillis();
+			this.threadsAtRelease = app.cpuMillisByThread();
+			this.clientAtRelease = clientCpuMillis();
 			ready.countDown();
 			this.startCpu = () -> app.cpuMillis() - cpuBefore;
 			this.threadCpu = app::cpuMillisByThread;
@@ -230,10 +242,17 @@ class ExamDayBenchmark {
 					People.registration(username, People.idNumber(), "360102"));
 			tokens.add(this.api.token(app, username, PASSWORD));
 		}
-		long warmUntil = System.nanoTime() + Duration.ofSeconds(Long.getLong("warmupSeconds", 0)).toNanos();
+		long from = System.nanoTime();
+		long warmUntil = from + Duration.ofSeconds(Long.getLong("warmupSeconds", 0)).toNanos();
+		AtomicInteger starts = new AtomicInteger();
+		AtomicInteger saved = new AtomicInteger();
+		AtomicInteger submits = new AtomicInteger();
+		AtomicInteger failed = new AtomicInteger();
+		java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
 		String session = null;
-		for (int round = 0; round < 3 || System.nanoTime() < warmUntil; round++) {
-			if (round % 3 == 0) {
+		int rounds = 0;
+		for (; rounds < 3 || System.nanoTime() < warmUntil; rounds++) {
+			if (rounds % 3 == 0) {
 				// three attempts each per session
 				session = session(app, trainer, 3);
 			}
@@ -244,17 +263,29 @@ class ExamDayBenchmark {
 					try {
 						Map<String, Object> attempt = this.api.send(app, "POST",
 								"/api/v1/exam-sessions/" + warmSession + "/attempts", token, Map.of());
+						starts.incrementAndGet();
 						for (Map<String, Object> question : (List<Map<String, Object>>) attempt.get("questions")) {
-							this.api.raw(app, "PUT",
+							HttpResponse<String> response = this.api.raw(app, "PUT",
 									"/api/v1/attempts/" + attempt.get("id") + "/answers/" + question.get("questionId"),
 									token,
 									Map.of("response", answerFor(question, ThreadLocalRandom.current()), "seq", 1));
+							if (response.statusCode() / 100 == 2) {
+								saved.incrementAndGet();
+							}
+							else if (failed.incrementAndGet() == 1) {
+								firstFailure.set("save → " + response.statusCode() + " " + response.body());
+							}
 						}
 						this.api.send(app, "POST", "/api/v1/attempts/" + attempt.get("id") + "/submit", token,
 								Map.of());
+						submits.incrementAndGet();
 					}
 					catch (Exception ex) {
-						// warm-up only
+						// counted and reported: a warm-up that does not start is no
+						// warm-up
+						if (failed.incrementAndGet() == 1) {
+							firstFailure.set(ex.toString());
+						}
 					}
 					finally {
 						done.countDown();
@@ -263,6 +294,12 @@ class ExamDayBenchmark {
 			}
 			done.await();
 		}
+		this.warmUp = String.format(
+				"warm-up: %.0f s, %d rounds of %d candidates in %d sessions: %d starts, %d saves, %d submits, %d failed%s",
+				(System.nanoTime() - from) / 1e9, rounds, tokens.size(), (rounds + 2) / 3, starts.get(), saved.get(),
+				submits.get(), failed.get(),
+				(firstFailure.get() != null) ? " (first: " + firstFailure.get() + ")" : "");
+		System.out.println(this.warmUp);
 	}
 
 	/**
@@ -274,9 +311,9 @@ class ExamDayBenchmark {
 	 */
 	private void startsOnly(ApplicationProcess app, String trainer, List<String> tokens, ExecutorService threads)
 			throws Exception {
-		StringBuilder report = new StringBuilder(
-				String.format("Starts only: %d candidates start at once, %d rounds, embedded store, -Xmx%s %s, %s%n",
-						tokens.size(), this.startRounds, HEAP, ApplicationProcess.jvmFlags(), Instant.now()));
+		StringBuilder report = new StringBuilder(String.format(
+				"Starts only: %d candidates start at once, %d rounds, embedded store, -Xmx%s %s, %s%n  %s%n",
+				tokens.size(), this.startRounds, HEAP, ApplicationProcess.jvmFlags(), Instant.now(), this.warmUp));
 		long laterCpu = 0;
 		long laterStarts = 0;
 		for (int round = 1; round <= this.startRounds; round++) {
@@ -385,6 +422,7 @@ class ExamDayBenchmark {
 			this.startCpuMillis = this.startCpu.getAsLong();
 			this.savesOnlyFrom = new long[] { this.startCpuMillis, this.saves.get() };
 			this.threadsFrom = this.threadCpu.get();
+			this.clientAllStarted = clientCpuMillis();
 		}
 		return attempt;
 	}
@@ -581,29 +619,30 @@ class ExamDayBenchmark {
 		return String.format(
 				"""
 						Exam-day scenario: %d candidates, %d-second exam, think time %d–%d ms, embedded store, -Xmx%s %s, %s
+						  %s
 						  starts (all released at once): p50 %s  p95 %s  p99 %s  max %s
 						  saves: %d in %.1f s = %.0f/s; p50 %s  p95 %s  p99 %s  max %s
 						  saves once every candidate had started: %d; p50 %s  p95 %s  p99 %s  max %s
 						  20 s after the last start: offered %.0f saves/s, accepted %.0f/s (%.1f %%; worst second %.1f %%); open-loop rate N / 1.75 s = %.0f/s
 						  accepted of offered by second after the release (the 20 above): %s
 						  request path alone (health, every 50 ms): no token p50 %s p99 %s; bearer token p50 %s p99 %s
-						  server CPU: %d ms until the last start was answered (%.1f ms per start, saves included); %d ms in all (%.2f ms per save, starts included)
+						  server CPU: %d ms until the last start was answered (%.1f ms per start, saves included); %d ms in all (%.2f ms per save, starts included)%s
 						  save p99 by the ten seconds after the release in which it was sent: %s
 						  server CPU while the server only took saves (last start answered → first submit): %s
 						  refused after deadline + grace: %d   errors: %d (first: %s)   lost acknowledged answers: %d   attempts started: %d, still open: %d
 						""",
 				n, this.examSeconds, THINK_MIN, THINK_MAX, HEAP, ApplicationProcess.jvmFlags(), Instant.now(),
-				ms(starts, 50), ms(starts, 95), ms(starts, 99), ms(starts, 100), saveCount, examMillis / 1000.0,
-				saveCount * 1000.0 / examMillis, ms(saveTimes, 50), ms(saveTimes, 95), ms(saveTimes, 99),
-				ms(saveTimes, 100), steady.size(), ms(steady, 50), ms(steady, 95), ms(steady, 99), ms(steady, 100),
-				offered / 20.0, accepted / 20.0, (offered > 0) ? 100.0 * accepted / offered : 0,
+				this.warmUp, ms(starts, 50), ms(starts, 95), ms(starts, 99), ms(starts, 100), saveCount,
+				examMillis / 1000.0, saveCount * 1000.0 / examMillis, ms(saveTimes, 50), ms(saveTimes, 95),
+				ms(saveTimes, 99), ms(saveTimes, 100), steady.size(), ms(steady, 50), ms(steady, 95), ms(steady, 99),
+				ms(steady, 100), offered / 20.0, accepted / 20.0, (offered > 0) ? 100.0 * accepted / offered : 0,
 				(worst == Double.MAX_VALUE) ? 0 : 100 * worst, n / 1.75, perSecond,
 				ms(sorted(this.healthLatencies), 50), ms(sorted(this.healthLatencies), 99),
 				ms(sorted(this.healthWithTokenLatencies), 50), ms(sorted(this.healthWithTokenLatencies), 99),
 				this.startCpuMillis, (double) this.startCpuMillis / n, this.examCpuMillis,
-				(saveCount > 0) ? (double) this.examCpuMillis / saveCount : 0, savesByTenSeconds(), savesOnly(),
-				this.refusedAfterDeadline.get(), this.errors.get(), this.firstError.get(), lost, this.owners.size(),
-				this.stillOpen);
+				(saveCount > 0) ? (double) this.examCpuMillis / saveCount : 0, untilAllStarted(n), savesByTenSeconds(),
+				savesOnly(), this.refusedAfterDeadline.get(), this.errors.get(), this.firstError.get(), lost,
+				this.owners.size(), this.stillOpen);
 	}
 
 	private String savesByTenSeconds() {
@@ -612,6 +651,15 @@ class ExamDayBenchmark {
 			.forEach((tens, latencies) -> line.append(String.format("%s%d–%d s %s (%d)", line.isEmpty() ? "" : "; ",
 					tens * 10, tens * 10 + 10, ms(sorted(latencies), 99), latencies.size())));
 		return line.toString();
+	}
+
+	/** Until the last start was answered: the server by thread group, the load client. */
+	private String untilAllStarted(int n) {
+		if (this.threadsFrom.isEmpty()) {
+			return "";
+		}
+		return byThreadGroup(this.threadsAtRelease, this.threadsFrom, n, "start (saves included)")
+				+ String.format("; load client %.2f", (double) (this.clientAllStarted - this.clientAtRelease) / n);
 	}
 
 	private String savesOnly() {
