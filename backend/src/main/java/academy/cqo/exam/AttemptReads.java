@@ -42,12 +42,52 @@ class AttemptReads {
 
 	private final Clock clock;
 
+	/** The letters options are shown under, by position. */
+	private static final String[] LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ".chars()
+		.mapToObj(Character::toString)
+		.toArray(String[]::new);
+
 	/**
-	 * Rendered questions by version and option order: a frozen version never changes what
-	 * a candidate sees (a regrade corrects only keys), and rendering its markup is most
-	 * of the work of showing a paper.
+	 * Question versions as shown, rendered once per version whatever the order of their
+	 * options: a frozen version never changes what a candidate sees (a regrade corrects
+	 * only keys), rendering its markup is most of the work of showing a paper, and a
+	 * shuffled single choice of four options has 24 orders.
 	 */
-	private final Map<String, RenderedQuestion> renderings = new ConcurrentHashMap<>();
+	private final Map<ShownKey, Shown> renderings = new ConcurrentHashMap<>();
+
+	/**
+	 * What identifies a rendering.
+	 *
+	 * @param questionId the question
+	 * @param version its version
+	 * @param blanks how many blanks it has
+	 */
+	private record ShownKey(String questionId, int version, int blanks) {
+	}
+
+	/**
+	 * A question version rendered, its options by id.
+	 *
+	 * @param type the type's code
+	 * @param stemHtml the stem as safe HTML
+	 * @param options per option id its text and HTML (letter not yet given)
+	 * @param blanks how many blanks
+	 */
+	private record Shown(String type, String stemHtml, Map<String, AttemptView.Option> options, int blanks) {
+
+		static Shown of(QuestionContent content) {
+			RenderedQuestion rendered = RenderedQuestion.of(content);
+			Map<String, AttemptView.Option> options = new HashMap<>();
+			List<Option> authored = content.options();
+			for (int i = 0; i < authored.size(); i++) {
+				Option option = authored.get(i);
+				options.put(option.id(),
+						new AttemptView.Option(option.id(), option.text(), rendered.options().get(i).html(), null));
+			}
+			return new Shown(rendered.type(), rendered.stemHtml(), options, rendered.blanks());
+		}
+
+	}
 
 	AttemptReads(AttemptStore store, Exams exams, QuestionBanks banks, Clock clock) {
 		this.store = store;
@@ -125,35 +165,49 @@ class AttemptReads {
 				attempt.flagged(), result(attempt, exam.definition(), session, knowledgePoints), token);
 	}
 
-	private AttemptView.Question question(PaperQuestion question) {
-		RenderedQuestion rendered = rendered(question);
-		List<AttemptView.Option> options = new ArrayList<>();
-		for (RenderedQuestion.RenderedOption option : rendered.options()) {
-			String text = question.content()
-				.options()
-				.stream()
-				.filter((o) -> o.id().equals(option.id()))
-				.findFirst()
-				.map(Option::text)
-				.orElse("");
-			options.add(new AttemptView.Option(option.id(), text, option.html(), option.letter()));
+	/**
+	 * A question of a paper as its candidate sees it: its version rendered (once), its
+	 * options in the paper's order under the letters A, B, ….
+	 * @param question the question on the paper
+	 * @return what is shown
+	 * @throws java.util.NoSuchElementException when the order names an option the version
+	 * does not have
+	 */
+	AttemptView.Question question(PaperQuestion question) {
+		Shown shown = shown(question);
+		List<String> order = question.optionOrder();
+		List<AttemptView.Option> options = new ArrayList<>(order.size());
+		for (int i = 0; i < order.size(); i++) {
+			AttemptView.Option option = shown.options().get(order.get(i));
+			if (option == null) {
+				throw new java.util.NoSuchElementException(
+						"option " + order.get(i) + " of question " + question.questionId());
+			}
+			options.add(new AttemptView.Option(option.id(), option.text(), option.html(), LETTERS[i]));
 		}
-		return new AttemptView.Question(question.questionId(), question.version(), question.content().type().code(),
-				question.content().stem(), rendered.stemHtml(), options, rendered.blanks(), question.score());
+		return new AttemptView.Question(question.questionId(), question.version(), shown.type(),
+				question.content().stem(), shown.stemHtml(), options, shown.blanks(), question.score());
 	}
 
-	private RenderedQuestion rendered(PaperQuestion question) {
-		String key = question.questionId() + ":" + question.version() + ":" + question.content().blanks().size() + ":"
-				+ String.join(",", question.optionOrder());
-		RenderedQuestion rendered = this.renderings.get(key);
-		if (rendered == null) {
+	/**
+	 * How many question versions are rendered and kept (for tests).
+	 * @return the count
+	 */
+	int renderedVersions() {
+		return this.renderings.size();
+	}
+
+	private Shown shown(PaperQuestion question) {
+		ShownKey key = new ShownKey(question.questionId(), question.version(), question.content().blanks().size());
+		Shown shown = this.renderings.get(key);
+		if (shown == null) {
 			if (this.renderings.size() >= MAX_RENDERINGS) {
 				this.renderings.clear();
 			}
-			rendered = RenderedQuestion.of(question.content(), question.optionOrder());
-			this.renderings.put(key, rendered);
+			shown = Shown.of(question.content());
+			this.renderings.put(key, shown);
 		}
-		return rendered;
+		return shown;
 	}
 
 	private AttemptView.Result result(AttemptDocument attempt, ExamDefinition exam, SessionDocument session,
