@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -170,8 +171,8 @@ class AttemptReads {
 	 * options in the paper's order under the letters A, B, ….
 	 * @param question the question on the paper
 	 * @return what is shown
-	 * @throws java.util.NoSuchElementException when the order names an option the version
-	 * does not have
+	 * @throws NoSuchElementException when the order names an option the version does not
+	 * have
 	 */
 	AttemptView.Question question(PaperQuestion question) {
 		Shown shown = shown(question);
@@ -180,8 +181,7 @@ class AttemptReads {
 		for (int i = 0; i < order.size(); i++) {
 			AttemptView.Option option = shown.options().get(order.get(i));
 			if (option == null) {
-				throw new java.util.NoSuchElementException(
-						"option " + order.get(i) + " of question " + question.questionId());
+				throw new NoSuchElementException("option " + order.get(i) + " of question " + question.questionId());
 			}
 			options.add(new AttemptView.Option(option.id(), option.text(), option.html(), LETTERS[i]));
 		}
