@@ -57,6 +57,8 @@ public class TokenService {
 
 	private final AccountStore accounts;
 
+	private final VerifiedTokens decoder;
+
 	TokenService(IdentitySettings settings, DataDirectory dataDirectory, Clock clock, AccountStore accounts) {
 		this.accounts = accounts;
 		byte[] secret = KeyMaterial.load(settings.jwtSecret(), "CQO_JWT_SECRET", dataDirectory, "jwt.key", 32);
@@ -64,13 +66,23 @@ public class TokenService {
 		this.encoder = NimbusJwtEncoder.withSecretKey(this.key).build();
 		this.settings = settings;
 		this.clock = clock;
+		this.decoder = new VerifiedTokens(verifier(), clock, CLOCK_SKEW, VERIFIED_TOKENS);
 	}
 
 	/** An issued token. */
 	public record AccessToken(String value, long expiresInSeconds) {
 	}
 
-	public AccessToken issue(CurrentUser user) {
+	/**
+	 * Issue a token for a signed-in user. The new token is verified here, as any bearer
+	 * token is on first use, and remembered ({@link VerifiedTokens}): a candidate's first
+	 * API call after signing in, typically the start of an exam that two thousand others
+	 * start in the same second, finds its token verified instead of parsing and checking
+	 * it then.
+	 * @param user the user
+	 * @return the token, once verified and remembered
+	 */
+	public Mono<AccessToken> issue(CurrentUser user) {
 		Instant now = this.clock.instant();
 		JwtClaimsSet claims = JwtClaimsSet.builder()
 			.issuer(ISSUER)
@@ -84,16 +96,18 @@ public class TokenService {
 			.build();
 		JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).build();
 		String value = this.encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
-		return new AccessToken(value, this.settings.tokenLifetime().toSeconds());
+		AccessToken token = new AccessToken(value, this.settings.tokenLifetime().toSeconds());
+		return this.decoder.decode(value).thenReturn(token);
 	}
 
 	/**
-	 * The decoder of bearer tokens: each token string is verified once and remembered
-	 * until it expires ({@link VerifiedTokens}).
+	 * The decoder of bearer tokens: each token string is verified once (when issued by
+	 * this instance, or on first use) and remembered until it expires
+	 * ({@link VerifiedTokens}).
 	 * @return the decoder
 	 */
 	ReactiveJwtDecoder decoder() {
-		return new VerifiedTokens(verifier(), this.clock, CLOCK_SKEW, VERIFIED_TOKENS);
+		return this.decoder;
 	}
 
 	private ReactiveJwtDecoder verifier() {

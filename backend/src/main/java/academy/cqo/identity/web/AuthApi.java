@@ -83,7 +83,7 @@ class AuthApi {
 		return this.authentication
 			.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password()))
 			.cast(AccountAuthentication.class)
-			.map((authenticated) -> this.tokens.issue(authenticated.getPrincipal()))
+			.flatMap((authenticated) -> this.tokens.issue(authenticated.getPrincipal()))
 			.map((token) -> new TokenResponse(token.value(), "Bearer", token.expiresInSeconds()));
 	}
 

@@ -48,7 +48,9 @@ class TokenServiceTests {
 	}
 
 	private String token() {
-		return at(ISSUED).issue(new CurrentUser("a1", "someone", "某人", Set.of(Role.CANDIDATE), "360102")).value();
+		return at(ISSUED).issue(new CurrentUser("a1", "someone", "某人", Set.of(Role.CANDIDATE), "360102"))
+			.block()
+			.value();
 	}
 
 	@Test
@@ -69,10 +71,27 @@ class TokenServiceTests {
 	}
 
 	@Test
+	void whenATokenIsIssuedThenItIsVerifiedAndRememberedBeforeItsFirstUse() {
+		TokenService service = at(ISSUED);
+		VerifiedTokens decoder = (VerifiedTokens) service.decoder();
+		assertThat(decoder.size()).isZero();
+		String token = service.issue(someone()).block().value();
+		assertThat(decoder.size()).as("remembered when issued").isEqualTo(1);
+		StepVerifier.create(decoder.decode(token)).assertNext((jwt) -> {
+			assertThat(jwt.getTokenValue()).isEqualTo(token);
+			assertThat(jwt.getSubject()).isEqualTo("someone");
+			assertThat(jwt.getClaimAsString("uid")).isEqualTo("a1");
+			assertThat(jwt.getClaimAsStringList("roles")).containsExactly("CANDIDATE");
+			assertThat(jwt.getExpiresAt()).isEqualTo(ISSUED.plus(Duration.ofHours(1)));
+		}).verifyComplete();
+		assertThat(decoder.size()).isEqualTo(1);
+	}
+
+	@Test
 	void whenARememberedTokenExpiresThenTheNextRequestWithItIsRefused() {
 		MutableClock clock = new MutableClock(ZoneOffset.UTC);
 		TokenService service = new TokenService(settings(), new DataDirectory(this.data), clock, null);
-		String token = service.issue(someone()).value();
+		String token = service.issue(someone()).block().value();
 		VerifiedTokens decoder = (VerifiedTokens) service.decoder();
 		StepVerifier.create(decoder.decode(token)).expectNextCount(1).verifyComplete();
 		StepVerifier.create(decoder.decode(token)).expectNextCount(1).verifyComplete();
@@ -85,7 +104,7 @@ class TokenServiceTests {
 	@Test
 	void whenATokenWasRememberedThenAForgedOneIsStillRefused() {
 		TokenService service = at(Instant.now());
-		String token = service.issue(someone()).value();
+		String token = service.issue(someone()).block().value();
 		ReactiveJwtDecoder decoder = service.decoder();
 		StepVerifier.create(decoder.decode(token)).expectNextCount(1).verifyComplete();
 		String[] parts = token.split("\\.");
@@ -106,6 +125,7 @@ class TokenServiceTests {
 		List<String> tokens = new ArrayList<>();
 		for (int i = 0; i < 7; i++) {
 			tokens.add(service.issue(new CurrentUser("a" + i, "someone" + i, "某人", Set.of(Role.CANDIDATE), "360102"))
+				.block()
 				.value());
 		}
 		VerifiedTokens decoder = new VerifiedTokens(service.decoder(), clock, TokenService.CLOCK_SKEW, 3);
