@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -85,6 +86,34 @@ class TokenServiceTests {
 			assertThat(jwt.getExpiresAt()).isEqualTo(ISSUED.plus(Duration.ofHours(1)));
 		}).verifyComplete();
 		assertThat(decoder.size()).isEqualTo(1);
+	}
+
+	@Test
+	void whenAnIssuedTokenIsRefusedByTheTimeItIsVerifiedThenTheSignInFailsAndNothingIsRemembered() {
+		// the clock jumps past the token's expiry between signing and verifying
+		Instant[] readings = { ISSUED, ISSUED.plus(Duration.ofHours(1)).plusSeconds(10) };
+		int[] read = { 0 };
+		Clock jumping = new Clock() {
+
+			@Override
+			public Instant instant() {
+				return readings[Math.min(read[0]++, readings.length - 1)];
+			}
+
+			@Override
+			public ZoneOffset getZone() {
+				return ZoneOffset.UTC;
+			}
+
+			@Override
+			public Clock withZone(ZoneId zone) {
+				return this;
+			}
+
+		};
+		TokenService service = new TokenService(settings(), new DataDirectory(this.data), jumping, null);
+		StepVerifier.create(service.issue(someone())).expectError(JwtValidationException.class).verify();
+		assertThat(((VerifiedTokens) service.decoder()).size()).as("nothing remembered").isZero();
 	}
 
 	@Test
