@@ -11,10 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param gracePeriod how long after the deadline a save that was under way is still
  * accepted (network latency); the attempt is submitted when it has passed
  * @param sweepInterval how often overdue attempts are looked for and submitted
- * @param startBurstSaveWait the longest an answer save waits while a burst of starts is
- * answered first ({@code 0}: saves never wait for starts)
  */
 @ConfigurationProperties("cqo.exam")
-public record ExamSettings(@DefaultValue("30s") Duration gracePeriod, @DefaultValue("5s") Duration sweepInterval,
-		@DefaultValue("2s") Duration startBurstSaveWait) {
+public record ExamSettings(@DefaultValue("30s") Duration gracePeriod, @DefaultValue("5s") Duration sweepInterval) {
 }

@@ -122,9 +122,6 @@ class ExamDayBenchmark {
 
 	private volatile long releasedAt;
 
-	/** What the server logged of saves it held for bursts of starts. */
-	private volatile String heldForStarts = "none";
-
 	/** Latencies of the request path alone, probed during the exam. */
 	private final ConcurrentLinkedQueue<Long> healthLatencies = new ConcurrentLinkedQueue<>();
 
@@ -219,7 +216,6 @@ class ExamDayBenchmark {
 				System.err.println(ex.getMessage() + " (counted in the report)");
 			}
 			int lost = verify(app, tokens, attempts);
-			this.heldForStarts = heldForStarts(app.log());
 			String report = report(tokens.size(), examMillis, lost);
 			System.out.println(report);
 			Files.writeString(Path.of("target/exam-day-benchmark-" + tokens.size() + ".txt"), report);
@@ -632,7 +628,6 @@ class ExamDayBenchmark {
 						  request path alone (health, every 50 ms): no token p50 %s p99 %s; bearer token p50 %s p99 %s
 						  server CPU: %d ms until the last start was answered (%.1f ms per start, saves included); %d ms in all (%.2f ms per save, starts included)%s
 						  save p99 by the ten seconds after the release in which it was sent: %s
-						  saves held while starts were answered first (server log): %s
 						  server CPU while the server only took saves (last start answered → first submit): %s
 						  refused after deadline + grace: %d   errors: %d (first: %s)   lost acknowledged answers: %d   attempts started: %d, still open: %d
 						""",
@@ -646,19 +641,8 @@ class ExamDayBenchmark {
 				ms(sorted(this.healthWithTokenLatencies), 50), ms(sorted(this.healthWithTokenLatencies), 99),
 				this.startCpuMillis, (double) this.startCpuMillis / n, this.examCpuMillis,
 				(saveCount > 0) ? (double) this.examCpuMillis / saveCount : 0, untilAllStarted(n), savesByTenSeconds(),
-				this.heldForStarts, savesOnly(), this.refusedAfterDeadline.get(), this.errors.get(),
-				this.firstError.get(), lost, this.owners.size(), this.stillOpen);
-	}
-
-	/** What the server logged of saves it held while bursts of starts were answered. */
-	private static String heldForStarts(String log) {
-		String marker = "A burst of starts was answered first: ";
-		List<String> bursts = log.lines()
-			.filter((line) -> line.contains(marker))
-			.map((line) -> line.substring(line.indexOf(marker) + marker.length()))
-			.toList();
-		return bursts.isEmpty() ? "none" : String.format("%d bursts (warm-up rounds included), the last: %s",
-				bursts.size(), bursts.get(bursts.size() - 1));
+				savesOnly(), this.refusedAfterDeadline.get(), this.errors.get(), this.firstError.get(), lost,
+				this.owners.size(), this.stillOpen);
 	}
 
 	private String savesByTenSeconds() {
