@@ -13,6 +13,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -115,6 +117,7 @@ class CeApi {
 	}
 
 	@PostMapping(path = "/me/ce/{year}/claims", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Claim hours for an external activity: multipart activityType, title, organiser, date, hours, "
 			+ "professional and the evidence file (PDF, PNG or JPEG, checked by content, size-limited) → 201 pending")
 	Mono<ResponseEntity<ClaimView>> claim(@PathVariable int year, @AuthenticationPrincipal CurrentUser user,

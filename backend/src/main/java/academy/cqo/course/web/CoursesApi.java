@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import academy.cqo.course.CourseDraft;
@@ -117,6 +118,7 @@ class CoursesApi {
 	}
 
 	@PostMapping("/courses/{id}/enrolments")
+	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Enrol in a published course: 201 the first time, 200 when already enrolled")
 	Mono<ResponseEntity<ProgressJson>> enrol(@PathVariable String id, @AuthenticationPrincipal CurrentUser user) {
 		return this.enrolments.progress(id, user.accountId())

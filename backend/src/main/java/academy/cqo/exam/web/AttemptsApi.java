@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -61,10 +64,14 @@ class AttemptsApi {
 	record StartedJson(String id, Instant deadline, Instant serverTime, List<QuestionJson> questions) {
 	}
 
+	// named apart from the question bank's QuestionJson, which the OpenAPI document would
+	// otherwise show here
+	@Schema(name = "AttemptPaperQuestion")
 	record QuestionJson(String questionId, int version, String type, String stem, List<OptionJson> options, int blanks,
 			double score) {
 	}
 
+	@Schema(name = "AttemptPaperOption")
 	record OptionJson(String id, String text) {
 	}
 
@@ -86,6 +93,11 @@ class AttemptsApi {
 
 	@PostMapping("/exam-sessions/{id}/attempts")
 	@Operation(summary = "Start an attempt (201), or get the open one (200); never includes answer keys")
+	@ApiResponse(responseCode = "201",
+			description = "Started: the attempt's paper and deadline (Location: the attempt)",
+			content = @Content(schema = @Schema(implementation = StartedJson.class)))
+	@ApiResponse(responseCode = "200", description = "The candidate's attempt of this session that is still open",
+			content = @Content(schema = @Schema(implementation = StartedJson.class)))
 	Mono<ResponseEntity<StartedJson>> start(@PathVariable String id, @AuthenticationPrincipal CurrentUser user) {
 		return RequestOrigin.current()
 			.flatMap((origin) -> this.attempts.start(id, user, origin.address()))

@@ -8,10 +8,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import academy.cqo.filing.CityReports;
@@ -39,6 +41,7 @@ class CityReportsApi {
 	}
 
 	@PostMapping("/api/v1/city-reports")
+	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Report approved filings upward (city administrator) {filingIds | all: true} → 201 the dated "
 			+ "batch")
 	Mono<ResponseEntity<CityReportDocument>> report(@RequestBody ReportRequest request,

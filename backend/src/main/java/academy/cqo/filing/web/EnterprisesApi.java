@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -57,6 +58,7 @@ class EnterprisesApi {
 	}
 
 	@PostMapping("/api/v1/enterprises/register")
+	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Register an enterprise (public): {creditCode, name, regionCode, industry, enterpriseType "
 			+ "(STATE_OWNED, COLLECTIVE, PRIVATE, FOREIGN_INVESTED, HK_MACAO_TAIWAN, OTHER), aboveScale, size "
 			+ "(LARGE, MEDIUM, SMALL, MICRO), businessScope, legalRepresentative, username, password, contactName, "
@@ -82,6 +84,7 @@ class EnterprisesApi {
 	}
 
 	@PostMapping("/api/v1/enterprises/{creditCode}/contacts")
+	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "The enterprise's first user invites another contact user {contactName, mobile, email} → 201 "
 			+ "{username, link, expiresAt}: the account is created and its password set from the one-time link")
 	Mono<ResponseEntity<EnterpriseInvitations.Invitation>> inviteContact(@PathVariable String creditCode,

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -105,6 +106,7 @@ class FilingsApi {
 	}
 
 	@PostMapping("/api/v1/filings")
+	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Draft a filing (enterprise): the 附件1 form → 201 {id, state: DRAFT, ...}")
 	Mono<ResponseEntity<FilingView>> create(@RequestBody FilingForm form, @AuthenticationPrincipal CurrentUser user,
 			ServerWebExchange exchange) {
@@ -122,6 +124,7 @@ class FilingsApi {
 	}
 
 	@PostMapping("/api/v1/filings/{id}/cqo-invitation")
+	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Invite the filed CQO whose ID number has no account: the account is created in the "
 			+ "enterprise's region with the filed particulars → 201 {username, link, expiresAt}, the one-time link "
 			+ "that sets the password (a new link while unused); 409 when the person has an account already")
@@ -154,6 +157,7 @@ class FilingsApi {
 	}
 
 	@PostMapping(path = "/api/v1/filings/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Attach a file: multipart kind (APPOINTMENT_LETTER, SEALED_FORM, PHOTO) and file; PDF or "
 			+ "picture (the photo PNG or JPEG), recognised by content, size-limited → 201")
 	Mono<ResponseEntity<FilingView>> attach(@PathVariable String id, ServerWebExchange exchange,
@@ -228,6 +232,7 @@ class FilingsApi {
 	}
 
 	@PostMapping("/api/v1/filings/{id}/dismissal")
+	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "File the end of an appointment (enterprise) {endMonth, reason}; reviewed like a filing")
 	Mono<ResponseEntity<FilingView>> dismiss(@PathVariable String id, @RequestBody DismissalRequest request,
 			@AuthenticationPrincipal CurrentUser user, ServerWebExchange exchange) {
@@ -274,6 +279,7 @@ class FilingsApi {
 	}
 
 	@PostMapping(path = "/api/v1/filings/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Import existing filings from .xlsx (administrator; multipart file; one row per filing with "
 			+ "the 附件1 columns) → 201 {id, imported, enterprisesCreated}; a bad file → 422 with every problem "
 			+ "{row, column, message} and nothing written")

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -66,6 +67,7 @@ class AuthApi {
 	}
 
 	@PostMapping("/register")
+	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Register a candidate with real-name data",
 			description = "201 when registered; 400 naming every bad field; 409 when the username or ID number is taken")
 	Mono<ResponseEntity<Registered>> register(@RequestBody Registration registration) {

@@ -9,12 +9,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import academy.cqo.identity.CurrentUser;
@@ -61,6 +63,7 @@ class ReportRoundsApi {
 	}
 
 	@PostMapping("/api/v1/report-rounds")
+	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Set a 附件3 round (city or province administrator) {name, planYears: [2027, 2028], dueDate} "
 			+ "→ 201 {id}")
 	Mono<ResponseEntity<Created>> create(@RequestBody ReportRounds.NewRound round,

@@ -16,6 +16,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.http.codec.multipart.FormFieldPart;
 import org.springframework.http.codec.multipart.Part;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.server.ServerWebExchange;
@@ -54,6 +56,7 @@ class AwardsApi {
 	}
 
 	@PostMapping("/api/v1/award-rounds")
+	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create a round (a province's administrator) {year, criteria, quotas: {regionCode: n}, "
 			+ "publicListing} → 201 {id, ...}")
 	Mono<ResponseEntity<AwardRounds.RoundView>> create(@RequestBody AwardRounds.NewAwardRound request,
@@ -83,6 +86,7 @@ class AwardsApi {
 	}
 
 	@PostMapping("/api/v1/award-rounds/{id}/nominations")
+	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Nominate (an enterprise its current CQO; a bureau {filingId | cqoIdNumber} in scope) "
 			+ "{statement, evidence} → 201 {id, stage}; one nomination per person and round (409)")
 	Mono<ResponseEntity<AwardRounds.NominationView>> nominate(@PathVariable String id,
@@ -94,6 +98,7 @@ class AwardsApi {
 	}
 
 	@PostMapping(path = "/api/v1/award-rounds/{id}/nominations", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Nominate with evidence files: multipart filingId, cqoIdNumber, statement, evidence and up to "
 			+ "5 parts files (PDF, PNG or JPEG recognised by content, each ≤ 5 MB) → 201 {id, stage, evidenceFiles}; "
 			+ "a bad file is 400 naming files[i], a larger one 413; nothing is stored unless all are accepted")

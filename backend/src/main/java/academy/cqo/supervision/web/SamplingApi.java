@@ -8,11 +8,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import academy.cqo.identity.CurrentUser;
@@ -34,6 +36,7 @@ class SamplingApi {
 	}
 
 	@PostMapping("/api/v1/sampling-draws")
+	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Draw (administrator; region inside the jurisdiction, else 404) {regionCode, size, strata: "
 			+ "[regionCode, industry, size], seed, sessionId?} → 201 {id, seed, enterprises: [creditCode…], shares, "
 			+ "population}; the same request gives the same list (sorted by credit code, largest-remainder "

@@ -12,6 +12,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -47,6 +49,7 @@ class SupervisionApi {
 	}
 
 	@PostMapping("/api/v1/supervision-cases")
+	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Open a case (administrator in scope) {cqoIdNumber | filingId, kind: INTERVIEW | WARNING | "
 			+ "EXIT, reason, dueDate, certificateAction?: SUSPEND | REVOKE, reasonCategory?} → 201 the case; an EXIT "
 			+ "with certificateAction is carried out at once")
@@ -57,6 +60,7 @@ class SupervisionApi {
 	}
 
 	@PostMapping("/api/v1/supervision-cases/{id}/steps")
+	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Record a step (administrator in scope) {kind: INTERVIEW (date, place, participants, "
 			+ "minutes) | WARNING (reason, deadline) | EXIT (certificateAction: SUSPEND | REVOKE, reasonCategory) | "
 			+ "CLOSE (reason), documentIds} → 201 the case; an EXIT ends the appointment and suspends or revokes the "
