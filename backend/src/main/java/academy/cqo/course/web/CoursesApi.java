@@ -4,6 +4,9 @@ import java.net.URI;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -120,6 +123,8 @@ class CoursesApi {
 	@PostMapping("/courses/{id}/enrolments")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Enrol in a published course: 201 the first time, 200 when already enrolled")
+	@ApiResponse(responseCode = "200", description = "Already enrolled: the progress so far",
+			content = @Content(schema = @Schema(implementation = ProgressJson.class)))
 	Mono<ResponseEntity<ProgressJson>> enrol(@PathVariable String id, @AuthenticationPrincipal CurrentUser user) {
 		return this.enrolments.progress(id, user.accountId())
 			.map((existing) -> ResponseEntity.ok(ProgressJson.of(existing)))
