@@ -177,13 +177,11 @@ class ExamDayBenchmark {
 			String session = session(app, trainer, 1);
 			List<String> tokens = prepareCandidates(app, threads);
 			System.out.printf("Prepared %d candidates%n", tokens.size());
-			// The request path alone is probed from the warm-up on, as a platform's
-			// health
-			// checks run all day; only what it measures from the release on is reported.
-			// Started at the release, its first requests (paths the warm-up had not
-			// taken)
-			// sent compiled framework code back to the interpreter in the middle of the
-			// burst (docs/BENCHMARKS.md, twenty-fourth session).
+			// The request path is probed from the warm-up on, as health checks run all
+			// day; only what it measures from the release on is reported. Started at the
+			// release, its first requests (paths the warm-up had not taken) sent compiled
+			// framework code back to the interpreter in the middle of the burst
+			// (docs/BENCHMARKS.md, twenty-fourth session).
 			Thread probe = PROBE_FROM_RELEASE ? null : Thread.ofVirtual().start(() -> probe(app, tokens.get(0)));
 			warmUp(app, trainer, threads);
 			if (this.startsOnly) {
