@@ -112,6 +112,14 @@ class ExamDayBenchmark {
 
 	private volatile long clientAllStarted;
 
+	/**
+	 * The load client's CPU by thread at the release and when the last start was
+	 * answered.
+	 */
+	private volatile Map<String, Long> clientThreadsAtRelease = Map.of();
+
+	private volatile Map<String, Long> clientThreadsAllStarted = Map.of();
+
 	/** What the warm-up did (printed in the reports). */
 	private volatile String warmUp = "no warm-up";
 
@@ -224,6 +232,7 @@ class ExamDayBenchmark {
 			long cpuBefore = app.cpuMillis();
 			this.threadsAtRelease = app.cpuMillisByThread();
 			this.clientAtRelease = clientCpuMillis();
+			this.clientThreadsAtRelease = ApplicationProcess.cpuMillisByThread(ProcessHandle.current().pid());
 			this.probing = true;
 			if (probe == null) {
 				probe = Thread.ofVirtual().start(() -> probe(app, tokens.get(0)));
@@ -451,6 +460,7 @@ class ExamDayBenchmark {
 			this.savesOnlyFrom = new long[] { this.startCpuMillis, this.saves.get() };
 			this.threadsFrom = this.threadCpu.get();
 			this.clientAllStarted = clientCpuMillis();
+			this.clientThreadsAllStarted = ApplicationProcess.cpuMillisByThread(ProcessHandle.current().pid());
 		}
 		return attempt;
 	}
@@ -692,7 +702,9 @@ class ExamDayBenchmark {
 			return "";
 		}
 		return byThreadGroup(this.threadsAtRelease, this.threadsFrom, n, "start (saves included)")
-				+ String.format("; load client %.2f", (double) (this.clientAllStarted - this.clientAtRelease) / n);
+				+ String.format("; load client %.2f", (double) (this.clientAllStarted - this.clientAtRelease) / n)
+				+ byThreadGroup(this.clientThreadsAtRelease, this.clientThreadsAllStarted, n, "start, load client")
+					.replace("\n    ", "\n      ");
 	}
 
 	private String savesOnly() {

@@ -242,9 +242,19 @@ public final class ApplicationProcess implements AutoCloseable {
 	 * @return milliseconds by "{@code id group}"
 	 */
 	public Map<String, Long> cpuMillisByThread() {
+		return cpuMillisByThread(this.process.pid());
+	}
+
+	/**
+	 * The CPU time each thread of a process has used so far, as
+	 * {@link #cpuMillisByThread()} reads it for the application's.
+	 * @param pid the process (the load client's own, for example)
+	 * @return milliseconds by "{@code id group}"
+	 */
+	public static Map<String, Long> cpuMillisByThread(long pid) {
 		Map<String, Long> groups = new java.util.TreeMap<>();
 		long tick = 10; // USER_HZ is 100 on Linux
-		try (var tasks = Files.list(Path.of("/proc", Long.toString(this.process.pid()), "task"))) {
+		try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
 			for (Path task : (Iterable<Path>) tasks::iterator) {
 				String stat;
 				try {
