@@ -52,6 +52,12 @@ class ExamDayBenchmark {
 	 */
 	private static final String JFR_SETTINGS = System.getProperty("jfrSettings", "profile");
 
+	/**
+	 * {@code -DprobeFromRelease=true}: the probe starts at the release, as before the
+	 * twenty-fourth session (to compare with earlier runs).
+	 */
+	private static final boolean PROBE_FROM_RELEASE = Boolean.getBoolean("probeFromRelease");
+
 	/** Think time before each answer, in milliseconds (0.5–3 s, mean 1.75 s). */
 	private static final long THINK_MIN = 500;
 
@@ -136,12 +142,6 @@ class ExamDayBenchmark {
 	private final Map<Long, AtomicLong> slowestPerSecond = new ConcurrentHashMap<>();
 
 	private volatile long releasedAt;
-
-	/**
-	 * {@code -DprobeFromRelease=true}: the probe starts at the release, as before the
-	 * twenty-fourth session (to compare with earlier runs).
-	 */
-	private static final boolean PROBE_FROM_RELEASE = Boolean.getBoolean("probeFromRelease");
 
 	/** Whether the probe's latencies are kept (from the release on). */
 	private volatile boolean probing;
